@@ -1,0 +1,384 @@
+//! Dates at their real precision: a year, a month or a day, never more than the source says.
+//!
+//! [`PartialDate`] orders a year before its months and a month before its days, so a
+//! timeline sorted by start date puts "November 2024" before "8 November 2024".
+//! [`DateSpec`] is a dated claim: its precision, an optional end and how it was derived.
+
+use std::fmt;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date known to the year, the month or the day.
+///
+/// Field order matters: the derived `Ord` compares year, then month, then day, and
+/// `None` sorts before `Some`, which puts a month before the days in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+/// Why a string is not a [`PartialDate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialDate {
+    pub fn year(year: i32) -> PartialDate {
+        PartialDate { year, month: None, day: None }
+    }
+
+    pub fn year_month(year: i32, month: u8) -> Option<PartialDate> {
+        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+    }
+
+    pub fn ymd(year: i32, month: u8, day: u8) -> Option<PartialDate> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(PartialDate { year, month: Some(month), day: Some(day) })
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit years, calendar-checked days).
+    pub fn parse(s: &str) -> Result<PartialDate, DateError> {
+        let bad = || DateError(format!("{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"));
+        let parts: Vec<&str> = s.split('-').collect();
+        let number = |p: &str, len: usize| -> Result<u32, DateError> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::year(number(y, 4)? as i32)),
+            [y, m] => PartialDate::year_month(number(y, 4)? as i32, number(m, 2)? as u8)
+                .ok_or_else(|| DateError(format!("{s:?} has no month {m}"))),
+            [y, m, d] => PartialDate::ymd(number(y, 4)? as i32, number(m, 2)? as u8, number(d, 2)? as u8)
+                .ok_or_else(|| DateError(format!("{s:?} is not a day of the calendar"))),
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn year_value(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month_value(&self) -> Option<u8> {
+        self.month
+    }
+
+    pub fn day_value(&self) -> Option<u8> {
+        self.day
+    }
+
+    /// The granularity this date is known to.
+    pub fn granularity(&self) -> Granularity {
+        match (self.month, self.day) {
+            (None, _) => Granularity::Year,
+            (Some(_), None) => Granularity::Month,
+            (Some(_), Some(_)) => Granularity::Day,
+        }
+    }
+
+    /// The first day this date could be (for range overlap tests).
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date could be.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
+    }
+
+    /// ISO 8601 at this date's precision: `2018`, `2024-11`, `2024-12-08`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (None, _) => format!("{:04}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+        }
+    }
+
+    /// As an editor writes it: `8 December 2024`, `November 2024`, `2018`.
+    pub fn display(&self) -> String {
+        match (self.month, self.day) {
+            (None, _) => self.year.to_string(),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
+        }
+    }
+}
+
+/// How finely a [`PartialDate`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Granularity {
+    Year,
+    Month,
+    Day,
+}
+
+fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12) - 1)]
+}
+
+fn short_month_name(month: u8) -> &'static str {
+    &month_name(month)[..3]
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// How precisely a claim is dated, as the data file declares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Range,
+    Approximate,
+}
+
+impl Precision {
+    pub const ALL: [Precision; 5] =
+        [Precision::Day, Precision::Month, Precision::Year, Precision::Range, Precision::Approximate];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Range => "range",
+            Precision::Approximate => "approximate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// A dated claim: when, how precisely, and (if inferred) how it was worked out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateSpec {
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub precision: Precision,
+    pub derivation: Option<String>,
+}
+
+impl DateSpec {
+    /// Checks that the parts agree with the declared precision.
+    pub fn new(
+        start: PartialDate,
+        end: Option<PartialDate>,
+        precision: Precision,
+        derivation: Option<String>,
+    ) -> Result<DateSpec, DateError> {
+        let want = |g: Granularity, name: &str| {
+            if start.granularity() != g {
+                Err(DateError(format!("precision {name:?} needs a start like {}", example(g))))
+            } else if end.is_some() {
+                Err(DateError(format!("precision {name:?} takes no end; use \"range\"")))
+            } else {
+                Ok(())
+            }
+        };
+        match precision {
+            Precision::Day => want(Granularity::Day, "day")?,
+            Precision::Month => want(Granularity::Month, "month")?,
+            Precision::Year => want(Granularity::Year, "year")?,
+            Precision::Range if end.is_none() => {
+                return Err(DateError("precision \"range\" needs an end".into()))
+            }
+            Precision::Range | Precision::Approximate => {}
+        }
+        if let Some(end) = end {
+            if end.last_day() < start.first_day() {
+                return Err(DateError(format!("end {} is before start {}", end.iso(), start.iso())));
+            }
+        }
+        if derivation.as_deref().is_some_and(|d| d.trim().is_empty()) {
+            return Err(DateError("derivation is empty; omit it or say how the date was found".into()));
+        }
+        Ok(DateSpec { start, end, precision, derivation })
+    }
+
+    /// The `datetime` attribute of a `<time>` element: ISO at real precision, ranges as
+    /// `start/end` (ISO 8601 interval notation).
+    pub fn iso(&self) -> String {
+        match self.end {
+            Some(end) => format!("{}/{}", self.start.iso(), end.iso()),
+            None => self.start.iso(),
+        }
+    }
+
+    /// The last possible day covered, for range filters.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        self.end.unwrap_or(self.start).last_day()
+    }
+
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        self.start.first_day()
+    }
+
+    /// As a careful editor writes it: "8 December 2024", "2019–2020", "c. 2015",
+    /// "26 November – 8 December 2024", "late Nov – early Dec 2024".
+    pub fn display(&self) -> String {
+        let approximate = self.precision == Precision::Approximate;
+        let Some(end) = self.end else {
+            let text = self.start.display();
+            return if approximate { format!("c. {text}") } else { text };
+        };
+        if approximate && self.start.granularity() == Granularity::Day && end.granularity() == Granularity::Day {
+            return fuzzy_span(self.start, end);
+        }
+        let text = span(self.start, end);
+        if approximate {
+            format!("c. {text}")
+        } else {
+            text
+        }
+    }
+}
+
+fn example(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Year => "\"2018\"",
+        Granularity::Month => "\"2024-11\"",
+        Granularity::Day => "\"2024-12-08\"",
+    }
+}
+
+/// An exact span, sharing the year (and month) where both ends do.
+fn span(start: PartialDate, end: PartialDate) -> String {
+    if start == end {
+        return start.display();
+    }
+    let same_year = start.year == end.year;
+    match (start.granularity(), end.granularity()) {
+        (Granularity::Day, Granularity::Day) if same_year && start.month == end.month => {
+            format!("{}–{} {} {}", start.day.unwrap_or(1), end.day.unwrap_or(1), month_name(end.month.unwrap_or(1)), end.year)
+        }
+        (Granularity::Day, Granularity::Day) if same_year => format!(
+            "{} {} – {}",
+            start.day.unwrap_or(1),
+            month_name(start.month.unwrap_or(1)),
+            end.display()
+        ),
+        (Granularity::Month, Granularity::Month) if same_year => {
+            format!("{}–{}", month_name(start.month.unwrap_or(1)), end.display())
+        }
+        (Granularity::Year, Granularity::Year) => format!("{}–{}", start.year, end.year),
+        _ => format!("{} – {}", start.display(), end.display()),
+    }
+}
+
+/// A fuzzy span in thirds of a month: "late Nov – early Dec 2024".
+fn fuzzy_span(start: PartialDate, end: PartialDate) -> String {
+    let part = |d: PartialDate| {
+        let third = match d.day.unwrap_or(1) {
+            1..=10 => "early",
+            11..=20 => "mid",
+            _ => "late",
+        };
+        format!("{third} {}", short_month_name(d.month.unwrap_or(1)))
+    };
+    if start.year == end.year {
+        format!("{} – {} {}", part(start), part(end), end.year)
+    } else {
+        format!("{} {} – {} {}", part(start), start.year, part(end), end.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    fn spec(start: &str, end: Option<&str>, precision: Precision) -> DateSpec {
+        DateSpec::new(d(start), end.map(d), precision, None).unwrap()
+    }
+
+    #[test]
+    fn parses_each_precision_and_rejects_the_rest() {
+        assert_eq!(d("2018").iso(), "2018");
+        assert_eq!(d("2024-11").iso(), "2024-11");
+        assert_eq!(d("2024-12-08").iso(), "2024-12-08");
+        for bad in ["", "24", "2024-13", "2024-02-30", "2023-02-29", "2024-1-5", "2024/11", "x2024", "2024-11-08-01"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad:?} should not parse");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn a_month_sorts_before_its_days_and_after_its_year() {
+        let mut dates = vec![d("2024-11-08"), d("2024-11"), d("2024"), d("2024-10-31"), d("2023-12")];
+        dates.sort();
+        let isos: Vec<String> = dates.iter().map(PartialDate::iso).collect();
+        assert_eq!(isos, ["2023-12", "2024", "2024-10-31", "2024-11", "2024-11-08"]);
+    }
+
+    #[test]
+    fn displays_like_an_editor() {
+        let check = |s: DateSpec, want: &str| assert_eq!(s.display(), want);
+        check(spec("2024-12-08", None, Precision::Day), "8 December 2024");
+        check(spec("2024-11", None, Precision::Month), "November 2024");
+        check(spec("2019", Some("2020"), Precision::Range), "2019–2020");
+        check(spec("2015", None, Precision::Approximate), "c. 2015");
+        check(spec("2024-11-26", Some("2024-12-08"), Precision::Range), "26 November – 8 December 2024");
+        check(spec("2024-11-26", Some("2024-11-30"), Precision::Range), "26–30 November 2024");
+        check(spec("2024-11-21", Some("2024-12-05"), Precision::Approximate), "late Nov – early Dec 2024");
+        check(spec("2024-09", Some("2024-11"), Precision::Range), "September–November 2024");
+    }
+
+    #[test]
+    fn datetime_attribute_keeps_real_precision() {
+        assert_eq!(spec("2024-11", None, Precision::Month).iso(), "2024-11");
+        assert_eq!(spec("2019", Some("2020"), Precision::Range).iso(), "2019/2020");
+    }
+
+    #[test]
+    fn precision_must_agree_with_the_parts() {
+        let err = |start: &str, end: Option<&str>, p: Precision| {
+            DateSpec::new(d(start), end.map(d), p, None).unwrap_err().0
+        };
+        assert!(err("2024", None, Precision::Day).contains("needs a start like \"2024-12-08\""));
+        assert!(err("2024-11-01", Some("2024-12-01"), Precision::Day).contains("takes no end"));
+        assert!(err("2024", None, Precision::Range).contains("needs an end"));
+        assert!(err("2024-12", Some("2024-11"), Precision::Range).contains("before start"));
+        // A year-level end overlapping the start year is not "before".
+        assert!(DateSpec::new(d("2024-11"), Some(d("2024")), Precision::Range, None).is_ok());
+    }
+}

@@ -1,0 +1,123 @@
+//! Folding text for matching: case, diacritics, apostrophes, hyphens, Arabic articles.
+//!
+//! Search compares folded tokens, so "Türkiye" matches "turkiye", "naïveté" matches
+//! "naivete", "Hay’at" matches "Hay'at", and "al-Sharaa" matches "Sharaa". The same
+//! function folds the corpus and the query, which is what keeps them comparable.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases and strips diacritics (including Arabic vowel marks and hamza seats),
+/// and unifies a few letters that writers use interchangeably.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            'ı' => 'i',
+            'ø' => 'o',
+            'ł' => 'l',
+            'đ' => 'd',
+            // Arabic: ta marbuta and alef maksura are often written as ha and ya.
+            'ة' => 'ه',
+            'ى' => 'ي',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The word tokens of a text, folded, in order. Hyphens and punctuation split words;
+/// apostrophes join them ("hay'at" → "hayat") except a possessive "'s", which is dropped;
+/// the Arabic article is dropped ("al-Sharaa" → "sharaa", "الشرع" → "شرع").
+pub fn tokens(text: &str) -> Vec<String> {
+    word_spans(text).into_iter().map(|(_, token)| token).collect()
+}
+
+/// Like [`tokens`], with the byte range of each word in the original text, so matches
+/// can be highlighted in the text as written.
+pub fn word_spans(text: &str) -> Vec<(Range<usize>, String)> {
+    let is_word = |c: char| c.is_alphanumeric() || is_apostrophe(c) || is_combining_mark(c);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if let Some(token) = fold_word(&text[s..i]) {
+                    out.push((s..i, token));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
+}
+
+fn fold_word(word: &str) -> Option<String> {
+    let folded = fold(word);
+    let word = folded.trim_matches('\'');
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let word: String = word.chars().filter(|&c| c != '\'').collect();
+    if word.is_empty() || word == "al" || word == "el" {
+        return None;
+    }
+    Some(match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest.to_owned(),
+        _ => word,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, want: &[&str]) {
+        assert_eq!(tokens(text), want, "tokens of {text:?}");
+    }
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        check("Türkiye", &["turkiye"]);
+        check("naïveté", &["naivete"]);
+        check("Zhumatov/Pool", &["zhumatov", "pool"]);
+    }
+
+    #[test]
+    fn apostrophes_join_and_possessives_drop() {
+        check("Hay’at Tahrir al-Sham", &["hayat", "tahrir", "sham"]);
+        check("Syria’s unity", &["syria", "unity"]);
+        check("Syria's unity", &["syria", "unity"]);
+        check("I’m", &["im"]);
+    }
+
+    #[test]
+    fn arabic_articles_and_marks_fold() {
+        check("al-Sharaa El-Sharaa Al Majalla", &["sharaa", "sharaa", "majalla"]);
+        check("أحمد الشرع", &["احمد", "شرع"]);
+        check("حماة", &["حماه"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_words_as_written() {
+        let text = "Türkiye’s al-Sharaa";
+        let spans = word_spans(text);
+        let words: Vec<&str> = spans.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(words, ["Türkiye’s", "Sharaa"]);
+    }
+
+    #[test]
+    fn punctuation_and_symbols_are_separators() {
+        check("<script>alert(1)</script>", &["script", "alert", "1", "script"]);
+        check(".*+?^${}()|[]\\", &[]);
+        check("", &[]);
+    }
+}

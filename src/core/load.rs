@@ -1,0 +1,460 @@
+//! Parse, then validate: raw file texts in, a trusted [`Corpus`] or every problem out.
+//!
+//! The same code runs in the curator's `dossier check`, in `cargo test` and in the
+//! browser. Only the source-text check needs the `sources/` files; the browser, which
+//! does not ship them, relies on the build having run the full check (Trunk's pre-build
+//! hook runs `dossier check data/`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::core::date::{DateSpec, PartialDate, Precision};
+use crate::core::error::{DataError, DataErrors, ErrorKind};
+use crate::core::model::*;
+use crate::core::raw::*;
+
+pub const DOCUMENTS: &str = "documents.json";
+pub const ACTORS: &str = "actors.json";
+pub const PLACES: &str = "places.json";
+pub const QUOTES: &str = "quotes.json";
+pub const EVENTS: &str = "events.json";
+pub const SOURCES: &str = "sources";
+
+/// The texts of a corpus's files, read but not parsed.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusFiles {
+    pub documents: String,
+    pub actors: String,
+    pub places: String,
+    pub quotes: String,
+    pub events: String,
+    /// Source texts by file name; `None` skips the source check (the browser).
+    pub sources: Option<BTreeMap<String, String>>,
+}
+
+impl CorpusFiles {
+    /// The corpus compiled into the app from `data/` (without source texts).
+    pub fn bundled() -> CorpusFiles {
+        CorpusFiles {
+            documents: include_str!("../../data/documents.json").to_owned(),
+            actors: include_str!("../../data/actors.json").to_owned(),
+            places: include_str!("../../data/places.json").to_owned(),
+            quotes: include_str!("../../data/quotes.json").to_owned(),
+            events: include_str!("../../data/events.json").to_owned(),
+            sources: None,
+        }
+    }
+
+    /// Reads a data folder from disk, sources included. Unreadable files are reported
+    /// together; the caller still gets whatever could be read.
+    pub fn read_dir(dir: &std::path::Path) -> (CorpusFiles, Vec<DataError>) {
+        let mut errors = Vec::new();
+        let mut read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(DataError {
+                    file: name.to_owned(),
+                    record: String::new(),
+                    kind: ErrorKind::Io,
+                    reason: format!("cannot read {}: {e}", dir.join(name).display()),
+                });
+                "[]".to_owned()
+            }
+        };
+        let mut files = CorpusFiles {
+            documents: read(DOCUMENTS),
+            actors: read(ACTORS),
+            places: read(PLACES),
+            quotes: read(QUOTES),
+            events: read(EVENTS),
+            sources: None,
+        };
+        let mut sources = BTreeMap::new();
+        match std::fs::read_dir(dir.join(SOURCES)) {
+            Ok(entries) => {
+                for entry in entries.flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    match std::fs::read_to_string(entry.path()) {
+                        Ok(text) => {
+                            sources.insert(name, text);
+                        }
+                        Err(e) => errors.push(DataError {
+                            file: format!("{SOURCES}/{name}"),
+                            record: String::new(),
+                            kind: ErrorKind::Io,
+                            reason: format!("cannot read as UTF-8 text: {e}"),
+                        }),
+                    }
+                }
+            }
+            Err(e) => errors.push(DataError {
+                file: SOURCES.to_owned(),
+                record: String::new(),
+                kind: ErrorKind::Io,
+                reason: format!("cannot read the folder {}: {e}", dir.join(SOURCES).display()),
+            }),
+        }
+        files.sources = Some(sources);
+        (files, errors)
+    }
+}
+
+/// Reads and validates a data folder: the curator's entry point.
+pub fn load_dir(dir: &std::path::Path) -> Result<Corpus, DataErrors> {
+    let (files, mut errors) = CorpusFiles::read_dir(dir);
+    match load(&files) {
+        Ok(corpus) if errors.is_empty() => Ok(corpus),
+        Ok(_) => Err(DataErrors(errors)),
+        Err(DataErrors(more)) => {
+            errors.extend(more);
+            Err(DataErrors(errors))
+        }
+    }
+}
+
+/// Parses and validates a corpus, reporting every problem at once.
+pub fn load(files: &CorpusFiles) -> Result<Corpus, DataErrors> {
+    let mut v = Validator::default();
+    let raw_actors: Option<Vec<RawEntity>> = v.parse_json(ACTORS, &files.actors);
+    let raw_places: Option<Vec<RawEntity>> = v.parse_json(PLACES, &files.places);
+    let raw_documents: Option<Vec<RawDocument>> = v.parse_json(DOCUMENTS, &files.documents);
+    let raw_quotes: Option<Vec<RawQuote>> = v.parse_json(QUOTES, &files.quotes);
+    let raw_events: Option<Vec<RawEvent>> = v.parse_json(EVENTS, &files.events);
+
+    // References are checked against every id a file declares, valid or not, so one bad
+    // record is reported once rather than again at each reference to it. A file that is
+    // not valid JSON declares nothing we can check against: references into it are skipped.
+    let actor_ids = raw_actors.as_ref().map(|raws| raws.iter().map(|r| ActorId::new(&r.id)).collect());
+    let place_ids = raw_places.as_ref().map(|raws| raws.iter().map(|r| PlaceId::new(&r.id)).collect());
+    let actors: Vec<Actor> = v.unique(ACTORS, raw_actors.as_deref(), |r| &r.id, |v, r| v.actor(r));
+    let places: Vec<Place> = v.unique(PLACES, raw_places.as_deref(), |r| &r.id, |v, r| v.place(r));
+    let refs = Refs { actors: actor_ids, places: place_ids, documents: None };
+
+    let documents: Vec<Document> =
+        v.unique(DOCUMENTS, raw_documents.as_deref(), |r| &r.id, |v, r| v.document(r, &refs, files.sources.as_ref()));
+    let refs = Refs {
+        documents: raw_documents.is_some().then(|| documents.iter().map(|d| (d.id.clone(), d)).collect()),
+        ..refs
+    };
+    let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes.as_deref(), |r| &r.id, |v, r| v.quote(r, &refs));
+    let events: Vec<Event> = v.unique(EVENTS, raw_events.as_deref(), |r| &r.id, |v, r| v.event(r, &refs));
+
+    if v.errors.is_empty() {
+        Ok(Corpus::assemble(documents, actors, places, quotes, events))
+    } else {
+        Err(DataErrors(v.errors))
+    }
+}
+
+/// What references may point at.
+/// What references may point at; `None` where the file could not be parsed.
+struct Refs<'a> {
+    actors: Option<HashSet<ActorId>>,
+    places: Option<HashSet<PlaceId>>,
+    documents: Option<HashMap<DocumentId, &'a Document>>,
+}
+
+#[derive(Default)]
+struct Validator {
+    errors: Vec<DataError>,
+}
+
+/// Where an error is: file and record.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    file: &'a str,
+    record: &'a str,
+}
+
+impl Validator {
+    fn error(&mut self, at: At, kind: ErrorKind, reason: impl Into<String>) {
+        self.errors.push(DataError {
+            file: at.file.to_owned(),
+            record: at.record.to_owned(),
+            kind,
+            reason: reason.into(),
+        });
+    }
+
+    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<Vec<T>> {
+        serde_json::from_str(text)
+            .map_err(|e| self.error(At { file, record: "" }, ErrorKind::Json, format!("not valid JSON for this file: {e}")))
+            .ok()
+    }
+
+    /// Validates each record, skipping (and reporting) a repeated id. A record with errors
+    /// is still returned where it is usable, so references to it resolve and are not
+    /// reported twice; `load` fails on any error, so such records never reach a corpus.
+    fn unique<R, T>(
+        &mut self,
+        file: &str,
+        raws: Option<&[R]>,
+        id: impl Fn(&R) -> &String,
+        mut validate: impl FnMut(&mut Validator, &R) -> Option<T>,
+    ) -> Vec<T> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for raw in raws.unwrap_or_default() {
+            let id = id(raw);
+            if !seen.insert(id.clone()) {
+                self.error(At { file, record: id }, ErrorKind::DuplicateId, "this id is used by an earlier record");
+                continue;
+            }
+            if let Some(value) = validate(self, raw) {
+                out.push(value);
+            }
+        }
+        out
+    }
+
+    fn slug(&mut self, at: At, id: &str) -> bool {
+        let ok = is_valid_slug(id);
+        if !ok {
+            self.error(at, ErrorKind::BadId, format!("id {id:?} must be lower-case letters, digits and single hyphens"));
+        }
+        ok
+    }
+
+    fn non_empty(&mut self, at: At, field: &str, text: &str) -> bool {
+        let ok = !text.trim().is_empty();
+        if !ok {
+            self.error(at, ErrorKind::Empty, format!("{field} is empty"));
+        }
+        ok
+    }
+
+    fn vocabulary<T>(&mut self, at: At, field: &str, value: &str, parse: fn(&str) -> Option<T>, expected: String) -> Option<T> {
+        let parsed = parse(value);
+        if parsed.is_none() {
+            self.error(at, ErrorKind::BadValue, format!("{field} {value:?} is not one of: {expected}"));
+        }
+        parsed
+    }
+
+    fn date(&mut self, at: At, field: &str, raw: &RawDate) -> Option<DateSpec> {
+        let fail = |v: &mut Validator, reason: String| {
+            v.error(at, ErrorKind::BadDate, format!("{field}: {reason}"));
+            None
+        };
+        let start = match PartialDate::parse(&raw.start) {
+            Ok(d) => d,
+            Err(e) => return fail(self, format!("start: {e}")),
+        };
+        let end = match raw.end.as_deref().map(PartialDate::parse).transpose() {
+            Ok(d) => d,
+            Err(e) => return fail(self, format!("end: {e}")),
+        };
+        let Some(precision) = Precision::parse(&raw.precision) else {
+            let expected: Vec<&str> = Precision::ALL.iter().map(Precision::as_str).collect();
+            return fail(self, format!("precision {:?} is not one of: {}", raw.precision, expected.join(", ")));
+        };
+        match DateSpec::new(start, end, precision, raw.derivation.clone()) {
+            Ok(date) => Some(date),
+            Err(e) => fail(self, e.0),
+        }
+    }
+
+    fn actor_ref(&mut self, at: At, field: &str, id: &str, refs: &Refs) -> ActorId {
+        let id = ActorId::new(id);
+        if refs.actors.as_ref().is_some_and(|ids| !ids.contains(&id)) {
+            self.error(at, ErrorKind::UnknownReference, format!("{field} {:?} is not an actor in {ACTORS}", id.as_str()));
+        }
+        id
+    }
+
+    fn entity_parts(&mut self, file: &str, raw: &RawEntity) {
+        let at = At { file, record: &raw.id };
+        self.slug(at, &raw.id);
+        self.non_empty(at, "name", &raw.name);
+        self.non_empty(at, "description", &raw.description);
+        let mut seen = HashSet::new();
+        for alias in &raw.aliases {
+            self.non_empty(at, "an alias", alias);
+            if !seen.insert(alias.as_str()) || alias == &raw.name {
+                self.error(at, ErrorKind::BadValue, format!("alias {alias:?} is listed twice"));
+            }
+        }
+    }
+
+    fn actor(&mut self, raw: &RawEntity) -> Option<Actor> {
+        self.entity_parts(ACTORS, raw);
+        let at = At { file: ACTORS, record: &raw.id };
+        let kind = self.vocabulary(at, "kind", &raw.kind, ActorKind::parse, ActorKind::expected());
+        Some(Actor {
+            id: ActorId::new(&raw.id),
+            name: raw.name.clone(),
+            kind: kind?,
+            aliases: raw.aliases.clone(),
+            description: raw.description.clone(),
+        })
+    }
+
+    fn place(&mut self, raw: &RawEntity) -> Option<Place> {
+        self.entity_parts(PLACES, raw);
+        let at = At { file: PLACES, record: &raw.id };
+        let kind = self.vocabulary(at, "kind", &raw.kind, PlaceKind::parse, PlaceKind::expected());
+        Some(Place {
+            id: PlaceId::new(&raw.id),
+            name: raw.name.clone(),
+            kind: kind?,
+            aliases: raw.aliases.clone(),
+            description: raw.description.clone(),
+        })
+    }
+
+    fn document(&mut self, raw: &RawDocument, refs: &Refs, sources: Option<&BTreeMap<String, String>>) -> Option<Document> {
+        let at = At { file: DOCUMENTS, record: &raw.id };
+        self.slug(at, &raw.id);
+        self.non_empty(at, "title", &raw.title);
+        self.non_empty(at, "kind", &raw.kind);
+        let published = raw.published.as_ref().and_then(|d| self.date(at, "published", d));
+        let source_text = match sources {
+            Some(sources) => match sources.get(&raw.source) {
+                Some(text) => Some(text.as_str()),
+                None => {
+                    self.error(at, ErrorKind::UnknownReference, format!("source {:?} is not a file in {SOURCES}/", raw.source));
+                    None
+                }
+            },
+            None => None,
+        };
+        if raw.paragraphs.is_empty() {
+            self.error(at, ErrorKind::Empty, "the document has no paragraphs");
+        }
+        // Paragraphs must appear in the source in order: each is searched for after the
+        // end of the previous one.
+        let mut cursor = 0;
+        let mut paragraphs = Vec::with_capacity(raw.paragraphs.len());
+        for (index, p) in raw.paragraphs.iter().enumerate() {
+            let record = format!("{} paragraph {}", raw.id, p.n);
+            let pat = At { file: DOCUMENTS, record: &record };
+            if usize::try_from(p.n).ok() != Some(index + 1) {
+                self.error(pat, ErrorKind::BadValue, format!("paragraph number {} should be {} (numbered from 1 in order)", p.n, index + 1));
+            }
+            self.non_empty(pat, "text", &p.text);
+            let kind = self.vocabulary(pat, "kind", &p.kind, ParagraphKind::parse, ParagraphKind::expected());
+            let speaker = p.speaker.as_deref().map(|s| self.actor_ref(pat, "speaker", s, refs));
+            if let Some(source) = source_text {
+                match source[cursor..].find(&p.text) {
+                    Some(offset) if !p.text.is_empty() => cursor += offset + p.text.len(),
+                    _ => {
+                        let reason = if source.contains(&p.text) {
+                            "text is in the source but out of order".to_owned()
+                        } else {
+                            format!("text is not an exact piece of {SOURCES}/{}", raw.source)
+                        };
+                        self.error(pat, ErrorKind::NotInSource, reason);
+                    }
+                }
+            }
+            if let Some(kind) = kind {
+                paragraphs.push(Paragraph { n: p.n, kind, text: p.text.clone(), speaker });
+            }
+        }
+        Some(Document {
+            id: DocumentId::new(&raw.id),
+            title: raw.title.clone(),
+            title_supplied: raw.title_supplied,
+            source: raw.source.clone(),
+            publisher: raw.publisher.clone(),
+            author: raw.author.clone(),
+            published,
+            kind: raw.kind.clone(),
+            notes: raw.notes.clone(),
+            paragraphs,
+        })
+    }
+
+    /// Resolves `document` + `paragraph` and checks that `text` stands in that paragraph.
+    fn cited<'r>(&mut self, at: At, refs: &'r Refs, document: &str, n: u32, field: &str, text: &str) -> Option<&'r Paragraph> {
+        let documents = refs.documents.as_ref()?;
+        let Some(doc) = documents.get(&DocumentId::new(document)) else {
+            self.error(at, ErrorKind::UnknownReference, format!("document {document:?} is not in {DOCUMENTS}"));
+            return None;
+        };
+        let Some(paragraph) = doc.paragraph(n) else {
+            self.error(at, ErrorKind::UnknownReference, format!("document {document:?} has no paragraph {n}"));
+            return None;
+        };
+        if !self.non_empty(at, field, text) {
+            return None;
+        }
+        if !paragraph.text.contains(text) {
+            self.error(at, ErrorKind::NotInParagraph, format!("{field} is not an exact substring of {document} paragraph {n}"));
+            return None;
+        }
+        Some(paragraph)
+    }
+
+    fn quote(&mut self, raw: &RawQuote, refs: &Refs) -> Option<Quote> {
+        let at = At { file: QUOTES, record: &raw.id };
+        let errors_before = self.errors.len();
+        self.slug(at, &raw.id);
+        let kind = self.vocabulary(at, "kind", &raw.kind, QuoteKind::parse, QuoteKind::expected());
+        let speaker = self.actor_ref(at, "speaker", &raw.speaker, refs);
+        let said_to = raw.said_to.as_deref().map(|s| self.actor_ref(at, "said_to", s, refs));
+        let reported_by = raw.reported_by.as_deref().map(|s| self.actor_ref(at, "reported_by", s, refs));
+        let said_on = raw.said_on.as_ref().and_then(|d| self.date(at, "said_on", d));
+        self.cited(at, refs, &raw.document, raw.paragraph, "text", &raw.text);
+        match (kind, raw.question) {
+            (Some(QuoteKind::InterviewAnswer), None) => {
+                self.error(at, ErrorKind::UnknownReference, "an interview answer needs the paragraph of its question");
+            }
+            (_, Some(q)) => {
+                let document = refs.documents.as_ref().map(|docs| docs.get(&DocumentId::new(&raw.document)));
+                let is_question = |d: &&Document| d.paragraph(q).is_some_and(|p| p.kind == ParagraphKind::Question);
+                if document.is_some_and(|d| !d.is_some_and(is_question)) {
+                    self.error(at, ErrorKind::UnknownReference, format!("question {q} is not a question paragraph of {}", raw.document));
+                }
+            }
+            _ => {}
+        }
+        (self.errors.len() == errors_before).then(|| Quote {
+            id: QuoteId::new(&raw.id),
+            text: raw.text.clone(),
+            speaker,
+            document: DocumentId::new(&raw.document),
+            paragraph: raw.paragraph,
+            kind: kind.expect("checked above"),
+            said_to,
+            said_on,
+            question: raw.question,
+            reported_by,
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn event(&mut self, raw: &RawEvent, refs: &Refs) -> Option<Event> {
+        let at = At { file: EVENTS, record: &raw.id };
+        let errors_before = self.errors.len();
+        self.slug(at, &raw.id);
+        self.non_empty(at, "title", &raw.title);
+        let date = self.date(at, "date", &raw.date);
+        let mut actors = Vec::new();
+        for a in &raw.actors {
+            let id = self.actor_ref(at, "actor", &a.id, refs);
+            if let Some(role) = self.vocabulary(at, "role", &a.role, Role::parse, Role::expected()) {
+                actors.push(EventActor { id, role });
+            }
+        }
+        let mut places = Vec::new();
+        for p in &raw.places {
+            let id = PlaceId::new(p);
+            if refs.places.as_ref().is_some_and(|ids| !ids.contains(&id)) {
+                self.error(at, ErrorKind::UnknownReference, format!("place {p:?} is not a place in {PLACES}"));
+            }
+            places.push(id);
+        }
+        self.cited(at, refs, &raw.document, raw.paragraph, "evidence", &raw.evidence);
+        (self.errors.len() == errors_before).then(|| Event {
+            id: EventId::new(&raw.id),
+            title: raw.title.clone(),
+            date: date.expect("checked above"),
+            actors,
+            places,
+            document: DocumentId::new(&raw.document),
+            paragraph: raw.paragraph,
+            evidence: raw.evidence.clone(),
+            notes: raw.notes.clone(),
+        })
+    }
+}

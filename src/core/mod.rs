@@ -1,0 +1,18 @@
+//! The pure core: everything Dossier knows, with no browser, DOM or UI crate in sight.
+//!
+//! Data flows one way: [`raw`] (serde shapes of the files) → [`load`] (parse and
+//! validate into the typed [`model`]) → queries ([`search`], [`timeline`], [`stats`]).
+//! [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
+//! vocabulary. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
+//! (checked by `tests/it/tidy.rs`).
+
+pub mod date;
+pub mod error;
+pub mod fold;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod route;
+pub mod search;
+pub mod stats;
+pub mod timeline;

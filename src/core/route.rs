@@ -1,0 +1,460 @@
+//! Every URL Dossier has: the one module that knows paths and query keys.
+//!
+//! [`parse`] turns any href into a typed [`Route`] and never fails: an unknown path is
+//! [`Route::NotFound`], a bad query value falls back to the default and is listed in
+//! [`Parsed::ignored`] so the page can say so. [`Route::href`] writes a route back, and
+//! `parse(route.href()).route == route` for every canonical route (tested below and in
+//! `tests/it/route.rs`). Components build links only through [`Route::href`].
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::core::date::PartialDate;
+use crate::core::model::{is_valid_slug, ActorId, ActorKind, DocumentId, EventId, QuoteId, QuoteKind};
+
+/// Query keys, in the order [`Route::href`] writes them.
+pub mod keys {
+    pub const Q: &str = "q";
+    pub const SPEAKER: &str = "speaker";
+    pub const DOC: &str = "doc";
+    pub const KIND: &str = "kind";
+    pub const SORT: &str = "sort";
+    pub const ACTOR: &str = "actor";
+    pub const MATCH: &str = "match";
+    pub const FROM: &str = "from";
+    pub const TO: &str = "to";
+    pub const QUOTE: &str = "quote";
+}
+
+/// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL
+/// cannot make every keystroke search a megabyte.
+pub const MAX_QUERY_CHARS: usize = 10_000;
+
+/// How the quote list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum QuoteSort {
+    /// Relevance when there is a query, document order otherwise.
+    #[default]
+    Auto,
+    /// Chronological by when the words were said (unknown dates last).
+    Date,
+}
+
+/// The state of the quotes page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct QuoteQuery {
+    pub q: String,
+    pub speakers: Vec<ActorId>,
+    pub doc: Option<DocumentId>,
+    pub kind: Option<QuoteKind>,
+    pub sort: QuoteSort,
+}
+
+/// Whether an event must involve any or all of the chosen actors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ActorMatch {
+    #[default]
+    Any,
+    All,
+}
+
+/// The state of the timeline page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TimelineQuery {
+    pub actors: Vec<ActorId>,
+    pub match_mode: ActorMatch,
+    pub kind: Option<ActorKind>,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub doc: Option<DocumentId>,
+}
+
+impl TimelineQuery {
+    pub fn is_filtered(&self) -> bool {
+        self != &TimelineQuery::default()
+    }
+}
+
+/// A page of Dossier and its state.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    Home,
+    Quotes(QuoteQuery),
+    Quote(QuoteId),
+    Timeline(TimelineQuery),
+    Event(EventId),
+    Actors,
+    Actor(ActorId),
+    Documents,
+    Document { id: DocumentId, quote: Option<QuoteId>, paragraph: Option<u32> },
+    NotFound { path: String },
+}
+
+/// A query parameter that was present but could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// The result of reading a URL: always a route, plus what was ignored on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub route: Route,
+    pub ignored: Vec<Ignored>,
+}
+
+/// Characters escaped in a path segment: everything but unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Parses an href (`/path?query#fragment`, or a full URL's path onwards).
+pub fn parse(href: &str) -> Parsed {
+    let (rest, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    parse_parts(path, query, fragment)
+}
+
+/// Parses the three parts of a location, as the browser hands them over (with or without
+/// their leading `?` and `#`).
+pub fn parse_parts(path: &str, query: &str, fragment: &str) -> Parsed {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned())
+        .collect();
+    // Static hosts serve `/quotes/index.html` for `/quotes/`; treat them alike.
+    let segments: Vec<&str> = match segments.split_last() {
+        Some((last, init)) if last == "index.html" => init.iter().map(String::as_str).collect(),
+        _ => segments.iter().map(String::as_str).collect(),
+    };
+    let params: Vec<(String, String)> =
+        form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let mut reader = QueryReader { params, ignored: Vec::new() };
+    let route = match segments.as_slice() {
+        [] => Route::Home,
+        ["quotes"] => Route::Quotes(reader.quote_query()),
+        ["quotes", id] => Route::Quote(QuoteId::new(*id)),
+        ["timeline"] => Route::Timeline(reader.timeline_query()),
+        ["events", id] => Route::Event(EventId::new(*id)),
+        ["actors"] => Route::Actors,
+        ["actors", id] => Route::Actor(ActorId::new(*id)),
+        ["documents"] => Route::Documents,
+        ["documents", id] => Route::Document {
+            id: DocumentId::new(*id),
+            quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
+            paragraph: fragment.strip_prefix("p-").and_then(|n| n.parse().ok()).filter(|&n| n > 0),
+        },
+        _ => Route::NotFound { path: format!("/{}", segments.join("/")) },
+    };
+    Parsed { route, ignored: reader.ignored }
+}
+
+struct QueryReader {
+    params: Vec<(String, String)>,
+    ignored: Vec<Ignored>,
+}
+
+impl QueryReader {
+    /// The last value of a key (a later value overrides an earlier one, as in forms).
+    fn one(&self, key: &str) -> Option<String> {
+        self.params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    /// Every comma-separated value of every occurrence of a key, deduplicated in order.
+    fn list(&self, key: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, value) in self.params.iter().filter(|(k, _)| k == key) {
+            for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if !out.iter().any(|o| o == item) {
+                    out.push(item.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    fn ignore(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        let shown: String = value.chars().take(80).collect();
+        self.ignored.push(Ignored { key: key.to_owned(), value: shown, reason: reason.into() });
+    }
+
+    fn slug(&mut self, key: &str, value: String) -> Option<String> {
+        if is_valid_slug(&value) {
+            Some(value)
+        } else {
+            self.ignore(key, &value, "not a valid id");
+            None
+        }
+    }
+
+    fn slugs(&mut self, key: &str) -> Vec<String> {
+        self.list(key).into_iter().filter_map(|v| self.slug(key, v)).collect()
+    }
+
+    fn word<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>, expected: &str) -> Option<T> {
+        let value = self.one(key)?;
+        if value.is_empty() {
+            return None;
+        }
+        let parsed = parse(&value);
+        if parsed.is_none() {
+            self.ignore(key, &value, format!("expected {expected}"));
+        }
+        parsed
+    }
+
+    fn date(&mut self, key: &str) -> Option<PartialDate> {
+        self.word(key, |v| PartialDate::parse(v).ok(), "a year, year-month or day such as 2024, 2024-11 or 2024-12-08")
+    }
+
+    fn quote_query(&mut self) -> QuoteQuery {
+        let mut q = self.one(keys::Q).unwrap_or_default();
+        if q.chars().count() > MAX_QUERY_CHARS {
+            self.ignore(keys::Q, "", format!("the search text was cut to its first {MAX_QUERY_CHARS} characters"));
+            q = q.chars().take(MAX_QUERY_CHARS).collect();
+        }
+        let sort = self.word(keys::SORT, |v| (v == "date").then_some(QuoteSort::Date), "date").unwrap_or_default();
+        QuoteQuery {
+            q,
+            speakers: self.slugs(keys::SPEAKER).into_iter().map(ActorId::new).collect(),
+            doc: self.one(keys::DOC).filter(|v| !v.is_empty()).and_then(|v| self.slug(keys::DOC, v)).map(DocumentId::new),
+            kind: self.word(keys::KIND, QuoteKind::parse, &QuoteKind::expected()),
+            sort,
+        }
+    }
+
+    fn timeline_query(&mut self) -> TimelineQuery {
+        let match_mode = self
+            .word(
+                keys::MATCH,
+                |v| match v {
+                    "any" => Some(ActorMatch::Any),
+                    "all" => Some(ActorMatch::All),
+                    _ => None,
+                },
+                "any or all",
+            )
+            .unwrap_or_default();
+        TimelineQuery {
+            actors: self.slugs(keys::ACTOR).into_iter().map(ActorId::new).collect(),
+            match_mode,
+            kind: self.word(keys::KIND, ActorKind::parse, &ActorKind::expected()),
+            from: self.date(keys::FROM),
+            to: self.date(keys::TO),
+            doc: self.one(keys::DOC).filter(|v| !v.is_empty()).and_then(|v| self.slug(keys::DOC, v)).map(DocumentId::new),
+        }
+    }
+}
+
+fn segment(s: &str) -> String {
+    utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+fn join(ids: impl Iterator<Item = String>) -> Option<String> {
+    let ids: Vec<String> = ids.collect();
+    (!ids.is_empty()).then(|| ids.join(","))
+}
+
+fn with_query(path: String, pairs: &[(&str, Option<String>)]) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    let mut any = false;
+    for (key, value) in pairs {
+        if let Some(value) = value {
+            serializer.append_pair(key, value);
+            any = true;
+        }
+    }
+    if any {
+        format!("{path}?{}", serializer.finish())
+    } else {
+        path
+    }
+}
+
+impl Route {
+    /// The URL of this route, relative to the site root.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "/".to_owned(),
+            Route::Quotes(q) => with_query(
+                "/quotes".to_owned(),
+                &[
+                    (keys::Q, Some(q.q.clone()).filter(|s| !s.is_empty())),
+                    (keys::SPEAKER, join(q.speakers.iter().map(|a| a.to_string()))),
+                    (keys::DOC, q.doc.as_ref().map(|d| d.to_string())),
+                    (keys::KIND, q.kind.map(|k| k.as_str().to_owned())),
+                    (keys::SORT, (q.sort == QuoteSort::Date).then(|| "date".to_owned())),
+                ],
+            ),
+            Route::Quote(id) => format!("/quotes/{}", segment(id.as_str())),
+            Route::Timeline(t) => with_query(
+                "/timeline".to_owned(),
+                &[
+                    (keys::ACTOR, join(t.actors.iter().map(|a| a.to_string()))),
+                    (keys::MATCH, (t.match_mode == ActorMatch::All).then(|| "all".to_owned())),
+                    (keys::KIND, t.kind.map(|k| k.as_str().to_owned())),
+                    (keys::FROM, t.from.map(|d| d.iso())),
+                    (keys::TO, t.to.map(|d| d.iso())),
+                    (keys::DOC, t.doc.as_ref().map(|d| d.to_string())),
+                ],
+            ),
+            Route::Event(id) => format!("/events/{}", segment(id.as_str())),
+            Route::Actors => "/actors".to_owned(),
+            Route::Actor(id) => format!("/actors/{}", segment(id.as_str())),
+            Route::Documents => "/documents".to_owned(),
+            Route::Document { id, quote, paragraph } => {
+                let href = with_query(
+                    format!("/documents/{}", segment(id.as_str())),
+                    &[(keys::QUOTE, quote.as_ref().map(|q| q.to_string()))],
+                );
+                match paragraph {
+                    Some(n) => format!("{href}#{}", paragraph_anchor(*n)),
+                    None => href,
+                }
+            }
+            Route::NotFound { path } => path.clone(),
+        }
+    }
+
+    /// The section of the site this route belongs to, for the navigation's current item.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home | Route::NotFound { .. } => Section::Home,
+            Route::Quotes(_) | Route::Quote(_) => Section::Quotes,
+            Route::Timeline(_) | Route::Event(_) => Section::Timeline,
+            Route::Actors | Route::Actor(_) => Section::Actors,
+            Route::Documents | Route::Document { .. } => Section::Documents,
+        }
+    }
+
+    /// The timeline filtered to one actor.
+    pub fn timeline_of(actor: &ActorId) -> Route {
+        Route::Timeline(TimelineQuery { actors: vec![actor.clone()], ..TimelineQuery::default() })
+    }
+
+    /// The quotes page filtered to one speaker.
+    pub fn quotes_of(actor: &ActorId) -> Route {
+        Route::Quotes(QuoteQuery { speakers: vec![actor.clone()], ..QuoteQuery::default() })
+    }
+
+    /// A paragraph of a document in the reader.
+    pub fn paragraph(document: &DocumentId, n: u32) -> Route {
+        Route::Document { id: document.clone(), quote: None, paragraph: Some(n) }
+    }
+}
+
+/// The element id of paragraph `n` in the reader: `p-12`.
+pub fn paragraph_anchor(n: u32) -> String {
+    format!("p-{n}")
+}
+
+/// The top-level sections shown in the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Quotes,
+    Timeline,
+    Actors,
+    Documents,
+}
+
+impl Section {
+    pub const NAV: [Section; 4] = [Section::Quotes, Section::Timeline, Section::Actors, Section::Documents];
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Section::Home => "Home",
+            Section::Quotes => "Quotes",
+            Section::Timeline => "Timeline",
+            Section::Actors => "Actors",
+            Section::Documents => "Documents",
+        }
+    }
+
+    pub fn route(&self) -> Route {
+        match self {
+            Section::Home => Route::Home,
+            Section::Quotes => Route::Quotes(QuoteQuery::default()),
+            Section::Timeline => Route::Timeline(TimelineQuery::default()),
+            Section::Actors => Route::Actors,
+            Section::Documents => Route::Documents,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(href: &str) -> Route {
+        parse(href).route
+    }
+
+    #[test]
+    fn paths_map_to_routes() {
+        assert_eq!(route("/"), Route::Home);
+        assert_eq!(route(""), Route::Home);
+        assert_eq!(route("/index.html"), Route::Home);
+        assert_eq!(route("/quotes/"), Route::Quotes(QuoteQuery::default()));
+        assert_eq!(route("/quotes/index.html"), Route::Quotes(QuoteQuery::default()));
+        assert_eq!(route("/quotes/abc"), Route::Quote(QuoteId::new("abc")));
+        assert_eq!(route("/events/x"), Route::Event(EventId::new("x")));
+        assert_eq!(route("/actors"), Route::Actors);
+        assert_eq!(route("/nope/deeper"), Route::NotFound { path: "/nope/deeper".into() });
+    }
+
+    #[test]
+    fn bad_query_values_fall_back_and_are_noted() {
+        let parsed = parse("/timeline?actor=putin,Bad%20Id&from=2024-13&match=sometimes&kind=alien");
+        let Route::Timeline(t) = parsed.route else { panic!("not a timeline") };
+        assert_eq!(t.actors, vec![ActorId::new("putin")]);
+        assert_eq!((t.from, t.match_mode, t.kind), (None, ActorMatch::Any, None));
+        let keys: Vec<&str> = parsed.ignored.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["match", "actor", "kind", "from"]);
+    }
+
+    #[test]
+    fn malformed_percent_encoding_never_fails() {
+        let parsed = parse("/quotes?q=%E0%A4%A&speaker=%ZZ");
+        assert!(matches!(parsed.route, Route::Quotes(_)));
+        assert!(matches!(route("/quotes/%FF%FE"), Route::Quote(_)));
+    }
+
+    #[test]
+    fn href_round_trips() {
+        let routes = [
+            Route::Home,
+            Route::Quotes(QuoteQuery {
+                q: "“48 hours” & <b>al-Sharaa</b> ٤٨ + 100% ?#".into(),
+                speakers: vec![ActorId::new("a"), ActorId::new("b-2")],
+                doc: Some(DocumentId::new("d")),
+                kind: Some(QuoteKind::ReportedSpeech),
+                sort: QuoteSort::Date,
+            }),
+            Route::Quote(QuoteId::new("weird id/with?stuff#")),
+            Route::Timeline(TimelineQuery {
+                actors: vec![ActorId::new("putin")],
+                match_mode: ActorMatch::All,
+                kind: Some(ActorKind::Media),
+                from: PartialDate::parse("2024-11").ok(),
+                to: PartialDate::parse("2025").ok(),
+                doc: Some(DocumentId::new("d")),
+            }),
+            Route::Document { id: DocumentId::new("d"), quote: Some(QuoteId::new("q")), paragraph: Some(12) },
+            Route::Actors,
+            Route::NotFound { path: "/nope".into() },
+        ];
+        for r in routes {
+            assert_eq!(route(&r.href()), r, "via {}", r.href());
+        }
+    }
+
+    #[test]
+    fn defaults_are_left_out_of_urls() {
+        assert_eq!(Route::Quotes(QuoteQuery::default()).href(), "/quotes");
+        assert_eq!(Route::timeline_of(&ActorId::new("vladimir-putin")).href(), "/timeline?actor=vladimir-putin");
+        assert_eq!(Route::paragraph(&DocumentId::new("d"), 3).href(), "/documents/d#p-3");
+    }
+}

@@ -1,0 +1,10 @@
+//! Dossier: explore what was said and what happened in a set of news documents.
+//!
+//! [`core`] is pure Rust (model, data loading and validation, search, timeline filtering,
+//! URL state) and is tested natively. [`ui`] is the Leptos front end, compiled only for
+//! the browser; it calls the core and owns nothing but presentation.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,13 @@
+//! The web app's entry point: install the panic hook, mount the app. Nothing else.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    dossier::ui::start();
+}
+
+/// Natively there is no app to mount; the curator's tool is the `dossier` binary.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("dossier-web is the browser app: build it with `trunk build`. For the data checker run `cargo run --bin dossier -- check data/`.");
+    std::process::exit(2);
+}

@@ -1,0 +1,191 @@
+//! One broken fixture per kind of data error: a small valid corpus (tests/fixtures/minimal)
+//! with one file changed, checked for the exact error reported.
+
+use dossier::core::error::{DataError, ErrorKind};
+use dossier::core::load::{load, CorpusFiles};
+use serde_json::{json, Value};
+
+use super::root;
+
+fn minimal() -> CorpusFiles {
+    let (files, errors) = CorpusFiles::read_dir(&root("tests/fixtures/minimal"));
+    assert!(errors.is_empty(), "{errors:?}");
+    files
+}
+
+/// Applies `change` to the JSON of one file of the minimal corpus and returns the errors.
+fn errors_after(file: &str, change: impl FnOnce(&mut Value)) -> Vec<DataError> {
+    let mut files = minimal();
+    let text = match file {
+        "documents.json" => &mut files.documents,
+        "actors.json" => &mut files.actors,
+        "places.json" => &mut files.places,
+        "quotes.json" => &mut files.quotes,
+        "events.json" => &mut files.events,
+        other => panic!("no file {other}"),
+    };
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    change(&mut value);
+    *text = value.to_string();
+    load(&files).err().map(|e| e.0).unwrap_or_default()
+}
+
+fn check(file: &str, change: impl FnOnce(&mut Value), want: &[(ErrorKind, &str)]) {
+    let got: Vec<(ErrorKind, String)> =
+        errors_after(file, change).into_iter().map(|e| (e.kind, e.to_string())).collect();
+    let want: Vec<(ErrorKind, String)> = want.iter().map(|(k, s)| (*k, s.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let corpus = load(&minimal()).unwrap();
+    assert_eq!((corpus.quotes.len(), corpus.events.len()), (1, 1));
+}
+
+#[test]
+fn malformed_json_names_the_file() {
+    let mut files = minimal();
+    files.actors = "[{".into();
+    let errors = load(&files).unwrap_err().0;
+    assert_eq!(errors[0].kind, ErrorKind::Json);
+    assert!(errors[0].to_string().starts_with("actors.json: not valid JSON for this file: "), "{}", errors[0]);
+}
+
+#[test]
+fn misspelt_field_is_a_json_error() {
+    let errors = errors_after("places.json", |v| v[0]["descripton"] = json!("typo"));
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].reason.contains("unknown field `descripton`"), "{}", errors[0]);
+}
+
+#[test]
+fn bad_id() {
+    check("places.json", |v| v[0]["id"] = json!("Aleppo City"), &[
+        (ErrorKind::BadId, r#"places.json: Aleppo City: id "Aleppo City" must be lower-case letters, digits and single hyphens"#),
+        (ErrorKind::UnknownReference, r#"events.json: minister-meets-envoy: place "aleppo" is not a place in places.json"#),
+    ]);
+}
+
+#[test]
+fn duplicate_id() {
+    check("actors.json", |v| {
+        let first = v[0].clone();
+        v.as_array_mut().unwrap().push(first);
+    }, &[(ErrorKind::DuplicateId, "actors.json: minister: this id is used by an earlier record")]);
+}
+
+#[test]
+fn unknown_speaker() {
+    check("quotes.json", |v| v[0]["speaker"] = json!("ghost"), &[(
+        ErrorKind::UnknownReference,
+        r#"quotes.json: we-chose-change: speaker "ghost" is not an actor in actors.json"#,
+    )]);
+}
+
+#[test]
+fn unknown_paragraph() {
+    check("events.json", |v| v[0]["paragraph"] = json!(7), &[(
+        ErrorKind::UnknownReference,
+        r#"events.json: minister-meets-envoy: document "one" has no paragraph 7"#,
+    )]);
+}
+
+#[test]
+fn bad_vocabulary_word() {
+    check("actors.json", |v| v[1]["kind"] = json!("wizard"), &[(
+        ErrorKind::BadValue,
+        r#"actors.json: envoy: kind "wizard" is not one of: person, state, organization, group, media"#,
+    )]);
+}
+
+#[test]
+fn date_contradicting_its_precision() {
+    check("quotes.json", |v| v[0]["said_on"] = json!({"start": "2024-12", "precision": "day"}), &[(
+        ErrorKind::BadDate,
+        r#"quotes.json: we-chose-change: said_on: precision "day" needs a start like "2024-12-08""#,
+    )]);
+}
+
+#[test]
+fn range_ending_before_it_starts() {
+    check("events.json", |v| v[0]["date"] = json!({"start": "2024-12", "end": "2024-11-30", "precision": "range"}), &[(
+        ErrorKind::BadDate,
+        "events.json: minister-meets-envoy: date: end 2024-11-30 is before start 2024-12",
+    )]);
+}
+
+#[test]
+fn impossible_calendar_day() {
+    check("events.json", |v| v[0]["date"]["start"] = json!("2025-02-29"), &[(
+        ErrorKind::BadDate,
+        r#"events.json: minister-meets-envoy: date: start: "2025-02-29" is not a day of the calendar"#,
+    )]);
+}
+
+#[test]
+fn quote_not_verbatim() {
+    // Straightened quotes are the classic silent drift: the source has “curly” ones here.
+    check("quotes.json", |v| v[0]["text"] = json!("We chose  change"), &[(
+        ErrorKind::NotInParagraph,
+        "quotes.json: we-chose-change: text is not an exact substring of one paragraph 2",
+    )]);
+}
+
+#[test]
+fn evidence_not_verbatim() {
+    check("events.json", |v| v[0]["evidence"] = json!("The minister met the envoy in Damascus"), &[(
+        ErrorKind::NotInParagraph,
+        "events.json: minister-meets-envoy: evidence is not an exact substring of one paragraph 2",
+    )]);
+}
+
+#[test]
+fn paragraph_not_in_source() {
+    check("documents.json", |v| v[0]["paragraphs"][0]["text"] = json!("Minister greets envoy"), &[(
+        ErrorKind::NotInSource,
+        "documents.json: one paragraph 1: text is not an exact piece of sources/one.txt",
+    )]);
+}
+
+#[test]
+fn paragraphs_out_of_order() {
+    check("documents.json", |v| {
+        let paragraphs = v[0]["paragraphs"].as_array_mut().unwrap();
+        paragraphs.swap(0, 1);
+        paragraphs[0]["n"] = json!(1);
+        paragraphs[1]["n"] = json!(2);
+    }, &[
+        (ErrorKind::NotInSource, "documents.json: one paragraph 2: text is in the source but out of order"),
+        (ErrorKind::NotInParagraph, "quotes.json: we-chose-change: text is not an exact substring of one paragraph 2"),
+        (ErrorKind::NotInParagraph, "events.json: minister-meets-envoy: evidence is not an exact substring of one paragraph 2"),
+    ]);
+}
+
+#[test]
+fn missing_source_file() {
+    check("documents.json", |v| v[0]["source"] = json!("two.txt"), &[(
+        ErrorKind::UnknownReference,
+        r#"documents.json: one: source "two.txt" is not a file in sources/"#,
+    )]);
+}
+
+#[test]
+fn empty_text() {
+    check("events.json", |v| v[0]["title"] = json!("  "), &[(ErrorKind::Empty, "events.json: minister-meets-envoy: title is empty")]);
+}
+
+#[test]
+fn interview_answer_without_its_question() {
+    check("quotes.json", |v| v[0]["kind"] = json!("interview-answer"), &[(
+        ErrorKind::UnknownReference,
+        "quotes.json: we-chose-change: an interview answer needs the paragraph of its question",
+    )]);
+}
+
+#[test]
+fn unreadable_folder_reports_every_missing_file() {
+    let errors = dossier::core::load::load_dir(&root("tests/fixtures/does-not-exist")).unwrap_err().0;
+    let files: Vec<&str> = errors.iter().filter(|e| e.kind == ErrorKind::Io).map(|e| e.file.as_str()).collect();
+    assert_eq!(files, ["documents.json", "actors.json", "places.json", "quotes.json", "events.json", "sources"]);
+}

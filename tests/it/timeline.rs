@@ -1,0 +1,77 @@
+//! Timeline filters on a small corpus of mixed-precision dates.
+
+use dossier::core::date::PartialDate;
+use dossier::core::load::{load, CorpusFiles};
+use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
+use dossier::core::route::{ActorMatch, TimelineQuery};
+use dossier::core::timeline::filter;
+use serde_json::json;
+
+use super::root;
+
+/// The minimal fixture with events at every precision, listed out of order.
+fn corpus() -> Corpus {
+    let (mut files, errors) = CorpusFiles::read_dir(&root("tests/fixtures/minimal"));
+    assert!(errors.is_empty());
+    let event = |id: &str, date: serde_json::Value, actors: &[&str]| {
+        json!({
+            "id": id, "title": id, "date": date,
+            "actors": actors.iter().map(|a| json!({"id": a, "role": "participant"})).collect::<Vec<_>>(),
+            "places": [], "document": "one", "paragraph": 2, "evidence": "The minister"
+        })
+    };
+    let events = json!([
+        event("day", json!({"start": "2024-12-08", "precision": "day"}), &["minister", "envoy"]),
+        event("month", json!({"start": "2024-12", "precision": "month"}), &["minister"]),
+        event("year", json!({"start": "2024", "precision": "year"}), &["envoy"]),
+        event("range", json!({"start": "2019", "end": "2020", "precision": "range"}), &["minister"]),
+        event("fuzzy", json!({"start": "2024-11-21", "end": "2024-12-05", "precision": "approximate"}), &[]),
+        event("early", json!({"start": "2015", "precision": "approximate"}), &["envoy"]),
+    ]);
+    files.events = events.to_string();
+    load(&files).unwrap()
+}
+
+fn shown(c: &Corpus, query: TimelineQuery) -> Vec<String> {
+    filter(c, &query).into_iter().map(|i| c.events[i].id.to_string()).collect()
+}
+
+#[test]
+fn events_are_chronological_with_a_year_before_its_months_and_a_month_before_its_days() {
+    let c = corpus();
+    assert_eq!(shown(&c, TimelineQuery::default()), ["early", "range", "year", "fuzzy", "month", "day"]);
+}
+
+#[test]
+fn any_and_all_actor_matching() {
+    let c = corpus();
+    let both = vec![ActorId::new("minister"), ActorId::new("envoy")];
+    let any = TimelineQuery { actors: both.clone(), ..TimelineQuery::default() };
+    assert_eq!(shown(&c, any), ["early", "range", "year", "month", "day"]);
+    let all = TimelineQuery { actors: both, match_mode: ActorMatch::All, ..TimelineQuery::default() };
+    assert_eq!(shown(&c, all), ["day"]);
+}
+
+#[test]
+fn date_ranges_keep_events_that_overlap_at_their_precision() {
+    let c = corpus();
+    let d = |s: &str| PartialDate::parse(s).ok();
+    let dec = TimelineQuery { from: d("2024-12"), to: d("2024-12"), ..TimelineQuery::default() };
+    // The year 2024 and the fuzzy late-Nov-to-early-Dec span both overlap December.
+    assert_eq!(shown(&c, dec), ["year", "fuzzy", "month", "day"]);
+    let up_to_2020 = TimelineQuery { to: d("2020"), ..TimelineQuery::default() };
+    assert_eq!(shown(&c, up_to_2020), ["early", "range"]);
+    let from_day = TimelineQuery { from: d("2024-12-08"), ..TimelineQuery::default() };
+    assert_eq!(shown(&c, from_day), ["year", "month", "day"]);
+}
+
+#[test]
+fn kind_and_document_filters() {
+    let c = corpus();
+    let people = TimelineQuery { kind: Some(ActorKind::Person), ..TimelineQuery::default() };
+    assert_eq!(shown(&c, people), ["early", "range", "year", "month", "day"]);
+    let states = TimelineQuery { kind: Some(ActorKind::State), ..TimelineQuery::default() };
+    assert!(shown(&c, states).is_empty());
+    let other_doc = TimelineQuery { doc: Some(DocumentId::new("two")), ..TimelineQuery::default() };
+    assert!(shown(&c, other_doc).is_empty());
+}

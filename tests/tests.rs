@@ -1,0 +1,12 @@
+//! The one integration-test binary (one link step instead of one per file).
+//!
+//! Modules:
+//! - `data`: the bundled corpus loads, and every quote, event and paragraph is verbatim.
+//! - `fixtures`: each kind of data error, on a small valid corpus broken one way at a time.
+//! - `cli`: `dossier check` output and exit codes.
+//! - `route`: URL parsing and writing, round trips and hostile input.
+//! - `search`: quote search behaviour on the bundled corpus.
+//! - `timeline`: timeline filters and ordering.
+//! - `tidy`: architecture rules (module docs, a core free of UI crates).
+
+mod it;
