@@ -2,12 +2,13 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dossier::ui::start();
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(dossier::ui::App);
 }
 
 /// Natively there is no app to mount; the curator's tool is the `dossier` binary.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("dossier-web is the browser app: build it with `trunk build`. For the data checker run `cargo run --bin dossier -- check data/`.");
+    eprintln!("dossier-web is the browser app: build it with `trunk build`; check data with `cargo run --bin dossier -- check data/`");
     std::process::exit(2);
 }

@@ -15,4 +15,5 @@ pub mod raw;
 pub mod route;
 pub mod search;
 pub mod stats;
+pub mod text;
 pub mod timeline;

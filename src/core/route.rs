@@ -9,7 +9,7 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::core::date::PartialDate;
-use crate::core::model::{is_valid_slug, ActorId, ActorKind, DocumentId, EventId, QuoteId, QuoteKind};
+use crate::core::model::{is_valid_slug, ActorId, ActorKind, Corpus, DocumentId, EventId, QuoteId, QuoteKind};
 
 /// Query keys, in the order [`Route::href`] writes them.
 pub mod keys {
@@ -343,6 +343,51 @@ impl Route {
     pub fn paragraph(document: &DocumentId, n: u32) -> Route {
         Route::Document { id: document.clone(), quote: None, paragraph: Some(n) }
     }
+}
+
+/// Which page a route shows, without its query state. The UI re-creates a page only when
+/// this changes, so typing into a search box (which changes the query) keeps its focus.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Quotes,
+    Quote(QuoteId),
+    Timeline,
+    Event(EventId),
+    Actors,
+    Actor(ActorId),
+    Documents,
+    Document(DocumentId),
+    NotFound(String),
+}
+
+impl Route {
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Home => Page::Home,
+            Route::Quotes(_) => Page::Quotes,
+            Route::Quote(id) => Page::Quote(id.clone()),
+            Route::Timeline(_) => Page::Timeline,
+            Route::Event(id) => Page::Event(id.clone()),
+            Route::Actors => Page::Actors,
+            Route::Actor(id) => Page::Actor(id.clone()),
+            Route::Documents => Page::Documents,
+            Route::Document { id, .. } => Page::Document(id.clone()),
+            Route::NotFound { path } => Page::NotFound(path.clone()),
+        }
+    }
+}
+
+/// Every page of a corpus without query state: the sections, then each quote, event,
+/// actor and document. A static build writes one HTML file per entry.
+pub fn every_page(corpus: &Corpus) -> Vec<Route> {
+    let mut pages = vec![Section::Home.route()];
+    pages.extend(Section::NAV.iter().map(Section::route));
+    pages.extend(corpus.quotes.iter().map(|q| Route::Quote(q.id.clone())));
+    pages.extend(corpus.events.iter().map(|e| Route::Event(e.id.clone())));
+    pages.extend(corpus.actors.iter().map(|a| Route::Actor(a.id.clone())));
+    pages.extend(corpus.documents.iter().map(|d| Route::Document { id: d.id.clone(), quote: None, paragraph: None }));
+    pages
 }
 
 /// The element id of paragraph `n` in the reader: `p-12`.

@@ -78,3 +78,19 @@ fn main_only_mounts() {
     let code: Vec<&str> = main.lines().filter(|l| !l.trim_start().starts_with("//") && !l.trim().is_empty()).collect();
     assert!(code.len() <= 12, "src/main.rs should only mount the app:\n{}", code.join("\n"));
 }
+
+#[test]
+fn trunk_pins_the_wasm_bindgen_of_cargo_lock() {
+    let lock = std::fs::read_to_string(root("Cargo.lock")).unwrap();
+    let locked = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"wasm-bindgen\"\n"))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+        .map(|v| v.trim_end_matches('"').to_owned())
+        .expect("wasm-bindgen is in Cargo.lock");
+    let trunk = std::fs::read_to_string(root("Trunk.toml")).unwrap();
+    assert!(
+        trunk.contains(&format!("wasm_bindgen = \"{locked}\"")),
+        "Trunk.toml [tools] must pin wasm_bindgen = \"{locked}\" (the version in Cargo.lock)"
+    );
+}

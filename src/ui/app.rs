@@ -1,0 +1,137 @@
+//! The app shell: loads the corpus, provides it as context, reads the URL into a typed
+//! route and shows the page for it inside the header and footer.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::core::load::{load, CorpusFiles};
+use crate::core::model::Corpus;
+use crate::core::route::{self, Page, Parsed, Route, Section};
+use crate::core::search::QuoteIndex;
+use crate::ui::components::ignored::IgnoredNote;
+use crate::ui::pages;
+
+/// The validated corpus and its search index, shared by every page.
+#[derive(Clone)]
+pub struct CorpusContext {
+    pub corpus: Arc<Corpus>,
+    pub quote_index: Arc<QuoteIndex>,
+}
+
+/// The current URL, parsed. Pages read their state from it.
+#[derive(Clone, Copy)]
+pub struct RouteContext(pub Memo<Parsed>);
+
+pub fn use_corpus() -> CorpusContext {
+    expect_context::<CorpusContext>()
+}
+
+pub fn use_route() -> Memo<Parsed> {
+    expect_context::<RouteContext>().0
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    match load(&CorpusFiles::bundled()) {
+        Ok(corpus) => {
+            let quote_index = Arc::new(QuoteIndex::new(&corpus));
+            provide_context(CorpusContext { corpus: Arc::new(corpus), quote_index });
+            view! { <Router><Shell/></Router> }.into_any()
+        }
+        // The build checks the data, so this only shows if a bad corpus was bundled anyway.
+        Err(errors) => view! {
+            <main id="main" class="data-error">
+                <h1>"The bundled data has errors"</h1>
+                <p>"Dossier cannot show this corpus until these are fixed (run "<code>"dossier check data/"</code>"):"</p>
+                <ul>{errors.0.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let parsed = Memo::new(move |_| {
+        route::parse_parts(&location.pathname.get(), &location.search.get(), &location.hash.get())
+    });
+    provide_context(RouteContext(parsed));
+    let page = Memo::new(move |_| parsed.with(|p| p.route.page()));
+    let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
+
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "Dossier".to_owned() } else { format!("{title} · Dossier") }/>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href=Route::Home.href()>
+                <img src="/favicon.svg" alt="" width="28" height="28"/>
+                <span>"Dossier"</span>
+            </a>
+            <nav aria-label="Main">
+                <ul>
+                    {Section::NAV
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=s.route().href()
+                                        aria-current=move || (section.get() == s).then_some("page")
+                                    >
+                                        {s.label()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <IgnoredNote/>
+            // One catch-all route: the core parses the URL; leptos_router provides history
+            // (it writes the URL only once a <Routes> has matched).
+            <Routes fallback=|| ()>
+                <RouterRoute path=path!("/*any") view=move || current_page(page)/>
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Every quotation is verbatim from its source document. "
+                <a href=Route::Documents.href()>"Read the sources"</a>
+            </p>
+        </footer>
+    }
+}
+
+/// The page for the current route; re-created only when the page (not its query) changes.
+fn current_page(page: Memo<Page>) -> impl IntoView {
+    move || match page.get() {
+        Page::Home => view! { <pages::home::HomePage/> }.into_any(),
+        Page::Quotes => view! { <pages::quotes::QuotesPage/> }.into_any(),
+        Page::Quote(id) => view! { <pages::quote::QuotePage id/> }.into_any(),
+        Page::Timeline => view! { <pages::timeline::TimelinePage/> }.into_any(),
+        Page::Event(id) => view! { <pages::event::EventPage id/> }.into_any(),
+        Page::Actors => view! { <pages::actors::ActorsPage/> }.into_any(),
+        Page::Actor(id) => view! { <pages::actor::ActorPage id/> }.into_any(),
+        Page::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
+        Page::Document(id) => view! { <pages::document::DocumentPage id/> }.into_any(),
+        Page::NotFound(path) => view! { <pages::not_found::NotFoundPage path/> }.into_any(),
+    }
+}
+
+/// Navigates to a route. `replace` rewrites the current history entry (typing in a search
+/// box) instead of adding one (a deliberate filter change, which back/forward should walk).
+pub fn use_go() -> impl Fn(&Route, bool) + Clone {
+    let navigate = leptos_router::hooks::use_navigate();
+    move |route: &Route, replace: bool| {
+        navigate(&route.href(), leptos_router::NavigateOptions { replace, scroll: false, ..Default::default() })
+    }
+}

@@ -1,0 +1,28 @@
+//! A visible note listing what the URL asked for that could not be used.
+
+use leptos::prelude::*;
+
+use crate::ui::app::use_route;
+
+/// Shows each ignored query parameter and why, above the page. Renders nothing when the
+/// URL was fully understood.
+#[component]
+pub fn IgnoredNote() -> impl IntoView {
+    let parsed = use_route();
+    move || {
+        let ignored = parsed.with(|p| p.ignored.clone());
+        (!ignored.is_empty()).then(|| {
+            view! {
+                <aside class="note" role="status">
+                    <p>"Part of this link could not be used and was ignored:"</p>
+                    <ul>
+                        {ignored
+                            .into_iter()
+                            .map(|i| view! { <li><code>{i.key}"="{i.value}</code>" — "{i.reason}</li> })
+                            .collect_view()}
+                    </ul>
+                </aside>
+            }
+        })
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces shared by several pages.
+
+pub mod date;
+pub mod ignored;
+pub mod missing;
+pub mod quote_card;

@@ -1,0 +1,71 @@
+//! One actor: who they are, their quotes, their events and who they appear with.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::model::ActorId;
+use crate::core::route::Route;
+use crate::ui::app::use_corpus;
+use crate::ui::components::date::DateTime;
+use crate::ui::components::missing::Missing;
+use crate::ui::components::quote_card::QuoteCard;
+
+#[component]
+pub fn ActorPage(
+    /// The actor's id from the URL.
+    id: ActorId,
+) -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let Some(actor) = corpus.actor(&id).cloned() else {
+        return view! { <Missing what="actor" id=id.to_string() list=Route::Actors/> }.into_any();
+    };
+    let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).cloned().collect();
+    let events: Vec<_> = corpus.events.iter().filter(|e| e.involves(&actor.id)).collect();
+    let mut together: HashMap<&ActorId, usize> = HashMap::new();
+    for e in &events {
+        for a in e.actors.iter().filter(|a| a.id != actor.id) {
+            *together.entry(&a.id).or_default() += 1;
+        }
+    }
+    let mut together: Vec<(&ActorId, usize)> = together.into_iter().collect();
+    together.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let together = together
+        .into_iter()
+        .take(8)
+        .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(a).to_owned()}</a>" ("{n}")"</li> })
+        .collect_view();
+    let event_items = events
+        .iter()
+        .map(|e| view! { <li><DateTime spec=e.date.clone()/>" — "<a href=Route::Event(e.id.clone()).href()>{e.title.clone()}</a></li> })
+        .collect_view();
+    let n_quotes = quotes.len();
+    let n_events = events.len();
+    let quote_items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
+    view! {
+        <Title text=actor.name.clone()/>
+        <h1>{actor.name.clone()}</h1>
+        <p class="lead">{actor.description.clone()}</p>
+        <dl class="facts">
+            <dt>"Kind"</dt><dd>{actor.kind.label()}</dd>
+            {(!actor.aliases.is_empty()).then(|| view! { <dt>"Also written"</dt><dd>{actor.aliases.join(" · ")}</dd> })}
+        </dl>
+        <section>
+            <h2>"Events ("{n_events}")"</h2>
+            {(n_events > 0).then(|| view! { <p><a href=Route::timeline_of(&actor.id).href()>"See them on the timeline"</a></p> })}
+            <ul>{event_items}</ul>
+        </section>
+        <section>
+            <h2>"Appears most often with"</h2>
+            <ul>{together}</ul>
+        </section>
+        <section>
+            <h2>"Quotes ("{n_quotes}")"</h2>
+            {(n_quotes > 0).then(|| view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p> })}
+            <ul class="results">{quote_items}</ul>
+        </section>
+    }
+    .into_any()
+}

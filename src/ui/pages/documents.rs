@@ -1,0 +1,41 @@
+//! The source documents with what is known (and not known) about each.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::route::Route;
+use crate::ui::app::use_corpus;
+use crate::ui::components::date::DateTime;
+
+#[component]
+pub fn DocumentsPage() -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let items = corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let quotes = corpus.quotes.iter().filter(|q| q.document == d.id).count();
+            let events = corpus.events.iter().filter(|e| e.document == d.id).count();
+            view! {
+                <li>
+                    <h2><a href=Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href()>{d.title.clone()}</a></h2>
+                    <p class="meta">
+                        {d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}
+                        {d.author.clone().map(|a| format!(" · {a}"))}" · "
+                        {match d.published.clone() {
+                            Some(spec) => view! { <DateTime spec/> }.into_any(),
+                            None => "publication date not stated".into_any(),
+                        }}
+                        " · "{d.paragraphs.len()}" paragraphs · "{quotes}" quotes · "{events}" events"
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text="Documents"/>
+        <h1>"Documents"</h1>
+        <ul class="documents">{items}</ul>
+    }
+}

@@ -1,0 +1,69 @@
+//! One event: its date and how it was determined, actors and roles, places, the verbatim
+//! evidence with a link to its paragraph, and quotes from the same paragraph.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::model::EventId;
+use crate::core::route::{Route, TimelineQuery};
+use crate::ui::app::use_corpus;
+use crate::ui::components::date::DateTime;
+use crate::ui::components::missing::Missing;
+use crate::ui::components::quote_card::QuoteCard;
+
+#[component]
+pub fn EventPage(
+    /// The event's id from the URL.
+    id: EventId,
+) -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let Some(event) = corpus.event(&id).cloned() else {
+        return view! { <Missing what="event" id=id.to_string() list=Route::Timeline(TimelineQuery::default())/> }.into_any();
+    };
+    let document = corpus.document(&event.document).map(|d| d.title.clone()).unwrap_or_default();
+    let actors = event
+        .actors
+        .iter()
+        .map(|a| view! {
+            <li><a href=Route::Actor(a.id.clone()).href()>{corpus.actor_name(&a.id).to_owned()}</a>" — "{a.role.label()}</li>
+        })
+        .collect_view();
+    let places: Vec<String> =
+        event.places.iter().filter_map(|p| corpus.place(p)).map(|p| p.name.clone()).collect();
+    let quotes = corpus
+        .quotes
+        .iter()
+        .filter(|q| q.document == event.document && q.paragraph == event.paragraph)
+        .cloned()
+        .map(|quote| view! { <li><QuoteCard quote link=true/></li> })
+        .collect_view();
+    let paragraph_href = Route::paragraph(&event.document, event.paragraph).href();
+    view! {
+        <Title text=event.title.clone()/>
+        <article class="event-page">
+            <p class="when"><DateTime spec=event.date.clone() explain=true/></p>
+            <h1>{event.title.clone()}</h1>
+            <section>
+                <h2>"Evidence"</h2>
+                <blockquote class="evidence" cite=paragraph_href.clone()><p>{event.evidence.clone()}</p></blockquote>
+                <p>"From "<cite>{document}</cite>", "<a href=paragraph_href>"paragraph "{event.paragraph}</a>"."</p>
+            </section>
+            {event.notes.clone().map(|n| view! { <section><h2>"Editor’s note"</h2><p>{n}</p></section> })}
+            <section>
+                <h2>"Actors"</h2>
+                {if event.actors.is_empty() {
+                    view! { <p>"No actor is named."</p> }.into_any()
+                } else {
+                    view! { <ul>{actors}</ul> }.into_any()
+                }}
+            </section>
+            {(!places.is_empty()).then(|| view! { <section><h2>"Places"</h2><p>{places.join(", ")}</p></section> })}
+            <section>
+                <h2>"Quotes from the same paragraph"</h2>
+                <ul class="results">{quotes}</ul>
+            </section>
+        </article>
+    }
+    .into_any()
+}

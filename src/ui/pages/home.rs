@@ -1,0 +1,64 @@
+//! The home page: what this dossier contains and where to start.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::route::{QuoteQuery, Route, TimelineQuery};
+use crate::core::stats::summary;
+use crate::ui::app::use_corpus;
+use crate::ui::components::date::DateTime;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let s = summary(&corpus);
+    let span = s.span.map(|(first, last)| {
+        if first == last {
+            first.display()
+        } else {
+            format!("{} to {}", first.display(), last.display())
+        }
+    });
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let href = Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href();
+            view! {
+                <li>
+                    <a href=href><cite>{d.title.clone()}</cite></a>
+                    {d.title_supplied.then_some(" (title supplied)")}
+                    <span class="meta">
+                        " · "{d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}" · "
+                        {match d.published.clone() {
+                            Some(spec) => view! { <DateTime spec/> }.into_any(),
+                            None => "publication date not stated".into_any(),
+                        }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=""/>
+        <h1>"Dossier"</h1>
+        <p class="lead">
+            "What was said and what happened, drawn verbatim from "{s.documents}" source documents"
+            {span.map(|span| view! { ", covering events from "{span} })}"."
+        </p>
+        <ul class="stats">
+            <li><a href=Route::Quotes(QuoteQuery::default()).href()><strong>{s.quotes}</strong>" quotes"</a></li>
+            <li><a href=Route::Timeline(TimelineQuery::default()).href()><strong>{s.events}</strong>" events"</a></li>
+            <li><a href=Route::Actors.href()><strong>{s.actors}</strong>" actors"</a></li>
+            <li><strong>{s.places}</strong>" places"</li>
+        </ul>
+        <h2>"Source documents"</h2>
+        <ul class="documents">{documents}</ul>
+        <h2>"How to use it"</h2>
+        <p>
+            "Search the quotes by words, names in any spelling or an exact phrase; follow the timeline by actor, date or document. "
+            "Every quote, event, actor and document has its own link to share."
+        </p>
+    }
+}

@@ -1,0 +1,67 @@
+//! One quote on its own page: the words, the question they answer, the paragraph around
+//! them and the events reported in the same paragraph.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::model::QuoteId;
+use crate::core::route::{QuoteQuery, Route};
+use crate::core::text::shorten;
+use crate::ui::app::use_corpus;
+use crate::ui::components::date::DateTime;
+use crate::ui::components::missing::Missing;
+use crate::ui::components::quote_card::QuoteCard;
+
+#[component]
+pub fn QuotePage(
+    /// The quote's id from the URL.
+    id: QuoteId,
+) -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let Some(quote) = corpus.quote(&id).cloned() else {
+        return view! { <Missing what="quote" id=id.to_string() list=Route::Quotes(QuoteQuery::default())/> }.into_any();
+    };
+    let speaker = corpus.actor_name(&quote.speaker).to_owned();
+    let question = quote.question.and_then(|n| corpus.paragraph(&quote.document, n)).map(|p| p.text.clone());
+    let paragraph = corpus.paragraph(&quote.document, quote.paragraph).map(|p| p.text.clone()).unwrap_or_default();
+    let reported_by = quote.reported_by.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
+    let events: Vec<_> = corpus
+        .events
+        .iter()
+        .filter(|e| e.document == quote.document && e.paragraph == quote.paragraph)
+        .map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone()))
+        .collect();
+    let title: String = format!("{speaker}: “{}”", shorten(&quote.text, 60));
+    view! {
+        <Title text=title/>
+        <h1>"Quote by "{speaker}</h1>
+        <QuoteCard quote=quote.clone()/>
+        {question.map(|q| view! {
+            <section class="question">
+                <h2>"Asked"</h2>
+                <p>{q}</p>
+            </section>
+        })}
+        <section>
+            <h2>"The paragraph"</h2>
+            <p class="context">{paragraph}</p>
+            <p><a href=Route::Document { id: quote.document.clone(), quote: Some(quote.id.clone()), paragraph: Some(quote.paragraph) }.href()>
+                "Read it in the document"
+            </a></p>
+        </section>
+        {reported_by.map(|(href, name)| view! { <p>"Reported by "<a href=href>{name}</a>"."</p> })}
+        {quote.notes.clone().map(|n| view! { <section><h2>"Editor’s note"</h2><p>{n}</p></section> })}
+        {(!events.is_empty()).then(|| view! {
+            <section>
+                <h2>"Events in the same paragraph"</h2>
+                <ul>
+                    {events.into_iter().map(|(href, title, spec)| view! {
+                        <li><a href=href>{title}</a>" — "<DateTime spec/></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+    .into_any()
+}

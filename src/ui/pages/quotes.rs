@@ -1,0 +1,183 @@
+//! The quotes page: search as you type, facets by speaker, document and kind.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::core::model::QuoteKind;
+use crate::core::route::{QuoteQuery, QuoteSort, Route};
+use crate::ui::app::{use_corpus, use_go, use_route};
+use crate::ui::components::quote_card::QuoteCard;
+
+#[component]
+pub fn QuotesPage() -> impl IntoView {
+    let ctx = use_corpus();
+    let parsed = use_route();
+    let go = use_go();
+    let query = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
+        Route::Quotes(q) => q,
+        _ => QuoteQuery::default(),
+    });
+    let hits = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| query.with(|q| ctx.quote_index.search(&ctx.corpus, q)))
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
+            go(&Route::Quotes(q), true);
+        }
+    };
+    let facets = {
+        let ctx = ctx.clone();
+        move || {
+            let corpus = &ctx.corpus;
+            let q = query.get();
+            // Counts of each facet value among the results with that facet's own filter
+            // lifted, so choosing another value is always possible.
+            let count = |lift: &dyn Fn(&mut QuoteQuery)| {
+                let mut wider = q.clone();
+                lift(&mut wider);
+                ctx.quote_index.search(corpus, &wider)
+            };
+            let mut speakers: BTreeMap<String, (String, usize)> = BTreeMap::new();
+            for hit in count(&|w| w.speakers.clear()) {
+                let id = &corpus.quotes[hit.quote].speaker;
+                speakers.entry(id.to_string()).or_insert_with(|| (corpus.actor_name(id).to_owned(), 0)).1 += 1;
+            }
+            let mut speakers: Vec<(String, String, usize)> = speakers.into_iter().map(|(id, (n, c))| (id, n, c)).collect();
+            speakers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
+            for hit in count(&|w| w.kind = None) {
+                *kinds.entry(corpus.quotes[hit.quote].kind).or_default() += 1;
+            }
+            let mut docs: Vec<(String, String, usize)> = Vec::new();
+            let by_doc = count(&|w| w.doc = None);
+            for d in &corpus.documents {
+                let n = by_doc.iter().filter(|h| corpus.quotes[h.quote].document == d.id).count();
+                if n > 0 {
+                    docs.push((d.id.to_string(), d.title.clone(), n));
+                }
+            }
+            let speaker_links = speakers
+                .into_iter()
+                .map(|(id, name, n)| {
+                    let id = crate::core::model::ActorId::new(id);
+                    let on = q.speakers.contains(&id);
+                    let mut next = q.clone();
+                    if on {
+                        next.speakers.retain(|s| s != &id);
+                    } else {
+                        next.speakers.push(id);
+                    }
+                    facet_link(Route::Quotes(next), name, n, on)
+                })
+                .collect_view();
+            let kind_links = kinds
+                .into_iter()
+                .map(|(kind, n)| {
+                    let on = q.kind == Some(kind);
+                    let next = QuoteQuery { kind: (!on).then_some(kind), ..q.clone() };
+                    facet_link(Route::Quotes(next), kind.label().to_owned(), n, on)
+                })
+                .collect_view();
+            let doc_links = docs
+                .into_iter()
+                .map(|(id, title, n)| {
+                    let id = crate::core::model::DocumentId::new(id);
+                    let on = q.doc.as_ref() == Some(&id);
+                    let next = QuoteQuery { doc: (!on).then_some(id), ..q.clone() };
+                    facet_link(Route::Quotes(next), title, n, on)
+                })
+                .collect_view();
+            view! {
+                <details class="facets" open>
+                    <summary>"Filter"</summary>
+                    <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div>
+                    <div class="facet"><h2>"Kind"</h2><ul>{kind_links}</ul></div>
+                    <div class="facet"><h2>"Document"</h2><ul>{doc_links}</ul></div>
+                </details>
+            }
+        }
+    };
+    let results = {
+        let ctx = ctx.clone();
+        move || {
+            let hits = hits.get();
+            let q = query.get();
+            if hits.is_empty() {
+                let cleared = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
+                return view! {
+                    <div class="empty">
+                        <p>"No quote matches "{if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) }}"."</p>
+                        <p>
+                            "Try fewer or shorter words"
+                            {(q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() })
+                                .then(|| view! { ", or "<a href=cleared.href()>"remove the filters"</a> })}
+                            "."
+                        </p>
+                    </div>
+                }
+                .into_any();
+            }
+            hits.into_iter()
+                .map(|hit| {
+                    let quote = ctx.corpus.quotes[hit.quote].clone();
+                    view! { <li><QuoteCard quote highlights=hit.highlights link=true/></li> }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let sort_link = move || {
+        let q = query.get();
+        let (label, next) = match q.sort {
+            QuoteSort::Auto => ("Sort by date", QuoteQuery { sort: QuoteSort::Date, ..q }),
+            QuoteSort::Date => ("Sort by relevance", QuoteQuery { sort: QuoteSort::Auto, ..q }),
+        };
+        view! { <a class="sort" href=Route::Quotes(next).href()>{label}</a> }
+    };
+    let total = ctx.corpus.quotes.len();
+    view! {
+        <Title text="Quotes"/>
+        <h1>"Quotes"</h1>
+        <search class="quote-search">
+            <label for="quote-q">"Search quotes"</label>
+            <input
+                id="quote-q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Words, names or \"an exact phrase\""
+                maxlength="10000"
+                prop:value=move || query.with(|q| q.q.clone())
+                on:input=on_input
+            />
+        </search>
+        <p class="count" role="status" aria-live="polite">
+            {move || {
+                let n = hits.with(Vec::len);
+                if n == total { format!("All {total} quotes") } else { format!("{n} of {total} quotes") }
+            }}
+            " · "
+            {sort_link}
+        </p>
+        <div class="with-facets">
+            {facets}
+            <ol class="results">{results}</ol>
+        </div>
+    }
+}
+
+fn facet_link(route: Route, label: String, count: usize, on: bool) -> impl IntoView {
+    view! {
+        <li>
+            <a href=route.href() class:on=on>
+                {label}" "<span class="n">{count}</span>
+                {on.then_some(view! { <span class="visually-hidden">" (selected; follow to remove)"</span> })}
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,33 @@
+// The `test` every spec uses: it fails a test on any console error, page error or dialog,
+// so "no errors in the browser" is checked everywhere, not in one place.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend({
+  // A test that opens an unknown path expects the host's 404 status, which Chromium
+  // logs as a console error; only such tests set this.
+  allowNotFound: [false, { option: true }],
+  page: async ({ page, allowNotFound }, use) => {
+    const problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      if (allowNotFound && /status of 404/.test(msg.text())) return;
+      problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('dialog', async (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    await use(page);
+    expect(problems, 'the page reported errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/// Opens a path cold and waits until the app has rendered its heading.
+export async function open(page, path) {
+  const response = await page.goto(path);
+  await expect(page.locator('main h1')).toBeVisible();
+  return response;
+}
