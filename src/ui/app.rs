@@ -65,6 +65,21 @@ fn Shell() -> impl IntoView {
     provide_context(RouteContext(parsed));
     let page = Memo::new(move |_| parsed.with(|p| p.route.page()));
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
+    // "/" focuses the search box where there is one (unless the user is typing already).
+    let _ = window_event_listener(leptos::ev::keydown, |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable());
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            if let Some(input) = document().get_element_by_id("quote-q") {
+                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
+                    ev.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+        }
+    });
 
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Dossier".to_owned() } else { format!("{title} · Dossier") }/>

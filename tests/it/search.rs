@@ -106,3 +106,109 @@ fn highlights_mark_the_matched_words_as_written() {
     assert!(marked.iter().all(|m| *m == "Türkiye" || *m == "Türkiye,"), "{marked:?}");
     assert!(!marked.is_empty());
 }
+
+fn hits(c: &Corpus, text: &str) -> Vec<dossier::core::search::Hit> {
+    QuoteIndex::new(c).search(c, &q(text))
+}
+
+#[test]
+fn typos_within_one_edit_are_tolerated_and_a_swap_is_one_edit() {
+    let c = corpus();
+    check_all_contain("Hmeimin", "hmeimim");
+    let swapped = hits(&c, "negotiatoins ");
+    assert!(!swapped.is_empty());
+    assert!(swapped.iter().all(|h| h.fuzzy_terms == 1 && h.reasons.iter().any(|r| r.contains("read as “negotiations”"))));
+    // Four letters or fewer must be exact: "hams" is not "hama".
+    assert!(hits(&c, "hams ").is_empty());
+}
+
+#[test]
+fn typo_matches_never_outrank_exact_ones() {
+    let c = corpus();
+    for text in ["russian ", "regime ", "aleppo ", "syrian ", "damascus "] {
+        let found = hits(&c, text);
+        let fuzzy: Vec<usize> = found.iter().map(|h| h.fuzzy_terms).collect();
+        let mut sorted = fuzzy.clone();
+        sorted.sort();
+        assert_eq!(fuzzy, sorted, "{text:?}");
+    }
+}
+
+#[test]
+fn an_alias_finds_quotes_naming_the_actor_and_says_why() {
+    let c = corpus();
+    let found = hits(&c, "Jolani");
+    assert!(!found.is_empty(), "Jolani should find quotes naming al-Sharaa");
+    for h in &found {
+        let text = &c.quotes[h.quote].text;
+        assert!(text.contains("Sharaa"), "{text}");
+        assert_eq!(h.reasons, ["matched Ahmed al-Sharaa via alias Jolani"]);
+    }
+}
+
+#[test]
+fn another_transliteration_finds_the_speaker() {
+    let c = corpus();
+    let found = hits(&c, "al-Shaybani ");
+    let by_him = c.quotes.iter().filter(|q| q.speaker.as_str() == "asaad-al-shaibani").count();
+    assert!(found.len() >= by_him);
+    assert!(found.iter().any(|h| h.reasons.iter().any(|r| r == "said by Asaad al-Shaibani (alias al-Shaybani)")));
+}
+
+#[test]
+fn place_aliases_in_latin_and_arabic_script() {
+    let c = corpus();
+    for alias in ["Khmeimim", "حميميم"] {
+        let found = hits(&c, alias);
+        assert!(!found.is_empty(), "{alias}");
+        for h in &found {
+            assert!(c.quotes[h.quote].text.contains("Hmeimim"), "{alias}");
+        }
+    }
+}
+
+#[test]
+fn a_phrase_matches_only_that_sequence() {
+    let c = corpus();
+    let phrase = ids(&c, q("\"48 hours\""));
+    assert!(phrase.contains(&"shaibani-48-hours".to_owned()), "{phrase:?}");
+    assert!(ids(&c, q("\"hours 48\"")).is_empty());
+    assert!(!ids(&c, q("hours 48")).is_empty());
+    let h = &hits(&c, "“48 hours”")[0];
+    let marked: Vec<&str> = highlight_pieces(&c.quotes[h.quote].text, &h.highlights).into_iter().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(marked, ["48 hours"]);
+}
+
+#[test]
+fn suggestions_offer_the_closest_corpus_words() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    let suggest = |text: &str| index.suggest(&c, &q(text));
+    assert_eq!(suggest("hmiemin agremnt"), Some("hmeimim agreement".to_owned()));
+    // Both words exist, but no quote has both: no point suggesting it.
+    assert_eq!(suggest("hmiemin damscs"), None);
+    assert_eq!(suggest("russia"), None);
+}
+
+// The fast path (postings) must agree with a plain scan of every quote.
+#[test]
+fn exact_word_search_agrees_with_a_plain_scan() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    for word in ["russia", "regime", "idlib", "2016", "we", "bases", "step"] {
+        let fast: Vec<usize> = {
+            let mut v: Vec<usize> = index.search(&c, &q(&format!("\"{word}\""))).into_iter().map(|h| h.quote).collect();
+            v.sort();
+            v
+        };
+        let slow: Vec<usize> = c
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, quote)| dossier::core::fold::tokens(&quote.text).iter().any(|t| t == word))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(fast, slow, "{word}");
+    }
+}
+

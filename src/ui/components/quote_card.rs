@@ -21,6 +21,9 @@ pub fn QuoteCard(
     /// Link the quote text to its own page (lists) or not (the quote's page).
     #[prop(optional)]
     link: bool,
+    /// Why the quote matched a search, beyond a literal match.
+    #[prop(optional)]
+    reasons: Vec<String>,
 ) -> impl IntoView {
     let ctx = use_corpus();
     let corpus = &ctx.corpus;
@@ -56,6 +59,7 @@ pub fn QuoteCard(
                 <br/>
                 <span class="source">"In "<cite>{document}</cite>", paragraph "{quote.paragraph}" · "</span>
                 <a href=context_href>"in context"</a>
+                {(!reasons.is_empty()).then(|| view! { <br/><span class="why">"Matched: "{reasons.join("; ")}</span> })}
             </figcaption>
         </figure>
     }

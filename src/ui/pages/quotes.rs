@@ -108,16 +108,28 @@ pub fn QuotesPage() -> impl IntoView {
             let hits = hits.get();
             let q = query.get();
             if hits.is_empty() {
-                let cleared = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
+                let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
+                let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
+                let without_filters = if filtered {
+                    ctx.quote_index.search(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
+                } else {
+                    0
+                };
+                let suggestion = ctx.quote_index.suggest(&ctx.corpus, &q).map(|better| {
+                    let route = Route::Quotes(QuoteQuery { q: better.clone(), ..q.clone() });
+                    view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
+                });
+                let what = if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) };
                 return view! {
                     <div class="empty">
-                        <p>"No quote matches "{if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) }}"."</p>
-                        <p>
-                            "Try fewer or shorter words"
-                            {(q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() })
-                                .then(|| view! { ", or "<a href=cleared.href()>"remove the filters"</a> })}
-                            "."
-                        </p>
+                        <p>"No quote matches "{what}"."</p>
+                        <ul>
+                            {suggestion}
+                            {(without_filters > 0).then(|| view! {
+                                <li><a href=unfiltered.href()>"Remove the filters"</a>" to see "{without_filters}" matching quotes."</li>
+                            })}
+                            <li>"Try fewer or shorter words, another spelling, or a name’s other form (al-Sharaa, Jolani)."</li>
+                        </ul>
                     </div>
                 }
                 .into_any();
@@ -125,7 +137,7 @@ pub fn QuotesPage() -> impl IntoView {
             hits.into_iter()
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
-                    view! { <li><QuoteCard quote highlights=hit.highlights link=true/></li> }
+                    view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> }
                 })
                 .collect_view()
                 .into_any()
@@ -144,7 +156,7 @@ pub fn QuotesPage() -> impl IntoView {
         <Title text="Quotes"/>
         <h1>"Quotes"</h1>
         <search class="quote-search">
-            <label for="quote-q">"Search quotes"</label>
+            <label for="quote-q">"Search quotes" <span class="hint">"(press / to jump here)"</span></label>
             <input
                 id="quote-q"
                 type="search"

@@ -4,7 +4,7 @@ import { test, expect, open } from './fixtures.js';
 test('typing searches on every keystroke and writes the query to the URL without flooding history', async ({ page }) => {
   await open(page, '/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click();
-  const box = page.getByLabel('Search quotes');
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
   await box.pressSequentially('hmeim');
   await expect(page).toHaveURL(/\/quotes\?q=hmeim$/);
   await expect(page.locator('.results > li').first()).toContainText('Hmeimim');
@@ -17,7 +17,7 @@ test('typing searches on every keystroke and writes the query to the URL without
 
 test('a search URL opened cold shows the same results', async ({ page }) => {
   await open(page, '/quotes?q=turkiye');
-  await expect(page.getByLabel('Search quotes')).toHaveValue('turkiye');
+  await expect(page.getByRole('searchbox', { name: /Search quotes/ })).toHaveValue('turkiye');
   const results = page.locator('.results > li');
   await expect(results.first()).toBeVisible();
   for (const text of await results.allTextContents()) expect(text).toContain('Türkiye');
@@ -31,7 +31,7 @@ test('no results are said plainly', async ({ page }) => {
 
 test('hostile input is shown as text and breaks nothing', async ({ page }) => {
   await open(page, '/quotes');
-  const box = page.getByLabel('Search quotes');
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
   for (const input of ['<script>alert(1)</script>', '.*[(', 'حميميم', '🙂', 'x'.repeat(10_000)]) {
     await box.fill(input);
     await expect(page.locator('.count')).toBeVisible();
@@ -46,4 +46,48 @@ test('a speaker facet narrows results and can be removed', async ({ page }) => {
   await expect(page.locator('.results > li')).toHaveCount(2);
   await page.goBack();
   await expect(page).toHaveURL(/\/quotes$/);
+});
+
+test('typos, aliases in any script and phrases find the right quotes and say why', async ({ page }) => {
+  await open(page, '/quotes');
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
+  const first = page.locator('.results > li').first();
+
+  await box.fill('Hmeimin');
+  await expect(first.locator('mark').first()).toHaveText('Hmeimim');
+  await expect(first.locator('.why')).toContainText('“hmeimin” read as “hmeimim”');
+
+  await box.fill('Jolani');
+  await expect(first.locator('.why')).toContainText('matched Ahmed al-Sharaa via alias Jolani');
+  await expect(first.locator('mark').first()).toContainText('Sharaa');
+
+  await box.fill('حميميم');
+  await expect(first.locator('mark').first()).toContainText('Hmeimim');
+  await expect(first.locator('.why')).toContainText('matched Hmeimim Air Base via alias حميميم');
+
+  await box.fill('"48 hours"');
+  for (const text of await page.locator('.results mark').allTextContents()) expect(text).toBe('48 hours');
+  await box.fill('"hours 48"');
+  await expect(page.locator('.empty')).toBeVisible();
+});
+
+test('no results offer a corrected spelling that works', async ({ page }) => {
+  await open(page, '/quotes?q=hmiemin%20agremnt');
+  await page.locator('.empty').getByRole('link', { name: /hmeimim agreement/ }).click();
+  await expect(page).toHaveURL(/q=hmeimim\+agreement/);
+  await expect(page.locator('.results > li').first()).toBeVisible();
+});
+
+test('"/" focuses the search, and a reload keeps the query and results', async ({ page }) => {
+  await open(page, '/quotes');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('rabbits');
+  await expect(page).toHaveURL(/q=rabbits/);
+  const before = await page.locator('.results > li').allTextContents();
+  await page.reload();
+  await expect(box).toHaveValue('rabbits');
+  await expect(page.locator('.results > li')).toHaveText(before);
 });
