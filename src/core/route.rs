@@ -390,6 +390,25 @@ pub fn every_page(corpus: &Corpus) -> Vec<Route> {
     pages
 }
 
+/// The element id of a year's section on the timeline: `y-2024`.
+pub fn year_anchor(year: i32) -> String {
+    format!("y-{year}")
+}
+
+/// The element id of an event's card on the timeline: `event-<id>`.
+pub fn event_anchor(id: &EventId) -> String {
+    format!("event-{id}")
+}
+
+impl Route {
+    /// This route's URL pointing at an element of its page.
+    pub fn href_to(&self, anchor: &str) -> String {
+        let href = self.href();
+        let href = href.split_once('#').map_or(href.as_str(), |(h, _)| h);
+        format!("{href}#{anchor}")
+    }
+}
+
 /// The element id of paragraph `n` in the reader: `p-12`.
 pub fn paragraph_anchor(n: u32) -> String {
     format!("p-{n}")

@@ -4,7 +4,7 @@ use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
 use dossier::core::route::{ActorMatch, TimelineQuery};
-use dossier::core::timeline::filter;
+use dossier::core::timeline::{actor_counts, density, filter};
 use serde_json::json;
 
 use super::root;
@@ -74,4 +74,28 @@ fn kind_and_document_filters() {
     assert!(shown(&c, states).is_empty());
     let other_doc = TimelineQuery { doc: Some(DocumentId::new("two")), ..TimelineQuery::default() };
     assert!(shown(&c, other_doc).is_empty());
+}
+
+#[test]
+fn actor_counts_ignore_the_actor_filter_but_keep_the_others() {
+    let c = corpus();
+    let q = TimelineQuery { actors: vec![ActorId::new("envoy")], ..TimelineQuery::default() };
+    let counts: Vec<(String, usize)> = actor_counts(&c, &q).into_iter().map(|(a, n)| (a.to_string(), n)).collect();
+    // Ties are ordered by name ("The Envoy" before "The Minister").
+    assert_eq!(counts, [("envoy".to_owned(), 3), ("minister".to_owned(), 3)]);
+    let d = |s: &str| PartialDate::parse(s).ok();
+    let recent = TimelineQuery { from: d("2024"), ..q };
+    let counts: Vec<(String, usize)> = actor_counts(&c, &recent).into_iter().map(|(a, n)| (a.to_string(), n)).collect();
+    assert_eq!(counts, [("envoy".to_owned(), 2), ("minister".to_owned(), 2)]);
+}
+
+#[test]
+fn density_covers_every_year_between_the_first_and_last() {
+    let c = corpus();
+    let all = filter(&c, &TimelineQuery::default());
+    let years = density(&c, &all);
+    assert_eq!(years.first(), Some(&(2015, 1)));
+    assert_eq!(years.last(), Some(&(2024, 4)));
+    assert_eq!(years.len(), 10);
+    assert!(density(&c, &[]).is_empty());
 }

@@ -1,18 +1,24 @@
 //! The timeline: every event in order, grouped by year, filtered from the URL.
+//!
+//! Filters are links and form controls that navigate (push, so back/forward walk through
+//! them); the list is the primary view, the year strip above it an aid.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::core::model::{ActorKind, Event};
-use crate::core::route::{ActorMatch, Route, TimelineQuery};
-use crate::core::timeline::filter;
-use crate::ui::app::{use_corpus, use_route};
+use crate::core::date::PartialDate;
+use crate::core::fold::fold;
+use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
+use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineQuery};
+use crate::core::timeline::{actor_counts, density, filter};
+use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let ctx = use_corpus();
     let parsed = use_route();
+    let go = use_go();
     let query = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
         Route::Timeline(q) => q,
         _ => TimelineQuery::default(),
@@ -22,57 +28,181 @@ pub fn TimelinePage() -> impl IntoView {
         Memo::new(move |_| query.with(|q| filter(&ctx.corpus, q)))
     };
     let total = ctx.corpus.events.len();
-    let filters = {
+    let (date_error, set_date_error) = signal(None::<String>);
+
+    // The picker: type a name or alias, pick from the list, the actor is added.
+    let picker_options = {
+        let ctx = ctx.clone();
+        move || {
+            let q = query.get();
+            actor_counts(&ctx.corpus, &q)
+                .into_iter()
+                .filter(|(id, _)| !q.actors.contains(id))
+                .map(|(id, n)| {
+                    let actor = ctx.corpus.actor(&id).cloned();
+                    let name = actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                    let aliases = actor.map(|a| a.aliases.join(", ")).unwrap_or_default();
+                    let label = format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" });
+                    view! { <option value=name label=label></option> }
+                })
+                .collect_view()
+        }
+    };
+    let pick = {
+        let ctx = ctx.clone();
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let typed = event_target_value(&ev);
+            let Some(id) = find_actor(&ctx.corpus, &typed) else { return };
+            let mut q = query.get_untracked();
+            if !q.actors.contains(&id) {
+                q.actors.push(id);
+            }
+            go(&Route::Timeline(q), false);
+            if let Some(input) = leptos::ev::Event::target(&ev)
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            {
+                input.set_value("");
+            }
+        }
+    };
+    let set_date = {
+        let go = go.clone();
+        move |which: &'static str, ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let value = value.trim();
+            let date = if value.is_empty() { Ok(None) } else { PartialDate::parse(value).map(Some) };
+            match date {
+                Ok(date) => {
+                    set_date_error.set(None);
+                    let mut q = query.get_untracked();
+                    if which == "from" {
+                        q.from = date;
+                    } else {
+                        q.to = date;
+                    }
+                    go(&Route::Timeline(q), false);
+                }
+                Err(e) => set_date_error.set(Some(format!("{}: {e}", if which == "from" { "From" } else { "To" }))),
+            }
+        }
+    };
+    let set_from = {
+        let set_date = set_date.clone();
+        move |ev| set_date("from", ev)
+    };
+    let set_to = move |ev| set_date("to", ev);
+    let set_doc = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let doc = (!value.is_empty()).then(|| DocumentId::new(value));
+            go(&Route::Timeline(TimelineQuery { doc, ..query.get_untracked() }), false);
+        }
+    };
+    let doc_options = ctx
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let id = d.id.clone();
+            let selected = move || query.with(|q| q.doc.as_ref() == Some(&id));
+            view! { <option value=d.id.to_string() selected=selected>{d.title.clone()}</option> }
+        })
+        .collect_view();
+
+    let chips = {
         let ctx = ctx.clone();
         move || {
             let q = query.get();
             let corpus = &ctx.corpus;
-            let unknown: Vec<String> =
-                q.actors.iter().filter(|a| corpus.actor(a).is_none()).map(|a| a.to_string()).collect();
+            let unknown: Vec<String> = q.actors.iter().filter(|a| corpus.actor(a).is_none()).map(|a| a.to_string()).collect();
             let chips = q
                 .actors
                 .iter()
                 .filter(|a| corpus.actor(a).is_some())
                 .map(|a| {
                     let next = TimelineQuery { actors: q.actors.iter().filter(|x| *x != a).cloned().collect(), ..q.clone() };
+                    let name = corpus.actor_name(a).to_owned();
                     view! {
                         <li class="chip">
-                            {corpus.actor_name(a).to_owned()}
-                            <a href=Route::Timeline(next).href() aria-label=format!("Remove {}", corpus.actor_name(a))>"×"</a>
+                            <a class="chip-name" href=Route::Actor(a.clone()).href()>{name.clone()}</a>
+                            <a class="chip-remove" href=Route::Timeline(next).href() aria-label=format!("Remove {name} from the filter")>"×"</a>
                         </li>
                     }
                 })
                 .collect_view();
-            let match_link = (q.actors.len() > 1).then(|| {
-                let (label, mode) = match q.match_mode {
-                    ActorMatch::Any => ("Show events involving all of them", ActorMatch::All),
-                    ActorMatch::All => ("Show events involving any of them", ActorMatch::Any),
-                };
-                view! { <a href=Route::Timeline(TimelineQuery { match_mode: mode, ..q.clone() }).href()>{label}</a> }
+            let match_mode = (q.actors.len() > 1).then(|| {
+                let any = Route::Timeline(TimelineQuery { match_mode: ActorMatch::Any, ..q.clone() });
+                let all = Route::Timeline(TimelineQuery { match_mode: ActorMatch::All, ..q.clone() });
+                let is_all = q.match_mode == ActorMatch::All;
+                view! {
+                    <p class="match">
+                        "Events involving "
+                        <a href=any.href() class:on=!is_all aria-current=(!is_all).then_some("true")>"any"</a>
+                        " / "
+                        <a href=all.href() class:on=is_all aria-current=is_all.then_some("true")>"all"</a>
+                        " of these actors"
+                    </p>
+                }
             });
             let kinds = ActorKind::ALL
                 .iter()
                 .map(|&k| {
                     let on = q.kind == Some(k);
                     let next = TimelineQuery { kind: (!on).then_some(k), ..q.clone() };
-                    view! { <li><a href=Route::Timeline(next).href() class:on=on>{k.label()}</a></li> }
+                    view! {
+                        <li><a href=Route::Timeline(next).href() class:on=on aria-current=on.then_some("true")>{k.label()}</a></li>
+                    }
                 })
                 .collect_view();
             view! {
                 {(!unknown.is_empty()).then(|| view! {
                     <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
                 })}
-                <div class="filters">
-                    <ul class="chips" aria-label="Selected actors">{chips}</ul>
-                    {match_link}
-                    <ul class="kinds" aria-label="Actor kind">{kinds}</ul>
-                    {q.is_filtered().then(|| view! {
-                        <a class="clear" href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a>
-                    })}
+                <ul class="chips" aria-label="Selected actors">{chips}</ul>
+                {match_mode}
+                <div class="kinds-row"><span id="kind-label">"Involving a "</span>
+                    <ul class="kinds" aria-labelledby="kind-label">{kinds}</ul>
                 </div>
+                {q.is_filtered().then(|| view! {
+                    <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a></p>
+                })}
             }
         }
     };
+
+    let overview = {
+        let ctx = ctx.clone();
+        move || {
+            let q = query.get();
+            let years = density(&ctx.corpus, &shown.get());
+            let most = years.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+            let bars = years
+                .into_iter()
+                .map(|(year, n)| {
+                    let height = format!("height: {}%", 8 + n * 92 / most);
+                    let label = format!("{year}: {n} event{}", if n == 1 { "" } else { "s" });
+                    if n == 0 {
+                        view! { <li class="empty-year" title=label><span class="bar" style=height></span><span class="y">{year % 100}</span></li> }.into_any()
+                    } else {
+                        view! {
+                            <li>
+                                <a href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label.clone() aria-label=label>
+                                    <span class="count-label">{n}</span>
+                                    <span class="bar" style=height></span>
+                                    <span class="y">{year}</span>
+                                </a>
+                            </li>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! { <ol class="overview">{bars}</ol> }
+        }
+    };
+
     let list = {
         let ctx = ctx.clone();
         move || {
@@ -87,34 +217,84 @@ pub fn TimelinePage() -> impl IntoView {
                     _ => years.push((year, vec![event])),
                 }
             }
+            if years.is_empty() {
+                return view! {
+                    <p class="empty">"No event matches these filters. "
+                        <a href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a>
+                    </p>
+                }
+                .into_any();
+            }
             years
                 .into_iter()
                 .map(|(year, events)| {
                     view! {
-                        <section class="year" aria-labelledby=format!("y-{year}")>
-                            <h2 id=format!("y-{year}")>{year}</h2>
+                        <section class="year" aria-labelledby=year_anchor(year)>
+                            <h2 id=year_anchor(year)>{year}</h2>
                             {events.into_iter().map(|e| event_card(e, &q, corpus)).collect_view()}
                         </section>
                     }
                 })
                 .collect_view()
+                .into_any()
         }
     };
+
     view! {
         <Title text="Timeline"/>
         <h1>"Timeline"</h1>
-        {filters}
+        <form class="timeline-filters" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="actor-pick">"Add an actor"</label>
+                <input id="actor-pick" type="text" list="actor-options" autocomplete="off"
+                    placeholder="Name or alias, e.g. Putin, Jolani" on:change=pick/>
+                <datalist id="actor-options">{picker_options}</datalist>
+            </div>
+            <div class="field">
+                <label for="from">"From"</label>
+                <input id="from" type="text" inputmode="numeric" placeholder="2024 or 2024-11"
+                    prop:value=move || query.with(|q| q.from.map(|d| d.iso()).unwrap_or_default()) on:change=set_from/>
+            </div>
+            <div class="field">
+                <label for="to">"To"</label>
+                <input id="to" type="text" inputmode="numeric" placeholder="2025-07-31"
+                    prop:value=move || query.with(|q| q.to.map(|d| d.iso()).unwrap_or_default()) on:change=set_to/>
+            </div>
+            <div class="field">
+                <label for="doc">"Document"</label>
+                <select id="doc" on:change=set_doc>
+                    <option value="" selected=move || query.with(|q| q.doc.is_none())>"All documents"</option>
+                    {doc_options}
+                </select>
+            </div>
+        </form>
+        {move || date_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
+        <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = shown.with(Vec::len);
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
+        <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
         <div class="timeline">{list}</div>
     }
 }
 
-fn event_card(event: &Event, q: &TimelineQuery, corpus: &crate::core::model::Corpus) -> impl IntoView {
+/// The actor whose name or alias is exactly `typed` (folded), if any.
+fn find_actor(corpus: &Corpus, typed: &str) -> Option<ActorId> {
+    let typed = fold(typed.trim());
+    if typed.is_empty() {
+        return None;
+    }
+    corpus
+        .actors
+        .iter()
+        .find(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| fold(n) == typed))
+        .map(|a| a.id.clone())
+}
+
+fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus) -> impl IntoView {
     let actors = event
         .actors
         .iter()
@@ -123,20 +303,21 @@ fn event_card(event: &Event, q: &TimelineQuery, corpus: &crate::core::model::Cor
             if !next.actors.contains(&a.id) {
                 next.actors.push(a.id.clone());
             }
+            let name = corpus.actor_name(&a.id).to_owned();
             view! {
                 <li>
-                    <a href=Route::Timeline(next).href() title=format!("Add {} to the filter", corpus.actor_name(&a.id))>
-                        {corpus.actor_name(&a.id).to_owned()}
-                    </a>
+                    <a href=Route::Timeline(next).href() title=format!("Show only events involving {name}")>{name.clone()}</a>
                     <span class="role">" ("{a.role.label()}")"</span>
                 </li>
             }
         })
         .collect_view();
+    let places: Vec<String> = event.places.iter().filter_map(|p| corpus.place(p)).map(|p| p.name.clone()).collect();
     view! {
-        <article class="event" id=format!("event-{}", event.id)>
+        <article class="event" id=event_anchor(&event.id)>
             <p class="when"><DateTime spec=event.date.clone()/></p>
             <h3><a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a></h3>
+            {(!places.is_empty()).then(|| view! { <p class="places">{places.join(" · ")}</p> })}
             <ul class="actors" aria-label="Actors">{actors}</ul>
         </article>
     }
