@@ -6,6 +6,7 @@
 //! vocabulary. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
 //! (checked by `tests/it/tidy.rs`).
 
+pub mod cite;
 pub mod date;
 pub mod error;
 pub mod fold;

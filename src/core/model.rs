@@ -318,6 +318,16 @@ impl Corpus {
         self.document(document)?.paragraph(n)
     }
 
+    /// The question an answer paragraph responds to: the nearest question before it.
+    /// `None` for paragraphs that are not answers.
+    pub fn question_before(&self, document: &DocumentId, n: u32) -> Option<&Paragraph> {
+        let doc = self.document(document)?;
+        if doc.paragraph(n)?.kind != ParagraphKind::Answer {
+            return None;
+        }
+        doc.paragraphs[..usize::try_from(n).ok()? - 1].iter().rev().find(|p| p.kind == ParagraphKind::Question)
+    }
+
     /// The display name of an actor, or its id if unknown (never in a validated corpus).
     pub fn actor_name<'a>(&'a self, id: &'a ActorId) -> &'a str {
         self.actor(id).map_or(id.as_str(), |a| a.name.as_str())

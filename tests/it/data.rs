@@ -117,3 +117,12 @@ fn every_quoted_passage_in_the_sources_is_captured() {
         }
     }
 }
+
+#[test]
+fn every_interview_answer_quote_names_the_question_just_before_it() {
+    let c = corpus();
+    for q in c.quotes.iter().filter(|q| q.kind == QuoteKind::InterviewAnswer) {
+        let before = c.question_before(&q.document, q.paragraph).map(|p| p.n);
+        assert_eq!(q.question, before, "{}", q.id);
+    }
+}

@@ -8,6 +8,8 @@ use crate::core::model::QuoteId;
 use crate::core::route::{QuoteQuery, Route};
 use crate::core::text::shorten;
 use crate::ui::app::use_corpus;
+use crate::core::cite::quote_citation;
+use crate::ui::components::copy::CopyButtons;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::quote_card::QuoteCard;
@@ -23,7 +25,11 @@ pub fn QuotePage(
         return view! { <Missing what="quote" id=id.to_string() list=Route::Quotes(QuoteQuery::default())/> }.into_any();
     };
     let speaker = corpus.actor_name(&quote.speaker).to_owned();
-    let question = quote.question.and_then(|n| corpus.paragraph(&quote.document, n)).map(|p| p.text.clone());
+    let question = quote
+        .question
+        .and_then(|n| corpus.paragraph(&quote.document, n))
+        .or_else(|| corpus.question_before(&quote.document, quote.paragraph))
+        .map(|p| p.text.clone());
     let paragraph = corpus.paragraph(&quote.document, quote.paragraph).map(|p| p.text.clone()).unwrap_or_default();
     let reported_by = quote.reported_by.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     let events: Vec<_> = corpus
@@ -33,10 +39,13 @@ pub fn QuotePage(
         .map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone()))
         .collect();
     let title: String = format!("{speaker}: “{}”", shorten(&quote.text, 60));
+    let link = format!("{}{}", window().location().origin().unwrap_or_default(), Route::Quote(quote.id.clone()).href());
+    let citation = quote_citation(&corpus, &quote, &link);
     view! {
         <Title text=title/>
         <h1>"Quote by "{speaker}</h1>
         <QuoteCard quote=quote.clone()/>
+        <CopyButtons link citation/>
         {question.map(|q| view! {
             <section class="question">
                 <h2>"Asked"</h2>

@@ -91,3 +91,20 @@ test('"/" focuses the search, and a reload keeps the query and results', async (
   await expect(box).toHaveValue('rabbits');
   await expect(page.locator('.results > li')).toHaveText(before);
 });
+
+test('a quote page copies its link and a citation, with visible feedback', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '/quotes/shaibani-48-hours');
+  await expect(page.locator('figure.quote blockquote')).toHaveText('48 hours');
+  await expect(page.locator('.question')).toContainText('Did they inform the regime');
+  await page.getByRole('button', { name: 'Copy citation' }).click();
+  await expect(page.locator('.copy-feedback')).toHaveText('Citation copied to the clipboard.');
+  const citation = await page.evaluate(() => navigator.clipboard.readText());
+  expect(citation).toContain('Asaad al-Shaibani to Russia');
+  expect(citation).toContain('“48 hours”');
+  expect(citation).toContain('Al Majalla');
+  expect(citation).toContain('/quotes/shaibani-48-hours');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.copy-feedback')).toHaveText('Link copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://127.0.0.1:4173/quotes/shaibani-48-hours');
+});
