@@ -65,6 +65,22 @@ fn Shell() -> impl IntoView {
     provide_context(RouteContext(parsed));
     let page = Memo::new(move |_| parsed.with(|p| p.route.page()));
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
+    // After moving to another page, focus its heading so screen readers announce it and
+    // keyboard users continue from the top of the new content.
+    Effect::new(move |previous: Option<Page>| {
+        let current = page.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(|| {
+                if let Ok(Some(h1)) = document().query_selector("main h1") {
+                    let _ = h1.set_attribute("tabindex", "-1");
+                    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                        let _ = h1.focus();
+                    }
+                }
+            });
+        }
+        current
+    });
     // "/" focuses the search box where there is one (unless the user is typing already).
     let _ = window_event_listener(leptos::ev::keydown, |ev| {
         let typing = ev

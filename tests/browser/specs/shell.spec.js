@@ -22,6 +22,7 @@ test('navigation moves between sections and marks the current one', async ({ pag
     await expect(page).toHaveURL(path);
     await expect(page.locator('main h1')).toHaveText(label);
     await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('main h1')).toBeFocused();
   }
 });
 
