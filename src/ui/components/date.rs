@@ -26,3 +26,21 @@ pub fn DateTime(
         })}
     }
 }
+
+/// A date that may be unknown: the date, or a plain statement that the source does not
+/// give one.
+#[component]
+pub fn MaybeDate(
+    /// The date, if known.
+    spec: Option<DateSpec>,
+    /// What to say when it is not, e.g. "publication date not stated".
+    unknown: &'static str,
+    /// Show a derivation in full.
+    #[prop(optional)]
+    explain: bool,
+) -> impl IntoView {
+    match spec {
+        Some(spec) => view! { <DateTime spec explain/> }.into_any(),
+        None => view! { <span class="unknown">{unknown}</span> }.into_any(),
+    }
+}

@@ -9,7 +9,7 @@ use crate::core::model::Quote;
 use crate::core::route::Route;
 use crate::core::search::highlight_pieces;
 use crate::ui::app::use_corpus;
-use crate::ui::components::date::DateTime;
+use crate::ui::components::date::MaybeDate;
 
 #[component]
 pub fn QuoteCard(
@@ -51,10 +51,7 @@ pub fn QuoteCard(
                 <a class="speaker" href=Route::Actor(quote.speaker.clone()).href()>{speaker}</a>
                 {said_to.map(|(href, name)| view! { " to "<a href=href>{name}</a> })}
                 ", "
-                {match quote.said_on.clone() {
-                    Some(spec) => view! { <DateTime spec/> }.into_any(),
-                    None => view! { <span class="unknown">"date unknown"</span> }.into_any(),
-                }}
+                <MaybeDate spec=quote.said_on.clone() unknown="date unknown"/>
                 <span class="kind">" · "{quote.kind.label()}</span>
                 <br/>
                 <span class="source">"In "<cite>{document}</cite>", paragraph "{quote.paragraph}" · "</span>

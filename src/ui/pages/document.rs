@@ -8,7 +8,7 @@ use crate::core::model::{DocumentId, ParagraphKind};
 use crate::core::route::{paragraph_anchor, Route};
 use crate::core::search::highlight_pieces;
 use crate::ui::app::{use_corpus, use_route};
-use crate::ui::components::date::DateTime;
+use crate::ui::components::date::MaybeDate;
 use crate::ui::components::missing::Missing;
 
 #[component]
@@ -92,10 +92,7 @@ pub fn DocumentPage(
             <dt>"Kind"</dt><dd>{doc.kind.clone()}</dd>
             <dt>"Publisher"</dt><dd>{doc.publisher.clone().unwrap_or_else(|| "not stated in the text".into())}</dd>
             <dt>"Author"</dt><dd>{doc.author.clone().unwrap_or_else(|| "not stated in the text".into())}</dd>
-            <dt>"Published"</dt><dd>{match doc.published.clone() {
-                Some(spec) => view! { <DateTime spec explain=true/> }.into_any(),
-                None => "not stated in the text".into_any(),
-            }}</dd>
+            <dt>"Published"</dt><dd><MaybeDate spec=doc.published.clone() unknown="not stated in the text" explain=true/></dd>
             {doc.title_supplied.then(|| view! { <dt>"Title"</dt><dd>"supplied by Dossier; the source has no headline"</dd> })}
         </dl>
         {(!doc.notes.is_empty()).then(|| view! {

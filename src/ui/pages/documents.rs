@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::core::route::Route;
 use crate::ui::app::use_corpus;
-use crate::ui::components::date::DateTime;
+use crate::ui::components::date::MaybeDate;
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
@@ -23,10 +23,7 @@ pub fn DocumentsPage() -> impl IntoView {
                     <p class="meta">
                         {d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}
                         {d.author.clone().map(|a| format!(" · {a}"))}" · "
-                        {match d.published.clone() {
-                            Some(spec) => view! { <DateTime spec/> }.into_any(),
-                            None => "publication date not stated".into_any(),
-                        }}
+                        <MaybeDate spec=d.published.clone() unknown="publication date not stated"/>
                         " · "{d.paragraphs.len()}" paragraphs · "{quotes}" quotes · "{events}" events"
                     </p>
                 </li>

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use crate::core::route::{QuoteQuery, Route, TimelineQuery};
 use crate::core::stats::summary;
 use crate::ui::app::use_corpus;
-use crate::ui::components::date::DateTime;
+use crate::ui::components::date::MaybeDate;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -31,10 +31,7 @@ pub fn HomePage() -> impl IntoView {
                     {d.title_supplied.then_some(" (title supplied)")}
                     <span class="meta">
                         " · "{d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}" · "
-                        {match d.published.clone() {
-                            Some(spec) => view! { <DateTime spec/> }.into_any(),
-                            None => "publication date not stated".into_any(),
-                        }}
+                        <MaybeDate spec=d.published.clone() unknown="publication date not stated"/>
                     </span>
                 </li>
             }
