@@ -126,3 +126,46 @@ fn every_interview_answer_quote_names_the_question_just_before_it() {
         assert_eq!(q.question, before, "{}", q.id);
     }
 }
+
+#[test]
+fn there_are_well_over_fifty_events() {
+    assert!(corpus().events.len() > 50);
+}
+
+// "Never invent a day or month": a date must either be written in its evidence or say
+// how it was derived.
+#[test]
+fn every_event_date_is_in_its_evidence_or_says_how_it_was_derived() {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let c = corpus();
+    for e in &c.events {
+        if e.date.derivation.is_some() {
+            continue;
+        }
+        let written = |d: &dossier::core::date::PartialDate| {
+            let year = d.year_value().to_string();
+            let short_year = format!("-{}", d.year_value() % 100);
+            let year_ok = e.evidence.contains(&year) || e.evidence.contains(&short_year);
+            let month_ok = d.month_value().is_none_or(|m| e.evidence.contains(MONTHS[usize::from(m) - 1]));
+            let day_ok = d.day_value().is_none_or(|day| e.evidence.contains(&day.to_string()));
+            year_ok && month_ok && day_ok
+        };
+        assert!(written(&e.date.start), "{}: {} is not in the evidence and has no derivation", e.id, e.date.start.iso());
+        if let Some(end) = &e.date.end {
+            assert!(written(end), "{}: end {} is not in the evidence and has no derivation", e.id, end.iso());
+        }
+    }
+}
+
+// The source dates the March 2020 ceasefire "in Sochi"; the record keeps the text's place
+// and says that the source may be wrong.
+#[test]
+fn source_errors_are_recorded_as_given_with_a_note() {
+    let c = corpus();
+    let ceasefire = c.events.iter().find(|e| e.evidence.contains("March 2020 ceasefire in Sochi")).expect("the ceasefire event");
+    assert_eq!(ceasefire.date.start.iso(), "2020-03");
+    assert!(ceasefire.places.iter().any(|p| p.as_str() == "sochi"));
+    assert!(ceasefire.notes.as_deref().is_some_and(|n| n.contains("Moscow")));
+}
