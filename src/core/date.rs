@@ -136,7 +136,8 @@ pub enum Granularity {
     Day,
 }
 
-fn month_name(month: u8) -> &'static str {
+/// The English name of a month (1 = January); out-of-range values are clamped.
+pub fn month_name(month: u8) -> &'static str {
     MONTHS[usize::from(month.clamp(1, 12) - 1)]
 }
 

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::core::date::PartialDate;
+use crate::core::date::{month_name, PartialDate};
 use crate::core::fold::fold;
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineQuery};
@@ -228,10 +228,36 @@ pub fn TimelinePage() -> impl IntoView {
             years
                 .into_iter()
                 .map(|(year, events)| {
+                    // Within a year: events known only to the year (or spanning it) first,
+                    // then one group per month, as the chronological order already has them.
+                    let mut months: Vec<(Option<u8>, Vec<&Event>)> = Vec::new();
+                    for e in events {
+                        let month = e.date.start.month_value();
+                        match months.last_mut() {
+                            Some((m, group)) if *m == month => group.push(e),
+                            _ => months.push((month, vec![e])),
+                        }
+                    }
+                    let groups = months
+                        .into_iter()
+                        .map(|(month, events)| {
+                            let cards = events.into_iter().map(|e| event_card(e, &q, corpus)).collect_view();
+                            match month {
+                                Some(m) => view! {
+                                    <section class="month">
+                                        <h3>{month_name(m)}" "{year}</h3>
+                                        {cards}
+                                    </section>
+                                }
+                                .into_any(),
+                                None => cards.into_any(),
+                            }
+                        })
+                        .collect_view();
                     view! {
                         <section class="year" aria-labelledby=year_anchor(year)>
                             <h2 id=year_anchor(year)>{year}</h2>
-                            {events.into_iter().map(|e| event_card(e, &q, corpus)).collect_view()}
+                            {groups}
                         </section>
                     }
                 })
@@ -316,7 +342,7 @@ fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus) -> impl IntoVie
     view! {
         <article class="event" id=event_anchor(&event.id)>
             <p class="when"><DateTime spec=event.date.clone()/></p>
-            <h3><a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a></h3>
+            <h4><a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a></h4>
             {(!places.is_empty()).then(|| view! { <p class="places">{places.join(" · ")}</p> })}
             <ul class="actors" aria-label="Actors">{actors}</ul>
         </article>

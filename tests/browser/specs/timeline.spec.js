@@ -37,3 +37,62 @@ test('a document link with a quote highlights it in the reader', async ({ page }
   await expect(para.locator('mark')).toHaveText('48 hours');
   await expect(para).toBeInViewport();
 });
+
+test('the actor picker takes an alias, adds a chip, and back/forward walk the filters', async ({ page }) => {
+  await open(page, '/timeline');
+  const total = await page.locator('article.event').count();
+  await page.getByLabel('Add an actor').fill('Jolani');
+  await page.getByLabel('Add an actor').press('Enter');
+  await expect(page).toHaveURL(/actor=ahmed-al-sharaa/);
+  await expect(page.locator('.chip')).toContainText('Ahmed al-Sharaa');
+  const withSharaa = await page.locator('article.event').count();
+  expect(withSharaa).toBeLessThan(total);
+  await page.locator('.kinds').getByRole('link', { name: 'News outlet' }).click();
+  await expect(page).toHaveURL(/actor=ahmed-al-sharaa&kind=media/);
+  await page.goBack();
+  await expect(page).toHaveURL(/actor=ahmed-al-sharaa$/);
+  await expect(page.locator('article.event')).toHaveCount(withSharaa);
+  await page.goBack();
+  await expect(page.locator('article.event')).toHaveCount(total);
+  await page.goForward();
+  await expect(page.locator('.chip')).toContainText('Ahmed al-Sharaa');
+});
+
+test('date and document filters combine, and clear filters resets', async ({ page }) => {
+  await open(page, '/timeline?from=2024-12&to=2024-12&doc=majalla-shaibani-interview-part-1');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2024-12');
+  await expect(page.getByLabel('Document')).toHaveValue('majalla-shaibani-interview-part-1');
+  const times = await page.locator('article.event time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  expect(times.length).toBeGreaterThan(0);
+  // Compare whole spans: a year or month covers from its first to its last day.
+  const first = (iso) => (iso + '-01-01').slice(0, 10);
+  const last = (iso) => (iso.length === 4 ? iso + '-12-31' : iso.length === 7 ? iso + '-31' : iso);
+  for (const t of times) {
+    const [start, end = start] = t.split('/');
+    expect(first(start) <= '2024-12-31' && last(end) >= '2024-12-01', `${t} overlaps December 2024`).toBe(true);
+  }
+  await expect(page.locator('article.event', { hasText: 'Umayyad Mosque' })).toBeVisible();
+  await page.getByLabel('To', { exact: true }).fill('not a date');
+  await page.getByLabel('To', { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('To:');
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/timeline$/);
+});
+
+test('an event page shows its date derivation, evidence with a paragraph link, and actors', async ({ page }) => {
+  await open(page, '/events/bab-al-hawa-meeting-2024');
+  await expect(page.locator('time').first()).toHaveAttribute('datetime', '2024-11-26/2024-12-08');
+  await expect(page.locator('.derivation')).toContainText('Bab al-Hawa');
+  await expect(page.locator('blockquote.evidence')).toContainText('face-to-face, at the Bab al-Hawa crossing');
+  await page.getByRole('link', { name: /paragraph 59/ }).click();
+  await expect(page).toHaveURL(/\/documents\/majalla-shaibani-interview-part-1#p-59$/);
+  await expect(page.locator('#p-59')).toBeInViewport();
+});
+
+test('an actor page lists their quotes and events and links to the filtered timeline', async ({ page }) => {
+  await open(page, '/actors/vladimir-putin');
+  await expect(page.locator('.facts')).toContainText('Putin');
+  await page.getByRole('link', { name: 'See them on the timeline' }).click();
+  await expect(page).toHaveURL(/\/timeline\?actor=vladimir-putin$/);
+  await expect(page.locator('.chip')).toContainText('Vladimir Putin');
+});
