@@ -1,0 +1,83 @@
+//! A benchmark anyone can run: `cargo run --release --bin dossier-bench`. Times the core
+//! on the bundled corpus (native): loading, indexing, search per keystroke while typing
+//! real queries, and timeline filtering per actor. Prints medians and 95th percentiles.
+
+use std::time::{Duration, Instant};
+
+use dossier::core::load::{load, CorpusFiles};
+use dossier::core::route::{QuoteQuery, TimelineQuery};
+use dossier::core::search::QuoteIndex;
+use dossier::core::timeline::filter;
+
+/// Queries typed one character at a time, as a user would.
+const QUERIES: [&str; 8] =
+    ["hmeimim", "al-Shaybani russia", "\"48 hours\"", "turkiye", "lavorv", "Jolani", "negotiatoins bases", "حميميم"];
+
+fn stats(mut samples: Vec<Duration>) -> (Duration, Duration, usize) {
+    samples.sort();
+    let n = samples.len();
+    (samples[n / 2], samples[(n * 95 / 100).min(n - 1)], n)
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
+}
+
+fn main() {
+    let rounds = 50;
+    let files = CorpusFiles::bundled();
+    let mut load_times = Vec::new();
+    let mut index_times = Vec::new();
+    let mut corpus = None;
+    for _ in 0..rounds {
+        let (c, t) = time(|| load(&files).expect("bundled data is valid"));
+        load_times.push(t);
+        let (_, t) = time(|| QuoteIndex::new(&c));
+        index_times.push(t);
+        corpus = Some(c);
+    }
+    let corpus = corpus.expect("at least one round");
+    let index = QuoteIndex::new(&corpus);
+
+    let mut keystrokes = Vec::new();
+    for _ in 0..rounds {
+        for query in QUERIES {
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                let q = QuoteQuery { q: typed.clone(), ..QuoteQuery::default() };
+                let (hits, t) = time(|| index.search(&corpus, &q));
+                std::hint::black_box(hits);
+                keystrokes.push(t);
+            }
+        }
+    }
+    let mut filters = Vec::new();
+    for _ in 0..rounds {
+        for actor in &corpus.actors {
+            let q = TimelineQuery { actors: vec![actor.id.clone()], ..TimelineQuery::default() };
+            let (shown, t) = time(|| filter(&corpus, &q));
+            std::hint::black_box(shown);
+            filters.push(t);
+        }
+    }
+    println!(
+        "corpus: {} quotes, {} events, {} actors (bundled data, native, {} rounds)",
+        corpus.quotes.len(),
+        corpus.events.len(),
+        corpus.actors.len(),
+        rounds
+    );
+    println!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
+    for (name, samples) in [
+        ("load + validate corpus", load_times),
+        ("build quote index", index_times),
+        ("search per keystroke", keystrokes),
+        ("timeline filter by one actor", filters),
+    ] {
+        let (median, p95, n) = stats(samples);
+        println!("{name:<34} {:>9.1} µs {:>9.1} µs {n:>9}", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6);
+    }
+}
