@@ -6,7 +6,9 @@
 //! - `cli`: `dossier check` output and exit codes.
 //! - `route`: URL parsing and writing, round trips and hostile input.
 //! - `search`: quote search behaviour on the bundled corpus.
-//! - `timeline`: timeline filters and ordering.
+//! - `timeline`: timeline filters and ordering, and the overview strip.
+//! - `site`: the static site (prerendered pages, policy, sitemap, redirects, ledger) and exports.
+//! - `props`: property tests of the URL parser and the search core on hostile input.
 //! - `tidy`: architecture rules (module docs, a core free of UI crates).
 
 mod it;

@@ -1,20 +1,40 @@
 //! The curator's command line. `dossier check DIR` validates a data folder and prints
 //! every problem (file, record, reason), exiting 1 if there is any. `dossier pages DIR
-//! DIST` (run by Trunk after a build) gives every page its own `index.html`, so each
-//! route opens cold with status 200 on a static host with no rewrite rules.
+//! DIST` (run by Trunk after a build) turns the app shell into the static site: every
+//! page its own prerendered `index.html` (status 200 on any static host, no rewrite rules),
+//! plus `404.html`, `sitemap.xml`, `robots.txt` and redirects. `dossier published DIR`
+//! prints the ledger of page addresses that later releases must keep or redirect.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use dossier::core::{load, route, stats};
+use dossier::core::error::DataErrors;
+use dossier::core::model::Corpus;
+use dossier::core::prerender::{self, BaseUrl};
+use dossier::core::published::{self, Redirect};
+use dossier::core::route::{self, Route};
+use dossier::core::{load, stats};
 
-const USAGE: &str = "usage: dossier check <data-dir>\n       dossier pages <data-dir> <dist-dir>\n\ncheck: checks a Dossier data folder (documents.json, actors.json, places.json,\n       quotes.json, events.json and sources/) and prints every problem found.\npages: writes <dist-dir>/<page>/index.html for every page of the corpus.";
+const USAGE: &str = "usage: dossier check <data-dir>
+       dossier pages <data-dir> <dist-dir>
+       dossier published <data-dir>
+
+check:     checks a Dossier data folder (documents.json, actors.json, places.json,
+           quotes.json, events.json, sources/, and the optional redirects.json and
+           published.txt) and prints every problem found.
+pages:     turns Trunk's <dist-dir>/index.html into the static site: a prerendered
+           index.html for every page (title, description, preview tags, content),
+           404.html, sitemap.xml, robots.txt and redirect pages, under a
+           Content-Security-Policy. DOSSIER_BASE_URL (e.g. https://dossier.example.org)
+           makes canonical, preview and sitemap URLs absolute.
+published: prints every page address, the content of <data-dir>/published.txt.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["check", dir] => check(Path::new(dir)),
         ["pages", dir, dist] => pages(Path::new(dir), Path::new(dist)),
+        ["published", dir] => published(Path::new(dir)),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -26,18 +46,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// The corpus and its redirects, checked together with the ledger of published pages.
+fn load_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>), DataErrors> {
+    let corpus = load::load_dir(dir)?;
+    let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    let redirects = published::parse_redirects(optional(published::REDIRECTS).as_deref()).map_err(|e| DataErrors(vec![e]))?;
+    let ledger = optional(published::PUBLISHED).map(|t| published::parse_published(&t));
+    let errors = published::check(&corpus, &redirects, ledger.as_deref());
+    if errors.is_empty() {
+        Ok((corpus, redirects))
+    } else {
+        Err(DataErrors(errors))
+    }
+}
+
 fn check(dir: &Path) -> ExitCode {
-    match load::load_dir(dir) {
-        Ok(corpus) => {
+    match load_all(dir) {
+        Ok((corpus, redirects)) => {
             let s = stats::summary(&corpus);
             println!(
-                "{}: ok: {} documents, {} quotes, {} events, {} actors, {} places",
+                "{}: ok: {} documents, {} quotes, {} events, {} actors, {} places, {} redirects",
                 dir.display(),
                 s.documents,
                 s.quotes,
                 s.events,
                 s.actors,
-                s.places
+                s.places,
+                redirects.len()
             );
             ExitCode::SUCCESS
         }
@@ -48,35 +83,65 @@ fn check(dir: &Path) -> ExitCode {
     }
 }
 
-fn pages(dir: &Path, dist: &Path) -> ExitCode {
-    let corpus = match load::load_dir(dir) {
-        Ok(corpus) => corpus,
+fn published(dir: &Path) -> ExitCode {
+    match load::load_dir(dir) {
+        Ok(corpus) => {
+            println!("# Every page address of this release; see `dossier published`. An address may leave only with a redirect.");
+            for href in published::page_hrefs(&corpus) {
+                println!("{href}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(errors) => {
             eprintln!("{}: {errors}", dir.display());
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    let shell = match std::fs::read(dist.join("index.html")) {
-        Ok(shell) => shell,
-        Err(e) => {
-            eprintln!("{}: cannot read index.html: {e}", dist.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut written = 0;
-    for page in route::every_page(&corpus) {
-        let href = page.href();
-        // Ids are slugs, so a page's href is already a safe relative folder path.
-        let folder = dist.join(href.trim_start_matches('/'));
-        if folder == dist {
-            continue;
-        }
-        if let Err(e) = std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(folder.join("index.html"), &shell)) {
-            eprintln!("{}: cannot write {href}: {e}", dist.display());
-            return ExitCode::FAILURE;
-        }
-        written += 1;
     }
-    println!("{}: wrote {written} pages", dist.display());
-    ExitCode::SUCCESS
+}
+
+fn pages(dir: &Path, dist: &Path) -> ExitCode {
+    match write_site(dir, dist) {
+        Ok(written) => {
+            println!("{}: wrote {written} pages", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", dist.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
+    let (corpus, redirects) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
+    let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    let (shell, scripts) = prerender::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;
+    let write = |path: &Path, content: &str| -> Result<(), String> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    for script in &scripts {
+        write(&dist.join(&script.file_name), &script.content)?;
+    }
+    let page = |route: &Route| -> Result<String, String> {
+        prerender::fill_shell(&shell, &prerender::head(&corpus, route, &base), &prerender::body(&corpus, route))
+            .map_err(|e| format!("index.html: {e}"))
+    };
+    let mut hrefs = Vec::new();
+    for route in route::every_page(&corpus) {
+        let href = route.href();
+        // Ids are slugs, so a page's href is already a safe relative folder path.
+        write(&dist.join(href.trim_start_matches('/')).join("index.html"), &page(&route)?)?;
+        hrefs.push(href);
+    }
+    write(&dist.join("404.html"), &page(&Route::NotFound { path: String::new() })?)?;
+    for r in &redirects {
+        write(&dist.join(r.from.trim_start_matches('/')).join("index.html"), &prerender::redirect_page(&r.to, &base, prerender::CONTENT_SECURITY_POLICY))?;
+    }
+    write(&dist.join("sitemap.xml"), &prerender::sitemap(&hrefs, &base))?;
+    write(&dist.join("robots.txt"), &prerender::robots(&base))?;
+    Ok(hrefs.len())
 }

@@ -9,9 +9,13 @@
 pub mod cite;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod fold;
 pub mod load;
+pub mod meta;
 pub mod model;
+pub mod prerender;
+pub mod published;
 pub mod raw;
 pub mod route;
 pub mod search;

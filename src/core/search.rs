@@ -226,11 +226,15 @@ impl QuoteIndex {
     /// Replaces runs of query words that spell a whole name form of an actor or place by
     /// an entity term, longest run first.
     fn find_entities(&self, terms: Vec<Term>) -> Vec<Term> {
+        // No run longer than the longest name form can spell one; looking further would
+        // make a long query (thousands of words) quadratic.
+        let longest = self.entities.iter().flat_map(|e| e.forms.iter().map(|(_, t)| t.len())).max().unwrap_or(0);
         let mut out = Vec::new();
         let mut i = 0;
         while i < terms.len() {
             let run: Vec<&str> = terms[i..]
                 .iter()
+                .take(longest)
                 .map_while(|t| match t {
                     // A word still being typed counts once it spells a whole name form.
                     Term::Word { word, .. } => Some(word.as_str()),
@@ -413,13 +417,16 @@ impl QuoteIndex {
         let words: Vec<String> = tokens(q)
             .into_iter()
             .map(|word| {
-                if self.token_id(&word).is_some() || word.chars().count() < 3 {
+                let length = word.chars().count();
+                if self.token_id(&word).is_some() || length < 3 {
                     return word;
                 }
+                // Words whose lengths differ by more than two are more than two edits apart;
+                // skipping them keeps a very long word from costing a full comparison each.
                 let best = self
                     .vocabulary
                     .iter()
-                    .filter(|t| t.chars().count() >= 3)
+                    .filter(|t| t.chars().count().abs_diff(length) <= 2 && t.chars().count() >= 3)
                     .map(|t| (strsim::osa_distance(&word, t), t))
                     .filter(|(d, _)| *d <= 2)
                     .min();

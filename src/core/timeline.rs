@@ -45,10 +45,65 @@ pub fn actor_counts(corpus: &Corpus, query: &TimelineQuery) -> Vec<(ActorId, usi
     counts
 }
 
-/// Events per year from the first to the last year of the shown events (empty years
-/// included, so gaps in the record are visible).
-pub fn density(corpus: &Corpus, shown: &[usize]) -> Vec<(i32, usize)> {
-    let years: Vec<i32> = shown.iter().map(|&i| corpus.events[i].date.start.year_value()).collect();
-    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else { return Vec::new() };
-    (first..=last).map(|y| (y, years.iter().filter(|&&x| x == y).count())).collect()
+/// Above this many events in a year, the overview shows one mark per month instead of
+/// one per event, so dense years stay readable (a mark stays a few pixels tall at most).
+pub const MARKS_PER_YEAR: usize = 16;
+
+/// One year of the overview strip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearColumn {
+    pub year: i32,
+    /// Events shown in this year (by start date).
+    pub count: usize,
+    /// What to draw, in chronological order; empty for a year with no event.
+    pub marks: Vec<Mark>,
+}
+
+/// One clickable mark in the overview: it jumps to `first` (an index into
+/// `corpus.events`), the only or the earliest event it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub first: usize,
+    pub count: usize,
+    pub group: MarkGroup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkGroup {
+    /// One event.
+    Event,
+    /// Every shown event starting in this month of a dense year.
+    Month(u8),
+    /// Every shown event of a dense year known only to the year.
+    YearOnly,
+}
+
+/// The overview of the shown events: a column per year from the first to the last
+/// (empty years included, so gaps in the record are visible), each with one mark per
+/// event, or per month when the year has more than [`MARKS_PER_YEAR`] events.
+pub fn overview(corpus: &Corpus, shown: &[usize]) -> Vec<YearColumn> {
+    let year_of = |i: usize| corpus.events[i].date.start.year_value();
+    let (Some(first), Some(last)) = (shown.iter().map(|&i| year_of(i)).min(), shown.iter().map(|&i| year_of(i)).max())
+    else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|year| {
+            let events: Vec<usize> = shown.iter().copied().filter(|&i| year_of(i) == year).collect();
+            let marks = if events.len() <= MARKS_PER_YEAR {
+                events.iter().map(|&i| Mark { first: i, count: 1, group: MarkGroup::Event }).collect()
+            } else {
+                let mut marks: Vec<Mark> = Vec::new();
+                for &i in &events {
+                    let group = corpus.events[i].date.start.month_value().map_or(MarkGroup::YearOnly, MarkGroup::Month);
+                    match marks.last_mut() {
+                        Some(m) if m.group == group => m.count += 1,
+                        _ => marks.push(Mark { first: i, count: 1, group }),
+                    }
+                }
+                marks
+            };
+            YearColumn { year, count: events.len(), marks }
+        })
+        .collect()
 }

@@ -10,6 +10,8 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::core::load::{load, CorpusFiles};
+use crate::core::meta::{full_title, page_title};
+use crate::core::prerender::PRERENDERED_ID;
 use crate::core::model::Corpus;
 use crate::core::route::{self, Page, Parsed, Route, Section};
 use crate::core::search::QuoteIndex;
@@ -37,6 +39,11 @@ pub fn use_route() -> Memo<Parsed> {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The static build put this page's content in the HTML for readers without
+    // WebAssembly; the app replaces it in this same task, so the two never show together.
+    if let Some(prerendered) = document().get_element_by_id(PRERENDERED_ID) {
+        prerendered.remove();
+    }
     provide_meta_context();
     match load(&CorpusFiles::bundled()) {
         Ok(corpus) => {
@@ -64,6 +71,7 @@ fn Shell() -> impl IntoView {
     });
     provide_context(RouteContext(parsed));
     let page = Memo::new(move |_| parsed.with(|p| p.route.page()));
+    let corpus = use_corpus().corpus;
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
     // After moving to another page, focus its heading so screen readers announce it and
     // keyboard users continue from the top of the new content.
@@ -98,8 +106,9 @@ fn Shell() -> impl IntoView {
     });
 
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "Dossier".to_owned() } else { format!("{title} · Dossier") }/>
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Title formatter=|title: String| full_title(&title) text=move || page_title(&corpus, &page.get())/>
+        // The router handles in-page links itself, so the browser would not move focus.
+        <a class="skip-link" href="#main" on:click=|_| focus_main()>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>
                 <img src="/favicon.svg" alt="" width="28" height="28"/>
@@ -164,5 +173,14 @@ pub fn use_go() -> impl Fn(&Route, bool) + Clone {
     let navigate = leptos_router::hooks::use_navigate();
     move |route: &Route, replace: bool| {
         navigate(&route.href(), leptos_router::NavigateOptions { replace, scroll: false, ..Default::default() })
+    }
+}
+
+/// Moves keyboard focus to the main content (the skip link's target).
+fn focus_main() {
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
     }
 }

@@ -8,5 +8,6 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod panic;
 
 pub use app::App;

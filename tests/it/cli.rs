@@ -13,7 +13,7 @@ fn check(dir: &str) -> (i32, String, String) {
 fn valid_folder_exits_zero_with_counts() {
     let (code, out, _) = check("tests/fixtures/minimal");
     assert_eq!(code, 0);
-    assert!(out.ends_with("ok: 1 documents, 1 quotes, 1 events, 2 actors, 1 places\n"), "{out}");
+    assert!(out.ends_with("ok: 1 documents, 1 quotes, 1 events, 2 actors, 1 places, 0 redirects\n"), "{out}");
 }
 
 #[test]

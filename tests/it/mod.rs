@@ -3,8 +3,10 @@
 mod cli;
 mod data;
 mod fixtures;
+mod props;
 mod route;
 mod search;
+mod site;
 mod tidy;
 mod timeline;
 

@@ -4,7 +4,7 @@ use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
 use dossier::core::route::{ActorMatch, TimelineQuery};
-use dossier::core::timeline::{actor_counts, density, filter};
+use dossier::core::timeline::{actor_counts, filter, overview, MarkGroup, MARKS_PER_YEAR};
 use serde_json::json;
 
 use super::root;
@@ -90,12 +90,60 @@ fn actor_counts_ignore_the_actor_filter_but_keep_the_others() {
 }
 
 #[test]
-fn density_covers_every_year_between_the_first_and_last() {
+fn overview_covers_every_year_between_the_first_and_last_with_a_mark_per_event() {
     let c = corpus();
     let all = filter(&c, &TimelineQuery::default());
-    let years = density(&c, &all);
-    assert_eq!(years.first(), Some(&(2015, 1)));
-    assert_eq!(years.last(), Some(&(2024, 4)));
+    let years = overview(&c, &all);
+    let counts: Vec<(i32, usize)> = years.iter().map(|y| (y.year, y.count)).collect();
+    assert_eq!(counts.first(), Some(&(2015, 1)));
+    assert_eq!(counts.last(), Some(&(2024, 4)));
     assert_eq!(years.len(), 10);
-    assert!(density(&c, &[]).is_empty());
+    assert!(years.iter().filter(|y| y.count == 0).all(|y| y.marks.is_empty()));
+    // 2024 is not dense: one mark per event, each jumping to that event, in order.
+    let marks: Vec<(String, MarkGroup)> =
+        years[9].marks.iter().map(|m| (c.events[m.first].id.to_string(), m.group)).collect();
+    let ids: Vec<String> = all.iter().map(|&i| c.events[i].id.to_string()).filter(|id| id != "early" && id != "range").collect();
+    assert_eq!(marks.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), ids);
+    assert!(marks.iter().all(|(_, g)| *g == MarkGroup::Event));
+    assert!(overview(&c, &[]).is_empty());
+}
+
+#[test]
+fn a_dense_year_gets_one_mark_per_month_jumping_to_its_first_event() {
+    let (mut files, errors) = CorpusFiles::read_dir(&root("tests/fixtures/minimal"));
+    assert!(errors.is_empty());
+    // 20 events in 2024: 2 known only to the year, 8 in March, 10 in November.
+    let mut events = Vec::new();
+    let mut add = |id: String, start: String, precision: &str| {
+        events.push(json!({
+            "id": id, "title": "t", "date": {"start": start, "precision": precision},
+            "actors": [], "places": [], "document": "one", "paragraph": 2, "evidence": "The minister"
+        }));
+    };
+    for n in 0..2 {
+        add(format!("y{n}"), "2024".into(), "year");
+    }
+    for n in 0..8 {
+        add(format!("mar{n}"), format!("2024-03-{:02}", n + 1), "day");
+    }
+    for n in 0..10 {
+        add(format!("nov{n}"), format!("2024-11-{:02}", 20 - n), "day");
+    }
+    files.events = serde_json::Value::Array(events).to_string();
+    let c = load(&files).unwrap();
+    let all = filter(&c, &TimelineQuery::default());
+    let years = overview(&c, &all);
+    assert_eq!(years.len(), 1);
+    assert_eq!(years[0].count, 20);
+    let marks: Vec<(MarkGroup, usize, String)> =
+        years[0].marks.iter().map(|m| (m.group, m.count, c.events[m.first].id.to_string())).collect();
+    assert_eq!(
+        marks,
+        [
+            (MarkGroup::YearOnly, 2, "y0".to_owned()),
+            (MarkGroup::Month(3), 8, "mar0".to_owned()),
+            (MarkGroup::Month(11), 10, "nov9".to_owned()),
+        ]
+    );
+    assert!(years[0].count > MARKS_PER_YEAR);
 }

@@ -2,6 +2,7 @@
 
 pub mod copy;
 pub mod date;
+pub mod export;
 pub mod ignored;
 pub mod missing;
 pub mod quote_card;

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::ActorId;
 use crate::core::route::Route;
@@ -45,7 +44,6 @@ pub fn ActorPage(
     let n_events = events.len();
     let quote_items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
     view! {
-        <Title text=actor.name.clone()/>
         <h1>{actor.name.clone()}</h1>
         <p class="lead">{actor.description.clone()}</p>
         <dl class="facts">

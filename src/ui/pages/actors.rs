@@ -1,7 +1,6 @@
 //! Every actor, grouped by kind, with how often each is quoted and appears in events.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::ActorKind;
 use crate::core::route::Route;
@@ -40,7 +39,6 @@ pub fn ActorsPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text="Actors"/>
         <h1>"Actors"</h1>
         <p class="lead">"The people, states, organisations, groups and news outlets the documents mention."</p>
         {groups}

@@ -2,7 +2,6 @@
 //! from `?quote=` highlighted and scrolled into view.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::{DocumentId, ParagraphKind};
 use crate::core::route::{paragraph_anchor, Route};
@@ -86,7 +85,6 @@ pub fn DocumentPage(
         })
         .collect_view();
     view! {
-        <Title text=doc.title.clone()/>
         <h1>{doc.title.clone()}</h1>
         <dl class="facts">
             <dt>"Kind"</dt><dd>{doc.kind.clone()}</dd>

@@ -1,7 +1,6 @@
 //! The source documents with what is known (and not known) about each.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::route::Route;
 use crate::ui::app::use_corpus;
@@ -31,7 +30,6 @@ pub fn DocumentsPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text="Documents"/>
         <h1>"Documents"</h1>
         <ul class="documents">{items}</ul>
     }

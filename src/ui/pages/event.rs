@@ -2,7 +2,6 @@
 //! evidence with a link to its paragraph, and quotes from the same paragraph.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::EventId;
 use crate::core::route::{Route, TimelineQuery};
@@ -44,7 +43,6 @@ pub fn EventPage(
     let link = format!("{}{}", window().location().origin().unwrap_or_default(), Route::Event(event.id.clone()).href());
     let citation = event_citation(&corpus, &event, &link);
     view! {
-        <Title text=event.title.clone()/>
         <article class="event-page">
             <p class="when"><DateTime spec=event.date.clone() explain=true/></p>
             <h1>{event.title.clone()}</h1>

@@ -1,7 +1,6 @@
 //! The home page: what this dossier contains and where to start.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::route::{QuoteQuery, Route, TimelineQuery};
 use crate::core::stats::summary;
@@ -38,7 +37,6 @@ pub fn HomePage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=""/>
         <h1>"Dossier"</h1>
         <p class="lead">
             "What was said and what happened, drawn verbatim from "{s.documents}" source documents"

@@ -1,7 +1,6 @@
 //! The page for a path Dossier does not have.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::route::Section;
 
@@ -11,7 +10,6 @@ pub fn NotFoundPage(
     path: String,
 ) -> impl IntoView {
     view! {
-        <Title text="Page not found"/>
         <h1>"Page not found"</h1>
         <p class="lead">"There is no page at "<code>{path}</code>" in this dossier."</p>
         <p>"Try one of these instead:"</p>

@@ -2,11 +2,9 @@
 //! them and the events reported in the same paragraph.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::QuoteId;
 use crate::core::route::{QuoteQuery, Route};
-use crate::core::text::shorten;
 use crate::ui::app::use_corpus;
 use crate::core::cite::quote_citation;
 use crate::ui::components::copy::CopyButtons;
@@ -38,11 +36,9 @@ pub fn QuotePage(
         .filter(|e| e.document == quote.document && e.paragraph == quote.paragraph)
         .map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone()))
         .collect();
-    let title: String = format!("{speaker}: “{}”", shorten(&quote.text, 60));
     let link = format!("{}{}", window().location().origin().unwrap_or_default(), Route::Quote(quote.id.clone()).href());
     let citation = quote_citation(&corpus, &quote, &link);
     view! {
-        <Title text=title/>
         <h1>"Quote by "{speaker}</h1>
         <QuoteCard quote=quote.clone()/>
         <CopyButtons link citation/>

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::model::QuoteKind;
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
+use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::quote_card::QuoteCard;
 
 #[component]
@@ -134,13 +134,14 @@ pub fn QuotesPage() -> impl IntoView {
                 }
                 .into_any();
             }
-            hits.into_iter()
+            let items = hits
+                .into_iter()
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
                     view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> }
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { <ol class="results">{items}</ol> }.into_any()
         }
     };
     let sort_link = move || {
@@ -153,7 +154,6 @@ pub fn QuotesPage() -> impl IntoView {
     };
     let total = ctx.corpus.quotes.len();
     view! {
-        <Title text="Quotes"/>
         <h1>"Quotes"</h1>
         <search class="quote-search">
             <label for="quote-q">"Search quotes" <span class="hint">"(press / to jump here)"</span></label>
@@ -176,9 +176,10 @@ pub fn QuotesPage() -> impl IntoView {
             " · "
             {sort_link}
         </p>
+        <ExportButtons of=ExportOf::Quotes shown=Signal::derive(move || hits.with(|h| h.iter().map(|hit| hit.quote).collect()))/>
         <div class="with-facets">
             {facets}
-            <ol class="results">{results}</ol>
+            <div class="results-area">{results}</div>
         </div>
     }
 }

@@ -4,15 +4,15 @@
 //! them); the list is the primary view, the year strip above it an aid.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::core::date::{month_name, PartialDate};
 use crate::core::fold::fold;
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineQuery};
-use crate::core::timeline::{actor_counts, density, filter};
+use crate::core::timeline::{actor_counts, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
+use crate::ui::components::export::{ExportButtons, ExportOf};
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -172,34 +172,57 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
+    // The overview: a column per year, a mark per event (per month in dense years);
+    // a mark jumps to its event in the list. The year labels are the keyboard path; the
+    // marks are a pointer aid (the list is the primary view for screen readers).
     let overview = {
         let ctx = ctx.clone();
         move || {
             let q = query.get();
-            let years = density(&ctx.corpus, &shown.get());
-            let most = years.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
-            let bars = years
+            let corpus = &ctx.corpus;
+            let columns = overview(corpus, &shown.get());
+            let most = columns.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+            let cols = columns
                 .into_iter()
-                .map(|(year, n)| {
-                    let height = format!("height: {}%", 8 + n * 92 / most);
+                .map(|col| {
+                    let year = col.year;
+                    let n = col.count;
                     let label = format!("{year}: {n} event{}", if n == 1 { "" } else { "s" });
                     if n == 0 {
-                        view! { <li class="empty-year" title=label><span class="bar" style=height></span><span class="y">{year % 100}</span></li> }.into_any()
-                    } else {
-                        view! {
-                            <li>
-                                <a href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label.clone() aria-label=label>
-                                    <span class="count-label">{n}</span>
-                                    <span class="bar" style=height></span>
-                                    <span class="y">{year}</span>
-                                </a>
-                            </li>
-                        }
-                        .into_any()
+                        return view! { <li class="empty-year" title=label><span class="marks"></span><span class="y">{year % 100}</span></li> }.into_any();
                     }
+                    // Relative heights (in steps, so no inline style is needed) keep quiet
+                    // years short and busy years tall.
+                    let step = (n * 8).div_ceil(most).clamp(1, 8);
+                    let marks = col
+                        .marks
+                        .iter()
+                        .map(|m| {
+                            let first = &corpus.events[m.first];
+                            let title = match m.group {
+                                MarkGroup::Event => format!("{}: {}", first.date.display(), first.title),
+                                MarkGroup::Month(month) => format!("{} {year}: {} events", month_name(month), m.count),
+                                MarkGroup::YearOnly => format!("{year} (month not known): {} events", m.count),
+                            };
+                            let class = if m.group == MarkGroup::Event { "mark" } else { "mark group" };
+                            view! {
+                                <a class=class href=Route::Timeline(q.clone()).href_to(&event_anchor(&first.id)) title=title tabindex="-1"></a>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li>
+                            <span class=format!("marks h{step}") aria-hidden="true">{marks}</span>
+                            <a class="y" href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label>
+                                <span class="count-label">{n}<span class="visually-hidden">{if n == 1 { " event in" } else { " events in" }}</span></span>
+                                " "<span>{year}</span>
+                            </a>
+                        </li>
+                    }
+                    .into_any()
                 })
                 .collect_view();
-            view! { <ol class="overview">{bars}</ol> }
+            view! { <ol class="overview">{cols}</ol> }
         }
     };
 
@@ -241,7 +264,7 @@ pub fn TimelinePage() -> impl IntoView {
                     let groups = months
                         .into_iter()
                         .map(|(month, events)| {
-                            let cards = events.into_iter().map(|e| event_card(e, &q, corpus)).collect_view();
+                            let cards = events.into_iter().map(|e| event_card(e, &q, corpus, month.is_some())).collect_view();
                             match month {
                                 Some(m) => view! {
                                     <section class="month">
@@ -267,7 +290,6 @@ pub fn TimelinePage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Timeline"/>
         <h1>"Timeline"</h1>
         <form class="timeline-filters" on:submit=|ev| ev.prevent_default()>
             <div class="field">
@@ -302,6 +324,7 @@ pub fn TimelinePage() -> impl IntoView {
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
+        <ExportButtons of=ExportOf::Events shown=shown/>
         <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
         <div class="timeline">{list}</div>
     }
@@ -320,7 +343,8 @@ fn find_actor(corpus: &Corpus, typed: &str) -> Option<ActorId> {
         .map(|a| a.id.clone())
 }
 
-fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus) -> impl IntoView {
+/// An event on the timeline; its title is a level below the year's or month's heading.
+fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus, in_month: bool) -> impl IntoView {
     let actors = event
         .actors
         .iter()
@@ -342,7 +366,8 @@ fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus) -> impl IntoVie
     view! {
         <article class="event" id=event_anchor(&event.id)>
             <p class="when"><DateTime spec=event.date.clone()/></p>
-            <h4><a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a></h4>
+            {let title = view! { <a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a> };
+             if in_month { view! { <h4>{title}</h4> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}
             {(!places.is_empty()).then(|| view! { <p class="places">{places.join(" · ")}</p> })}
             <ul class="actors" aria-label="Actors">{actors}</ul>
         </article>

@@ -25,9 +25,11 @@ export const test = base.extend({
 
 export { expect };
 
-/// Opens a path cold and waits until the app has rendered its heading.
+/// Opens a path cold and waits until the app has taken over from the prerendered page
+/// and rendered its heading.
 export async function open(page, path) {
   const response = await page.goto(path);
+  await expect(page.locator('#prerendered')).toHaveCount(0);
   await expect(page.locator('main h1')).toBeVisible();
   return response;
 }

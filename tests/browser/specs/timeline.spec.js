@@ -96,3 +96,25 @@ test('an actor page lists their quotes and events and links to the filtered time
   await expect(page).toHaveURL(/\/timeline\?actor=vladimir-putin$/);
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
 });
+
+test('the overview has a mark per event (per month in busy years) that jumps to it, and follows the filter', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin');
+  const shown = await page.locator('.timeline article.event').count();
+  const marks = page.locator('.overview a.mark');
+  // Few events: one mark each, in order, each pointing at its card.
+  await expect(marks).toHaveCount(shown);
+  const ids = await page.locator('.timeline article.event').evaluateAll((els) => els.map((e) => e.id));
+  const targets = await marks.evaluateAll((els) => els.map((a) => new URL(a.href).hash.slice(1)));
+  expect(targets).toEqual(ids);
+  await marks.last().click();
+  await expect(page).toHaveURL(new RegExp(`#${ids.at(-1)}$`));
+  await expect(page.locator(`#${ids.at(-1)}`)).toBeInViewport();
+  // Unfiltered, the busiest year groups its events by month; the labels stay readable.
+  await open(page, '/timeline');
+  const busiest = page.locator('.overview li').filter({ has: page.locator('a.mark.group') }).first();
+  await expect(busiest.locator('a.mark.group').first()).toHaveAttribute('title', /events$/);
+  const height = await busiest.locator('a.mark').first().evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeGreaterThanOrEqual(4);
+  // The year links are the keyboard path and name their count.
+  await expect(page.getByRole('link', { name: /^\d+ events? in 2024$/ })).toBeVisible();
+});

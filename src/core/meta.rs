@@ -1,0 +1,128 @@
+//! What each page is called and how it is described: the `<title>` the app sets and the
+//! title, description and preview tags the static build writes. One source, so a page
+//! opened cold and the same page rendered by the app never disagree.
+
+use crate::core::model::Corpus;
+use crate::core::route::Page;
+use crate::core::stats::summary;
+use crate::core::text::shorten;
+
+/// The product name, used as the title suffix and the preview's site name.
+pub const SITE_NAME: &str = "Dossier";
+
+/// How a page presents itself to browsers, search engines and link previews.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The page's own title ("Timeline"); empty for the home page.
+    pub title: String,
+    /// One or two sentences for search results and preview cards.
+    pub description: String,
+    /// Open Graph type: `article` for a quote or an event, `website` otherwise.
+    pub og_type: &'static str,
+}
+
+impl PageMeta {
+    /// The document title: "Timeline · Dossier", or "Dossier" for the home page.
+    pub fn full_title(&self) -> String {
+        full_title(&self.title)
+    }
+}
+
+/// The document title for a page title.
+pub fn full_title(title: &str) -> String {
+    if title.is_empty() {
+        SITE_NAME.to_owned()
+    } else {
+        format!("{title} · {SITE_NAME}")
+    }
+}
+
+/// The page's own title, as the app shows it in the tab. Unknown ids get the title of
+/// the "not found" message the page shows.
+pub fn page_title(corpus: &Corpus, page: &Page) -> String {
+    meta(corpus, page).title
+}
+
+/// Title, description and type of a page.
+pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
+    let s = summary(corpus);
+    let website = |title: &str, description: String| PageMeta { title: title.to_owned(), description, og_type: "website" };
+    match page {
+        Page::Home => website(
+            "",
+            format!(
+                "What was said and what happened, verbatim from {} source documents: {} quotes and {} events, searchable and filterable by actor, date and document.",
+                s.documents, s.quotes, s.events
+            ),
+        ),
+        Page::Quotes => website(
+            "Quotes",
+            format!("Search {} verbatim quotes by words, names in any spelling or exact phrase, filtered by speaker, document and kind.", s.quotes),
+        ),
+        Page::Timeline => website(
+            "Timeline",
+            format!("{} events in chronological order with honest dates, filterable by actor, date and document.", s.events),
+        ),
+        Page::Actors => website("Actors", format!("{} people, states, organisations, armed groups and news outlets, with their quotes and events.", s.actors)),
+        Page::Documents => website("Documents", format!("The {} source documents, paragraph by paragraph.", s.documents)),
+        Page::Quote(id) => match corpus.quote(id) {
+            Some(quote) => {
+                let speaker = corpus.actor_name(&quote.speaker);
+                let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+                let source = corpus.document(&quote.document).map(|d| format!(" In “{}”.", d.title)).unwrap_or_default();
+                PageMeta {
+                    title: format!("{speaker}: “{}”", shorten(&quote.text, 60)),
+                    description: format!("{speaker}{when}: “{}”{source}", shorten(&quote.text, 220)),
+                    og_type: "article",
+                }
+            }
+            None => missing("quote"),
+        },
+        Page::Event(id) => match corpus.event(id) {
+            Some(event) => PageMeta {
+                title: event.title.clone(),
+                description: format!("{}. {}", event.date.display(), shorten(&event.evidence, 220)),
+                og_type: "article",
+            },
+            None => missing("event"),
+        },
+        Page::Actor(id) => match corpus.actor(id) {
+            Some(actor) => {
+                let quotes = corpus.quotes.iter().filter(|q| q.speaker == actor.id).count();
+                let events = corpus.events.iter().filter(|e| e.involves(&actor.id)).count();
+                website(
+                    &actor.name,
+                    format!("{} {} quote{}, {} event{}.", actor.description, quotes, plural(quotes), events, plural(events)),
+                )
+            }
+            None => missing("actor"),
+        },
+        Page::Document(id) => match corpus.document(id) {
+            Some(doc) => {
+                let publisher = doc.publisher.clone().unwrap_or_else(|| "publisher not stated".to_owned());
+                website(
+                    &doc.title,
+                    format!("The full text of “{}” ({}, {}), {} paragraphs, with its quotes marked.", doc.title, doc.kind, publisher, doc.paragraphs.len()),
+                )
+            }
+            None => missing("document"),
+        },
+        Page::NotFound(_) => website("Page not found", "This address is not a page of this dossier.".to_owned()),
+    }
+}
+
+fn missing(what: &str) -> PageMeta {
+    PageMeta {
+        title: format!("No such {what}"),
+        description: format!("No {what} with this id is in this dossier."),
+        og_type: "website",
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

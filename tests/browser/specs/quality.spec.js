@@ -1,0 +1,180 @@
+// The quality bar on the release build: axe finds no WCAG 2.1 A/AA or best-practice
+// violation on any route in either colour scheme; every page carries a strict
+// Content-Security-Policy and no inline script or handler; hostile URLs and queries
+// never cause an error, a dialog or injected markup.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { test as plainTest } from '@playwright/test';
+import { test, expect, open } from './fixtures.js';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const routes = [
+  '/',
+  '/quotes',
+  '/quotes?q=hmeimim',
+  '/quotes?q=zzzzqqq',
+  '/quotes/shaibani-48-hours',
+  '/timeline',
+  '/timeline?actor=vladimir-putin,russia&match=all&from=2024',
+  '/events/fall-of-aleppo-2016',
+  '/actors',
+  '/actors/asaad-al-shaibani',
+  '/documents',
+  '/documents/majalla-shaibani-interview-part-1?quote=shaibani-48-hours',
+];
+
+test.describe('accessibility (axe-core)', () => {
+  // axe is injected as a script, which the page's own policy rightly forbids.
+  test.use({ bypassCSP: true });
+  for (const scheme of ['light', 'dark']) {
+    for (const route of routes) {
+      test(`${route} has no violations in the ${scheme} scheme`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await open(page, route);
+        await page.addScriptTag({ content: axeSource });
+        const results = await page.evaluate(() =>
+          window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+        const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+        expect(violations, violations.join('\n')).toEqual([]);
+        expect(await page.locator('h1').count()).toBe(1);
+      });
+    }
+  }
+});
+
+test('keyboard: the skip link leads to the content, and focus is visible', async ({ page }) => {
+  await open(page, '/quotes');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('result counts are announced in a live region', async ({ page }) => {
+  await open(page, '/quotes');
+  await expect(page.locator('.count[aria-live="polite"]')).toBeVisible();
+  await page.locator('#quote-q').fill('moscow');
+  await expect(page.locator('.count[aria-live="polite"]')).toContainText(/\d+ of \d+ quotes/);
+});
+
+test('reduced motion turns smooth scrolling off', async ({ page }) => {
+  const behaviour = async (reducedMotion) => {
+    await page.emulateMedia({ reducedMotion });
+    return page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  };
+  await open(page, '/');
+  expect(await behaviour('no-preference')).toBe('smooth');
+  expect(await behaviour('reduce')).toBe('auto');
+});
+
+test.describe('security', () => {
+  test('every page carries the policy and no inline script, handler or style', async ({ request }) => {
+    const pages = fs.readFileSync(new URL('../../../data/published.txt', import.meta.url), 'utf8')
+      .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    for (const path of [...pages, '/404.html']) {
+      const html = await (await request.get(path)).text();
+      const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1].replace(/&#39;/g, "'");
+      expect(csp, path).toBeTruthy();
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+      expect(scriptSrc, path).toBe("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("base-uri 'none'");
+      expect(html, path).toMatch(/<meta name="referrer" content="strict-origin-when-cross-origin">/);
+      // Every <script> has a src; no element has an inline handler or style.
+      for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag, path).toMatch(/ src="\/[^"]+"/);
+      expect(html, path).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+      expect(html, path).not.toMatch(/<[^>]+\sstyle\s*=/i);
+    }
+  });
+
+  test('the running app adds no inline handler, style or script', async ({ page }) => {
+    for (const route of ['/', '/quotes?q=moscow', '/timeline', '/documents/majalla-shaibani-interview-part-1']) {
+      await open(page, route);
+      const inline = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName} ${a.name}`)
+          .concat(el.tagName === 'SCRIPT' && !el.src ? ['inline SCRIPT'] : [])));
+      expect(inline, route).toEqual([]);
+    }
+  });
+
+  // Without the error-failing fixture: the console error is the point here.
+  plainTest('the policy is live: an injected inline script is blocked', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    const blocked = await page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+      const s = document.createElement('script');
+      s.textContent = 'window.__ran = true';
+      document.body.append(s);
+      setTimeout(() => resolve(window.__ran ? 'ran' : 'no event'), 2000);
+    }));
+    expect(blocked).toMatch(/^script-src/);
+  });
+});
+
+// Hostile URLs: each opens without a page error, console error or dialog (the fixture
+// checks), shows a heading, and never turns URL text into markup.
+const hostile = [
+  '/quotes?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '/quotes?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '/quotes?q=%00%00null',
+  `/quotes?q=${'a'.repeat(10000)}`,
+  `/quotes?q=${encodeURIComponent('حميميم '.repeat(150))}`,
+  '/quotes?q=%E2%80%AEevil%E2%80%AC',
+  '/quotes?q=%E0%A4%A',
+  '/quotes?q=%',
+  '/quotes?q=(.*)%2B%5B%5D%7B%7D%5C%24%5E',
+  '/quotes?speaker=%3Cscript%3E,nobody&doc=..%2F..&kind=%FF&sort=%00',
+  '/quotes/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '/quotes/%E2%80%AE',
+  '/events/no-such-event',
+  '/actors/%00',
+  '/documents/nope?quote=%3Cb%3E&paragraph=-1',
+  '/timeline?actor=%3Cscript%3E&from=2024-13-45&to=yesterday&kind=%27&match=%22&doc=%25',
+  `/timeline?actor=${'x,'.repeat(3000)}`,
+  '/timeline?from=99999999999999999999&to=-1',
+  '/documents/majalla-shaibani-interview-part-1#p-%3Cscript%3E',
+  '/quotes?q=%F0%9F%98%80%F0%9F%87%B8%F0%9F%87%BE',
+];
+
+test.describe('hostile URLs', () => {
+  // Unknown ids have no file on a static host: a 404 status, then the app's message.
+  test.use({ allowNotFound: true });
+  for (const url of hostile) {
+  test(`hostile URL ${url.slice(0, 70)} is handled calmly`, async ({ page }) => {
+    const response = await page.goto(url);
+    expect(response.status()).toBeLessThan(500);
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(await page.locator('main script, main img[src="x"], main b').count()).toBe(0);
+    expect(await page.evaluate(() => window.__xss ?? null)).toBeNull();
+  });
+  }
+});
+
+test('hostile queries typed into the search are shown as text', async ({ page }) => {
+  await open(page, '/quotes');
+  for (const q of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '\u0000\u202E', '((((', '"unclosed phrase', '*'.repeat(5000)]) {
+    await page.locator('#quote-q').fill(q);
+    await expect(page.locator('.count')).toBeVisible();
+    expect(await page.locator('main script, main img').count()).toBe(0);
+  }
+});
+
+// Without the error-failing fixture: a panic is an error, and this test causes one.
+plainTest('a panic shows a readable panel instead of a dead page', async ({ page }) => {
+  await page.goto('/quotes');
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await page.evaluate(() => { try { window.wasmBindings.dossierPanicForTests(); } catch { /* the wasm trap */ } });
+  const panel = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('pre')).toContainText('a panic requested by the browser tests');
+  await expect(panel.getByRole('link', { name: 'Reload this page' })).toHaveAttribute('href', /\/quotes$/);
+});

@@ -1,0 +1,147 @@
+// Deep links on a plain static host: every page of the ledger (data/published.txt) is a
+// file that opens cold with status 200, carries its own title and preview tags in the raw
+// HTML, is readable without WebAssembly, and becomes the app showing the same heading.
+// Also sitemap.xml, robots.txt, the 404 page and exports of what is on screen.
+import fs from 'node:fs';
+import { test, expect, open } from './fixtures.js';
+
+const pages = fs.readFileSync(new URL('../../../data/published.txt', import.meta.url), 'utf8')
+  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+
+/// The text of the first match of `re` in `html`, with the few entities we write decoded.
+function pick(html, re) {
+  const m = html.match(re);
+  if (!m) return null;
+  return m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+test('the ledger covers every kind of page', () => {
+  for (const prefix of ['/quotes/', '/events/', '/actors/', '/documents/']) {
+    expect(pages.filter((p) => p.startsWith(prefix)).length, prefix).toBeGreaterThan(0);
+  }
+});
+
+// Raw HTML of every page: status 200, its own title, description, canonical link and
+// preview tags, the CSP, and the content itself (an h1) before any script runs.
+test('every page is a file with its own head and content in the raw HTML', async ({ request }) => {
+  const titles = new Set();
+  for (const path of pages) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const html = await response.text();
+    const title = pick(html, /<title>([^<]*)<\/title>/);
+    expect(title, path).toBeTruthy();
+    expect(titles.has(title), `${path}: title "${title}" is used twice`).toBe(false);
+    titles.add(title);
+    expect(pick(html, /<link rel="canonical" href="([^"]*)">/), path).toBe(path);
+    for (const key of ['og:title', 'og:description', 'og:type']) {
+      expect(pick(html, new RegExp(`<meta property="${key}" content="([^"]+)">`)), `${path} ${key}`).toBeTruthy();
+    }
+    for (const key of ['description', 'twitter:card', 'twitter:title', 'twitter:description']) {
+      expect(pick(html, new RegExp(`<meta name="${key}" content="([^"]+)">`)), `${path} ${key}`).toBeTruthy();
+    }
+    expect(html, path).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]+">/);
+    expect(pick(html, /<main id="main" tabindex="-1"><h1>([^<]*)/) ?? pick(html, /<h1>([^<]*)<\/h1>/), path).toBeTruthy();
+  }
+});
+
+test('a quote page previews as the speaker and the words', async ({ request }) => {
+  const html = await (await request.get('/quotes/shaibani-48-hours')).text();
+  expect(pick(html, /<meta property="og:title" content="([^"]*)">/)).toBe('Asaad al-Shaibani: “48 hours”');
+  expect(pick(html, /<meta property="og:type" content="([^"]*)">/)).toBe('article');
+  expect(pick(html, /<meta property="og:description" content="([^"]*)">/)).toContain('“48 hours”');
+  const event = await (await request.get('/timeline')).text();
+  expect(event).toContain('<article class="event"');
+});
+
+test('pages read without WebAssembly or JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/quotes/shaibani-48-hours');
+  await expect(page.locator('h1')).toHaveText('Quote by Asaad al-Shaibani');
+  await expect(page.locator('blockquote')).toContainText('48 hours');
+  await expect(page.locator('figcaption')).toContainText('Asaad al-Shaibani');
+  await page.goto('/events/fall-of-aleppo-2016');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto('/documents/majalla-shaibani-interview-part-1');
+  await expect(page.locator('#p-71')).toContainText('48 hours');
+  await context.close();
+});
+
+// Every quote, event, actor and document opened cold in the browser: the app takes over
+// and shows the same heading and title the static HTML showed (no different content).
+for (const kind of ['quotes', 'events', 'actors', 'documents']) {
+  test(`every ${kind} page opens cold and the app keeps its heading and title`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    for (const path of pages.filter((p) => p.startsWith(`/${kind}/`))) {
+      const html = await (await request.get(path)).text();
+      const h1 = pick(html, /<h1>(.*?)<\/h1>/s).replace(/<[^>]+>/g, '');
+      const title = pick(html, /<title>([^<]*)<\/title>/);
+      const response = await open(page, path);
+      expect(response.status(), path).toBe(200);
+      await expect(page.locator('main h1'), path).toHaveText(h1);
+      await expect(page, path).toHaveTitle(title);
+    }
+  });
+}
+
+test('sitemap.xml lists every page and robots.txt allows them', async ({ request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+  expect(locs).toEqual(pages);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('User-agent: *');
+  expect(robots).toContain('Allow: /');
+});
+
+test.describe('unknown paths', () => {
+  test.use({ allowNotFound: true });
+  test('get the 404 page, prerendered and then from the app, with links back', async ({ page, request }) => {
+    const raw = await request.get('/no/such/page');
+    expect(raw.status()).toBe(404);
+    expect(await raw.text()).toContain('<h1>Page not found</h1>');
+    const response = await open(page, '/no/such/page');
+    expect(response.status()).toBe(404);
+    await expect(page.locator('main h1')).toHaveText('Page not found');
+    await page.locator('main').getByRole('link', { name: 'Timeline' }).click();
+    await expect(page.locator('main h1')).toHaveText('Timeline');
+  });
+});
+
+test('a paragraph anchor scrolls to and marks the paragraph', async ({ page }) => {
+  await open(page, '/documents/majalla-shaibani-interview-part-1#p-40');
+  const para = page.locator('#p-40');
+  await expect(para).toBeInViewport();
+  await expect(para.locator('.para-body')).toHaveClass(/targeted/);
+});
+
+test('the quotes on screen export as CSV, JSON and Markdown citations', async ({ page }) => {
+  await open(page, '/quotes?q=hmeimim');
+  const count = Number((await page.locator('.count').textContent()).match(/^(\d+) of/)[1]);
+  expect(count).toBeGreaterThan(0);
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+  };
+  const json = await save('JSON');
+  expect(json.name).toBe('dossier-quotes.json');
+  const records = JSON.parse(json.text);
+  expect(records).toHaveLength(count);
+  const shown = await page.locator('.results figure blockquote').allTextContents();
+  expect(records.map((r) => r.text)).toEqual(shown.map((s) => s.trim()));
+  const csv = await save('CSV');
+  expect(csv.name).toBe('dossier-quotes.csv');
+  expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(count + 1);
+  const md = await save('Markdown citations');
+  expect(md.text.trim().split('\n')).toHaveLength(count);
+  expect(md.text).toContain(`${new URL(page.url()).origin}/quotes/`);
+});
+
+test('the filtered timeline exports the events shown', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin');
+  const shown = await page.locator('.timeline article.event').count();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  const events = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(events).toHaveLength(shown);
+  for (const e of events) expect(e.actors.map((a) => a.id)).toContain('vladimir-putin');
+});

@@ -1,0 +1,223 @@
+//! The static site: prerendered heads and bodies, the hardened shell, sitemap, robots,
+//! redirects and the ledger of published addresses, and the export formats.
+
+use dossier::core::export::{self, Format};
+use dossier::core::model::{ActorId, QuoteId};
+use dossier::core::prerender::{body, fill_shell, harden_shell, head, redirect_page, robots, sitemap, BaseUrl, CONTENT_SECURITY_POLICY};
+use dossier::core::published::{check, page_hrefs, parse_published, parse_redirects, Redirect};
+use dossier::core::route::{every_page, Route};
+
+use super::{corpus, root};
+
+/// A shell shaped like Trunk's release output.
+const SHELL: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Dossier</title>
+    <link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-x">
+  <script type="module">
+import init, * as bindings from '/app-1.js';
+const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
+</script>
+<script src="/kept.js"></script></head>
+  <body>
+    <noscript><p>Needs JavaScript.</p></noscript>
+  </body>
+</html>
+"#;
+
+/// The value of a `<meta property|name="key" content="...">` tag in a head.
+fn meta_content<'a>(head: &'a str, key: &str) -> Option<&'a str> {
+    let at = head.find(&format!("=\"{key}\" content=\""))?;
+    let rest = &head[at + key.len() + 13..];
+    Some(&rest[..rest.find('"')?])
+}
+
+#[test]
+fn every_page_has_its_own_title_description_canonical_and_preview_tags() {
+    let c = corpus();
+    let base = BaseUrl::new(Some("https://dossier.example.org/"));
+    let mut titles = std::collections::BTreeSet::new();
+    for route in every_page(&c) {
+        let h = head(&c, &route, &base);
+        let href = route.href();
+        assert!(h.contains(&format!("<link rel=\"canonical\" href=\"https://dossier.example.org{href}\">")), "{href}: {h}");
+        assert_eq!(meta_content(&h, "og:url"), Some(format!("https://dossier.example.org{href}").as_str()));
+        for key in ["description", "og:title", "og:description", "og:type", "twitter:card", "twitter:title", "twitter:description"] {
+            assert!(meta_content(&h, key).is_some_and(|v| !v.is_empty()), "{href} lacks {key}");
+        }
+        let title = &h[h.find("<title>").unwrap() + 7..h.find("</title>").unwrap()];
+        assert!(titles.insert(title.to_owned()), "{href}: title {title} is not unique");
+    }
+}
+
+#[test]
+fn a_quote_preview_names_the_speaker_and_the_words_and_an_event_its_date() {
+    let c = corpus();
+    let quote = c.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
+    let h = head(&c, &Route::Quote(quote.id.clone()), &BaseUrl::default());
+    assert_eq!(meta_content(&h, "og:type"), Some("article"));
+    assert!(meta_content(&h, "og:title").unwrap().starts_with("Asaad al-Shaibani: “48 hours”"), "{h}");
+    assert!(meta_content(&h, "og:description").unwrap().contains("“48 hours”"), "{h}");
+    // Without a base URL, links stay host-relative and og:url (absolute only) is left out.
+    assert!(h.contains("<link rel=\"canonical\" href=\"/quotes/shaibani-48-hours\">"));
+    assert!(meta_content(&h, "og:url").is_none());
+
+    let long = c.quotes.iter().max_by_key(|q| q.text.chars().count()).unwrap();
+    let description = meta_content(&head(&c, &Route::Quote(long.id.clone()), &BaseUrl::default()), "og:description").unwrap().to_owned();
+    assert!(description.chars().count() < 400 && description.contains('…'), "{description}");
+
+    let event = &c.events[0];
+    let h = head(&c, &Route::Event(event.id.clone()), &BaseUrl::default());
+    assert!(meta_content(&h, "og:description").unwrap().starts_with(&event.date.display()), "{h}");
+}
+
+#[test]
+fn prerendered_bodies_carry_the_main_content_as_plain_html() {
+    let c = corpus();
+    let quote = &c.quotes[3];
+    let b = body(&c, &Route::Quote(quote.id.clone()));
+    assert!(b.starts_with("<div id=\"prerendered\">"));
+    assert!(b.contains(&format!("<h1>Quote by {}</h1>", c.actor_name(&quote.speaker))), "{b}");
+    let event = &c.events[10];
+    let b = body(&c, &Route::Event(event.id.clone()));
+    assert!(b.contains("<h2>Evidence</h2>"));
+    let doc = &c.documents[1];
+    let b = body(&c, &Route::Document { id: doc.id.clone(), quote: None, paragraph: None });
+    assert_eq!(b.matches("class=\"para ").count(), doc.paragraphs.len());
+    let b = body(&c, &Route::Timeline(Default::default()));
+    assert_eq!(b.matches("<article class=\"event\"").count(), c.events.len());
+    assert_eq!(b.matches("<section").count(), b.matches("</section>").count());
+    let b = body(&c, &Route::Actor(ActorId::new("no-such-actor")));
+    assert!(b.contains("<h1>No such actor</h1>"));
+}
+
+#[test]
+fn data_text_is_escaped_never_inserted_as_markup() {
+    let mut c = corpus();
+    let hostile = "<script>alert(\"x\")</script> & 'quoted' <img src=x onerror=alert(1)>";
+    c.quotes[0].text = hostile.to_owned();
+    let speaker = c.quotes[0].speaker.clone();
+    c.actors.iter_mut().find(|a| a.id == speaker).unwrap().name = hostile.to_owned();
+    let route = Route::Quote(c.quotes[0].id.clone());
+    for html in [head(&c, &route, &BaseUrl::default()), body(&c, &route)] {
+        assert!(!html.contains("<script") && !html.contains("<img src=x"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;"), "{html}");
+    }
+}
+
+#[test]
+fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
+    let (hardened, scripts) = harden_shell(SHELL).unwrap();
+    assert_eq!(scripts.len(), 1);
+    assert!(scripts[0].content.contains("import init"));
+    assert!(scripts[0].file_name.starts_with("script-") && scripts[0].file_name.ends_with(".js"));
+    assert!(hardened.contains(&format!("<script type=\"module\" src=\"/{}\"></script>", scripts[0].file_name)));
+    assert!(hardened.contains("<script src=\"/kept.js\"></script>"));
+    assert!(!hardened.contains("import init"));
+    let charset = hardened.find("<meta charset=\"utf-8\">").unwrap();
+    let policy = hardened.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
+    assert!(charset < policy && policy < hardened.find("<title>").unwrap());
+    assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline") && !CONTENT_SECURITY_POLICY.contains("'unsafe-eval'"));
+    // The same content always gets the same file name (cacheable), other content another.
+    let (_, again) = harden_shell(SHELL).unwrap();
+    assert_eq!(again, scripts);
+    let (_, other) = harden_shell(&SHELL.replace("app-1", "app-2")).unwrap();
+    assert_ne!(other[0].file_name, scripts[0].file_name);
+    assert!(harden_shell("<html><head><script>unclosed").is_err());
+}
+
+#[test]
+fn filling_the_shell_replaces_its_title_and_puts_the_content_first_in_body() {
+    let c = corpus();
+    let route = Route::Actors;
+    let page = fill_shell(SHELL, &head(&c, &route, &BaseUrl::default()), &body(&c, &route)).unwrap();
+    assert_eq!(page.matches("<title>").count(), 1);
+    assert!(page.contains("<title>Actors · Dossier</title>"));
+    assert!(page.contains("<body><div id=\"prerendered\">"));
+    assert!(page.contains("<noscript>"));
+    assert!(fill_shell("<html><body></body></html>", "", "").is_err());
+}
+
+#[test]
+fn sitemap_and_robots_list_every_page_absolute_when_a_base_is_set() {
+    let c = corpus();
+    let hrefs = page_hrefs(&c);
+    let base = BaseUrl::new(Some("https://dossier.example.org"));
+    let map = sitemap(&hrefs, &base);
+    assert_eq!(map.matches("<loc>").count(), hrefs.len());
+    assert!(map.contains("<loc>https://dossier.example.org/quotes/shaibani-48-hours</loc>"));
+    assert_eq!(robots(&base), "User-agent: *\nAllow: /\nSitemap: https://dossier.example.org/sitemap.xml\n");
+    assert!(!robots(&BaseUrl::new(None)).contains("Sitemap"));
+    assert!(sitemap(&hrefs, &BaseUrl::new(Some(""))).contains("<loc>/timeline</loc>"));
+}
+
+#[test]
+fn the_bundled_ledger_lists_every_page_of_this_release() {
+    let c = corpus();
+    let ledger = parse_published(&std::fs::read_to_string(root("data/published.txt")).unwrap());
+    assert_eq!(ledger, page_hrefs(&c), "data/published.txt is stale: run `cargo run --bin dossier -- published data > data/published.txt`");
+    let redirects = parse_redirects(std::fs::read_to_string(root("data/redirects.json")).ok().as_deref()).unwrap();
+    assert_eq!(check(&c, &redirects, Some(&ledger)), []);
+}
+
+#[test]
+fn a_published_id_cannot_disappear_without_a_redirect() {
+    let mut c = corpus();
+    let ledger = page_hrefs(&c);
+    let old = c.quotes[0].id.clone();
+    let new = QuoteId::new("renamed-quote");
+    c.quotes[0].id = new.clone();
+    let errors = check(&c, &[], Some(&ledger));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "published.txt");
+    assert_eq!(errors[0].record, format!("/quotes/{old}"));
+    let moved = Redirect { from: format!("/quotes/{old}"), to: format!("/quotes/{new}"), reason: None };
+    assert_eq!(check(&c, &[moved.clone()], Some(&ledger)), []);
+    // A redirect must not hide a live page, point nowhere, or come twice.
+    let shadow = Redirect { from: "/quotes/renamed-quote".into(), to: "/timeline".into(), reason: None };
+    let nowhere = Redirect { from: "/events/gone".into(), to: "/events/also-gone".into(), reason: None };
+    let errors = check(&c, &[moved.clone(), moved, shadow, nowhere], Some(&ledger));
+    let records: Vec<&str> = errors.iter().map(|e| e.record.as_str()).collect();
+    assert_eq!(records, [format!("/quotes/{old}").as_str(), "/quotes/renamed-quote", "/events/gone"]);
+    assert!(parse_redirects(Some("[{\"from\": 1}]")).is_err());
+}
+
+#[test]
+fn a_redirect_page_sends_the_reader_on() {
+    let page = redirect_page("/quotes/new-id", &BaseUrl::default(), CONTENT_SECURITY_POLICY);
+    assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/quotes/new-id\">"));
+    assert!(page.contains("<a href=\"/quotes/new-id\">"));
+    assert!(page.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn exports_hold_exactly_what_is_shown_verbatim() {
+    let c = corpus();
+    let shown = [5, 0, 12];
+    let csv = export::quotes(&c, &shown, Format::Csv, "https://d.example").content;
+    assert_eq!(csv.matches("\r\n").count(), 1 + shown.len());
+    for &i in &shown {
+        assert!(csv.contains(&c.quotes[i].text.replace('"', "\"\"")), "{}", c.quotes[i].id);
+    }
+    assert!(csv.starts_with("id,speaker,said_to,said_on,kind,text,document,paragraph,url\r\n"));
+    let json: serde_json::Value = serde_json::from_str(&export::quotes(&c, &shown, Format::Json, "").content).unwrap();
+    let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, shown.iter().map(|&i| c.quotes[i].id.as_str()).collect::<Vec<_>>());
+    for (record, &i) in json.as_array().unwrap().iter().zip(&shown) {
+        assert_eq!(record["text"], c.quotes[i].text.as_str());
+        assert_eq!(record["said_on"].as_str().map(str::to_owned), c.quotes[i].said_on.as_ref().map(|d| d.iso()));
+    }
+    let md = export::quotes(&c, &shown, Format::Markdown, "https://d.example").content;
+    assert_eq!(md.lines().count(), 3);
+    for (line, &i) in md.lines().zip(&shown) {
+        assert!(line.contains(&c.quotes[i].text) && line.ends_with(&format!("https://d.example/quotes/{}", c.quotes[i].id)), "{line}");
+    }
+    let all: Vec<usize> = (0..c.events.len()).collect();
+    let events: serde_json::Value = serde_json::from_str(&export::events(&c, &all, Format::Json, "").content).unwrap();
+    assert_eq!(events.as_array().unwrap().len(), c.events.len());
+    let derived = c.events.iter().position(|e| e.date.derivation.is_some()).unwrap();
+    assert_eq!(events[derived]["date"]["derivation"], c.events[derived].date.derivation.as_deref().unwrap());
+    assert!(export::events(&c, &[], Format::Csv, "").content.starts_with("id,title,date,"));
+}
