@@ -89,6 +89,12 @@ fn Shell() -> impl IntoView {
         }
         current
     });
+    // For the benchmark: when the app has first rendered (in place of the prerendered page).
+    Effect::new(|_| {
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("dossier-app-mounted");
+        }
+    });
     // "/" focuses the search box where there is one (unless the user is typing already).
     let _ = window_event_listener(leptos::ev::keydown, |ev| {
         let typing = ev

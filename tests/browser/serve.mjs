@@ -1,9 +1,12 @@
 // A plain static file server for the release build, as a static host would serve it:
 // files as they are, `dir/index.html` for `dir/`, and `404.html` (status 404) otherwise.
-// No rewrite rules. Usage: node serve.mjs <dist-dir> <port>
+// No rewrite rules. Like common hosts it gzips text and wasm when the browser accepts it,
+// caches content-hashed assets for good and makes pages revalidate.
+// Usage: node serve.mjs <dist-dir> <port>
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -12,6 +15,8 @@ const types = {
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
 };
+
+const gzipped = new Map();
 
 async function file(path) {
   try {
@@ -37,6 +42,19 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(found ? 200 : 404, { 'content-type': types[extname(page.path)] ?? 'application/octet-stream' });
-  res.end(page.body);
+  const ext = extname(page.path);
+  const headers = {
+    'content-type': types[ext] ?? 'application/octet-stream',
+    // Trunk and `dossier pages` name assets by a hash of their content.
+    'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(basename(page.path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  let body = page.body;
+  if (ext !== '.png' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    body = gzipped.get(page.path) ?? gzipSync(page.body, { level: 9 });
+    gzipped.set(page.path, body);
+    headers['content-encoding'] = 'gzip';
+    headers.vary = 'accept-encoding';
+  }
+  res.writeHead(found ? 200 : 404, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -1,0 +1,124 @@
+// The browser half of Dossier's benchmark (`bash .ci/bench` runs it after the native
+// one): against a release build served like a static host (gzip, immutable hashed assets)
+// it measures in Debian's Chromium
+//   - the first view of each page: every asset, raw and gzipped bytes;
+//   - time from navigation start to the first quotes visible on /quotes (they are in the
+//     prerendered HTML) and to the app having taken over, cold, median of many loads;
+//   - keystroke to updated results on /quotes (typing, the whole path through the app);
+//   - Lighthouse scores (desktop and mobile) for /, /quotes and /timeline.
+// Usage: node bench/run.mjs <dist-dir> [port]. Prints Markdown tables.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const dist = resolve(process.argv[2] ?? '../../dist');
+const port = Number(process.argv[3] ?? 4181);
+const origin = `http://127.0.0.1:${port}`;
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const server = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, dist, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+let serverExited = false;
+server.on('exit', () => { serverExited = true; });
+await new Promise((r) => setTimeout(r, 500));
+if (serverExited) {
+  console.error(`cannot serve ${dist} on port ${port} (is something else listening there?)`);
+  process.exit(1);
+}
+
+try {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+
+  // 1. First view: what the browser fetches to show each page (cache disabled).
+  console.log('\n### First view (gzipped as served; target 150 KB)\n');
+  console.log('| page | asset | raw bytes | gzip bytes |\n|---|---|---:|---:|');
+  for (const path of ['/quotes', '/timeline', '/quotes/shaibani-48-hours']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const assets = [];
+    page.on('response', async (res) => {
+      const url = new URL(res.url());
+      if (url.origin !== origin || assets.some((a) => a.name === url.pathname)) return;
+      const file = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+      const raw = readFileSync(resolve(dist, `.${file.includes('.') ? file : `${file}/index.html`}`));
+      assets.push({ name: url.pathname, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length });
+    });
+    await page.goto(origin + path);
+    await page.waitForSelector('#prerendered', { state: 'detached' });
+    await page.waitForLoadState('networkidle');
+    let raw = 0; let gz = 0;
+    for (const a of assets) { raw += a.raw; gz += a.gz; console.log(`| ${path} | ${a.name} | ${a.raw} | ${a.gz} |`); }
+    console.log(`| **${path}** | **total** | **${raw}** | **${gz}** |`);
+    await context.close();
+  }
+
+  // 2. Cold loads of /quotes: first quotes painted, and the app in charge.
+  const painted = []; const app = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/quotes`);
+    await page.waitForSelector('#prerendered', { state: 'detached' });
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      app: performance.getEntriesByName('dossier-app-mounted')[0]?.startTime ?? NaN,
+    }));
+    painted.push(t.fcp); app.push(t.app);
+    await context.close();
+  }
+
+  // 3. Keystroke to results: type a query letter by letter, time each until the count
+  // text has changed and a frame has been painted.
+  const keys = [];
+  {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/quotes`);
+    await page.waitForSelector('#prerendered', { state: 'detached' });
+    for (let round = 0; round < 5; round++) {
+      for (const word of ['moscow', 'hmeimim', 'lavrov', 'sharaa', 'russia']) {
+        await page.fill('#quote-q', '');
+        for (const ch of word) {
+          keys.push(await page.evaluate((ch) => new Promise((done) => {
+            const input = document.querySelector('#quote-q');
+            const start = performance.now();
+            input.value += ch;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+          }), ch));
+        }
+      }
+    }
+  }
+  await browser.close();
+
+  console.log('\n### Timings in Chromium (medians; localhost)\n');
+  console.log('| metric | median | p95 | runs |\n|---|---:|---:|---:|');
+  console.log(`| /quotes: navigation start to first quotes painted (target 300 ms) | ${ms(median(painted))} | ${ms(p95(painted))} | ${RUNS} |`);
+  console.log(`| /quotes: navigation start to the app in charge | ${ms(median(app))} | ${ms(p95(app))} | ${RUNS} |`);
+  console.log(`| keystroke to results painted (bundled corpus) | ${ms(median(keys))} | ${ms(p95(keys))} | ${keys.length} |`);
+
+  // 4. Lighthouse, desktop and mobile.
+  console.log('\n### Lighthouse (performance / accessibility / best practices / SEO)\n');
+  console.log('| page | desktop | mobile |\n|---|---|---|');
+  const lighthouse = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
+  for (const path of ['/', '/quotes', '/timeline']) {
+    const scores = [];
+    for (const preset of ['desktop', 'mobile']) {
+      const args = [origin + path, '--quiet', '--output=json', '--output-path=stdout', `--chrome-flags=${flags.join(' ')}`];
+      if (preset === 'desktop') args.push('--preset=desktop');
+      const report = JSON.parse(execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 }));
+      scores.push(['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round(report.categories[c].score * 100)).join(' / '));
+    }
+    console.log(`| ${path} | ${scores[0]} | ${scores[1]} |`);
+  }
+} finally {
+  server.kill();
+}
