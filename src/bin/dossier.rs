@@ -143,5 +143,23 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     }
     write(&dist.join("sitemap.xml"), &prerender::sitemap(&hrefs, &base))?;
     write(&dist.join("robots.txt"), &prerender::robots(&base))?;
+    // The app shell with no prerendered page, for the service worker's offline answers.
+    write(&dist.join(prerender::APP_SHELL), &prerender::fill_shell(&shell, "<title>Dossier</title>", "")?)?;
+    // The service worker precaches every top-level file of the build (the pages are
+    // rendered by the app from the shell); its version is a hash of their contents.
+    let mut precache = Vec::new();
+    let mut contents = Vec::new();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let precached = [".wasm", ".js", ".css", ".svg", ".html"].iter().any(|ext| name.ends_with(ext));
+        if entry.path().is_file() && precached && name != "sw.js" {
+            contents.extend(std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?);
+            precache.push(format!("/{name}"));
+        }
+    }
+    precache.sort();
+    let version = format!("{:016x}", prerender::content_hash(&contents));
+    write(&dist.join("sw.js"), &prerender::service_worker(&version, &precache))?;
     Ok(hrefs.len())
 }

@@ -474,7 +474,61 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
     Ok((out, scripts))
 }
 
-/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+/// A stable hash of some bytes, for file names and cache versions (not for security).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    fnv1a(bytes)
+}
+
+/// FNV-1a, 64 bits.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The page the service worker answers with for a page it has not cached: the hardened
+/// shell with no prerendered content, so the app renders whatever the URL asks for.
+pub const APP_SHELL: &str = "app-shell.html";
+
+/// `sw.js`: precaches the build (the app shell, scripts, wasm, styles, icons) so that
+/// after a first visit every page works offline. Pages come from the network first (so
+/// a new release shows at once and unknown paths keep their 404), then from the cache,
+/// then the app shell; content-hashed assets come from the cache first. `version`
+/// changes with the build, which replaces the old cache.
+pub fn service_worker(version: &str, precache: &[String]) -> String {
+    let list = serde_json::to_string(precache).unwrap_or_else(|_| "[]".to_owned());
+    let version = serde_json::to_string(version).unwrap_or_else(|_| "\"0\"".to_owned());
+    format!(
+        r#"// Dossier's service worker, written by `dossier pages`; see src/core/prerender.rs.
+const CACHE = 'dossier-' + {version};
+const PRECACHE = {list};
+const SHELL = '/{APP_SHELL}';
+
+self.addEventListener('install', (event) => {{
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+}});
+
+self.addEventListener('activate', (event) => {{
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('dossier-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+}});
+
+self.addEventListener('fetch', (event) => {{
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {{
+    event.respondWith(fetch(request).then((response) => {{
+      if (response.ok) {{
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+      }}
+      return response;
+    }}).catch(() => caches.open(CACHE).then(async (cache) =>
+      (await cache.match(url.pathname)) ?? (await cache.match(SHELL)) ?? Response.error())));
+    return;
+  }}
+  event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(request)) ?? fetch(request)));
+}});
+"#
+    )
 }

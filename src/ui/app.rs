@@ -89,6 +89,7 @@ fn Shell() -> impl IntoView {
         }
         current
     });
+    register_service_worker();
     // For the benchmark: when the app has first rendered (in place of the prerendered page).
     Effect::new(|_| {
         if let Some(performance) = window().performance() {
@@ -189,4 +190,18 @@ fn focus_main() {
             let _ = main.focus();
         }
     }
+}
+
+/// Registers the service worker the build wrote (`/sw.js`), which makes every page work
+/// offline after a first visit. Where the browser has none, or refuses (plain http on a
+/// host other than localhost), Dossier simply stays online-only.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
