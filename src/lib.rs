@@ -2,9 +2,11 @@
 //!
 //! [`core`] is pure Rust (model, data loading and validation, search, timeline filtering,
 //! URL state) and is tested natively. [`ui`] is the Leptos front end, compiled only for
-//! the browser; it calls the core and owns nothing but presentation.
+//! the browser; it calls the core and owns nothing but presentation. [`synth`] generates
+//! deterministic synthetic corpora for the benchmarks.
 
 pub mod core;
+pub mod synth;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

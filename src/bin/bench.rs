@@ -1,6 +1,9 @@
 //! A benchmark anyone can run: `cargo run --release --bin dossier-bench`. Times the core
 //! on the bundled corpus (native): loading, indexing, search per keystroke while typing
-//! real queries, and timeline filtering per actor. Prints medians and 95th percentiles.
+//! real queries, and timeline filtering per actor; then the same search on a synthetic
+//! corpus of 100,000 quotes (`dossier::synth`), with the recall of the typo and diacritic
+//! queries against their true result sets. Prints medians and 95th percentiles.
+//! `dossier-bench N` sets the synthetic size (0 skips it).
 
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,14 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn main() {
+    bundled();
+    let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    if n > 0 {
+        synthetic(n);
+    }
+}
+
+fn bundled() {
     let rounds = 50;
     let files = CorpusFiles::bundled();
     let mut load_times = Vec::new();
@@ -80,4 +91,50 @@ fn main() {
         let (median, p95, n) = stats(samples);
         println!("{name:<34} {:>9.1} µs {:>9.1} µs {n:>9}", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6);
     }
+}
+
+fn synthetic(n: usize) {
+    let (files, flat) = dossier::synth::corpus(n, 2025);
+    let (corpus, load_time) = time(|| load(&files));
+    let corpus = match corpus {
+        Ok(corpus) => corpus,
+        Err(errors) => {
+            let first: Vec<String> = errors.0.iter().take(5).map(ToString::to_string).collect();
+            eprintln!("the synthetic corpus is invalid ({} problems), first:\n{}", errors.0.len(), first.join("\n"));
+            std::process::exit(1);
+        }
+    };
+    let (index, index_time) = time(|| QuoteIndex::new(&corpus));
+    println!("\ncorpus: {n} synthetic quotes, {} speakers (native)", corpus.actors.len());
+    println!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
+    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "load + validate corpus", load_time.as_secs_f64() * 1e3, "", 1);
+    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "build quote index", index_time.as_secs_f64() * 1e3, "", 1);
+    let mut all = Vec::new();
+    for query in dossier::synth::QUERIES {
+        let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };
+        let mut samples = Vec::new();
+        let mut hits = Vec::new();
+        for _ in 0..15 {
+            let (h, t) = time(|| index.search(&corpus, &q));
+            samples.push(t);
+            hits = h;
+        }
+        all.extend(samples.iter().copied());
+        let (median, p95, _) = stats(samples);
+        let recall = dossier::synth::truth(&flat, query).map(|truth| {
+            let found: std::collections::BTreeSet<usize> = hits.iter().map(|h| h.quote).collect();
+            let right = truth.iter().filter(|i| found.contains(i)).count();
+            format!("  recall {right}/{} precision {right}/{}", truth.len(), found.len())
+        });
+        println!(
+            "{:<34} {:>9.2} ms {:>9.2} ms {:>9}{}",
+            format!("search {query}"),
+            median.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3,
+            hits.len(),
+            recall.unwrap_or_default()
+        );
+    }
+    let (median, p95, count) = stats(all);
+    println!("{:<34} {:>9.2} ms {:>9.2} ms {count:>9}", "search, all queries", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
 }

@@ -330,10 +330,10 @@ impl QuoteIndex {
                             let range = self.words[p.quote as usize][p.word as usize].0.clone();
                             note(p.quote, strength, Some(range), reason.clone());
                         }
-                        if strength != Strength::Fuzzy {
-                            for &q in &self.speaker_postings[id as usize] {
-                                note(q, strength.min(Strength::Speaker), None, None);
-                            }
+                        // A misspelt name still finds what that person said, saying how it was read.
+                        let speaker_reason = (strength == Strength::Fuzzy).then(|| format!("speaker’s name “{token}” read from “{word}”"));
+                        for &q in &self.speaker_postings[id as usize] {
+                            note(q, strength.min(Strength::Speaker), None, speaker_reason.clone());
                         }
                     }
                 }

@@ -212,3 +212,22 @@ fn exact_word_search_agrees_with_a_plain_scan() {
     }
 }
 
+
+#[test]
+fn a_misspelt_speaker_name_finds_what_they_said_and_says_how_it_was_read() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    let shaibani = ActorId::new("asaad-al-shaibani");
+    let by_him = c.quotes.iter().filter(|q| q.speaker == shaibani).count();
+    // "shaibanu" is one edit from "shaibani" (a word of eight letters may be one edit off).
+    let hits = index.search(&c, &q("shaibanu"));
+    let his: Vec<_> = hits.iter().filter(|h| c.quotes[h.quote].speaker == shaibani).collect();
+    assert_eq!(his.len(), by_him, "every quote he said is found");
+    let silent = his.iter().find(|h| !dossier::core::fold::fold(&c.quotes[h.quote].text).contains("shaibani")).unwrap();
+    assert!(silent.reasons.iter().any(|r| r.contains("“shaibani” read from “shaibanu”")), "{:?}", silent.reasons);
+    // Exact matches still rank first: the correctly spelt name finds the same quotes
+    // with no typo to explain.
+    let exact = index.search(&c, &q("shaibani"));
+    assert_eq!(exact.len(), hits.len());
+    assert!(exact.iter().all(|h| h.reasons.iter().all(|r| !r.contains("read from"))));
+}
