@@ -51,107 +51,110 @@ pub struct Export {
     pub content: String,
 }
 
+/// One exported record in every format.
+struct Record {
+    csv: Vec<String>,
+    json: Value,
+    citation: String,
+}
+
+/// Puts records together in one format.
+fn assemble(format: Format, what: &str, header: &[&str], records: Vec<Record>) -> Export {
+    let content = match format {
+        Format::Csv => {
+            let mut rows = vec![csv_row(header)];
+            rows.extend(records.iter().map(|r| csv_row(&r.csv.iter().map(String::as_str).collect::<Vec<_>>())));
+            rows.concat()
+        }
+        Format::Json => pretty(&Value::Array(records.into_iter().map(|r| r.json).collect())),
+        Format::Markdown => records.iter().map(|r| format!("- {}\n", r.citation)).collect(),
+    };
+    Export { file_name: format!("dossier-{what}.{}", format.extension()), content }
+}
+
 /// The quotes at `shown` (indices into `corpus.quotes`), in the order shown. `origin` is
 /// the site's origin (`https://example.org`), for the Dossier URL of each quote.
 pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) -> Export {
-    let url = |i: usize| format!("{origin}{}", Route::Quote(corpus.quotes[i].id.clone()).href());
-    let content = match format {
-        Format::Csv => {
-            let mut rows = vec![csv_row(&["id", "speaker", "said_to", "said_on", "kind", "text", "document", "paragraph", "url"])];
-            for &i in shown {
-                let q = &corpus.quotes[i];
-                rows.push(csv_row(&[
-                    q.id.as_str(),
-                    corpus.actor_name(&q.speaker),
-                    q.said_to.as_ref().map_or("", |a| corpus.actor_name(a)),
-                    &q.said_on.as_ref().map(|d| d.iso()).unwrap_or_default(),
-                    q.kind.as_str(),
-                    &q.text,
-                    q.document.as_str(),
-                    &q.paragraph.to_string(),
-                    &url(i),
-                ]));
+    let header = ["id", "speaker", "said_to", "said_on", "kind", "text", "document", "paragraph", "url"];
+    let records = shown
+        .iter()
+        .map(|&i| {
+            let q = &corpus.quotes[i];
+            let url = format!("{origin}{}", Route::Quote(q.id.clone()).href());
+            Record {
+                csv: vec![
+                    q.id.to_string(),
+                    corpus.actor_name(&q.speaker).to_owned(),
+                    q.said_to.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
+                    q.said_on.as_ref().map(|d| d.iso()).unwrap_or_default(),
+                    q.kind.as_str().to_owned(),
+                    q.text.clone(),
+                    q.document.to_string(),
+                    q.paragraph.to_string(),
+                    url.clone(),
+                ],
+                json: json!({
+                    "id": q.id.as_str(),
+                    "speaker": { "id": q.speaker.as_str(), "name": corpus.actor_name(&q.speaker) },
+                    "said_to": q.said_to.as_ref().map(|a| json!({ "id": a.as_str(), "name": corpus.actor_name(a) })),
+                    "said_on": q.said_on.as_ref().map(|d| d.iso()),
+                    "kind": q.kind.as_str(),
+                    "text": q.text,
+                    "document": q.document.as_str(),
+                    "paragraph": q.paragraph,
+                    "url": url,
+                }),
+                citation: quote_citation(corpus, q, &url),
             }
-            rows.concat()
-        }
-        Format::Json => {
-            let records: Vec<Value> = shown
-                .iter()
-                .map(|&i| {
-                    let q = &corpus.quotes[i];
-                    json!({
-                        "id": q.id.as_str(),
-                        "speaker": { "id": q.speaker.as_str(), "name": corpus.actor_name(&q.speaker) },
-                        "said_to": q.said_to.as_ref().map(|a| json!({ "id": a.as_str(), "name": corpus.actor_name(a) })),
-                        "said_on": q.said_on.as_ref().map(|d| d.iso()),
-                        "kind": q.kind.as_str(),
-                        "text": q.text,
-                        "document": q.document.as_str(),
-                        "paragraph": q.paragraph,
-                        "url": url(i),
-                    })
-                })
-                .collect();
-            pretty(&Value::Array(records))
-        }
-        Format::Markdown => shown.iter().map(|&i| format!("- {}\n", quote_citation(corpus, &corpus.quotes[i], &url(i)))).collect(),
-    };
-    Export { file_name: format!("dossier-quotes.{}", format.extension()), content }
+        })
+        .collect();
+    assemble(format, "quotes", &header, records)
 }
 
 /// The events at `shown` (indices into `corpus.events`), in the order shown.
 pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) -> Export {
-    let url = |i: usize| format!("{origin}{}", Route::Event(corpus.events[i].id.clone()).href());
-    let content = match format {
-        Format::Csv => {
-            let mut rows = vec![csv_row(&["id", "title", "date", "date_shown", "precision", "derivation", "actors", "document", "paragraph", "evidence", "url"])];
-            for &i in shown {
-                let e = &corpus.events[i];
-                let actors: Vec<String> = e.actors.iter().map(|a| format!("{} ({})", corpus.actor_name(&a.id), a.role.label())).collect();
-                rows.push(csv_row(&[
-                    e.id.as_str(),
-                    &e.title,
-                    &e.date.iso(),
-                    &e.date.display(),
-                    e.date.precision.as_str(),
-                    e.date.derivation.as_deref().unwrap_or(""),
-                    &actors.join("; "),
-                    e.document.as_str(),
-                    &e.paragraph.to_string(),
-                    &e.evidence,
-                    &url(i),
-                ]));
+    let header = ["id", "title", "date", "date_shown", "precision", "derivation", "actors", "document", "paragraph", "evidence", "url"];
+    let records = shown
+        .iter()
+        .map(|&i| {
+            let e = &corpus.events[i];
+            let url = format!("{origin}{}", Route::Event(e.id.clone()).href());
+            let actors: Vec<String> = e.actors.iter().map(|a| format!("{} ({})", corpus.actor_name(&a.id), a.role.label())).collect();
+            Record {
+                csv: vec![
+                    e.id.to_string(),
+                    e.title.clone(),
+                    e.date.iso(),
+                    e.date.display(),
+                    e.date.precision.as_str().to_owned(),
+                    e.date.derivation.clone().unwrap_or_default(),
+                    actors.join("; "),
+                    e.document.to_string(),
+                    e.paragraph.to_string(),
+                    e.evidence.clone(),
+                    url.clone(),
+                ],
+                json: json!({
+                    "id": e.id.as_str(),
+                    "title": e.title,
+                    "date": {
+                        "start": e.date.start.iso(),
+                        "end": e.date.end.map(|d| d.iso()),
+                        "precision": e.date.precision.as_str(),
+                        "derivation": e.date.derivation,
+                        "shown": e.date.display(),
+                    },
+                    "actors": e.actors.iter().map(|a| json!({ "id": a.id.as_str(), "name": corpus.actor_name(&a.id), "role": a.role.as_str() })).collect::<Vec<_>>(),
+                    "document": e.document.as_str(),
+                    "paragraph": e.paragraph,
+                    "evidence": e.evidence,
+                    "url": url,
+                }),
+                citation: event_citation(corpus, e, &url),
             }
-            rows.concat()
-        }
-        Format::Json => {
-            let records: Vec<Value> = shown
-                .iter()
-                .map(|&i| {
-                    let e = &corpus.events[i];
-                    json!({
-                        "id": e.id.as_str(),
-                        "title": e.title,
-                        "date": {
-                            "start": e.date.start.iso(),
-                            "end": e.date.end.map(|d| d.iso()),
-                            "precision": e.date.precision.as_str(),
-                            "derivation": e.date.derivation,
-                            "shown": e.date.display(),
-                        },
-                        "actors": e.actors.iter().map(|a| json!({ "id": a.id.as_str(), "name": corpus.actor_name(&a.id), "role": a.role.as_str() })).collect::<Vec<_>>(),
-                        "document": e.document.as_str(),
-                        "paragraph": e.paragraph,
-                        "evidence": e.evidence,
-                        "url": url(i),
-                    })
-                })
-                .collect();
-            pretty(&Value::Array(records))
-        }
-        Format::Markdown => shown.iter().map(|&i| format!("- {}\n", event_citation(corpus, &corpus.events[i], &url(i)))).collect(),
-    };
-    Export { file_name: format!("dossier-events.{}", format.extension()), content }
+        })
+        .collect();
+    assemble(format, "events", &header, records)
 }
 
 fn pretty(value: &Value) -> String {

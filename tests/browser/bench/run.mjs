@@ -6,7 +6,11 @@
 //     prerendered HTML) and to the app having taken over, cold, median of many loads;
 //   - keystroke to updated results on /quotes (typing, the whole path through the app);
 //   - Lighthouse scores (desktop and mobile) for /, /quotes and /timeline.
-// Usage: node bench/run.mjs <dist-dir> [port]. Prints Markdown tables.
+//   - search at 100,000 synthetic quotes (dossier::synth): Dossier's core in wasm beside
+//     MiniSearch and FlexSearch (pinned npm versions) in the same page, on the same
+//     quotes and queries: latency, index build time and size, and the result sets of the
+//     typo and diacritic queries against their true sets.
+// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir]. Prints Markdown tables.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +24,8 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const peersDir = process.argv[4] ? resolve(process.argv[4]) : null;
+const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
@@ -105,7 +111,10 @@ try {
   console.log(`| /quotes: navigation start to the app in charge | ${ms(median(app))} | ${ms(p95(app))} | ${RUNS} |`);
   console.log(`| keystroke to results painted (bundled corpus) | ${ms(median(keys))} | ${ms(p95(keys))} | ${keys.length} |`);
 
-  // 4. Lighthouse, desktop and mobile.
+  // 4. Search at scale beside the peers.
+  if (peersDir) await peers();
+
+  // 5. Lighthouse, desktop and mobile.
   console.log('\n### Lighthouse (performance / accessibility / best practices / SEO)\n');
   console.log('| page | desktop | mobile |\n|---|---|---|');
   const lighthouse = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
@@ -121,4 +130,38 @@ try {
   }
 } finally {
   server.kill();
+}
+
+async function peers() {
+  const peersPort = port + 1;
+  const peerServer = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, peersDir, String(peersPort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`peers page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${peersPort}/peers.html`);
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 60_000 });
+    const r = await page.evaluate(([n, reps]) => window.runBench(n, reps), [SYNTH, 15]);
+    await browser.close();
+    const names = ['Dossier', 'MiniSearch', 'FlexSearch'];
+    const e = r.engines;
+    const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+    const ms = (x) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;
+    console.log(`\n### Search at ${r.n.toLocaleString('en')} synthetic quotes, in Chromium (same page, same queries; medians of 15)\n`);
+    console.log('| metric | Dossier (wasm) | MiniSearch | FlexSearch | Dossier/MiniSearch | Dossier/FlexSearch |\n|---|---:|---:|---:|---:|---:|');
+    console.log(`| query latency, median of all queries | ${ms(e.Dossier.median)} | ${ms(e.MiniSearch.median)} | ${ms(e.FlexSearch.median)} | ${ratio(e.Dossier.median, e.MiniSearch.median)} | ${ratio(e.Dossier.median, e.FlexSearch.median)} |`);
+    console.log(`| query latency, p95 (target 16 ms) | ${ms(e.Dossier.p95)} | ${ms(e.MiniSearch.p95)} | ${ms(e.FlexSearch.p95)} | ${ratio(e.Dossier.p95, e.MiniSearch.p95)} | ${ratio(e.Dossier.p95, e.FlexSearch.p95)} |`);
+    console.log(`| build index in the browser | ${ms(e.Dossier.indexMs)} | ${ms(e.MiniSearch.indexMs)} | ${ms(e.FlexSearch.indexMs)} | ${ratio(e.Dossier.indexMs, e.MiniSearch.indexMs)} | ${ratio(e.Dossier.indexMs, e.FlexSearch.indexMs)} |`);
+    console.log(`| serialized index, gzip | built at startup, not shipped (corpus JSON: ${r.corpusGz} B) | ${e.MiniSearch.indexGz} B | not measured | | |`);
+    console.log(`\n| query | ${names.map((n) => `${n} median / hits`).join(' | ')} | ${names.map((n) => `${n} recall, precision`).join(' | ')} |`);
+    console.log(`|---|${names.map(() => '---:').join('|')}|${names.map(() => '---').join('|')}|`);
+    for (const q of Object.keys(e.Dossier.perQuery)) {
+      const cells = names.map((n) => `${ms(e[n].perQuery[q].median)} / ${e[n].perQuery[q].hits}`);
+      const truth = names.map((n) => (e[n].perQuery[q].recall ? `${e[n].perQuery[q].recall}, ${e[n].perQuery[q].precision}` : ''));
+      console.log(`| \`${q}\` | ${cells.join(' | ')} | ${truth.join(' | ')} |`);
+    }
+  } finally {
+    peerServer.kill();
+  }
 }
