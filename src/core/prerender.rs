@@ -15,6 +15,10 @@ use crate::core::model::{Corpus, ParagraphKind, Quote};
 use crate::core::route::{event_anchor, paragraph_anchor, year_anchor, Page, QuoteQuery, Route, Section, TimelineQuery};
 use crate::core::stats::summary;
 
+/// How many items a long list shows at first (the app adds more a page at a time), so a
+/// corpus of 100,000 quotes does not make a page of 100,000 quotes.
+pub const LIST_PAGE: usize = 100;
+
 /// The id of the element that holds the prerendered page; the app removes it on mount.
 pub const PRERENDERED_ID: &str = "prerendered";
 
@@ -149,12 +153,13 @@ fn main_content(b: &mut String, corpus: &Corpus, page: &Page) {
         Page::Quotes => {
             b.push_str("<h1>Quotes</h1>");
             let _ = write!(b, "<p class=\"count\">All {} quotes</p><ul class=\"results\">", corpus.quotes.len());
-            for quote in &corpus.quotes {
+            for quote in corpus.quotes.iter().take(LIST_PAGE) {
                 b.push_str("<li>");
                 quote_figure(b, corpus, quote, true);
                 b.push_str("</li>");
             }
             b.push_str("</ul>");
+            more(b, LIST_PAGE, corpus.quotes.len(), "quotes");
         }
         Page::Quote(id) => match corpus.quote(id) {
             Some(quote) => {
@@ -181,7 +186,7 @@ fn main_content(b: &mut String, corpus: &Corpus, page: &Page) {
             // Grouped as the app groups them: a section per year, one per known month.
             let mut year = None;
             let mut month = None;
-            for event in &corpus.events {
+            for event in corpus.events.iter().take(LIST_PAGE) {
                 let y = event.date.start.year_value();
                 let m = event.date.start.month_value();
                 if year != Some(y) {
@@ -216,6 +221,7 @@ fn main_content(b: &mut String, corpus: &Corpus, page: &Page) {
                 b.push_str("</section>");
             }
             b.push_str("</div>");
+            more(b, LIST_PAGE, corpus.events.len(), "events");
         }
         Page::Event(id) => match corpus.event(id) {
             Some(event) => {
@@ -324,6 +330,13 @@ fn main_content(b: &mut String, corpus: &Corpus, page: &Page) {
             }
             b.push_str("</ul>");
         }
+    }
+}
+
+/// The note under a list cut at `shown` items (the app offers the rest).
+fn more(b: &mut String, shown: usize, total: usize, what: &str) {
+    if total > shown {
+        let _ = write!(b, "<p class=\"show-more\">({shown} of {total} {what} shown)</p>");
     }
 }
 

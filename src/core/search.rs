@@ -14,7 +14,9 @@
 //!   that name it in any of its forms or were said by it, and the hit says why;
 //! - results carry byte ranges to highlight in the quote text, never markup.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::core::fold::{tokens, word_spans};
@@ -297,12 +299,16 @@ impl QuoteIndex {
     /// The quotes matching `query`, ranked (or ordered as `query.sort` asks).
     pub fn search(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
         let terms = self.find_entities(parse_terms(&query.q));
-        let allowed: Vec<bool> = corpus.quotes.iter().map(|q| passes_filters(q, query)).collect();
-        // Per quote: (score, fuzzy terms, highlights, reasons, terms matched).
-        let mut acc: BTreeMap<u32, (u32, usize, Vec<Range<usize>>, Vec<String>, usize)> = BTreeMap::new();
+        // Without filters every quote is allowed; checking 100,000 of them would cost more
+        // than the search.
+        let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
+        let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
+        // Per quote: (score, fuzzy terms, highlights, reasons, terms matched). Order does
+        // not matter: hits are sorted by a total order at the end.
+        let mut acc: FxHashMap<u32, (u32, usize, Vec<Range<usize>>, Vec<String>, usize)> = FxHashMap::default();
         if terms.is_empty() {
             return (0..corpus.quotes.len())
-                .filter(|&i| allowed[i])
+                .filter(|&i| allowed(i))
                 .map(|i| Hit { quote: i, score: 0, fuzzy_terms: 0, highlights: Vec::new(), reasons: Vec::new() })
                 .collect::<Vec<_>>()
                 .sorted_for(corpus, query.sort);
@@ -310,7 +316,7 @@ impl QuoteIndex {
         for (t, term) in terms.iter().enumerate() {
             // Per quote: best strength for this term, ranges, a reason, and whether some
             // match needed no explaining (then the reason is dropped as noise).
-            let mut found: HashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> = HashMap::new();
+            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> = FxHashMap::default();
             let mut note = |q: u32, s: Strength, range: Option<Range<usize>>, reason: Option<String>| {
                 let entry = found.entry(q).or_insert((s, Vec::new(), None, false));
                 entry.0 = entry.0.max(s);
@@ -365,7 +371,7 @@ impl QuoteIndex {
             }
             for (q, (strength, ranges, reason, plain)) in found {
                 let reason = if plain { None } else { reason };
-                if !allowed[q as usize] {
+                if !allowed(q as usize) {
                     continue;
                 }
                 let entry = acc.entry(q).or_insert((0, 0, Vec::new(), Vec::new(), 0));

@@ -46,3 +46,87 @@ fn wrong_usage_exits_two() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: dossier check <data-dir>"));
 }
+
+/// A fresh copy of the minimal corpus in a temporary folder, for commands that need to
+/// change it or write next to it.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("sources")).unwrap();
+    let fixture = root("tests/fixtures/minimal");
+    for entry in std::fs::read_dir(&fixture).unwrap().chain(std::fs::read_dir(fixture.join("sources")).unwrap()) {
+        let entry = entry.unwrap();
+        if entry.path().is_file() {
+            let rel = entry.path().strip_prefix(&fixture).unwrap().to_owned();
+            std::fs::copy(entry.path(), data.join(rel)).unwrap();
+        }
+    }
+    dir
+}
+
+fn run(args: &[&std::path::Path], command: &str, base: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.arg(command).args(args);
+    match base {
+        Some(b) => cmd.env("DOSSIER_BASE_URL", b),
+        None => cmd.env_remove("DOSSIER_BASE_URL"),
+    };
+    let out = cmd.output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
+    let dir = scratch("pages");
+    let (data, dist) = (dir.join("data"), dir.join("dist"));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Dossier</title><script type=\"module\">import init from '/app.js'; await init();</script></head><body></body></html>",
+    )
+    .unwrap();
+    // The quote was published as "old-words" and has since been renamed.
+    std::fs::write(data.join("published.txt"), "/\n/quotes/old-words\n/quotes/we-chose-change\n").unwrap();
+    std::fs::write(data.join("redirects.json"), r#"[{"from": "/quotes/old-words", "to": "/quotes/we-chose-change", "reason": "renamed"}]"#).unwrap();
+    let (code, out, err) = run(&[&data, &dist], "pages", Some("https://d.example/"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote"), "{out}");
+    let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let quote = read("quotes/we-chose-change/index.html");
+    assert!(quote.contains("<link rel=\"canonical\" href=\"https://d.example/quotes/we-chose-change\">"));
+    assert!(quote.contains("<meta property=\"og:url\" content=\"https://d.example/quotes/we-chose-change\">"));
+    assert!(quote.contains("We chose change"));
+    assert!(quote.contains("Content-Security-Policy"));
+    assert!(!quote.contains("import init"), "the loader moved to a file");
+    let moved = read("quotes/old-words/index.html");
+    assert!(moved.contains("url=/quotes/we-chose-change"), "{moved}");
+    assert!(read("sitemap.xml").contains("<loc>https://d.example/quotes/we-chose-change</loc>"));
+    assert!(!read("sitemap.xml").contains("old-words"));
+    assert!(read("robots.txt").contains("Sitemap: https://d.example/sitemap.xml"));
+    assert!(read("404.html").contains("<h1>Page not found</h1>"));
+    assert!(!read("app-shell.html").contains("prerendered"));
+    let sw = read("sw.js");
+    assert!(sw.contains("\"/app-shell.html\"") && sw.contains("\"/index.html\""), "{sw}");
+    let loader = std::fs::read_dir(&dist).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with("script-")).unwrap();
+    assert!(std::fs::read_to_string(loader.path()).unwrap().contains("import init"));
+
+    // Dropping the redirect breaks the promise made by published.txt: build and check fail.
+    std::fs::write(data.join("redirects.json"), "[]").unwrap();
+    let (code, _, err) = run(&[&data, &dist], "pages", None);
+    assert_eq!(code, 1);
+    assert!(err.contains("published.txt: /quotes/old-words: this address was published but is no longer a page"), "{err}");
+    let (code, _, err) = run(&[&data], "check", None);
+    assert_eq!(code, 1);
+    assert!(err.contains("/quotes/old-words"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn published_prints_every_page_address() {
+    let (code, out, _) = run(&[&root("tests/fixtures/minimal")], "published", None);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines[..5], ["/", "/quotes", "/timeline", "/actors", "/documents"]);
+    assert!(lines.contains(&"/quotes/we-chose-change"));
+}

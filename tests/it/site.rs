@@ -221,3 +221,36 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
     assert_eq!(events[derived]["date"]["derivation"], c.events[derived].date.derivation.as_deref().unwrap());
     assert!(export::events(&c, &[], Format::Csv, "").content.starts_with("id,title,date,"));
 }
+
+#[test]
+fn long_lists_are_prerendered_a_page_at_a_time() {
+    let (files, _) = dossier::synth::corpus(250, 7);
+    let c = dossier::core::load::load(&files).unwrap();
+    let b = body(&c, &Route::Quotes(Default::default()));
+    assert_eq!(b.matches("<figure class=\"quote\">").count(), dossier::core::prerender::LIST_PAGE);
+    assert!(b.contains("(100 of 250 quotes shown)"), "{}", &b[b.len() - 300..]);
+    // The bundled corpus is shorter than a page: everything is shown, with no note.
+    let bundled = corpus();
+    let b = body(&bundled, &Route::Quotes(Default::default()));
+    assert_eq!(b.matches("<figure class=\"quote\">").count(), bundled.quotes.len());
+    assert!(!b.contains("show-more"));
+}
+
+#[test]
+fn the_synthetic_corpus_is_valid_deterministic_and_its_truth_is_what_search_finds() {
+    let (a, flat) = dossier::synth::corpus(2000, 11);
+    let (b, _) = dossier::synth::corpus(2000, 11);
+    assert_eq!(a.quotes, b.quotes);
+    let c = dossier::core::load::load(&a).unwrap();
+    assert_eq!(c.quotes.len(), 2000);
+    assert_eq!(c.actors.len(), dossier::synth::SPEAKERS);
+    let index = dossier::core::search::QuoteIndex::new(&c);
+    for query in dossier::synth::QUERIES {
+        let Some(truth) = dossier::synth::truth(&flat, query) else { continue };
+        assert!(!truth.is_empty(), "{query} has an empty true set");
+        let q = dossier::core::route::QuoteQuery { q: query.into(), ..Default::default() };
+        let mut found: Vec<usize> = index.search(&c, &q).iter().map(|h| h.quote).collect();
+        found.sort_unstable();
+        assert_eq!(found, truth, "{query}");
+    }
+}

@@ -5,4 +5,5 @@ pub mod date;
 pub mod export;
 pub mod ignored;
 pub mod missing;
+pub mod more;
 pub mod quote_card;

@@ -8,6 +8,7 @@ use crate::core::model::QuoteKind;
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::export::{ExportButtons, ExportOf};
+use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 
 #[component]
@@ -102,6 +103,7 @@ pub fn QuotesPage() -> impl IntoView {
             }
         }
     };
+    let limit = use_limit(query);
     let results = {
         let ctx = ctx.clone();
         move || {
@@ -136,6 +138,7 @@ pub fn QuotesPage() -> impl IntoView {
             }
             let items = hits
                 .into_iter()
+                .take(limit.get())
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
                     view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> }
@@ -179,7 +182,10 @@ pub fn QuotesPage() -> impl IntoView {
         <ExportButtons of=ExportOf::Quotes shown=Signal::derive(move || hits.with(|h| h.iter().map(|hit| hit.quote).collect()))/>
         <div class="with-facets">
             {facets}
-            <div class="results-area">{results}</div>
+            <div class="results-area">
+                {results}
+                <ShowMore limit total=Signal::derive(move || hits.with(Vec::len)) what="quotes"/>
+            </div>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::core::timeline::{actor_counts, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
+use crate::ui::components::more::{use_limit, ShowMore};
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -226,13 +227,14 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
+    let limit = use_limit(query);
     let list = {
         let ctx = ctx.clone();
         move || {
             let q = query.get();
             let corpus = &ctx.corpus;
             let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
-            for i in shown.get() {
+            for i in shown.get().into_iter().take(limit.get()) {
                 let event = &corpus.events[i];
                 let year = event.date.start.year_value();
                 match years.last_mut() {
@@ -327,6 +329,7 @@ pub fn TimelinePage() -> impl IntoView {
         <ExportButtons of=ExportOf::Events shown=shown/>
         <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
         <div class="timeline">{list}</div>
+        <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) what="events"/>
     }
 }
 

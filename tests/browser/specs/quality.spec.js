@@ -178,3 +178,19 @@ plainTest('a panic shows a readable panel instead of a dead page', async ({ page
   await expect(panel.locator('pre')).toContainText('a panic requested by the browser tests');
   await expect(panel.getByRole('link', { name: 'Reload this page' })).toHaveAttribute('href', /\/quotes$/);
 });
+
+test('print: a quote and a filtered timeline print without controls, with their URLs', async ({ page }) => {
+  for (const path of ['/quotes/shaibani-48-hours', '/timeline?actor=vladimir-putin']) {
+    await open(page, path);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.site-footer')).toBeHidden();
+    for (const control of ['.copy', '.export', '.timeline-filters', '.overview-nav']) {
+      for (const el of await page.locator(control).all()) await expect(el, `${path} ${control}`).toBeHidden();
+    }
+    const link = page.locator('main a[href^="/"]').first();
+    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after, path).toContain(`(${await link.getAttribute('href')})`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
