@@ -95,6 +95,12 @@ pub struct SynthQuote {
 
 /// A corpus of `n` quotes in Dossier's data format, and the same quotes flat.
 pub fn corpus(n: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
+    corpus_with_events(n, 0, seed)
+}
+
+/// A corpus of `n` quotes and `events` events (dated 2011-2025 at every precision, each
+/// with one to three speakers as actors), for timeline benchmarks.
+pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
     let mut rng = Rng(seed | 1);
     let speakers: Vec<(String, String, Vec<String>)> = (0..SPEAKERS)
         .map(|i| {
@@ -168,11 +174,34 @@ pub fn corpus(n: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
         actors: Value::Array(actors).to_string(),
         places: Value::Array(places).to_string(),
         quotes: Value::Array(quote_records).to_string(),
-        events: "[]".to_owned(),
+        events: Value::Array(synthetic_events(events, &mut rng, quotes.first().map(|(t, _)| t.as_str()).unwrap_or(""))).to_string(),
         sources: None,
     };
     let flat = quotes.into_iter().map(|(text, s)| SynthQuote { text, speaker: speakers[s].1.clone() }).collect();
     (files, flat)
+}
+
+/// Events citing the first paragraph of the first document as their evidence.
+fn synthetic_events(n: usize, rng: &mut Rng, evidence: &str) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let year = 2011 + rng.below(15);
+            let month = 1 + rng.below(12);
+            let day = 1 + rng.below(28);
+            let date = match rng.below(4) {
+                0 => json!({ "start": format!("{year}"), "precision": "year" }),
+                1 => json!({ "start": format!("{year}-{month:02}"), "precision": "month" }),
+                2 => json!({ "start": format!("{year}-{month:02}-{day:02}"), "end": format!("{year}-{month:02}-28"), "precision": "range" }),
+                _ => json!({ "start": format!("{year}-{month:02}-{day:02}"), "precision": "day" }),
+            };
+            let actors: Vec<Value> =
+                (0..1 + rng.below(3)).map(|_| json!({ "id": format!("speaker-{}", rng.below(SPEAKERS)), "role": "participant" })).collect();
+            json!({
+                "id": format!("e-{i}"), "title": format!("Synthetic event {i}"), "date": date, "actors": actors,
+                "places": [], "document": "doc-0", "paragraph": 1, "evidence": evidence,
+            })
+        })
+        .collect()
 }
 
 fn cap(s: &str) -> String {
