@@ -349,13 +349,16 @@ fn document_list(b: &mut String, corpus: &Corpus) {
     for d in &corpus.documents {
         let href = Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href();
         let publisher = d.publisher.as_deref().unwrap_or("publisher not stated");
+        let published = d.published.as_ref().map_or_else(|| "publication date not stated".to_owned(), |p| p.display());
         let _ = write!(
             b,
-            "<li><a href=\"{}\"><cite>{}</cite></a> <span class=\"meta\">· {} · {}</span></li>",
+            "<li><a href=\"{}\"><cite>{}</cite></a>{} <span class=\"meta\">· {} · {} · {}</span></li>",
             escape(&href),
             escape(&d.title),
+            if d.title_supplied { " (title supplied)" } else { "" },
             escape(&d.kind),
-            escape(publisher)
+            escape(publisher),
+            escape(&published)
         );
     }
     b.push_str("</ul>");

@@ -45,8 +45,9 @@ createServer(async (req, res) => {
   const ext = extname(page.path);
   const headers = {
     'content-type': types[ext] ?? 'application/octet-stream',
-    // Trunk and `dossier pages` name assets by a hash of their content.
-    'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(basename(page.path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Trunk and `dossier pages` name assets by a hash of their content (Trunk's hex hash
+    // has no leading zeros, so it can be shorter than 16 digits).
+    'cache-control': /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(basename(page.path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   let body = page.body;
   if (ext !== '.png' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {

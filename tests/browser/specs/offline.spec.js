@@ -28,7 +28,7 @@ test('after a first visit the site works with the network cut', async ({ page, c
 
 test('hashed assets are cached for good, pages revalidate', async ({ request }) => {
   const html = await (await request.get('/')).text();
-  const wasm = html.match(/href="(\/dossier-web-[0-9a-f]{16}_bg\.wasm)"/)[1];
+  const wasm = html.match(/href="(\/dossier-web-[0-9a-f]{8,16}_bg\.wasm)"/)[1];
   expect((await request.get(wasm)).headers()['cache-control']).toContain('immutable');
   expect((await request.get('/')).headers()['cache-control']).toBe('no-cache');
   const sw = await (await request.get('/sw.js')).text();
