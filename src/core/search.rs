@@ -316,7 +316,14 @@ impl QuoteIndex {
         for (t, term) in terms.iter().enumerate() {
             // Per quote: best strength for this term, ranges, a reason, and whether some
             // match needed no explaining (then the reason is dropped as noise).
-            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> = FxHashMap::default();
+            let expanded = match term {
+                Term::Word { word, prefix } => self.expand(word, *prefix),
+                _ => Vec::new(),
+            };
+            // Sized once: growing a map of 30,000 quotes step by step costs more than filling it.
+            let capacity = expanded.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
+            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> =
+                FxHashMap::with_capacity_and_hasher(capacity, Default::default());
             let mut note = |q: u32, s: Strength, range: Option<Range<usize>>, reason: Option<String>| {
                 let entry = found.entry(q).or_insert((s, Vec::new(), None, false));
                 entry.0 = entry.0.max(s);
@@ -328,8 +335,8 @@ impl QuoteIndex {
                 }
             };
             match term {
-                Term::Word { word, prefix } => {
-                    for (id, strength) in self.expand(word, *prefix) {
+                Term::Word { word, .. } => {
+                    for &(id, strength) in &expanded {
                         let token = &self.vocabulary[id as usize];
                         let reason = (strength == Strength::Fuzzy).then(|| format!("“{word}” read as “{token}”"));
                         for p in &self.postings[id as usize] {
@@ -369,18 +376,28 @@ impl QuoteIndex {
                     }
                 }
             }
+            let mut remaining = found.len();
             for (q, (strength, ranges, reason, plain)) in found {
                 let reason = if plain { None } else { reason };
                 if !allowed(q as usize) {
                     continue;
                 }
-                let entry = acc.entry(q).or_insert((0, 0, Vec::new(), Vec::new(), 0));
-                if entry.4 != t {
-                    continue; // missed an earlier term
-                }
                 let occurrences = ranges.len().clamp(1, 3) as u32;
-                entry.0 += strength.weight() * 10 + occurrences;
-                entry.1 += usize::from(strength == Strength::Fuzzy);
+                let score = strength.weight() * 10 + occurrences;
+                let fuzzy = usize::from(strength == Strength::Fuzzy);
+                if t == 0 {
+                    acc.reserve(remaining);
+                    remaining = 0;
+                    acc.insert(q, (score, fuzzy, ranges, reason.into_iter().collect(), 1));
+                    continue;
+                }
+                // A quote that missed an earlier term is out; one never seen is not added.
+                let Some(entry) = acc.get_mut(&q) else { continue };
+                if entry.4 != t {
+                    continue;
+                }
+                entry.0 += score;
+                entry.1 += fuzzy;
                 entry.2.extend(ranges);
                 entry.3.extend(reason);
                 entry.4 += 1;
@@ -390,14 +407,19 @@ impl QuoteIndex {
             .into_iter()
             .filter(|(_, e)| e.4 == terms.len())
             .map(|(q, (score, fuzzy_terms, mut highlights, mut reasons, _))| {
-                highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-                let mut merged: Vec<Range<usize>> = Vec::new();
-                for r in highlights {
-                    match merged.last_mut() {
-                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                        _ => merged.push(r),
+                let merged = if highlights.len() < 2 {
+                    highlights
+                } else {
+                    highlights.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+                    let mut merged: Vec<Range<usize>> = Vec::with_capacity(highlights.len());
+                    for r in highlights {
+                        match merged.last_mut() {
+                            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                            _ => merged.push(r),
+                        }
                     }
-                }
+                    merged
+                };
                 reasons.dedup();
                 // Shorter quotes with the same matches rank higher: the match is more of the quote.
                 let length = self.words[q as usize].len() as u32;
@@ -454,16 +476,33 @@ trait SortedFor {
 }
 
 impl SortedFor for Vec<Hit> {
-    fn sorted_for(mut self, corpus: &Corpus, sort: QuoteSort) -> Vec<Hit> {
-        match sort {
-            QuoteSort::Date => self.sort_by_key(|h| {
-                let said_on = corpus.quotes[h.quote].said_on.as_ref();
-                (said_on.is_none(), said_on.map(|d| d.first_day()), h.quote)
-            }),
+    fn sorted_for(self, corpus: &Corpus, sort: QuoteSort) -> Vec<Hit> {
+        // Small keys are sorted and the hits gathered after: moving tens of thousands of
+        // hits (with their highlight lists) through a sort costs more than the search.
+        // The quote number breaks ties, so the order is total and an unstable sort is exact.
+        let order: Vec<usize> = match sort {
+            QuoteSort::Date => {
+                let mut keys: Vec<_> = self
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| {
+                        let said_on = corpus.quotes[h.quote].said_on.as_ref();
+                        ((said_on.is_none(), said_on.map(|d| d.first_day()), h.quote), i)
+                    })
+                    .collect();
+                keys.sort_unstable();
+                keys.into_iter().map(|(_, i)| i).collect()
+            }
             // Typo matches never outrank exact ones: fewer fuzzy terms first, then score.
-            QuoteSort::Auto => self.sort_by_key(|h| (h.fuzzy_terms, std::cmp::Reverse(h.score), h.quote)),
-        }
-        self
+            QuoteSort::Auto => {
+                let mut keys: Vec<_> =
+                    self.iter().enumerate().map(|(i, h)| ((h.fuzzy_terms, std::cmp::Reverse(h.score), h.quote), i)).collect();
+                keys.sort_unstable();
+                keys.into_iter().map(|(_, i)| i).collect()
+            }
+        };
+        let mut slots: Vec<Option<Hit>> = self.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
     }
 }
 
