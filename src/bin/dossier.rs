@@ -3,7 +3,7 @@
 //! DIST` (run by Trunk after a build) turns the app shell into the static site: every
 //! page its own prerendered `index.html` (status 200 on any static host, no rewrite rules),
 //! plus `404.html`, `sitemap.xml`, `robots.txt` and redirects. `dossier published DIR`
-//! prints the ledger of page addresses that later releases must keep or redirect.
+//! updates the ledger of published addresses that later releases must keep or redirect.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -27,7 +27,8 @@ pages:     turns Trunk's <dist-dir>/index.html into the static site: a prerender
            404.html, sitemap.xml, robots.txt and redirect pages, under a
            Content-Security-Policy. DOSSIER_BASE_URL (e.g. https://dossier.example.org)
            makes canonical, preview and sitemap URLs absolute.
-published: prints every page address, the content of <data-dir>/published.txt.";
+published: updates <data-dir>/published.txt, the ledger of published addresses:
+           it keeps every address already there and adds this release's pages.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -84,19 +85,35 @@ fn check(dir: &Path) -> ExitCode {
 }
 
 fn published(dir: &Path) -> ExitCode {
-    match load::load_dir(dir) {
-        Ok(corpus) => {
-            println!("# Every page address of this release; see `dossier published`. An address may leave only with a redirect.");
-            for href in published::page_hrefs(&corpus) {
-                println!("{href}");
-            }
-            ExitCode::SUCCESS
-        }
+    let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    let corpus = match load::load_dir(dir) {
+        Ok(corpus) => corpus,
         Err(errors) => {
             eprintln!("{}: {errors}", dir.display());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    let redirects = match published::parse_redirects(optional(published::REDIRECTS).as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let previous = optional(published::PUBLISHED).map(|t| published::parse_published(&t)).unwrap_or_default();
+    let ledger = published::next_ledger(&corpus, &redirects, &previous);
+    let mut text = String::from("# Every address Dossier has published (updated by `dossier published data/`).\n# An address may stop being a page only with a redirect in redirects.json.\n");
+    for href in &ledger {
+        text.push_str(href);
+        text.push('\n');
     }
+    let path = dir.join(published::PUBLISHED);
+    if let Err(e) = std::fs::write(&path, text) {
+        eprintln!("{}: cannot write: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{}: {} addresses ({} new)", path.display(), ledger.len(), ledger.len() - previous.len());
+    ExitCode::SUCCESS
 }
 
 fn pages(dir: &Path, dist: &Path) -> ExitCode {

@@ -44,7 +44,8 @@ impl Format {
     }
 }
 
-/// An export ready to save: its file name and content.
+/// An export ready to save: its file name and content (CSV starts with a UTF-8
+/// byte-order mark).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
     pub file_name: String,
@@ -62,7 +63,8 @@ struct Record {
 fn assemble(format: Format, what: &str, header: &[&str], records: Vec<Record>) -> Export {
     let content = match format {
         Format::Csv => {
-            let mut rows = vec![csv_row(header)];
+            // A byte-order mark, so spreadsheet programs read UTF-8 (Arabic names, curly quotes).
+            let mut rows = vec!["\u{feff}".to_owned(), csv_row(header)];
             rows.extend(records.iter().map(|r| csv_row(&r.csv.iter().map(String::as_str).collect::<Vec<_>>())));
             rows.concat()
         }

@@ -278,19 +278,23 @@ fn main_content(b: &mut String, corpus: &Corpus, page: &Page) {
                 b.push_str("</dl>");
                 let events: Vec<_> = corpus.events.iter().filter(|e| e.involves(&actor.id)).collect();
                 let _ = write!(b, "<section><h2>Events ({})</h2><ul>", events.len());
-                for e in events {
+                for e in events.iter().take(LIST_PAGE) {
                     b.push_str("<li>");
                     time(b, &e.date);
                     let _ = write!(b, " — <a href=\"{}\">{}</a></li>", escape(&Route::Event(e.id.clone()).href()), escape(&e.title));
                 }
+                b.push_str("</ul>");
+                more(b, LIST_PAGE, events.len(), "events");
                 let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).collect();
-                let _ = write!(b, "</ul></section><section><h2>Quotes ({})</h2><ul class=\"results\">", quotes.len());
-                for q in quotes {
+                let _ = write!(b, "</section><section><h2>Quotes ({})</h2><ul class=\"results\">", quotes.len());
+                for q in quotes.iter().take(LIST_PAGE) {
                     b.push_str("<li>");
                     quote_figure(b, corpus, q, true);
                     b.push_str("</li>");
                 }
-                b.push_str("</ul></section>");
+                b.push_str("</ul>");
+                more(b, LIST_PAGE, quotes.len(), "quotes");
+                b.push_str("</section>");
             }
             None => missing(b, &m.title),
         },
@@ -461,33 +465,124 @@ pub struct ExternalScript {
 
 /// Makes the shell safe under [`CONTENT_SECURITY_POLICY`]: every inline `<script>` (Trunk's
 /// loader) becomes a file referenced by `src`, and the policy goes first in `<head>`.
+/// Comments are copied as they are; tag and attribute names are matched in any case.
 pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String> {
+    let lower = shell.to_ascii_lowercase();
     let mut out = String::with_capacity(shell.len());
     let mut scripts = Vec::new();
-    let mut rest = shell;
-    while let Some(start) = rest.find("<script") {
-        let open_end = rest[start..].find('>').ok_or("a <script> tag is not closed")? + start + 1;
-        let open = &rest[start..open_end];
-        let close = rest[open_end..].find("</script>").ok_or("a <script> element has no </script>")? + open_end;
-        out.push_str(&rest[..start]);
-        if open.contains(" src=") {
-            out.push_str(&rest[start..close + "</script>".len()]);
-        } else {
-            let content = rest[open_end..close].to_owned();
-            let file_name = format!("script-{:016x}.js", fnv1a(content.as_bytes()));
-            let module = if open.contains("type=\"module\"") { " type=\"module\"" } else { "" };
-            let _ = write!(out, "<script{module} src=\"/{file_name}\"></script>");
-            scripts.push(ExternalScript { file_name, content });
+    let mut at = 0;
+    loop {
+        let comment = lower[at..].find("<!--").map(|i| i + at);
+        let script = lower[at..].find("<script").map(|i| i + at);
+        match (comment, script) {
+            (Some(c), s) if s.is_none_or(|s| c < s) => {
+                let end = lower[c..].find("-->").ok_or("a comment is not closed")? + c + "-->".len();
+                out.push_str(&shell[at..end]);
+                at = end;
+            }
+            (_, Some(start)) => {
+                let open_end = tag_end(shell, start).ok_or("a <script> tag is not closed")?;
+                let open = &shell[start..open_end];
+                let close = lower[open_end..].find("</script").ok_or("a <script> element has no </script>")? + open_end;
+                let close_end = shell[close..].find('>').ok_or("a </script> tag is not closed")? + close + 1;
+                out.push_str(&shell[at..start]);
+                let attributes = attributes(open);
+                if attributes.iter().any(|(name, _)| name == "src") {
+                    out.push_str(&shell[start..close_end]);
+                } else {
+                    let content = shell[open_end..close].to_owned();
+                    let file_name = format!("script-{:016x}.js", fnv1a(content.as_bytes()));
+                    let module = attributes.iter().any(|(name, value)| name == "type" && value.eq_ignore_ascii_case("module"));
+                    let module = if module { " type=\"module\"" } else { "" };
+                    let _ = write!(out, "<script{module} src=\"/{file_name}\"></script>");
+                    scripts.push(ExternalScript { file_name, content });
+                }
+                at = close_end;
+            }
+            _ => break,
         }
-        rest = &rest[close + "</script>".len()..];
     }
-    out.push_str(rest);
+    out.push_str(&shell[at..]);
     // Right after `<meta charset>` (which must come first), else right after `<head>`.
-    let head = out.find("<head>").ok_or("the shell has no <head>")? + "<head>".len();
-    let head = out[head..].find("<meta charset=\"utf-8\">").map_or(head, |i| head + i + "<meta charset=\"utf-8\">".len());
+    let lower = out.to_ascii_lowercase();
+    let head = lower.find("<head>").ok_or("the shell has no <head>")? + "<head>".len();
+    let head = lower[head..].find("<meta charset=\"utf-8\">").map_or(head, |i| head + i + "<meta charset=\"utf-8\">".len());
     let policy = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(CONTENT_SECURITY_POLICY));
     out.insert_str(head, &policy);
     Ok((out, scripts))
+}
+
+/// Where the tag opened at `start` ends (just past its `>`), minding quoted values.
+fn tag_end(html: &str, start: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in html[start..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(start + i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The attributes of an opening tag: lower-case names, values without their quotes.
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    let mut chars = inner.char_indices().peekable();
+    // Skip the tag name.
+    while chars.peek().is_some_and(|(_, c)| !c.is_whitespace()) {
+        chars.next();
+    }
+    let mut out = Vec::new();
+    loop {
+        while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+            chars.next();
+        }
+        let mut name = String::new();
+        while let Some(&(_, c)) = chars.peek() {
+            if c.is_whitespace() || c == '=' {
+                break;
+            }
+            name.push(c.to_ascii_lowercase());
+            chars.next();
+        }
+        if name.is_empty() {
+            break;
+        }
+        while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+            chars.next();
+        }
+        let mut value = String::new();
+        if chars.peek().is_some_and(|(_, c)| *c == '=') {
+            chars.next();
+            while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                chars.next();
+            }
+            match chars.peek().map(|(_, c)| *c) {
+                Some(q @ ('"' | '\'')) => {
+                    chars.next();
+                    for (_, c) in chars.by_ref() {
+                        if c == q {
+                            break;
+                        }
+                        value.push(c);
+                    }
+                }
+                _ => {
+                    while let Some(&(_, c)) = chars.peek() {
+                        if c.is_whitespace() {
+                            break;
+                        }
+                        value.push(c);
+                        chars.next();
+                    }
+                }
+            }
+        }
+        out.push((name, value));
+    }
+    out
 }
 
 /// A stable hash of some bytes, for file names and cache versions (not for security).
@@ -534,9 +629,9 @@ self.addEventListener('fetch', (event) => {{
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {{
     event.respondWith(fetch(request).then((response) => {{
-      if (response.ok) {{
+      if (response.ok && !response.redirected) {{
         const copy = response.clone();
-        caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)));
       }}
       return response;
     }}).catch(() => caches.open(CACHE).then(async (cache) =>

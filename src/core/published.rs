@@ -1,8 +1,9 @@
 //! Ids are a public contract: people cite Dossier URLs for years. Two optional files in
 //! the data folder keep that promise:
 //!
-//! - `published.txt`: every page address of the last release, one per line (written by
-//!   `dossier published data/`). An address may disappear only with a redirect.
+//! - `published.txt`: every address ever published, one per line (`dossier published
+//!   data/` adds this release's pages to it and never drops one). An address may stop
+//!   being a page only with a redirect.
 //! - `redirects.json`: `[{"from": "/quotes/old", "to": "/quotes/new", "reason": "..."}]`.
 //!   The static build writes a page at `from` that sends the reader on to `to`.
 //!
@@ -14,7 +15,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 
 use crate::core::error::{DataError, ErrorKind};
-use crate::core::model::Corpus;
+use crate::core::model::{is_valid_slug, Corpus};
 use crate::core::route::{every_page, parse, Route};
 
 pub const PUBLISHED: &str = "published.txt";
@@ -52,6 +53,34 @@ pub fn page_hrefs(corpus: &Corpus) -> Vec<String> {
     every_page(corpus).iter().map(Route::href).collect()
 }
 
+/// Whether `href` can be the `from` of a redirect: exactly the address of a quote, event,
+/// actor or document page whose id is a slug (so the page the build writes for it stays
+/// inside its folder: no `..`, no query, no fragment).
+fn is_redirectable(href: &str) -> bool {
+    let id = match parse(href).route {
+        Route::Quote(id) => id.to_string(),
+        Route::Event(id) => id.to_string(),
+        Route::Actor(id) => id.to_string(),
+        Route::Document { id, quote: None, paragraph: None } => id.to_string(),
+        _ => return false,
+    };
+    is_valid_slug(&id) && parse(href).route.href() == href
+}
+
+/// The ledger for this release: every address of the previous ledger (addresses are never
+/// dropped: a redirect must keep answering for them), every redirect source, and every
+/// page of the corpus, in that order, without repeats.
+pub fn next_ledger(corpus: &Corpus, redirects: &[Redirect], previous: &[String]) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    previous
+        .iter()
+        .cloned()
+        .chain(redirects.iter().map(|r| r.from.clone()))
+        .chain(page_hrefs(corpus))
+        .filter(|h| seen.insert(h.clone()))
+        .collect()
+}
+
 /// Checks redirects against the corpus and the ledger against both; every problem at once.
 pub fn check(corpus: &Corpus, redirects: &[Redirect], published: Option<&[String]>) -> Vec<DataError> {
     let pages: BTreeSet<String> = page_hrefs(corpus).into_iter().collect();
@@ -61,8 +90,7 @@ pub fn check(corpus: &Corpus, redirects: &[Redirect], published: Option<&[String
     };
     let mut froms = BTreeSet::new();
     for r in redirects {
-        let canonical_from = parse(&r.from).route.href();
-        if canonical_from != r.from || matches!(parse(&r.from).route, Route::NotFound { .. } | Route::Home) {
+        if !is_redirectable(&r.from) {
             error(REDIRECTS, &r.from, ErrorKind::BadValue, "`from` must be the address of a quote, event, actor or document page, such as /quotes/some-id".into());
         }
         if pages.contains(&r.from) {

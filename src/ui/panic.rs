@@ -13,7 +13,8 @@ pub fn install() {
 }
 
 /// Lets the browser tests check the panel on the real release build (the app has no
-/// other way to panic on purpose). Harmless: it only stops this tab's app.
+/// other way to panic on purpose, and a test-only build would not be the build that
+/// ships). Harmless: callable only from this tab's own console, it stops this tab's app.
 #[wasm_bindgen(js_name = dossierPanicForTests)]
 pub fn panic_for_tests() {
     panic!("a panic requested by the browser tests");
@@ -22,6 +23,10 @@ pub fn panic_for_tests() {
 fn show_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
+    // One panel, even if more panics follow the first.
+    if document.query_selector(".panic-panel").ok().flatten().is_some() {
+        return;
+    }
     let element = |tag: &str, text: &str| {
         let el = document.create_element(tag).ok()?;
         el.set_text_content(Some(text));

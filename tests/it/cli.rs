@@ -123,10 +123,21 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
 }
 
 #[test]
-fn published_prints_every_page_address() {
-    let (code, out, _) = run(&[&root("tests/fixtures/minimal")], "published", None);
-    assert_eq!(code, 0);
-    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(lines[..5], ["/", "/quotes", "/timeline", "/actors", "/documents"]);
+fn published_adds_this_releases_pages_and_keeps_the_old_addresses() {
+    let dir = scratch("published");
+    let data = dir.join("data");
+    std::fs::write(data.join("published.txt"), "# old\n/quotes/old-words\n").unwrap();
+    std::fs::write(data.join("redirects.json"), r#"[{"from": "/quotes/old-words", "to": "/quotes/we-chose-change"}]"#).unwrap();
+    let (code, out, err) = run(&[&data], "published", None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("addresses (") && out.contains(" new)"), "{out}");
+    let ledger = std::fs::read_to_string(data.join("published.txt")).unwrap();
+    let lines: Vec<&str> = ledger.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines[..3], ["/quotes/old-words", "/", "/quotes"]);
     assert!(lines.contains(&"/quotes/we-chose-change"));
+    // Run again: nothing new, nothing lost.
+    let (_, out, _) = run(&[&data], "published", None);
+    assert!(out.contains("(0 new)"), "{out}");
+    assert_eq!(std::fs::read_to_string(data.join("published.txt")).unwrap(), ledger);
+    let _ = std::fs::remove_dir_all(&dir);
 }

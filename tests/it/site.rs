@@ -108,6 +108,36 @@ fn data_text_is_escaped_never_inserted_as_markup() {
 }
 
 #[test]
+fn no_page_carries_markup_from_hostile_data() {
+    let mut c = corpus();
+    let hostile = "<script>x()</script><img src=x onerror=y()>\"'&";
+    for q in &mut c.quotes {
+        q.text = hostile.to_owned();
+    }
+    for a in &mut c.actors {
+        a.name = format!("{} {hostile}", a.name);
+        a.description = hostile.to_owned();
+        a.aliases.push(hostile.to_owned());
+    }
+    for e in &mut c.events {
+        e.title = format!("{} {hostile}", e.title);
+        e.evidence = hostile.to_owned();
+    }
+    for d in &mut c.documents {
+        d.title = format!("{} {hostile}", d.title);
+        d.kind = hostile.to_owned();
+        for p in &mut d.paragraphs {
+            p.text = hostile.to_owned();
+        }
+    }
+    for route in every_page(&c) {
+        for html in [head(&c, &route, &BaseUrl::default()), body(&c, &route)] {
+            assert!(!html.contains("<script") && !html.contains("<img src=x") && !html.contains("onerror=y()\""), "{}: {html}", route.href());
+        }
+    }
+}
+
+#[test]
 fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
     let (hardened, scripts) = harden_shell(SHELL).unwrap();
     assert_eq!(scripts.len(), 1);
@@ -126,6 +156,30 @@ fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
     let (_, other) = harden_shell(&SHELL.replace("app-1", "app-2")).unwrap();
     assert_ne!(other[0].file_name, scripts[0].file_name);
     assert!(harden_shell("<html><head><script>unclosed").is_err());
+}
+
+#[test]
+fn hardening_minds_comments_case_quotes_and_line_breaks() {
+    let shell = "<!DOCTYPE html><html><HEAD><meta charset=\"utf-8\"><title>Dossier</title>\n\
+        <!-- <script>not a script</script> -->\n\
+        <SCRIPT type=module>import a from '/a.js';</SCRIPT>\n\
+        <script type='module' data-x=\"a>b\">import b from '/b.js';</script>\n\
+        <script\n  src=\"/kept.js\"></script>\n\
+        <script>window.c = 1;</script></HEAD><body></body></html>";
+    let (hardened, scripts) = harden_shell(shell).unwrap();
+    assert!(hardened.contains("<!-- <script>not a script</script> -->"), "comments are copied: {hardened}");
+    assert_eq!(scripts.len(), 3, "{scripts:?}");
+    assert_eq!(scripts[0].content, "import a from '/a.js';");
+    assert_eq!(scripts[1].content, "import b from '/b.js';");
+    assert_eq!(scripts[2].content, "window.c = 1;");
+    let tags: Vec<&str> = hardened.match_indices("<script").map(|(i, _)| &hardened[i..i + hardened[i..].find('>').unwrap() + 1]).collect();
+    assert_eq!(tags[1..], [
+        format!("<script type=\"module\" src=\"/{}\">", scripts[0].file_name).as_str(),
+        format!("<script type=\"module\" src=\"/{}\">", scripts[1].file_name).as_str(),
+        "<script\n  src=\"/kept.js\">",
+        format!("<script src=\"/{}\">", scripts[2].file_name).as_str(),
+    ]);
+    assert!(hardened.find("Content-Security-Policy").unwrap() > hardened.find("<meta charset").unwrap());
 }
 
 #[test]
@@ -154,12 +208,38 @@ fn sitemap_and_robots_list_every_page_absolute_when_a_base_is_set() {
 }
 
 #[test]
-fn the_bundled_ledger_lists_every_page_of_this_release() {
+fn the_bundled_ledger_holds_every_page_and_every_address_it_lists_still_answers() {
     let c = corpus();
     let ledger = parse_published(&std::fs::read_to_string(root("data/published.txt")).unwrap());
-    assert_eq!(ledger, page_hrefs(&c), "data/published.txt is stale: run `cargo run --bin dossier -- published data > data/published.txt`");
+    for page in page_hrefs(&c) {
+        assert!(ledger.contains(&page), "{page} is not in data/published.txt: run `cargo run --bin dossier -- published data/`");
+    }
     let redirects = parse_redirects(std::fs::read_to_string(root("data/redirects.json")).ok().as_deref()).unwrap();
     assert_eq!(check(&c, &redirects, Some(&ledger)), []);
+}
+
+#[test]
+fn the_next_ledger_keeps_every_old_address() {
+    let c = corpus();
+    let previous = vec!["/quotes/retired".to_owned(), "/".to_owned()];
+    let redirects = [Redirect { from: "/events/renamed".into(), to: "/timeline".into(), reason: None }];
+    let next = dossier::core::published::next_ledger(&c, &redirects, &previous);
+    assert_eq!(next[..3], ["/quotes/retired", "/", "/events/renamed"]);
+    assert_eq!(next.len(), 2 + 1 + page_hrefs(&c).len() - 1, "no repeats");
+    assert!(page_hrefs(&c).iter().all(|p| next.contains(p)));
+}
+
+#[test]
+fn a_redirect_comes_only_from_a_page_address_with_a_slug_id() {
+    let c = corpus();
+    let to = format!("/quotes/{}", c.quotes[0].id);
+    for bad in ["/quotes/..", "/actors/.", "/timeline?actor=x", "/quotes/a/b", "/", "/quotes", "/quotes/Bad_Id", "/quotes/x#p-1", "/documents/x?quote=y"] {
+        let r = Redirect { from: bad.into(), to: to.clone(), reason: None };
+        let errors = check(&c, &[r], None);
+        assert!(errors.iter().any(|e| e.record == bad && e.reason.contains("`from` must be")), "{bad}: {errors:?}");
+    }
+    let ok = Redirect { from: "/events/old-name".into(), to, reason: None };
+    assert_eq!(check(&c, &[ok], None), []);
 }
 
 #[test]
@@ -201,7 +281,7 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
     for &i in &shown {
         assert!(csv.contains(&c.quotes[i].text.replace('"', "\"\"")), "{}", c.quotes[i].id);
     }
-    assert!(csv.starts_with("id,speaker,said_to,said_on,kind,text,document,paragraph,url\r\n"));
+    assert!(csv.starts_with("\u{feff}id,speaker,said_to,said_on,kind,text,document,paragraph,url\r\n"));
     let json: serde_json::Value = serde_json::from_str(&export::quotes(&c, &shown, Format::Json, "").content).unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, shown.iter().map(|&i| c.quotes[i].id.as_str()).collect::<Vec<_>>());
@@ -219,7 +299,7 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
     assert_eq!(events.as_array().unwrap().len(), c.events.len());
     let derived = c.events.iter().position(|e| e.date.derivation.is_some()).unwrap();
     assert_eq!(events[derived]["date"]["derivation"], c.events[derived].date.derivation.as_deref().unwrap());
-    assert!(export::events(&c, &[], Format::Csv, "").content.starts_with("id,title,date,"));
+    assert!(export::events(&c, &[], Format::Csv, "").content.starts_with("\u{feff}id,title,date,"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! "Export": the quotes or events on screen as CSV, JSON or Markdown citations, made in
-//! the browser by the core and saved as a file (a Blob behind a temporary download link).
+//! "Export": the quotes or events the current filters and search match (all of them, not
+//! only the page shown) as CSV, JSON or Markdown citations, made in the browser by the
+//! core and saved as a file (a Blob behind a temporary download link).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,8 +45,8 @@ pub fn ExportButtons(
         ExportOf::Events => "events",
     };
     view! {
-        <div class="export" role="group" aria-label=format!("Export the {what} shown")>
-            <span class="export-label">"Export the "{what}" shown:"</span>
+        <div class="export" role="group" aria-label=format!("Export the matching {what}")>
+            <span class="export-label">"Export the "{move || shown.with(Vec::len)}" matching "{what}":"</span>
             {buttons}
             {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
         </div>

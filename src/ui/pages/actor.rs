@@ -9,6 +9,7 @@ use crate::core::route::Route;
 use crate::ui::app::use_corpus;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
+use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 
 #[component]
@@ -36,13 +37,27 @@ pub fn ActorPage(
         .take(8)
         .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(a).to_owned()}</a>" ("{n}")"</li> })
         .collect_view();
-    let event_items = events
-        .iter()
-        .map(|e| view! { <li><DateTime spec=e.date.clone()/>" — "<a href=Route::Event(e.id.clone()).href()>{e.title.clone()}</a></li> })
-        .collect_view();
     let n_quotes = quotes.len();
     let n_events = events.len();
-    let quote_items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
+    // A prolific speaker in a large corpus has thousands of quotes: a page at a time.
+    let page_of = {
+        let id = actor.id.clone();
+        Memo::new(move |_| id.clone())
+    };
+    let (event_limit, quote_limit) = (use_limit(page_of), use_limit(page_of));
+    let event_rows: Vec<(String, String, crate::core::date::DateSpec)> =
+        events.iter().map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone())).collect();
+    let event_items = move || {
+        event_rows
+            .iter()
+            .take(event_limit.get())
+            .cloned()
+            .map(|(href, title, spec)| view! { <li><DateTime spec/>" — "<a href=href>{title}</a></li> })
+            .collect_view()
+    };
+    let quote_items = move || {
+        quotes.iter().take(quote_limit.get()).cloned().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view()
+    };
     view! {
         <h1>{actor.name.clone()}</h1>
         <p class="lead">{actor.description.clone()}</p>
@@ -54,6 +69,7 @@ pub fn ActorPage(
             <h2>"Events ("{n_events}")"</h2>
             {(n_events > 0).then(|| view! { <p><a href=Route::timeline_of(&actor.id).href()>"See them on the timeline"</a></p> })}
             <ul>{event_items}</ul>
+            <ShowMore limit=event_limit total=Signal::derive(move || n_events) what="events"/>
         </section>
         <section>
             <h2>"Appears most often with"</h2>
@@ -63,6 +79,7 @@ pub fn ActorPage(
             <h2>"Quotes ("{n_quotes}")"</h2>
             {(n_quotes > 0).then(|| view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p> })}
             <ul class="results">{quote_items}</ul>
+            <ShowMore limit=quote_limit total=Signal::derive(move || n_quotes) what="quotes"/>
         </section>
     }
     .into_any()

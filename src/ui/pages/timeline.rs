@@ -173,6 +173,7 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
+    let limit = use_limit(query);
     // The overview: a column per year, a mark per event (per month in dense years);
     // a mark jumps to its event in the list. The year labels are the keyboard path; the
     // marks are a pointer aid (the list is the primary view for screen readers).
@@ -181,7 +182,21 @@ pub fn TimelinePage() -> impl IntoView {
         move || {
             let q = query.get();
             let corpus = &ctx.corpus;
-            let columns = overview(corpus, &shown.get());
+            let shown_now = shown.get();
+            let columns = overview(corpus, &shown_now);
+            // Jumping to an event beyond the rendered page renders up to it first.
+            let position = move |event: usize| shown_now.iter().position(|&i| i == event).unwrap_or(0);
+            let jump = move |pos: usize, anchor: String| {
+                move |_| {
+                    limit.cover(pos + 1);
+                    let anchor = anchor.clone();
+                    request_animation_frame(move || {
+                        if let Some(el) = document().get_element_by_id(&anchor) {
+                            el.scroll_into_view();
+                        }
+                    });
+                }
+            };
             let most = columns.iter().map(|c| c.count).max().unwrap_or(1).max(1);
             let cols = columns
                 .into_iter()
@@ -206,15 +221,18 @@ pub fn TimelinePage() -> impl IntoView {
                                 MarkGroup::YearOnly => format!("{year} (month not known): {} events", m.count),
                             };
                             let class = if m.group == MarkGroup::Event { "mark" } else { "mark group" };
+                            let anchor = event_anchor(&first.id);
                             view! {
-                                <a class=class href=Route::Timeline(q.clone()).href_to(&event_anchor(&first.id)) title=title tabindex="-1"></a>
+                                <a class=class href=Route::Timeline(q.clone()).href_to(&anchor) title=title tabindex="-1"
+                                    on:click=jump(position(m.first), anchor.clone())></a>
                             }
                         })
                         .collect_view();
                     view! {
                         <li>
                             <span class=format!("marks h{step}") aria-hidden="true">{marks}</span>
-                            <a class="y" href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label>
+                            <a class="y" href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label
+                                on:click=jump(col.marks.first().map_or(0, |m| position(m.first)), year_anchor(year))>
                                 <span class="count-label">{n}<span class="visually-hidden">{if n == 1 { " event in" } else { " events in" }}</span></span>
                                 " "<span>{year}</span>
                             </a>
@@ -227,7 +245,6 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
-    let limit = use_limit(query);
     let list = {
         let ctx = ctx.clone();
         move || {

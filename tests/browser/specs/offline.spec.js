@@ -35,3 +35,22 @@ test('hashed assets are cached for good, pages revalidate', async ({ request }) 
   expect(sw).toContain(wasm);
   expect(sw).toContain('/app-shell.html');
 });
+
+test.describe('with the worker in charge', () => {
+  test.use({ allowNotFound: true });
+  test('unknown paths keep their 404 online and show the not-found page offline', async ({ page, context }) => {
+    await open(page, '/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const online = await page.goto('/no/such/page');
+    expect(online.status()).toBe(404);
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('main h1')).toHaveText('Page not found');
+    await context.setOffline(true);
+    await page.goto('/also/not/here');
+    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('main h1')).toHaveText('Page not found');
+    await context.setOffline(false);
+  });
+});
