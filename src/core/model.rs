@@ -270,6 +270,16 @@ fn index_by<T, K: Clone + Eq + std::hash::Hash>(items: &[T], key: impl Fn(&T) ->
 }
 
 impl Corpus {
+    /// The actor whose name or one of whose aliases is `typed`, folded (case, diacritics,
+    /// the Arabic article): "jolani" finds Ahmed al-Sharaa.
+    pub fn actor_named(&self, typed: &str) -> Option<&Actor> {
+        let typed = crate::core::fold::fold(typed.trim());
+        if typed.is_empty() {
+            return None;
+        }
+        self.actors.iter().find(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| crate::core::fold::fold(n) == typed))
+    }
+
     /// Assembles validated parts. Callers outside `load` should not need this.
     pub(crate) fn assemble(
         documents: Vec<Document>,

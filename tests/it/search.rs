@@ -231,3 +231,14 @@ fn a_misspelt_speaker_name_finds_what_they_said_and_says_how_it_was_read() {
     assert_eq!(exact.len(), hits.len());
     assert!(exact.iter().all(|h| h.reasons.iter().all(|r| !r.contains("read from"))));
 }
+
+#[test]
+fn an_actor_is_found_by_any_of_their_names_folded() {
+    let c = corpus();
+    let id = |typed: &str| c.actor_named(typed).map(|a| a.id.to_string());
+    assert_eq!(id("JOLANI").as_deref(), Some("ahmed-al-sharaa"));
+    assert_eq!(id("  al-Shaybani ").as_deref(), Some("asaad-al-shaibani"));
+    assert_eq!(id("Sergey Lavrov").as_deref(), Some("sergei-lavrov"));
+    assert_eq!(id(""), None);
+    assert_eq!(id("nobody at all"), None);
+}

@@ -25,31 +25,37 @@ pub fn ExportButtons(
 ) -> impl IntoView {
     let ctx = use_corpus();
     let (failed, set_failed) = signal(false);
-    let buttons = Format::ALL
-        .into_iter()
-        .map(|format| {
-            let ctx = ctx.clone();
-            let save = move |_| {
-                let origin = window().location().origin().unwrap_or_default();
-                let made = shown.with_untracked(|shown| match of {
-                    ExportOf::Quotes => export::quotes(&ctx.corpus, shown, format, &origin),
-                    ExportOf::Events => export::events(&ctx.corpus, shown, format, &origin),
-                });
-                set_failed.set(download(&made.file_name, &made.content, format.mime()).is_err());
-            };
-            view! { <button type="button" on:click=save>{format.label()}</button> }
-        })
-        .collect_view();
     let what = match of {
         ExportOf::Quotes => "quotes",
         ExportOf::Events => "events",
     };
-    view! {
-        <div class="export" role="group" aria-label=format!("Export the matching {what}")>
-            <span class="export-label">"Export the "{move || shown.with(Vec::len)}" matching "{what}":"</span>
-            {buttons}
-            {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
-        </div>
+    // Nothing to export when nothing matches.
+    let has_any = Memo::new(move |_| shown.with(|s| !s.is_empty()));
+    move || {
+        has_any.get().then(|| {
+            let buttons = Format::ALL
+                .into_iter()
+                .map(|format| {
+                    let ctx = ctx.clone();
+                    let save = move |_| {
+                        let origin = window().location().origin().unwrap_or_default();
+                        let made = shown.with_untracked(|shown| match of {
+                            ExportOf::Quotes => export::quotes(&ctx.corpus, shown, format, &origin),
+                            ExportOf::Events => export::events(&ctx.corpus, shown, format, &origin),
+                        });
+                        set_failed.set(download(&made.file_name, &made.content, format.mime()).is_err());
+                    };
+                    view! { <button type="button" on:click=save>{format.label()}</button> }
+                })
+                .collect_view();
+            view! {
+                <div class="export" role="group" aria-label=format!("Export the matching {what}")>
+                    <span class="export-label">"Export the "{move || shown.with(Vec::len)}" matching "{what}":"</span>
+                    {buttons}
+                    {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
+                </div>
+            }
+        })
     }
 }
 

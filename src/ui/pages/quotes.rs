@@ -62,6 +62,7 @@ pub fn QuotesPage() -> impl IntoView {
                     docs.push((d.id.to_string(), d.title.clone(), n));
                 }
             }
+            let (has_speakers, has_kinds, has_docs) = (!speakers.is_empty(), !kinds.is_empty(), !docs.is_empty());
             let speaker_links = speakers
                 .into_iter()
                 .map(|(id, name, n)| {
@@ -93,14 +94,15 @@ pub fn QuotesPage() -> impl IntoView {
                     facet_link(Route::Quotes(next), title, n, on)
                 })
                 .collect_view();
-            view! {
+            // Nothing to narrow when nothing matches, whatever the filters.
+            (has_speakers || has_kinds || has_docs).then(|| view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
-                    <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div>
-                    <div class="facet"><h2>"Kind"</h2><ul>{kind_links}</ul></div>
-                    <div class="facet"><h2>"Document"</h2><ul>{doc_links}</ul></div>
+                    {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div> })}
+                    {has_kinds.then(|| view! { <div class="facet"><h2>"Kind"</h2><ul>{kind_links}</ul></div> })}
+                    {has_docs.then(|| view! { <div class="facet"><h2>"Document"</h2><ul>{doc_links}</ul></div> })}
                 </details>
-            }
+            })
         }
     };
     let limit = use_limit(query);
@@ -122,10 +124,22 @@ pub fn QuotesPage() -> impl IntoView {
                     view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
                 });
                 let what = if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) };
+                // A name of someone the dossier knows but never quotes: say so, and lead to them.
+                let known = ctx.corpus.actor_named(&q.q).map(|a| {
+                    let events = ctx.corpus.events.iter().filter(|e| e.involves(&a.id)).count();
+                    view! {
+                        <li>
+                            <a href=Route::Actor(a.id.clone()).href()>{a.name.clone()}</a>
+                            " is in the dossier, in "{events}" event"{if events == 1 { "" } else { "s" }}
+                            ", but no quote says the name or is said by them."
+                        </li>
+                    }
+                });
                 return view! {
                     <div class="empty">
                         <p>"No quote matches "{what}"."</p>
                         <ul>
+                            {known}
                             {suggestion}
                             {(without_filters > 0).then(|| view! {
                                 <li><a href=unfiltered.href()>"Remove the filters"</a>" to see "{without_filters}" matching quotes."</li>

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
-use crate::core::fold::fold;
-use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
+use crate::core::model::{ActorKind, Corpus, DocumentId, Event};
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineQuery};
 use crate::core::timeline::{actor_counts, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
@@ -54,7 +53,7 @@ pub fn TimelinePage() -> impl IntoView {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let typed = event_target_value(&ev);
-            let Some(id) = find_actor(&ctx.corpus, &typed) else { return };
+            let Some(id) = ctx.corpus.actor_named(&typed).map(|a| a.id.clone()) else { return };
             let mut q = query.get_untracked();
             if !q.actors.contains(&id) {
                 q.actors.push(id);
@@ -348,19 +347,6 @@ pub fn TimelinePage() -> impl IntoView {
         <div class="timeline">{list}</div>
         <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) what="events"/>
     }
-}
-
-/// The actor whose name or alias is exactly `typed` (folded), if any.
-fn find_actor(corpus: &Corpus, typed: &str) -> Option<ActorId> {
-    let typed = fold(typed.trim());
-    if typed.is_empty() {
-        return None;
-    }
-    corpus
-        .actors
-        .iter()
-        .find(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| fold(n) == typed))
-        .map(|a| a.id.clone())
 }
 
 /// An event on the timeline; its title is a level below the year's or month's heading.

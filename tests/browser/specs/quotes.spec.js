@@ -108,3 +108,14 @@ test('a quote page copies its link and a citation, with visible feedback', async
   await expect(page.locator('.copy-feedback')).toHaveText('Link copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://127.0.0.1:4173/quotes/shaibani-48-hours');
 });
+
+test('a name the dossier knows but never quotes leads to that person, with nothing to filter or export', async ({ page }) => {
+  await open(page, '/quotes?q=lavrov');
+  await expect(page.locator('.count')).toContainText(/^0 of \d+ quotes/);
+  const known = page.locator('.empty li').filter({ hasText: 'is in the dossier' });
+  await expect(known).toContainText(/in \d+ events?, but no quote says the name or is said by them/);
+  await expect(page.locator('.facets')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /Export/ })).toHaveCount(0);
+  await known.getByRole('link').click();
+  await expect(page.locator('main h1')).toHaveText('Sergei Lavrov');
+});
