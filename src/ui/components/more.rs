@@ -36,26 +36,24 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 
     /// Shows at least the first `n` items (whole pages), e.g. before jumping to item `n`.
     pub fn cover(&self, n: usize) {
-        let now = self.query.with_untracked(|query| {
-            self.state.with_untracked(|s| match s {
-                Some((asked_for, k)) if asked_for == query => *k,
-                _ => PAGE,
-            })
-        });
-        if n > now {
+        if n > self.now_untracked() {
             self.state.set(Some((self.query.get_untracked(), n.div_ceil(PAGE) * PAGE)));
         }
     }
 
     /// Shows another page of the current query's list.
     pub fn more(&self) {
-        let n = self.query.with_untracked(|query| {
+        self.state.set(Some((self.query.get_untracked(), self.now_untracked() + PAGE)));
+    }
+
+    /// [`Limit::get`] without subscribing (for event handlers).
+    fn now_untracked(&self) -> usize {
+        self.query.with_untracked(|query| {
             self.state.with_untracked(|s| match s {
                 Some((asked_for, n)) if asked_for == query => *n,
                 _ => PAGE,
             })
-        });
-        self.state.set(Some((self.query.get_untracked(), n + PAGE)));
+        })
     }
 }
 
