@@ -466,10 +466,15 @@ pub struct ExternalScript {
 /// Makes the shell safe under [`CONTENT_SECURITY_POLICY`]: every inline `<script>` (Trunk's
 /// loader) becomes a file referenced by `src`, and the policy goes first in `<head>`.
 /// Comments are copied as they are; tag and attribute names are matched in any case.
+///
+/// `trunk serve` adds a live-reload script whose placeholders its server fills in only
+/// inside HTML: that script stays inline and such a development shell gets no policy
+/// (the release build, which is what ships and what the browser tests check, always has one).
 pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String> {
     let lower = shell.to_ascii_lowercase();
     let mut out = String::with_capacity(shell.len());
     let mut scripts = Vec::new();
+    let mut development = false;
     let mut at = 0;
     loop {
         let comment = lower[at..].find("<!--").map(|i| i + at);
@@ -487,7 +492,9 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
                 let close_end = shell[close..].find('>').ok_or("a </script> tag is not closed")? + close + 1;
                 out.push_str(&shell[at..start]);
                 let attributes = attributes(open);
-                if attributes.iter().any(|(name, _)| name == "src") {
+                let live_reload = shell[open_end..close].contains("{{__TRUNK_ADDRESS__}}");
+                development |= live_reload;
+                if live_reload || attributes.iter().any(|(name, _)| name == "src") {
                     out.push_str(&shell[start..close_end]);
                 } else {
                     let content = shell[open_end..close].to_owned();
@@ -503,6 +510,9 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
         }
     }
     out.push_str(&shell[at..]);
+    if development {
+        return Ok((out, scripts));
+    }
     // Right after `<meta charset>` (which must come first), else right after `<head>`.
     let lower = out.to_ascii_lowercase();
     let head = lower.find("<head>").ok_or("the shell has no <head>")? + "<head>".len();

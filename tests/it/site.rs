@@ -159,6 +159,15 @@ fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
 }
 
 #[test]
+fn the_development_shell_keeps_trunks_live_reload_inline_and_has_no_policy() {
+    let shell = SHELL.replace("<script src=\"/kept.js\"></script>", "<script>const address = '{{__TRUNK_ADDRESS__}}';</script>");
+    let (hardened, scripts) = harden_shell(&shell).unwrap();
+    assert!(hardened.contains("<script>const address = '{{__TRUNK_ADDRESS__}}';</script>"));
+    assert!(!hardened.contains("Content-Security-Policy"));
+    assert_eq!(scripts.len(), 1, "the loader still moves to a file");
+}
+
+#[test]
 fn hardening_minds_comments_case_quotes_and_line_breaks() {
     let shell = "<!DOCTYPE html><html><HEAD><meta charset=\"utf-8\"><title>Dossier</title>\n\
         <!-- <script>not a script</script> -->\n\
