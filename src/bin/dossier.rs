@@ -47,12 +47,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// The corpus and its redirects, checked together with the ledger of published pages.
-fn load_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>), DataErrors> {
+/// The corpus, its redirects and the ledger of published addresses (if there is one),
+/// each parsed but not yet checked against the others.
+fn read_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>, Option<Vec<String>>), DataErrors> {
     let corpus = load::load_dir(dir)?;
     let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
     let redirects = published::parse_redirects(optional(published::REDIRECTS).as_deref()).map_err(|e| DataErrors(vec![e]))?;
     let ledger = optional(published::PUBLISHED).map(|t| published::parse_published(&t));
+    Ok((corpus, redirects, ledger))
+}
+
+/// The corpus and its redirects, checked together with the ledger of published pages.
+fn load_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>), DataErrors> {
+    let (corpus, redirects, ledger) = read_all(dir)?;
     let errors = published::check(&corpus, &redirects, ledger.as_deref());
     if errors.is_empty() {
         Ok((corpus, redirects))
@@ -85,22 +92,13 @@ fn check(dir: &Path) -> ExitCode {
 }
 
 fn published(dir: &Path) -> ExitCode {
-    let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-    let corpus = match load::load_dir(dir) {
-        Ok(corpus) => corpus,
+    let (corpus, redirects, previous) = match read_all(dir) {
+        Ok((corpus, redirects, ledger)) => (corpus, redirects, ledger.unwrap_or_default()),
         Err(errors) => {
             eprintln!("{}: {errors}", dir.display());
             return ExitCode::FAILURE;
         }
     };
-    let redirects = match published::parse_redirects(optional(published::REDIRECTS).as_deref()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}: {e}", dir.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let previous = optional(published::PUBLISHED).map(|t| published::parse_published(&t)).unwrap_or_default();
     let ledger = published::next_ledger(&corpus, &redirects, &previous);
     let mut text = String::from("# Every address Dossier has published (updated by `dossier published data/`).\n# An address may stop being a page only with a redirect in redirects.json.\n");
     for href in &ledger {

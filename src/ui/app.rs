@@ -81,9 +81,7 @@ fn Shell() -> impl IntoView {
             request_animation_frame(|| {
                 if let Ok(Some(h1)) = document().query_selector("main h1") {
                     let _ = h1.set_attribute("tabindex", "-1");
-                    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                        let _ = h1.focus();
-                    }
+                    focus(h1);
                 }
             });
         }
@@ -103,11 +101,8 @@ fn Shell() -> impl IntoView {
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable());
         if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
-            if let Some(input) = document().get_element_by_id("quote-q") {
-                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
-                    ev.prevent_default();
-                    let _ = input.focus();
-                }
+            if document().get_element_by_id("quote-q").is_some_and(focus) {
+                ev.prevent_default();
             }
         }
     });
@@ -115,7 +110,7 @@ fn Shell() -> impl IntoView {
     view! {
         <Title formatter=|title: String| full_title(&title) text=move || page_title(&corpus, &page.get())/>
         // The router handles in-page links itself, so the browser would not move focus.
-        <a class="skip-link" href="#main" on:click=|_| focus_main()>"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=|_| { document().get_element_by_id("main").map(focus); }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>
                 <img src="/favicon.svg" alt="" width="28" height="28"/>
@@ -183,13 +178,9 @@ pub fn use_go() -> impl Fn(&Route, bool) + Clone {
     }
 }
 
-/// Moves keyboard focus to the main content (the skip link's target).
-fn focus_main() {
-    if let Some(main) = document().get_element_by_id("main") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-            let _ = main.focus();
-        }
-    }
+/// Moves keyboard focus to an element; false if it cannot take focus.
+fn focus(element: web_sys::Element) -> bool {
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).is_ok_and(|el| el.focus().is_ok())
 }
 
 /// Registers the service worker the build wrote (`/sw.js`), which makes every page work

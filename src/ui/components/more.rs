@@ -27,11 +27,9 @@ impl<T: Send + Sync + 'static> Copy for Limit<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     /// The number of items to show now.
     pub fn get(&self) -> usize {
-        let query = self.query.get();
-        self.state.with(|s| match s {
-            Some((asked_for, n)) if *asked_for == query => *n,
-            _ => PAGE,
-        })
+        self.query.track();
+        self.state.track();
+        self.now_untracked()
     }
 
     /// Shows at least the first `n` items (whole pages), e.g. before jumping to item `n`.
@@ -46,7 +44,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         self.state.set(Some((self.query.get_untracked(), self.now_untracked() + PAGE)));
     }
 
-    /// [`Limit::get`] without subscribing (for event handlers).
+    /// The number of items to show, without subscribing (for event handlers).
     fn now_untracked(&self) -> usize {
         self.query.with_untracked(|query| {
             self.state.with_untracked(|s| match s {

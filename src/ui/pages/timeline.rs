@@ -184,7 +184,8 @@ pub fn TimelinePage() -> impl IntoView {
             let shown_now = shown.get();
             let columns = overview(corpus, &shown_now);
             // Jumping to an event beyond the rendered page renders up to it first.
-            let position = move |event: usize| shown_now.iter().position(|&i| i == event).unwrap_or(0);
+            // `shown` is in corpus order (ascending indices), so a binary search finds a place.
+            let position = move |event: usize| shown_now.binary_search(&event).unwrap_or_else(|i| i);
             let jump = move |pos: usize, anchor: String| {
                 move |_| {
                     limit.cover(pos + 1);
