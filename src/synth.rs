@@ -3,7 +3,9 @@
 //! names include Arabic transliterations (with alternative spellings and Arabic script as
 //! aliases), naming places written with diacritics. The same seed always gives the same
 //! corpus, natively and in wasm, so Dossier and the peers it is compared with search
-//! exactly the same texts. Not used by the app.
+//! exactly the same texts. [`write_dir`] writes one as a data folder (`dossier synth`),
+//! so the app itself can be built with it (`DOSSIER_DATA`, see `build.rs`) for the
+//! browser benchmark and the tests of long lists. Not used by the app.
 
 use serde_json::{json, Value};
 
@@ -179,6 +181,30 @@ pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, V
     };
     let flat = quotes.into_iter().map(|(text, s)| SynthQuote { text, speaker: speakers[s].1.clone() }).collect();
     (files, flat)
+}
+
+/// Writes a synthetic corpus of `quotes` quotes and `events` events as a data folder that
+/// `dossier check` accepts: the five JSON files and, for the source check, each
+/// document's text in `sources/` (its paragraphs, a blank line apart).
+pub fn write_dir(dir: &std::path::Path, quotes: usize, events: usize, seed: u64) -> Result<(), String> {
+    use crate::core::load::{ACTORS, DOCUMENTS, EVENTS, PLACES, QUOTES, SOURCES};
+    let (files, _) = corpus_with_events(quotes.max(1), events, seed);
+    let sources = dir.join(SOURCES);
+    std::fs::create_dir_all(&sources).map_err(|e| format!("cannot create {}: {e}", sources.display()))?;
+    let write = |path: std::path::PathBuf, text: &str| {
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let named = [(DOCUMENTS, &files.documents), (ACTORS, &files.actors), (PLACES, &files.places), (QUOTES, &files.quotes), (EVENTS, &files.events)];
+    for (name, text) in named {
+        write(dir.join(name), text)?;
+    }
+    let documents: Vec<Value> = serde_json::from_str(&files.documents).map_err(|e| format!("synthetic documents: {e}"))?;
+    for doc in &documents {
+        let paragraphs: Vec<&str> = doc["paragraphs"].as_array().into_iter().flatten().filter_map(|p| p["text"].as_str()).collect();
+        let name = doc["source"].as_str().unwrap_or_default();
+        write(sources.join(name), &paragraphs.join("\n\n"))?;
+    }
+    Ok(())
 }
 
 /// Events citing the first paragraph of the first document as their evidence.

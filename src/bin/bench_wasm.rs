@@ -10,6 +10,7 @@ mod bench {
     use dossier::core::load::load;
     use dossier::core::model::Corpus;
     use dossier::core::route::QuoteQuery;
+    use dossier::core::prerender::LIST_PAGE;
     use dossier::core::search::QuoteIndex;
     use dossier::synth::{self, SynthQuote};
 
@@ -47,11 +48,14 @@ mod bench {
             serde_json::Value::Array(records).to_string()
         }
 
-        /// The indices of the quotes matching `q`, best first.
+        /// The indices of the quotes matching `q`, best first, as the quotes page gets
+        /// them: every match ranked, and the first page explained (highlights, reasons).
         pub fn search(&self, q: &str) -> Vec<u32> {
             let Some(index) = &self.index else { return Vec::new() };
             let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
-            index.search(&self.corpus, &query).iter().map(|h| h.quote as u32).collect()
+            let ranking = index.rank(&self.corpus, &query);
+            std::hint::black_box(ranking.explain_first(index, LIST_PAGE));
+            ranking.hits.iter().map(|h| h.quote as u32).collect()
         }
 
         /// The true result set of a typo or diacritic query, if it has one.

@@ -4,6 +4,7 @@
 //! page its own prerendered `index.html` (status 200 on any static host, no rewrite rules),
 //! plus `404.html`, `sitemap.xml`, `robots.txt` and redirects. `dossier published DIR`
 //! updates the ledger of published addresses that later releases must keep or redirect.
+//! `dossier synth DIR QUOTES EVENTS` writes a synthetic data folder for benchmarks.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,6 +19,7 @@ use dossier::core::{load, stats};
 const USAGE: &str = "usage: dossier check <data-dir>
        dossier pages <data-dir> <dist-dir>
        dossier published <data-dir>
+       dossier synth <data-dir> <quotes> <events>
 
 check:     checks a Dossier data folder (documents.json, actors.json, places.json,
            quotes.json, events.json, sources/, and the optional redirects.json and
@@ -28,7 +30,10 @@ pages:     turns Trunk's <dist-dir>/index.html into the static site: a prerender
            Content-Security-Policy. DOSSIER_BASE_URL (e.g. https://dossier.example.org)
            makes canonical, preview and sitemap URLs absolute.
 published: updates <data-dir>/published.txt, the ledger of published addresses:
-           it keeps every address already there and adds this release's pages.";
+           it keeps every address already there and adds this release's pages.
+synth:     writes a synthetic data folder (deterministic; realistic sentences, about
+           200 speakers) for benchmarks and tests of long lists; build the app with it
+           by setting DOSSIER_DATA=<data-dir>.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +41,13 @@ fn main() -> ExitCode {
         ["check", dir] => check(Path::new(dir)),
         ["pages", dir, dist] => pages(Path::new(dir), Path::new(dist)),
         ["published", dir] => published(Path::new(dir)),
+        ["synth", dir, quotes, events] => match (quotes.parse(), events.parse()) {
+            (Ok(quotes), Ok(events)) => synth(Path::new(dir), quotes, events),
+            _ => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -112,6 +124,19 @@ fn published(dir: &Path) -> ExitCode {
     }
     println!("{}: {} addresses ({} new)", path.display(), ledger.len(), ledger.len() - previous.len());
     ExitCode::SUCCESS
+}
+
+fn synth(dir: &Path, quotes: usize, events: usize) -> ExitCode {
+    match dossier::synth::write_dir(dir, quotes, events, 2025) {
+        Ok(()) => {
+            println!("{}: wrote {quotes} synthetic quotes and {events} events", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn pages(dir: &Path, dist: &Path) -> ExitCode {

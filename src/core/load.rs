@@ -32,14 +32,15 @@ pub struct CorpusFiles {
 }
 
 impl CorpusFiles {
-    /// The corpus compiled into the app from `data/` (without source texts).
+    /// The corpus compiled into the app from `data/`, or the folder `DOSSIER_DATA` named
+    /// at build time (see `build.rs`), without source texts.
     pub fn bundled() -> CorpusFiles {
         CorpusFiles {
-            documents: include_str!("../../data/documents.json").to_owned(),
-            actors: include_str!("../../data/actors.json").to_owned(),
-            places: include_str!("../../data/places.json").to_owned(),
-            quotes: include_str!("../../data/quotes.json").to_owned(),
-            events: include_str!("../../data/events.json").to_owned(),
+            documents: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/documents.json")).to_owned(),
+            actors: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/actors.json")).to_owned(),
+            places: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/places.json")).to_owned(),
+            quotes: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/quotes.json")).to_owned(),
+            events: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/events.json")).to_owned(),
             sources: None,
         }
     }

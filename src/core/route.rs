@@ -400,6 +400,38 @@ pub fn event_anchor(id: &EventId) -> String {
     format!("event-{id}")
 }
 
+/// What a timeline URL's fragment points at: an event's card or a year's section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimelineAnchor {
+    Event(EventId),
+    Year(i32),
+}
+
+impl TimelineAnchor {
+    /// Reads a fragment written by [`event_anchor`] or [`year_anchor`] (with or without
+    /// its `#`); anything else points at nothing.
+    pub fn parse(fragment: &str) -> Option<TimelineAnchor> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        if let Some(id) = fragment.strip_prefix("event-") {
+            return is_valid_slug(id).then(|| TimelineAnchor::Event(EventId::new(id)));
+        }
+        let year = fragment.strip_prefix("y-")?;
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+            year.parse().ok().map(TimelineAnchor::Year)
+        } else {
+            None
+        }
+    }
+
+    /// The element id this anchor names.
+    pub fn id(&self) -> String {
+        match self {
+            TimelineAnchor::Event(id) => event_anchor(id),
+            TimelineAnchor::Year(year) => year_anchor(*year),
+        }
+    }
+}
+
 impl Route {
     /// This route's URL pointing at an element of its page.
     pub fn href_to(&self, anchor: &str) -> String {

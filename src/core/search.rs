@@ -23,6 +23,8 @@ use crate::core::fold::{tokens, word_spans};
 use crate::core::model::{ActorId, Corpus, Quote};
 use crate::core::route::{QuoteQuery, QuoteSort};
 
+mod reference;
+
 type TokenId = u32;
 
 /// Where a word stands: quote index and word position in that quote.
@@ -40,6 +42,10 @@ struct Entity {
     actor: Option<ActorId>,
     /// Each name form as written and as folded tokens.
     forms: Vec<(String, Vec<String>)>,
+    /// The quotes the actor said, ascending (none for a place).
+    quotes: Vec<u32>,
+    /// The vocabulary ids of the words of all its names, sorted, once each.
+    name_tokens: Vec<TokenId>,
 }
 
 /// Search structures for every quote of a corpus, in corpus order.
@@ -47,6 +53,9 @@ struct Entity {
 pub struct QuoteIndex {
     /// Sorted, unique folded words of all quote texts and speaker names.
     vocabulary: Vec<String>,
+    /// For each vocabulary word, its length in characters and [`letter_mask`], so the
+    /// typo scan skips most words without measuring an edit distance.
+    shapes: Vec<Shape>,
     /// For each vocabulary word, where it stands in quote texts.
     postings: Vec<Vec<Posting>>,
     /// For each vocabulary word, the quotes whose speaker's names contain it.
@@ -54,6 +63,10 @@ pub struct QuoteIndex {
     /// For each quote, its words: byte range in the text and vocabulary id.
     words: Vec<Vec<(Range<usize>, TokenId)>>,
     entities: Vec<Entity>,
+    /// For each quote, its place in date order (undated last, ties by quote).
+    date_rank: Vec<u32>,
+    /// For each quote, the entity of its speaker.
+    speaker: Vec<u32>,
 }
 
 /// How a term matched a quote; the order is the ranking order (best last).
@@ -67,6 +80,17 @@ enum Strength {
 }
 
 impl Strength {
+    /// The strength whose `as u8` is `rank`.
+    fn from_rank(rank: u8) -> Strength {
+        match rank {
+            0 => Strength::Fuzzy,
+            1 => Strength::Prefix,
+            2 => Strength::Speaker,
+            3 => Strength::Exact,
+            _ => Strength::Phrase,
+        }
+    }
+
     fn weight(self) -> u32 {
         match self {
             Strength::Fuzzy => 1,
@@ -91,6 +115,67 @@ pub struct Hit {
     /// Plain-language reasons beyond a literal match, e.g.
     /// "matched Ahmed al-Sharaa via alias Jolani" or "“lavorv” read as “lavrov”".
     pub reasons: Vec<String>,
+}
+
+/// A term of a query made ready to run: a word term with the vocabulary words it stands
+/// for, in the order they are visited, and where each stands in that list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Prepared {
+    term: Term,
+    expanded: Vec<(TokenId, Strength)>,
+    position: FxHashMap<TokenId, usize>,
+    /// For an entity term, the words of the name as typed.
+    typed_tokens: Vec<String>,
+}
+
+/// One quote that matched, ranked, before its highlights are worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    /// Index into `corpus.quotes`.
+    pub quote: usize,
+    pub score: u32,
+    /// How many terms matched only through a typo tolerance (ranked after exact matches).
+    pub fuzzy_terms: usize,
+}
+
+/// The quotes matching a query, in result order, and the query made ready to explain
+/// any of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranking {
+    pub hits: Vec<Ranked>,
+    terms: Vec<Prepared>,
+}
+
+impl Ranking {
+    /// The hit with what to highlight in its text and why it matched.
+    pub fn explain(&self, index: &QuoteIndex, hit: &Ranked) -> Hit {
+        let mut highlights = Vec::new();
+        let mut reasons: Vec<String> =
+            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &mut highlights)).collect();
+        reasons.dedup();
+        Hit { quote: hit.quote, score: hit.score, fuzzy_terms: hit.fuzzy_terms, highlights: merge(highlights), reasons }
+    }
+
+    /// The first `n` hits, explained: what a page of results shows.
+    pub fn explain_first(&self, index: &QuoteIndex, n: usize) -> Vec<Hit> {
+        self.hits.iter().take(n).map(|hit| self.explain(index, hit)).collect()
+    }
+}
+
+/// Sorted, disjoint ranges covering the same bytes as `ranges`.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if ranges.len() < 2 {
+        return ranges;
+    }
+    ranges.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// A term of a parsed query.
@@ -130,6 +215,32 @@ fn parse_terms(q: &str) -> Vec<Term> {
 fn within(a: &str, b: &str, max: usize) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     la.abs_diff(lb) <= max && strsim::osa_distance(a, b) <= max
+}
+
+/// What the typo scan knows of a word before measuring an edit distance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    chars: u32,
+    letters: u64,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        Shape { chars: word.chars().count() as u32, letters: letter_mask(word) }
+    }
+
+    /// False only if the words are surely more than `max` edits apart: an edit changes
+    /// the length by at most one and the letter mask by at most two bits (one letter out,
+    /// one in; a swap changes neither).
+    fn may_be_within(self, other: Shape, max: usize) -> bool {
+        self.chars.abs_diff(other.chars) as usize <= max && (self.letters ^ other.letters).count_ones() as usize <= 2 * max
+    }
+}
+
+/// Which letters a word has, each character hashed to one of 64 bits. Two characters
+/// sharing a bit only make words look closer, so the bound stays safe.
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| mask | 1 << (u32::from(c) % 64))
 }
 
 /// How many edits a word of this length may be off by.
@@ -184,13 +295,52 @@ impl QuoteIndex {
                 .filter(|(_, t)| !t.is_empty())
                 .collect()
         };
-        let entities = corpus
+        let mut said_by: FxHashMap<&ActorId, Vec<u32>> = FxHashMap::default();
+        for (q, quote) in corpus.quotes.iter().enumerate() {
+            said_by.entry(&quote.speaker).or_default().push(q as u32);
+        }
+        let name_tokens = |name: &str, aliases: &[String]| -> Vec<TokenId> {
+            let mut ids: Vec<TokenId> = std::iter::once(name)
+                .chain(aliases.iter().map(String::as_str))
+                .flat_map(tokens)
+                .filter_map(|t| id_of.get(t.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let entities: Vec<Entity> = corpus
             .actors
             .iter()
-            .map(|a| Entity { name: a.name.clone(), actor: Some(a.id.clone()), forms: forms(&a.name, &a.aliases) })
-            .chain(corpus.places.iter().map(|p| Entity { name: p.name.clone(), actor: None, forms: forms(&p.name, &p.aliases) }))
+            .map(|a| Entity {
+                name: a.name.clone(),
+                actor: Some(a.id.clone()),
+                forms: forms(&a.name, &a.aliases),
+                quotes: said_by.remove(&a.id).unwrap_or_default(),
+                name_tokens: name_tokens(&a.name, &a.aliases),
+            })
+            .chain(corpus.places.iter().map(|p| Entity {
+                name: p.name.clone(),
+                actor: None,
+                forms: forms(&p.name, &p.aliases),
+                quotes: Vec::new(),
+                name_tokens: Vec::new(),
+            }))
             .collect();
-        QuoteIndex { vocabulary, postings, speaker_postings, words, entities }
+        let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
+        // Validation guarantees every speaker is an actor; u32::MAX would name nobody.
+        let speaker = corpus.quotes.iter().map(|q| entity_of.get(&q.speaker).copied().unwrap_or(u32::MAX)).collect();
+        let mut by_date: Vec<u32> = (0..corpus.quotes.len() as u32).collect();
+        by_date.sort_by_key(|&q| {
+            let said_on = corpus.quotes[q as usize].said_on.as_ref();
+            (said_on.is_none(), said_on.map(|d| d.first_day()), q)
+        });
+        let mut date_rank = vec![0; by_date.len()];
+        for (rank, q) in by_date.into_iter().enumerate() {
+            date_rank[q as usize] = rank as u32;
+        }
+        let shapes = vocabulary.iter().map(|t| Shape::of(t)).collect();
+        QuoteIndex { vocabulary, shapes, postings, speaker_postings, words, entities, date_rank, speaker }
     }
 
     fn token_id(&self, word: &str) -> Option<TokenId> {
@@ -216,8 +366,9 @@ impl QuoteIndex {
         }
         let max = tolerance(word);
         if max > 0 {
+            let shape = Shape::of(word);
             for (i, t) in self.vocabulary.iter().enumerate() {
-                if t != word && !(prefix && t.starts_with(word)) && within(word, t, max) {
+                if shape.may_be_within(self.shapes[i], max) && t != word && !(prefix && t.starts_with(word)) && within(word, t, max) {
                     out.push((i as TokenId, Strength::Fuzzy));
                 }
             }
@@ -296,137 +447,218 @@ impl QuoteIndex {
         out
     }
 
-    /// The quotes matching `query`, ranked (or ordered as `query.sort` asks).
-    pub fn search(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
-        let terms = self.find_entities(parse_terms(&query.q));
+    /// A query's terms, each word term with the vocabulary words it stands for.
+    fn prepare(&self, q: &str) -> Vec<Prepared> {
+        self.find_entities(parse_terms(q))
+            .into_iter()
+            .map(|term| {
+                let expanded = match &term {
+                    Term::Word { word, prefix } => self.expand(word, *prefix),
+                    _ => Vec::new(),
+                };
+                let position = expanded.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+                let typed_tokens = match &term {
+                    Term::Entity { typed, .. } => tokens(typed),
+                    _ => Vec::new(),
+                };
+                Prepared { term, expanded, position, typed_tokens }
+            })
+            .collect()
+    }
+
+    /// Calls `found(quote, strength, occurrences)` for every way `term` matches a quote:
+    /// a quote may be reported several times, and an occurrence is a highlighted run.
+    fn matches(&self, term: &Prepared, found: &mut impl FnMut(u32, Strength, u8)) {
+        match &term.term {
+            Term::Word { .. } => {
+                for &(id, strength) in &term.expanded {
+                    for p in &self.postings[id as usize] {
+                        found(p.quote, strength, 1);
+                    }
+                    for &q in &self.speaker_postings[id as usize] {
+                        found(q, strength.min(Strength::Speaker), 0);
+                    }
+                }
+            }
+            Term::Phrase { words, prefix } => {
+                for (q, _) in self.phrase_hits(words, *prefix) {
+                    found(q, Strength::Phrase, 1);
+                }
+            }
+            Term::Entity { entity, .. } => {
+                let entity = &self.entities[*entity];
+                for (_, form) in &entity.forms {
+                    for (q, _) in self.phrase_hits(form, false) {
+                        found(q, Strength::Exact, 1);
+                    }
+                }
+                for &q in &entity.quotes {
+                    found(q, Strength::Speaker, 0);
+                }
+            }
+        }
+    }
+
+    /// The quotes matching `query`, in result order (best first, or as `query.sort` asks),
+    /// without highlights: [`Ranking::explain`] adds those for the hits that are shown.
+    ///
+    /// Per term, each quote keeps its best match strength and its number of occurrences in
+    /// flat arrays indexed by quote, so no hit allocates; only quotes that matched every
+    /// earlier term are carried on.
+    pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Ranking {
+        let terms = self.prepare(&query.q);
+        let n = corpus.quotes.len();
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.
         let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
         let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
-        // Per quote: (score, fuzzy terms, highlights, reasons, terms matched). Order does
-        // not matter: hits are sorted by a total order at the end.
-        let mut acc: FxHashMap<u32, (u32, usize, Vec<Range<usize>>, Vec<String>, usize)> = FxHashMap::default();
+        let mut hits: Vec<Ranked> = Vec::new();
         if terms.is_empty() {
-            return (0..corpus.quotes.len())
-                .filter(|&i| allowed(i))
-                .map(|i| Hit { quote: i, score: 0, fuzzy_terms: 0, highlights: Vec::new(), reasons: Vec::new() })
-                .collect::<Vec<_>>()
-                .sorted_for(corpus, query.sort);
-        }
-        for (t, term) in terms.iter().enumerate() {
-            // Per quote: best strength for this term, ranges, a reason, and whether some
-            // match needed no explaining (then the reason is dropped as noise).
-            let expanded = match term {
-                Term::Word { word, prefix } => self.expand(word, *prefix),
-                _ => Vec::new(),
-            };
-            // Sized once: growing a map of 30,000 quotes step by step costs more than filling it.
-            let capacity = expanded.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
-            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> =
-                FxHashMap::with_capacity_and_hasher(capacity, Default::default());
-            let mut note = |q: u32, s: Strength, range: Option<Range<usize>>, reason: Option<String>| {
-                let entry = found.entry(q).or_insert((s, Vec::new(), None, false));
-                entry.0 = entry.0.max(s);
-                entry.1.extend(range);
-                match reason {
-                    None => entry.3 = true,
-                    Some(r) if entry.2.is_none() => entry.2 = Some(r),
-                    Some(_) => {}
-                }
-            };
-            match term {
-                Term::Word { word, .. } => {
-                    for &(id, strength) in &expanded {
-                        let token = &self.vocabulary[id as usize];
-                        let reason = (strength == Strength::Fuzzy).then(|| format!("“{word}” read as “{token}”"));
-                        for p in &self.postings[id as usize] {
-                            let range = self.words[p.quote as usize][p.word as usize].0.clone();
-                            note(p.quote, strength, Some(range), reason.clone());
-                        }
-                        // A misspelt name still finds what that person said, saying how it was read.
-                        let speaker_reason = (strength == Strength::Fuzzy).then(|| format!("speaker’s name “{token}” read from “{word}”"));
-                        for &q in &self.speaker_postings[id as usize] {
-                            note(q, strength.min(Strength::Speaker), None, speaker_reason.clone());
-                        }
+            hits.extend((0..n).filter(|&i| allowed(i)).map(|i| Ranked { quote: i, score: 0, fuzzy_terms: 0 }));
+        } else {
+            // Per term: best strength plus one (0: no match yet) and occurrences.
+            let mut best = vec![0u8; n];
+            let mut occurrences = vec![0u8; n];
+            let mut touched: Vec<u32> = Vec::new();
+            // Across terms: how many terms each quote matched, and its running score.
+            let mut matched = vec![0u32; n];
+            let mut score = vec![0u32; n];
+            let mut fuzzy = vec![0u32; n];
+            let mut candidates: Vec<u32> = Vec::new();
+            for (t, term) in terms.iter().enumerate() {
+                self.matches(term, &mut |q, strength, count| {
+                    let i = q as usize;
+                    if best[i] == 0 {
+                        touched.push(q);
                     }
-                }
-                Term::Phrase { words, prefix } => {
-                    for (q, range) in self.phrase_hits(words, *prefix) {
-                        note(q, Strength::Phrase, Some(range), None);
+                    best[i] = best[i].max(strength as u8 + 1);
+                    occurrences[i] = occurrences[i].saturating_add(count);
+                });
+                for q in touched.drain(..) {
+                    let i = q as usize;
+                    let strength = Strength::from_rank(best[i] - 1);
+                    let term_score = strength.weight() * 10 + u32::from(occurrences[i].clamp(1, 3));
+                    (best[i], occurrences[i]) = (0, 0);
+                    // A quote that missed an earlier term is out; one never seen is not added.
+                    if matched[i] != t as u32 || (t == 0 && !allowed(i)) {
+                        continue;
                     }
-                }
-                Term::Entity { entity, typed } => {
-                    let entity = &self.entities[*entity];
-                    let typed_tokens = tokens(typed);
-                    let alias_note = (typed != &entity.name).then(|| format!(" (alias {typed})")).unwrap_or_default();
-                    for (_, form) in &entity.forms {
-                        // Naming it as typed is a plain match; another of its names is explained.
-                        let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
-                        for (q, range) in self.phrase_hits(form, false) {
-                            note(q, Strength::Exact, Some(range), reason.clone());
-                        }
+                    if t == 0 {
+                        candidates.push(q);
                     }
-                    if let Some(actor) = &entity.actor {
-                        let reason = format!("said by {}{alias_note}", entity.name);
-                        for (q, quote) in corpus.quotes.iter().enumerate() {
-                            if &quote.speaker == actor {
-                                note(q as u32, Strength::Speaker, None, Some(reason.clone()));
-                            }
-                        }
-                    }
+                    matched[i] += 1;
+                    score[i] += term_score;
+                    fuzzy[i] += u32::from(strength == Strength::Fuzzy);
                 }
             }
-            let mut remaining = found.len();
-            for (q, (strength, ranges, reason, plain)) in found {
-                let reason = if plain { None } else { reason };
-                if !allowed(q as usize) {
-                    continue;
-                }
-                let occurrences = ranges.len().clamp(1, 3) as u32;
-                let score = strength.weight() * 10 + occurrences;
-                let fuzzy = usize::from(strength == Strength::Fuzzy);
-                if t == 0 {
-                    acc.reserve(remaining);
-                    remaining = 0;
-                    acc.insert(q, (score, fuzzy, ranges, reason.into_iter().collect(), 1));
-                    continue;
-                }
-                // A quote that missed an earlier term is out; one never seen is not added.
-                let Some(entry) = acc.get_mut(&q) else { continue };
-                if entry.4 != t {
-                    continue;
-                }
-                entry.0 += score;
-                entry.1 += fuzzy;
-                entry.2.extend(ranges);
-                entry.3.extend(reason);
-                entry.4 += 1;
-            }
-        }
-        let hits: Vec<Hit> = acc
-            .into_iter()
-            .filter(|(_, e)| e.4 == terms.len())
-            .map(|(q, (score, fuzzy_terms, mut highlights, mut reasons, _))| {
-                let merged = if highlights.len() < 2 {
-                    highlights
-                } else {
-                    highlights.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-                    let mut merged: Vec<Range<usize>> = Vec::with_capacity(highlights.len());
-                    for r in highlights {
-                        match merged.last_mut() {
-                            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                            _ => merged.push(r),
-                        }
-                    }
-                    merged
-                };
-                reasons.dedup();
+            let all = terms.len() as u32;
+            hits.extend(candidates.into_iter().filter(|&q| matched[q as usize] == all).map(|q| {
+                let i = q as usize;
                 // Shorter quotes with the same matches rank higher: the match is more of the quote.
-                let length = self.words[q as usize].len() as u32;
-                Hit { quote: q as usize, score: score * 100 / (10 + length / 8), fuzzy_terms, highlights: merged, reasons }
-            })
-            .collect();
-        hits.sorted_for(corpus, query.sort)
+                let length = self.words[i].len() as u32;
+                Ranked { quote: i, score: score[i] * 100 / (10 + length / 8), fuzzy_terms: fuzzy[i] as usize }
+            }));
+        }
+        // The quote breaks ties, so the order is total and an unstable sort is exact.
+        match query.sort {
+            QuoteSort::Date => hits.sort_unstable_by_key(|h| self.date_rank[h.quote]),
+            // Typo matches never outrank exact ones: fewer fuzzy terms first, then score.
+            // One integer per hit compares faster than a tuple; a corpus or query too large
+            // to pack falls back to the tuple.
+            QuoteSort::Auto if n < 1 << 24 && terms.len() < 1 << 8 => hits.sort_unstable_by_key(|h| {
+                (h.fuzzy_terms as u64) << 56 | u64::from(u32::MAX - h.score) << 24 | h.quote as u64
+            }),
+            QuoteSort::Auto => hits.sort_unstable_by_key(|h| (h.fuzzy_terms, std::cmp::Reverse(h.score), h.quote)),
+        }
+        Ranking { hits, terms }
+    }
+
+    /// The quotes matching `query`, ranked, each with its highlights and reasons. For a
+    /// long result list, [`QuoteIndex::rank`] and [`Ranking::explain`] on the hits shown
+    /// cost far less.
+    pub fn search(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
+        self.rank(corpus, query).explain_first(self, usize::MAX)
+    }
+
+    /// How one term matches one quote: its highlight ranges, and a reason when every match
+    /// needed explaining (a typo, an alias, the speaker). Visits matches in the order
+    /// [`QuoteIndex::matches`] does, so the reason given is the first one found.
+    fn explain_term(&self, term: &Prepared, q: usize, ranges: &mut Vec<Range<usize>>) -> Option<String> {
+        let quote_words = &self.words[q];
+        // The first reason met, and whether some match needed none.
+        let mut reason: Option<String> = None;
+        let mut plain = false;
+        let mut note = |why: Option<String>| match why {
+            None => plain = true,
+            Some(r) if reason.is_none() => reason = Some(r),
+            Some(_) => {}
+        };
+        match &term.term {
+            Term::Word { word, .. } => {
+                let speaker = self.entities.get(self.speaker[q] as usize).map_or(&[][..], |e| &e.name_tokens);
+                // (expansion, 0 for the text or 1 for the speaker, word position)
+                let mut met: Vec<(usize, u8, usize)> = quote_words
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(w, (_, id))| term.position.get(id).map(|&e| (e, 0, w)))
+                    .chain(speaker.iter().filter_map(|id| term.position.get(id).map(|&e| (e, 1, 0))))
+                    .collect();
+                met.sort_unstable();
+                for (e, place, w) in met {
+                    let (id, strength) = term.expanded[e];
+                    let fuzzy = strength == Strength::Fuzzy;
+                    let token = &self.vocabulary[id as usize];
+                    if place == 0 {
+                        ranges.push(quote_words[w].0.clone());
+                        note(fuzzy.then(|| format!("“{word}” read as “{token}”")));
+                    } else {
+                        note(fuzzy.then(|| format!("speaker’s name “{token}” read from “{word}”")));
+                    }
+                }
+            }
+            Term::Phrase { words, prefix } => {
+                for start in 0..quote_words.len() {
+                    if let Some(range) = self.phrase_at(q, start, words, *prefix) {
+                        ranges.push(range);
+                        note(None);
+                    }
+                }
+            }
+            Term::Entity { entity, typed } => {
+                let entity = &self.entities[*entity];
+                for (_, form) in &entity.forms {
+                    // Naming it as typed is a plain match; another of its names is explained.
+                    let why = (*form != term.typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
+                    for start in 0..quote_words.len() {
+                        if let Some(range) = self.phrase_at(q, start, form, false) {
+                            ranges.push(range);
+                            note(why.clone());
+                        }
+                    }
+                }
+                if entity.quotes.binary_search(&(q as u32)).is_ok() {
+                    let alias_note = (typed != &entity.name).then(|| format!(" (alias {typed})")).unwrap_or_default();
+                    note(Some(format!("said by {}{alias_note}", entity.name)));
+                }
+            }
+        }
+        if plain {
+            None
+        } else {
+            reason
+        }
+    }
+
+    /// The range of the run of `words` starting at word `start` of quote `q`, if it is
+    /// there (the last word as a prefix when `prefix`).
+    fn phrase_at(&self, q: usize, start: usize, words: &[String], prefix: bool) -> Option<Range<usize>> {
+        let run = self.words[q].get(start..start + words.len())?;
+        let matches = !run.is_empty()
+            && run.iter().zip(words).enumerate().all(|(k, ((_, id), w))| {
+                let t = &self.vocabulary[*id as usize];
+                t == w || (prefix && k + 1 == words.len() && t.starts_with(w.as_str()))
+            });
+        matches.then(|| run[0].0.start..run[run.len() - 1].0.end)
     }
 
     /// What to offer when a query finds nothing: the query with each unknown word replaced
@@ -434,7 +666,7 @@ impl QuoteIndex {
     /// the same filters.
     pub fn suggest(&self, corpus: &Corpus, query: &QuoteQuery) -> Option<String> {
         let better = self.respell(&query.q)?;
-        let found = !self.search(corpus, &QuoteQuery { q: better.clone(), ..query.clone() }).is_empty();
+        let found = !self.rank(corpus, &QuoteQuery { q: better.clone(), ..query.clone() }).hits.is_empty();
         found.then_some(better)
     }
 
@@ -468,41 +700,6 @@ impl QuoteIndex {
             })
             .collect();
         changed.then(|| words.join(" "))
-    }
-}
-
-trait SortedFor {
-    fn sorted_for(self, corpus: &Corpus, sort: QuoteSort) -> Self;
-}
-
-impl SortedFor for Vec<Hit> {
-    fn sorted_for(self, corpus: &Corpus, sort: QuoteSort) -> Vec<Hit> {
-        // Small keys are sorted and the hits gathered after: moving tens of thousands of
-        // hits (with their highlight lists) through a sort costs more than the search.
-        // The quote number breaks ties, so the order is total and an unstable sort is exact.
-        let order: Vec<usize> = match sort {
-            QuoteSort::Date => {
-                let mut keys: Vec<_> = self
-                    .iter()
-                    .enumerate()
-                    .map(|(i, h)| {
-                        let said_on = corpus.quotes[h.quote].said_on.as_ref();
-                        ((said_on.is_none(), said_on.map(|d| d.first_day()), h.quote), i)
-                    })
-                    .collect();
-                keys.sort_unstable();
-                keys.into_iter().map(|(_, i)| i).collect()
-            }
-            // Typo matches never outrank exact ones: fewer fuzzy terms first, then score.
-            QuoteSort::Auto => {
-                let mut keys: Vec<_> =
-                    self.iter().enumerate().map(|(i, h)| ((h.fuzzy_terms, std::cmp::Reverse(h.score), h.quote), i)).collect();
-                keys.sort_unstable();
-                keys.into_iter().map(|(_, i)| i).collect()
-            }
-        };
-        let mut slots: Vec<Option<Hit>> = self.into_iter().map(Some).collect();
-        order.into_iter().filter_map(|i| slots[i].take()).collect()
     }
 }
 

@@ -1,5 +1,6 @@
 // Playwright drives Debian's Chromium (never a downloaded browser) against the release
-// build in ../../dist, served by serve.mjs with no rewrite rules.
+// build in ../../dist, served by serve.mjs with no rewrite rules, and the same app built
+// with a synthetic corpus in ../../target/synth-dist.
 import { defineConfig } from '@playwright/test';
 
 const port = 4173;
@@ -20,10 +21,20 @@ export default defineConfig({
              '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../../dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    // The app built with a synthetic corpus of 250 quotes and 250 events (.ci/test), for
+    // the tests of long lists (specs/long-lists.spec.js).
+    {
+      command: `node serve.mjs ../../target/synth-dist ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

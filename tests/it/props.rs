@@ -679,3 +679,129 @@ fn url_parts(href: &str) -> (&str, &str, &str) {
     let (path, query) = rest.find('?').map_or((rest, ""), |i| (&rest[..i], &rest[i..]));
     (path, query, fragment)
 }
+
+// ---------------------------------------------------------------------------------------
+// The fast path of search against the simple one
+// ---------------------------------------------------------------------------------------
+
+/// A synthetic corpus (`dossier::synth`, 3,000 quotes from 200 speakers with transliterated
+/// names and places with diacritics) and its index, built once.
+fn synthetic() -> &'static (Corpus, QuoteIndex) {
+    static SYNTHETIC: OnceLock<(Corpus, QuoteIndex)> = OnceLock::new();
+    SYNTHETIC.get_or_init(|| {
+        let (files, _) = dossier::synth::corpus(3_000, 7);
+        let corpus = dossier::core::load::load(&files).expect("the synthetic corpus is valid");
+        let index = QuoteIndex::new(&corpus);
+        (corpus, index)
+    })
+}
+
+/// What users type: words of the corpus's quotes and its actors' and places' names and
+/// aliases, cut short as while typing, misspelt (a swap of neighbours, a dropped or a
+/// doubled letter), quoted as phrases, and the benchmark's queries.
+fn typed_query(c: &'static Corpus) -> impl Strategy<Value = String> {
+    let names: Vec<String> = c
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
+        .chain(
+            c.places
+                .iter()
+                .flat_map(|p| std::iter::once(p.name.clone()).chain(p.aliases.iter().cloned())),
+        )
+        .collect();
+    let word = (any::<Index>(), any::<Index>()).prop_map(move |(q, w)| {
+        let text = &c.quotes[q.index(c.quotes.len())].text;
+        let spans = word_spans(text);
+        if spans.is_empty() {
+            String::new()
+        } else {
+            text[spans[w.index(spans.len())].0.clone()].to_owned()
+        }
+    });
+    let piece = prop_oneof![4 => word, 2 => select(names), 1 => select(&dossier::synth::QUERIES[..]).prop_map(str::to_owned)];
+    let edited = (piece, 0..6u8, any::<Index>()).prop_map(|(piece, edit, at)| {
+        let chars: Vec<char> = piece.chars().collect();
+        if chars.len() < 2 {
+            return piece;
+        }
+        let i = at.index(chars.len() - 1);
+        let mut out = chars.clone();
+        match edit {
+            0 => out.swap(i, i + 1),
+            1 => drop(out.remove(i)),
+            2 => out.insert(i, chars[i]),
+            3 => out.truncate(i + 1),
+            _ => {}
+        }
+        out.into_iter().collect()
+    });
+    let glue = select(&[" ", " ", "\"", " \"", "\" ", "-", ""][..]);
+    proptest::collection::vec((edited, glue), 1..5)
+        .prop_map(|pieces| pieces.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
+}
+
+/// Filters and sorts drawn from the corpus itself.
+fn typed_search(c: &'static Corpus) -> impl Strategy<Value = QuoteQuery> {
+    let speakers: Vec<ActorId> = c.quotes.iter().map(|q| q.speaker.clone()).collect();
+    let docs: Vec<DocumentId> = c.documents.iter().map(|d| d.id.clone()).collect();
+    (
+        typed_query(c),
+        proptest::collection::vec(select(speakers), 0..3),
+        proptest::option::weighted(0.2, select(docs)),
+        proptest::option::weighted(0.2, quote_kind()),
+        quote_sort(),
+    )
+        .prop_map(|(q, speakers, doc, kind, sort)| QuoteQuery {
+            q,
+            speakers,
+            doc,
+            kind,
+            sort,
+        })
+}
+
+/// The fast path (flat arrays, highlights only for what is explained) and the simple one
+/// (a map per term, every hit explained, then sorted) give the same hits, scores, order,
+/// highlights and reasons.
+fn same_as_simple_path(
+    c: &Corpus,
+    index: &QuoteIndex,
+    query: &QuoteQuery,
+) -> Result<(), TestCaseError> {
+    let fast = index.search(c, query);
+    let simple = index.search_reference(c, query);
+    prop_assert_eq!(fast.len(), simple.len(), "{:?}", query);
+    for (i, (f, s)) in fast.iter().zip(&simple).enumerate() {
+        prop_assert_eq!(f, s, "hit {} of {:?}", i, query);
+    }
+    let ranked: Vec<usize> = index.rank(c, query).hits.iter().map(|h| h.quote).collect();
+    prop_assert_eq!(ranked, quote_set_in_order(&simple));
+    Ok(())
+}
+
+fn quote_set_in_order(hits: &[Hit]) -> Vec<usize> {
+    hits.iter().map(|h| h.quote).collect()
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn fast_search_matches_the_simple_path_on_any_query(query in quote_query()) {
+        let (c, index) = shared();
+        same_as_simple_path(c, index, &query)?;
+    }
+
+    #[test]
+    fn fast_search_matches_the_simple_path_on_typed_queries(query in typed_search(corpus())) {
+        let (c, index) = shared();
+        same_as_simple_path(c, index, &query)?;
+    }
+
+    #[test]
+    fn fast_search_matches_the_simple_path_on_a_synthetic_corpus(query in typed_search(&synthetic().0)) {
+        let (c, index) = synthetic();
+        same_as_simple_path(c, index, &query)?;
+    }
+}

@@ -3,8 +3,8 @@
 use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
-use dossier::core::route::{ActorMatch, TimelineQuery};
-use dossier::core::timeline::{actor_counts, filter, overview, MarkGroup, MARKS_PER_YEAR};
+use dossier::core::route::{event_anchor, year_anchor, ActorMatch, TimelineAnchor, TimelineQuery};
+use dossier::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup, MARKS_PER_YEAR};
 use serde_json::json;
 
 use super::root;
@@ -146,4 +146,120 @@ fn a_dense_year_gets_one_mark_per_month_jumping_to_its_first_event() {
         ]
     );
     assert!(years[0].count > MARKS_PER_YEAR);
+}
+
+#[test]
+fn anchors_find_their_event_or_the_first_event_of_their_year_among_those_shown() {
+    let c = corpus();
+    let all = filter(&c, &TimelineQuery::default());
+    for (pos, &i) in all.iter().enumerate() {
+        let anchor = TimelineAnchor::parse(&format!("#{}", event_anchor(&c.events[i].id)))
+            .expect("an event anchor parses");
+        assert_eq!(anchor_position(&c, &all, &anchor), Some(pos));
+        let year = c.events[i].date.first_day().0;
+        let first_of_year = all
+            .iter()
+            .position(|&j| c.events[j].date.first_day().0 == year);
+        assert_eq!(
+            anchor_position(
+                &c,
+                &all,
+                &TimelineAnchor::parse(&year_anchor(year)).unwrap()
+            ),
+            first_of_year
+        );
+        assert!(first_of_year.unwrap() <= pos);
+    }
+    // An event the filters hide, and a year with no event, point at nothing.
+    let shaibani = TimelineQuery {
+        actors: vec![ActorId::new("asaad-al-shaibani")],
+        ..TimelineQuery::default()
+    };
+    let some = filter(&c, &shaibani);
+    let hidden = all
+        .iter()
+        .find(|i| !some.contains(i))
+        .expect("some event without al-Shaibani");
+    assert_eq!(
+        anchor_position(
+            &c,
+            &some,
+            &TimelineAnchor::Event(c.events[*hidden].id.clone())
+        ),
+        None
+    );
+    assert_eq!(anchor_position(&c, &all, &TimelineAnchor::Year(1900)), None);
+}
+
+#[test]
+fn anchor_fragments_other_than_events_and_years_point_at_nothing() {
+    for bad in [
+        "",
+        "#",
+        "event-",
+        "#event-<b>",
+        "event-A",
+        "y-",
+        "y-24",
+        "y-20245",
+        "y-２０２４",
+        "p-3",
+        "#y-2024x",
+        "year-2024",
+    ] {
+        assert_eq!(TimelineAnchor::parse(bad), None, "{bad:?}");
+    }
+    assert_eq!(
+        TimelineAnchor::parse("#y-2024"),
+        Some(TimelineAnchor::Year(2024))
+    );
+    let anchor = TimelineAnchor::Event(dossier::core::model::EventId::new("moscow-visit"));
+    assert_eq!(TimelineAnchor::parse(&anchor.id()), Some(anchor));
+}
+
+#[test]
+fn actor_counts_match_counting_every_actor_against_every_event() {
+    let (files, _) = dossier::synth::corpus_with_events(50, 3_000, 11);
+    let c = load(&files).expect("the synthetic corpus is valid");
+    let queries = [
+        TimelineQuery::default(),
+        TimelineQuery {
+            from: PartialDate::parse("2015").ok(),
+            to: PartialDate::parse("2018-06").ok(),
+            ..TimelineQuery::default()
+        },
+        TimelineQuery {
+            actors: vec![ActorId::new("speaker-3")],
+            kind: Some(ActorKind::Person),
+            ..TimelineQuery::default()
+        },
+    ];
+    for q in queries {
+        let others = TimelineQuery {
+            actors: Vec::new(),
+            ..q.clone()
+        };
+        let kept: Vec<_> = c
+            .events
+            .iter()
+            .filter(|e| dossier::core::timeline::keeps(&c, &others, e))
+            .collect();
+        let mut expected: Vec<(ActorId, usize)> = c
+            .actors
+            .iter()
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    kept.iter().filter(|e| e.involves(&a.id)).count(),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        expected.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| c.actor_name(&a.0).cmp(c.actor_name(&b.0)))
+        });
+        assert!(!expected.is_empty());
+        assert_eq!(actor_counts(&c, &q), expected, "{q:?}");
+    }
 }

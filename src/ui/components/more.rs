@@ -1,7 +1,13 @@
 //! Long lists render a page at a time: a corpus of 100,000 quotes must not put 100,000
 //! cards in the page. A [`Limit`] says how many items to show; it belongs to one query,
 //! so a new query shows the first page again in the same render (no extra pass with the
-//! old limit). [`ShowMore`] is the button that shows the next page.
+//! old limit), and so does going back to an earlier query. [`ShowMore`] is the button
+//! that shows the next page.
+//!
+//! After the query changes (typing, a filter), a list first renders only a screenful
+//! ([`FIRST_SCREEN`] items), so the new results are painted in the same frame even at
+//! 10,000 events; the rest of the page follows right after that paint. The first render
+//! of a page is whole, so it matches the prerendered page the app replaces.
 
 use leptos::prelude::*;
 
@@ -9,10 +15,16 @@ use leptos::prelude::*;
 /// static pages show).
 pub const PAGE: usize = crate::core::prerender::LIST_PAGE;
 
+/// How many items are rendered at once when the query changes: more than a tall screen
+/// shows of cards.
+pub const FIRST_SCREEN: usize = 20;
+
 /// How many items of the list for the current query to show.
 pub struct Limit<T: Send + Sync + 'static> {
     /// The query the extra pages were asked for, and how many items that makes.
     state: RwSignal<Option<(T, usize)>>,
+    /// The query whose whole page has been rendered (not only its first screenful).
+    whole: RwSignal<Option<T>>,
     query: Memo<T>,
 }
 
@@ -25,23 +37,56 @@ impl<T: Send + Sync + 'static> Clone for Limit<T> {
 impl<T: Send + Sync + 'static> Copy for Limit<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
-    /// The number of items to show now.
+    /// The number of items the list holds now (whole pages; what "Show more" counts).
     pub fn get(&self) -> usize {
         self.query.track();
         self.state.track();
         self.now_untracked()
     }
 
+    /// The number of items to render now: [`Limit::get`], or only the first screenful of
+    /// them while a new query's results are being painted.
+    pub fn rendered(&self) -> usize {
+        let n = self.get();
+        if self
+            .query
+            .with(|q| self.whole.with(|w| w.as_ref() == Some(q)))
+        {
+            n
+        } else {
+            n.min(FIRST_SCREEN)
+        }
+    }
+
+    /// Whether a list of `total` items is still only partly rendered (its `aria-busy`).
+    pub fn partial(&self, total: usize) -> bool {
+        self.rendered() < self.get().min(total)
+    }
+
     /// Shows at least the first `n` items (whole pages), e.g. before jumping to item `n`.
     pub fn cover(&self, n: usize) {
         if n > self.now_untracked() {
-            self.state.set(Some((self.query.get_untracked(), n.div_ceil(PAGE) * PAGE)));
+            self.state
+                .set(Some((self.query.get_untracked(), n.div_ceil(PAGE) * PAGE)));
         }
+        self.render_whole();
     }
 
     /// Shows another page of the current query's list.
     pub fn more(&self) {
-        self.state.set(Some((self.query.get_untracked(), self.now_untracked() + PAGE)));
+        self.state.set(Some((
+            self.query.get_untracked(),
+            self.now_untracked() + PAGE,
+        )));
+        self.render_whole();
+    }
+
+    /// Renders the whole of what is shown, at once.
+    fn render_whole(&self) {
+        let query = self.query.get_untracked();
+        if self.whole.with_untracked(|w| w.as_ref() != Some(&query)) {
+            self.whole.set(Some(query));
+        }
     }
 
     /// The number of items to show, without subscribing (for event handlers).
@@ -57,7 +102,46 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 
 /// A limit for the list of `query`'s results.
 pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>) -> Limit<T> {
-    Limit { state: RwSignal::new(None), query }
+    let state = RwSignal::new(None::<(T, usize)>);
+    let whole = RwSignal::new(Some(query.get_untracked()));
+    let limit = Limit {
+        state,
+        whole,
+        query,
+    };
+    Effect::new(move |_| {
+        query.with(|now| {
+            // Once the query has changed, its extra pages are forgotten, so coming back to
+            // it (clearing a search) starts from the first page too. Nothing shown changes
+            // here (a limit for another query already counts as one page), so nothing is
+            // notified.
+            if state.with_untracked(|s| s.as_ref().is_some_and(|(asked_for, _)| asked_for != now)) {
+                state.update_untracked(|s| *s = None);
+            }
+            // The first screenful is being painted; the rest of the page follows after
+            // that paint (a timer set in the frame's callback runs after the frame).
+            if whole.with_untracked(|w| w.as_ref() != Some(now)) {
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            // Unless the list is gone (another page) or already whole.
+                            if query
+                                .try_with_untracked(|q| {
+                                    whole.try_with_untracked(|w| w.as_ref() != Some(q))
+                                })
+                                .flatten()
+                                == Some(true)
+                            {
+                                limit.render_whole();
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                });
+            }
+        })
+    });
+    limit
 }
 
 /// "Show 100 more quotes (100 of 3,214 shown)", when `total` exceeds what is shown.

@@ -50,13 +50,13 @@ pub fn ActorPage(
     let event_items = move || {
         event_rows
             .iter()
-            .take(event_limit.get())
+            .take(event_limit.rendered())
             .cloned()
             .map(|(href, title, spec)| view! { <li><DateTime spec/>" — "<a href=href>{title}</a></li> })
             .collect_view()
     };
     let quote_items = move || {
-        quotes.iter().take(quote_limit.get()).cloned().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view()
+        quotes.iter().take(quote_limit.rendered()).cloned().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view()
     };
     view! {
         <h1>{actor.name.clone()}</h1>

@@ -22,7 +22,7 @@ pub fn QuotesPage() -> impl IntoView {
     });
     let hits = {
         let ctx = ctx.clone();
-        Memo::new(move |_| query.with(|q| ctx.quote_index.search(&ctx.corpus, q)))
+        Memo::new(move |_| query.with(|q| ctx.quote_index.rank(&ctx.corpus, q)))
     };
     let on_input = {
         let go = go.clone();
@@ -41,7 +41,7 @@ pub fn QuotesPage() -> impl IntoView {
             let count = |lift: &dyn Fn(&mut QuoteQuery)| {
                 let mut wider = q.clone();
                 lift(&mut wider);
-                ctx.quote_index.search(corpus, &wider)
+                ctx.quote_index.rank(corpus, &wider).hits
             };
             let mut speakers: BTreeMap<String, (String, usize)> = BTreeMap::new();
             for hit in count(&|w| w.speakers.clear()) {
@@ -109,13 +109,12 @@ pub fn QuotesPage() -> impl IntoView {
     let results = {
         let ctx = ctx.clone();
         move || {
-            let hits = hits.get();
             let q = query.get();
-            if hits.is_empty() {
+            if hits.with(|r| r.hits.is_empty()) {
                 let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
                 let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
                 let without_filters = if filtered {
-                    ctx.quote_index.search(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
+                    ctx.quote_index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).hits.len()
                 } else {
                     0
                 };
@@ -150,9 +149,10 @@ pub fn QuotesPage() -> impl IntoView {
                 }
                 .into_any();
             }
+            // Highlights and reasons are worked out only for the quotes rendered.
             let items = hits
+                .with(|ranking| ranking.explain_first(&ctx.quote_index, limit.rendered()))
                 .into_iter()
-                .take(limit.get())
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
                     view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> }
@@ -187,18 +187,18 @@ pub fn QuotesPage() -> impl IntoView {
         </search>
         <p class="count" role="status" aria-live="polite">
             {move || {
-                let n = hits.with(Vec::len);
+                let n = hits.with(|r| r.hits.len());
                 if n == total { format!("All {total} quotes") } else { format!("{n} of {total} quotes") }
             }}
             " · "
             {sort_link}
         </p>
-        <ExportButtons of=ExportOf::Quotes shown=Signal::derive(move || hits.with(|h| h.iter().map(|hit| hit.quote).collect()))/>
+        <ExportButtons of=ExportOf::Quotes shown=Signal::derive(move || hits.with(|r| r.hits.iter().map(|hit| hit.quote).collect()))/>
         <div class="with-facets">
             {facets}
-            <div class="results-area">
+            <div class="results-area" aria-busy=move || limit.partial(hits.with(|r| r.hits.len())).to_string()>
                 {results}
-                <ShowMore limit total=Signal::derive(move || hits.with(Vec::len)) what="quotes"/>
+                <ShowMore limit total=Signal::derive(move || hits.with(|r| r.hits.len())) what="quotes"/>
             </div>
         </div>
     }

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
-use crate::core::model::{ActorKind, Corpus, DocumentId, Event};
-use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineQuery};
-use crate::core::timeline::{actor_counts, filter, overview, MarkGroup};
+use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
+use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
+use crate::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -30,22 +30,25 @@ pub fn TimelinePage() -> impl IntoView {
     let total = ctx.corpus.events.len();
     let (date_error, set_date_error) = signal(None::<String>);
 
-    // The picker: type a name or alias, pick from the list, the actor is added.
-    let picker_options = {
+    // The picker: type a name or alias, pick from the list, the actor is added. The counts
+    // ignore the actor filter, so adding an actor changes them not at all: the options are
+    // keyed and only the chosen one leaves the list.
+    let counts = {
         let ctx = ctx.clone();
-        move || {
-            let q = query.get();
-            actor_counts(&ctx.corpus, &q)
-                .into_iter()
-                .filter(|(id, _)| !q.actors.contains(id))
-                .map(|(id, n)| {
-                    let actor = ctx.corpus.actor(&id).cloned();
-                    let name = actor.as_ref().map(|a| a.name.clone()).unwrap_or_default();
-                    let aliases = actor.map(|a| a.aliases.join(", ")).unwrap_or_default();
-                    let label = format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" });
-                    view! { <option value=name label=label></option> }
-                })
-                .collect_view()
+        Memo::new(move |_| query.with(|q| actor_counts(&ctx.corpus, q)))
+    };
+    let picker_options = move || {
+        let options = counts.get();
+        query.with(|q| options.into_iter().filter(|(id, _)| !q.actors.contains(id)).collect::<Vec<_>>())
+    };
+    let picker_option = {
+        let ctx = ctx.clone();
+        move |(id, n): (ActorId, usize)| {
+            let actor = ctx.corpus.actor(&id);
+            let name = actor.map(|a| a.name.clone()).unwrap_or_default();
+            let aliases = actor.map(|a| a.aliases.join(", ")).unwrap_or_default();
+            let label = format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" });
+            view! { <option value=name label=label></option> }
         }
     };
     let pick = {
@@ -173,6 +176,23 @@ pub fn TimelinePage() -> impl IntoView {
     };
 
     let limit = use_limit(query);
+    // A link to an event's card or a year (opened cold, or followed) that lies beyond the
+    // rendered page renders up to it, then scrolls there.
+    let location = leptos_router::hooks::use_location();
+    Effect::new({
+        let ctx = ctx.clone();
+        move |_| {
+            let Some(anchor) = TimelineAnchor::parse(&location.hash.get()) else { return };
+            let Some(pos) = shown.with_untracked(|s| anchor_position(&ctx.corpus, s, &anchor)) else { return };
+            limit.cover(pos + 1);
+            let id = anchor.id();
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&id) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     // The overview: a column per year, a mark per event (per month in dense years);
     // a mark jumps to its event in the list. The year labels are the keyboard path; the
     // marks are a pointer aid (the list is the primary view for screen readers).
@@ -251,7 +271,8 @@ pub fn TimelinePage() -> impl IntoView {
             let q = query.get();
             let corpus = &ctx.corpus;
             let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
-            for i in shown.get().into_iter().take(limit.get()) {
+            let rendered: Vec<usize> = shown.with(|s| s.iter().take(limit.rendered()).copied().collect());
+            for i in rendered {
                 let event = &corpus.events[i];
                 let year = event.date.start.year_value();
                 match years.last_mut() {
@@ -315,7 +336,9 @@ pub fn TimelinePage() -> impl IntoView {
                 <label for="actor-pick">"Add an actor"</label>
                 <input id="actor-pick" type="text" list="actor-options" autocomplete="off"
                     placeholder="Name or alias, e.g. Putin, Jolani" on:change=pick/>
-                <datalist id="actor-options">{picker_options}</datalist>
+                <datalist id="actor-options">
+                    <For each=picker_options key=|option| option.clone() children=picker_option/>
+                </datalist>
             </div>
             <div class="field">
                 <label for="from">"From"</label>
@@ -345,7 +368,7 @@ pub fn TimelinePage() -> impl IntoView {
         </p>
         <ExportButtons of=ExportOf::Events shown=shown/>
         <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
-        <div class="timeline">{list}</div>
+        <div class="timeline" aria-busy=move || limit.partial(shown.with(Vec::len)).to_string()>{list}</div>
         <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) what="events"/>
     }
 }

@@ -10,7 +10,10 @@
 //     MiniSearch and FlexSearch (pinned npm versions) in the same page, on the same
 //     quotes and queries: latency, index build time and size, and the result sets of the
 //     typo and diacritic queries against their true sets.
-// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir]. Prints Markdown tables.
+//   - the app built with 10,000 synthetic events (and 2,000 quotes): time to the app in
+//     charge, and filtering the timeline by an actor (and back) until painted.
+// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir].
+// Prints Markdown tables.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +28,7 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
   '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const peersDir = process.argv[4] ? resolve(process.argv[4]) : null;
+const largeDir = process.argv[5] ? resolve(process.argv[5]) : null;
 const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -114,20 +118,12 @@ try {
   // 4. Search at scale beside the peers.
   if (peersDir) await peers();
 
-  // 5. Lighthouse, desktop and mobile.
-  console.log('\n### Lighthouse (performance / accessibility / best practices / SEO)\n');
-  console.log('| page | desktop | mobile |\n|---|---|---|');
-  const lighthouse = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
-  for (const path of ['/', '/quotes', '/timeline']) {
-    const scores = [];
-    for (const preset of ['desktop', 'mobile']) {
-      const args = [origin + path, '--quiet', '--output=json', '--output-path=stdout', `--chrome-flags=${flags.join(' ')}`];
-      if (preset === 'desktop') args.push('--preset=desktop');
-      const report = JSON.parse(execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 }));
-      scores.push(['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round(report.categories[c].score * 100)).join(' / '));
-    }
-    console.log(`| ${path} | ${scores[0]} | ${scores[1]} |`);
-  }
+  // 5. The timeline at 10,000 events.
+  if (largeDir) await largeTimeline();
+
+  // 6. Lighthouse, desktop and mobile.
+  // (BENCH_NO_LIGHTHOUSE=1 skips it while iterating on the other figures.)
+  if (!process.env.BENCH_NO_LIGHTHOUSE) await lighthouseScores();
 } finally {
   server.kill();
 }
@@ -163,5 +159,87 @@ async function peers() {
     }
   } finally {
     peerServer.kill();
+  }
+}
+
+// The app built with a large synthetic corpus: cold loads until the app is in charge,
+// then filtering the timeline by an actor (a click on an actor of an event, as a user
+// does) and going back to every event, each timed until the list is updated and a frame
+// painted.
+async function largeTimeline() {
+  const largePort = port + 2;
+  const largeServer = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, largeDir, String(largePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await new Promise((r) => setTimeout(r, 500));
+  const largeOrigin = `http://127.0.0.1:${largePort}`;
+  try {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+    const app = [];
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${largeOrigin}/timeline`);
+      await page.waitForSelector('#prerendered', { state: 'detached', timeout: 120_000 });
+      app.push(await page.evaluate(() => performance.getEntriesByName('dossier-app-mounted')[0]?.startTime ?? NaN));
+      await context.close();
+    }
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`large page error: ${e.message}`));
+    await page.goto(`${largeOrigin}/timeline`);
+    await page.waitForSelector('#prerendered', { state: 'detached', timeout: 120_000 });
+    const total = await page.locator('.count').textContent();
+    // Runs `action`, then resolves with the time until the list is updated in the page
+    // (the count has changed and every task queued by the update has run: the work done)
+    // and until the next frame has been painted after that (what the user sees).
+    const timed = (action, arg) => page.evaluate(([action, arg]) => new Promise((done, fail) => {
+      const before = document.querySelector('.count')?.textContent;
+      const start = performance.now();
+      if (action === 'filter') {
+        const links = document.querySelectorAll('.timeline article.event ul.actors a');
+        links[arg % links.length].click();
+      } else {
+        history.back();
+      }
+      const check = () => {
+        if (performance.now() - start > 10_000) return fail(new Error(`${action}: the list did not change`));
+        if (document.querySelector('.count')?.textContent === before) return setTimeout(check, 0);
+        const updated = performance.now() - start;
+        requestAnimationFrame(() => setTimeout(() => done([updated, performance.now() - start]), 0));
+      };
+      setTimeout(check, 0);
+    }), [action, arg]);
+    const filters = []; const backs = [];
+    for (let i = 0; i < 25; i++) {
+      filters.push(await timed('filter', i * 7));
+      backs.push(await timed('back', 0));
+    }
+    const events = await page.locator('.timeline article.event').count();
+    await browser.close();
+    console.log(`\n### The app with 10,000 synthetic events and 2,000 quotes (${largeDir.split('/').pop()}; ${total.trim().split(' · ')[0]})\n`);
+    console.log('| metric | median | p95 | runs |\n|---|---:|---:|---:|');
+    console.log(`| /timeline: navigation start to the app in charge (all data bundled) | ${ms(median(app))} | ${ms(p95(app))} | ${app.length} |`);
+    const col = (xs, k) => xs.map((x) => x[k]);
+    console.log(`| filter the timeline by an actor: click to list updated (target 16 ms) | ${ms(median(col(filters, 0)))} | ${ms(p95(col(filters, 0)))} | ${filters.length} |`);
+    console.log(`| filter the timeline by an actor: click to next frame painted | ${ms(median(col(filters, 1)))} | ${ms(p95(col(filters, 1)))} | ${filters.length} |`);
+    console.log(`| back to all events: to list updated | ${ms(median(col(backs, 0)))} | ${ms(p95(col(backs, 0)))} | ${backs.length} |`);
+    console.log(`| back to all events: to next frame painted | ${ms(median(col(backs, 1)))} | ${ms(p95(col(backs, 1)))} | ${backs.length} |`);
+    console.log(`| event cards rendered with every event listed | ${events} | | |`);
+  } finally {
+    largeServer.kill();
+  }
+}
+
+async function lighthouseScores() {
+  console.log('\n### Lighthouse (performance / accessibility / best practices / SEO)\n');
+  console.log('| page | desktop | mobile |\n|---|---|---|');
+  const lighthouse = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
+  for (const path of ['/', '/quotes', '/timeline']) {
+    const scores = [];
+    for (const preset of ['desktop', 'mobile']) {
+      const args = [origin + path, '--quiet', '--output=json', '--output-path=stdout', `--chrome-flags=${flags.join(' ')}`];
+      if (preset === 'desktop') args.push('--preset=desktop');
+      const report = JSON.parse(execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 }));
+      scores.push(['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round(report.categories[c].score * 100)).join(' / '));
+    }
+    console.log(`| ${path} | ${scores[0]} | ${scores[1]} |`);
   }
 }

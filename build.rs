@@ -1,0 +1,33 @@
+//! Build script: tells `include_str!` (in `src/core/load.rs`) which data folder the app
+//! bundles. It is `data/` unless `DOSSIER_DATA` names another one, so the same build can
+//! carry a newsroom's corpus or the benchmark's synthetic one:
+//! `DOSSIER_DATA=path/to/data trunk build --release`.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=DOSSIER_DATA");
+    let manifest = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let dir = match std::env::var_os("DOSSIER_DATA").filter(|d| !d.is_empty()) {
+        // Relative to the package, where Trunk and cargo are run from.
+        Some(dir) => manifest.join(dir),
+        None => manifest.join("data"),
+    };
+    for file in [
+        "documents.json",
+        "actors.json",
+        "places.json",
+        "quotes.json",
+        "events.json",
+    ] {
+        if !dir.join(file).is_file() {
+            panic!(
+                "DOSSIER_DATA: {} has no {file} (a data folder is described in data/FORMAT.md)",
+                dir.display()
+            );
+        }
+    }
+    println!("cargo:rustc-env=DOSSIER_DATA_DIR={}", dir.display());
+}

@@ -1,0 +1,187 @@
+//! The simple path of quote search, kept as the oracle of the fast one: one hash map per
+//! term, every hit with its highlights and reasons, then a sort. It is what
+//! [`QuoteIndex::search`] computed before ranking and explaining were split; the property
+//! tests (`tests/it/props.rs`) check that both agree exactly on random queries, filters
+//! and sorts, over the bundled corpus and a synthetic one. Not used by the app.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::{parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
+use crate::core::fold::tokens;
+use crate::core::model::Corpus;
+use crate::core::route::{QuoteQuery, QuoteSort};
+
+impl QuoteIndex {
+    /// The quotes matching `query`, ranked (or ordered as `query.sort` asks), the simple way.
+    #[doc(hidden)]
+    pub fn search_reference(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
+        let terms = self.find_entities(parse_terms(&query.q));
+        // Without filters every quote is allowed; checking 100,000 of them would cost more
+        // than the search.
+        let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
+        let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
+        // Per quote: (score, fuzzy terms, highlights, reasons, terms matched). Order does
+        // not matter: hits are sorted by a total order at the end.
+        let mut acc: FxHashMap<u32, (u32, usize, Vec<Range<usize>>, Vec<String>, usize)> = FxHashMap::default();
+        if terms.is_empty() {
+            return (0..corpus.quotes.len())
+                .filter(|&i| allowed(i))
+                .map(|i| Hit { quote: i, score: 0, fuzzy_terms: 0, highlights: Vec::new(), reasons: Vec::new() })
+                .collect::<Vec<_>>()
+                .sorted_for(corpus, query.sort);
+        }
+        for (t, term) in terms.iter().enumerate() {
+            // Per quote: best strength for this term, ranges, a reason, and whether some
+            // match needed no explaining (then the reason is dropped as noise).
+            let expanded = match term {
+                Term::Word { word, prefix } => self.expand(word, *prefix),
+                _ => Vec::new(),
+            };
+            // Sized once: growing a map of 30,000 quotes step by step costs more than filling it.
+            let capacity = expanded.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
+            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> =
+                FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+            let mut note = |q: u32, s: Strength, range: Option<Range<usize>>, reason: Option<String>| {
+                let entry = found.entry(q).or_insert((s, Vec::new(), None, false));
+                entry.0 = entry.0.max(s);
+                entry.1.extend(range);
+                match reason {
+                    None => entry.3 = true,
+                    Some(r) if entry.2.is_none() => entry.2 = Some(r),
+                    Some(_) => {}
+                }
+            };
+            match term {
+                Term::Word { word, .. } => {
+                    for &(id, strength) in &expanded {
+                        let token = &self.vocabulary[id as usize];
+                        let reason = (strength == Strength::Fuzzy).then(|| format!("“{word}” read as “{token}”"));
+                        for p in &self.postings[id as usize] {
+                            let range = self.words[p.quote as usize][p.word as usize].0.clone();
+                            note(p.quote, strength, Some(range), reason.clone());
+                        }
+                        // A misspelt name still finds what that person said, saying how it was read.
+                        let speaker_reason = (strength == Strength::Fuzzy).then(|| format!("speaker’s name “{token}” read from “{word}”"));
+                        for &q in &self.speaker_postings[id as usize] {
+                            note(q, strength.min(Strength::Speaker), None, speaker_reason.clone());
+                        }
+                    }
+                }
+                Term::Phrase { words, prefix } => {
+                    for (q, range) in self.phrase_hits(words, *prefix) {
+                        note(q, Strength::Phrase, Some(range), None);
+                    }
+                }
+                Term::Entity { entity, typed } => {
+                    let entity = &self.entities[*entity];
+                    let typed_tokens = tokens(typed);
+                    let alias_note = (typed != &entity.name).then(|| format!(" (alias {typed})")).unwrap_or_default();
+                    for (_, form) in &entity.forms {
+                        // Naming it as typed is a plain match; another of its names is explained.
+                        let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
+                        for (q, range) in self.phrase_hits(form, false) {
+                            note(q, Strength::Exact, Some(range), reason.clone());
+                        }
+                    }
+                    if let Some(actor) = &entity.actor {
+                        let reason = format!("said by {}{alias_note}", entity.name);
+                        for (q, quote) in corpus.quotes.iter().enumerate() {
+                            if &quote.speaker == actor {
+                                note(q as u32, Strength::Speaker, None, Some(reason.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+            let mut remaining = found.len();
+            for (q, (strength, ranges, reason, plain)) in found {
+                let reason = if plain { None } else { reason };
+                if !allowed(q as usize) {
+                    continue;
+                }
+                let occurrences = ranges.len().clamp(1, 3) as u32;
+                let score = strength.weight() * 10 + occurrences;
+                let fuzzy = usize::from(strength == Strength::Fuzzy);
+                if t == 0 {
+                    acc.reserve(remaining);
+                    remaining = 0;
+                    acc.insert(q, (score, fuzzy, ranges, reason.into_iter().collect(), 1));
+                    continue;
+                }
+                // A quote that missed an earlier term is out; one never seen is not added.
+                let Some(entry) = acc.get_mut(&q) else { continue };
+                if entry.4 != t {
+                    continue;
+                }
+                entry.0 += score;
+                entry.1 += fuzzy;
+                entry.2.extend(ranges);
+                entry.3.extend(reason);
+                entry.4 += 1;
+            }
+        }
+        let hits: Vec<Hit> = acc
+            .into_iter()
+            .filter(|(_, e)| e.4 == terms.len())
+            .map(|(q, (score, fuzzy_terms, mut highlights, mut reasons, _))| {
+                let merged = if highlights.len() < 2 {
+                    highlights
+                } else {
+                    highlights.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+                    let mut merged: Vec<Range<usize>> = Vec::with_capacity(highlights.len());
+                    for r in highlights {
+                        match merged.last_mut() {
+                            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                            _ => merged.push(r),
+                        }
+                    }
+                    merged
+                };
+                reasons.dedup();
+                // Shorter quotes with the same matches rank higher: the match is more of the quote.
+                let length = self.words[q as usize].len() as u32;
+                Hit { quote: q as usize, score: score * 100 / (10 + length / 8), fuzzy_terms, highlights: merged, reasons }
+            })
+            .collect();
+        hits.sorted_for(corpus, query.sort)
+    }
+
+}
+
+trait SortedFor {
+    fn sorted_for(self, corpus: &Corpus, sort: QuoteSort) -> Self;
+}
+
+impl SortedFor for Vec<Hit> {
+    fn sorted_for(self, corpus: &Corpus, sort: QuoteSort) -> Vec<Hit> {
+        // Small keys are sorted and the hits gathered after: moving tens of thousands of
+        // hits (with their highlight lists) through a sort costs more than the search.
+        // The quote number breaks ties, so the order is total and an unstable sort is exact.
+        let order: Vec<usize> = match sort {
+            QuoteSort::Date => {
+                let mut keys: Vec<_> = self
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| {
+                        let said_on = corpus.quotes[h.quote].said_on.as_ref();
+                        ((said_on.is_none(), said_on.map(|d| d.first_day()), h.quote), i)
+                    })
+                    .collect();
+                keys.sort_unstable();
+                keys.into_iter().map(|(_, i)| i).collect()
+            }
+            // Typo matches never outrank exact ones: fewer fuzzy terms first, then score.
+            QuoteSort::Auto => {
+                let mut keys: Vec<_> =
+                    self.iter().enumerate().map(|(i, h)| ((h.fuzzy_terms, std::cmp::Reverse(h.score), h.quote), i)).collect();
+                keys.sort_unstable();
+                keys.into_iter().map(|(_, i)| i).collect()
+            }
+        };
+        let mut slots: Vec<Option<Hit>> = self.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
+    }
+}
+

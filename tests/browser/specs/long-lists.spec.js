@@ -1,0 +1,66 @@
+// Long lists, on the app built with a synthetic corpus of 250 quotes and 250 events
+// (`dossier synth`, built by .ci/test with DOSSIER_DATA, served on its own port): lists
+// render 100 items at a time with "Show more", a new query starts from the first page
+// again, and the overview and links to a year or an event beyond the first page render
+// up to it and scroll there, also when opened cold.
+import { test, expect, open } from './fixtures.js';
+
+const synth = 'http://127.0.0.1:4174';
+
+test('quotes render a page at a time, and a new query starts from the first page', async ({ page }) => {
+  await open(page, `${synth}/quotes`);
+  const results = page.locator('.results > li');
+  await expect(page.locator('.count')).toContainText('All 250 quotes');
+  await expect(results).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show 100 more quotes' }).click();
+  await expect(results).toHaveCount(200);
+  await expect(page.locator('.show-more')).toContainText('(200 of 250 shown)');
+  await page.getByRole('button', { name: 'Show 50 more quotes' }).click();
+  await expect(results).toHaveCount(250);
+  await expect(page.locator('.show-more')).toHaveCount(0);
+  // Typing narrows the list and shows its first page; clearing it does too.
+  await page.fill('#quote-q', 'the');
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 quotes/);
+  const narrowed = Number((await page.locator('.count').textContent()).match(/^(\d+)/)[1]);
+  expect(narrowed).toBeGreaterThan(100);
+  await expect(results).toHaveCount(100);
+  await page.fill('#quote-q', '');
+  await expect(results).toHaveCount(100);
+});
+
+test('the timeline renders a page at a time; the overview jumps beyond it', async ({ page }) => {
+  await open(page, `${synth}/timeline`);
+  const events = page.locator('.timeline article.event');
+  await expect(events).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show 100 more events' }).click();
+  await expect(events).toHaveCount(200);
+  // Filtering starts from the first page again.
+  await open(page, `${synth}/timeline`);
+  await expect(events).toHaveCount(100);
+  // The last year's link renders the list up to that year and scrolls to it.
+  const years = page.locator('.overview a.y');
+  const lastYear = await years.last().getAttribute('href');
+  const anchor = lastYear.split('#')[1];
+  await years.last().click();
+  await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+  await expect(page.locator(`#${anchor}`)).toBeInViewport();
+  expect(await events.count()).toBeGreaterThan(200);
+});
+
+test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
+  await open(page, `${synth}/timeline`);
+  const lastMark = await page.locator('.overview a.mark').last().getAttribute('href');
+  const lastYear = await page.locator('.overview a.y').last().getAttribute('href');
+  for (const href of [lastMark, lastYear]) {
+    const anchor = href.split('#')[1];
+    // Leave the page first: going to the same path with another fragment is not a load.
+    await page.goto('about:blank');
+    await open(page, `${synth}${href}`);
+    await expect(page.locator(`#${anchor}`)).toBeInViewport();
+    expect(await page.locator('.timeline article.event').count()).toBeGreaterThan(200);
+  }
+  // A fragment naming nothing leaves the first page as it is.
+  await page.goto('about:blank');
+  await open(page, `${synth}/timeline#event-no-such-event`);
+  await expect(page.locator('.timeline article.event')).toHaveCount(100);
+});
