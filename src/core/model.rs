@@ -4,7 +4,7 @@
 //! code that holds a [`Corpus`] may assume: ids are unique, every reference resolves,
 //! every quote and piece of evidence is an exact substring of its paragraph.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use crate::core::date::DateSpec;
@@ -258,14 +258,16 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
     /// Sorted chronologically (stable: ties keep file order).
     pub events: Vec<Event>,
-    document_index: HashMap<DocumentId, usize>,
-    actor_index: HashMap<ActorId, usize>,
-    place_index: HashMap<PlaceId, usize>,
-    quote_index: HashMap<QuoteId, usize>,
-    event_index: HashMap<EventId, usize>,
+    // Keys come from the validated data files; lookups are what is hot (every card names
+    // its actors), so a fast hasher.
+    document_index: FxHashMap<DocumentId, usize>,
+    actor_index: FxHashMap<ActorId, usize>,
+    place_index: FxHashMap<PlaceId, usize>,
+    quote_index: FxHashMap<QuoteId, usize>,
+    event_index: FxHashMap<EventId, usize>,
 }
 
-fn index_by<T, K: Clone + Eq + std::hash::Hash>(items: &[T], key: impl Fn(&T) -> &K) -> HashMap<K, usize> {
+fn index_by<T, K: Clone + Eq + std::hash::Hash>(items: &[T], key: impl Fn(&T) -> &K) -> FxHashMap<K, usize> {
     items.iter().enumerate().map(|(i, item)| (key(item).clone(), i)).collect()
 }
 

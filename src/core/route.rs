@@ -435,10 +435,15 @@ impl TimelineAnchor {
 impl Route {
     /// This route's URL pointing at an element of its page.
     pub fn href_to(&self, anchor: &str) -> String {
-        let href = self.href();
-        let href = href.split_once('#').map_or(href.as_str(), |(h, _)| h);
-        format!("{href}#{anchor}")
+        with_fragment(&self.href(), anchor)
     }
+}
+
+/// `href` (a route's URL, as [`Route::href`] wrote it) pointing at element `anchor`, for
+/// many anchors of one page without writing its URL again for each.
+pub fn with_fragment(href: &str, anchor: &str) -> String {
+    let href = href.split_once('#').map_or(href, |(h, _)| h);
+    format!("{href}#{anchor}")
 }
 
 /// The element id of paragraph `n` in the reader: `p-12`.

@@ -4,7 +4,7 @@
 //! between the first day of `from` and the last day of `to`, so `from=2024-11` keeps
 //! "November 2024" and "late Nov – early Dec 2024", and `to=2024` keeps "2024-12-08".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::core::model::{ActorId, Corpus, Event};
 use crate::core::route::{ActorMatch, TimelineAnchor, TimelineQuery};
@@ -37,7 +37,7 @@ pub fn actor_counts(corpus: &Corpus, query: &TimelineQuery) -> Vec<(ActorId, usi
     let mut counts: Vec<(ActorId, usize)> = corpus.actors.iter().map(|a| (a.id.clone(), 0)).collect();
     // Each event's own actors are counted, not every actor against every event: at 10,000
     // events and hundreds of actors the difference is a dropped frame.
-    let place: HashMap<&ActorId, usize> = corpus.actors.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let place: FxHashMap<&ActorId, usize> = corpus.actors.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     let mut seen: Vec<usize> = Vec::new();
     for event in corpus.events.iter().filter(|e| keeps(corpus, &others, e)) {
         seen.clear();
@@ -105,9 +105,14 @@ pub fn overview(corpus: &Corpus, shown: &[usize]) -> Vec<YearColumn> {
     else {
         return Vec::new();
     };
+    // One pass over the events into a bucket per year (in their order), not one per year.
+    let mut years: Vec<Vec<usize>> = vec![Vec::new(); (last - first) as usize + 1];
+    for &i in shown {
+        years[(year_of(i) - first) as usize].push(i);
+    }
     (first..=last)
-        .map(|year| {
-            let events: Vec<usize> = shown.iter().copied().filter(|&i| year_of(i) == year).collect();
+        .zip(years)
+        .map(|(year, events)| {
             let marks = if events.len() <= MARKS_PER_YEAR {
                 events.iter().map(|&i| Mark { first: i, count: 1, group: MarkGroup::Event }).collect()
             } else {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
-use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
+use crate::core::route::{event_anchor, with_fragment, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
@@ -33,9 +33,12 @@ pub fn TimelinePage() -> impl IntoView {
     // The picker: type a name or alias, pick from the list, the actor is added. The counts
     // ignore the actor filter, so adding an actor changes them not at all: the options are
     // keyed and only the chosen one leaves the list.
+    let others = Memo::new(move |_| {
+        query.with(|q| TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..q.clone() })
+    });
     let counts = {
         let ctx = ctx.clone();
-        Memo::new(move |_| query.with(|q| actor_counts(&ctx.corpus, q)))
+        Memo::new(move |_| others.with(|q| actor_counts(&ctx.corpus, q)))
     };
     let picker_options = move || {
         let options = counts.get();
@@ -194,29 +197,15 @@ pub fn TimelinePage() -> impl IntoView {
         }
     });
     // The overview: a column per year, a mark per event (per month in dense years);
-    // a mark jumps to its event in the list. The year labels are the keyboard path; the
-    // marks are a pointer aid (the list is the primary view for screen readers).
+    // a mark links to its event in the list (the effect above renders up to it and scrolls
+    // there). The year labels are the keyboard path; the marks are a pointer aid (the list
+    // is the primary view for screen readers).
     let overview = {
         let ctx = ctx.clone();
         move || {
-            let q = query.get();
+            let page_href = query.with(|q| Route::Timeline(q.clone()).href());
             let corpus = &ctx.corpus;
-            let shown_now = shown.get();
-            let columns = overview(corpus, &shown_now);
-            // Jumping to an event beyond the rendered page renders up to it first.
-            // `shown` is in corpus order (ascending indices), so a binary search finds a place.
-            let position = move |event: usize| shown_now.binary_search(&event).unwrap_or_else(|i| i);
-            let jump = move |pos: usize, anchor: String| {
-                move |_| {
-                    limit.cover(pos + 1);
-                    let anchor = anchor.clone();
-                    request_animation_frame(move || {
-                        if let Some(el) = document().get_element_by_id(&anchor) {
-                            el.scroll_into_view();
-                        }
-                    });
-                }
-            };
+            let columns = shown.with(|shown| overview(corpus, shown));
             let most = columns.iter().map(|c| c.count).max().unwrap_or(1).max(1);
             let cols = columns
                 .into_iter()
@@ -243,16 +232,14 @@ pub fn TimelinePage() -> impl IntoView {
                             let class = if m.group == MarkGroup::Event { "mark" } else { "mark group" };
                             let anchor = event_anchor(&first.id);
                             view! {
-                                <a class=class href=Route::Timeline(q.clone()).href_to(&anchor) title=title tabindex="-1"
-                                    on:click=jump(position(m.first), anchor.clone())></a>
+                                <a class=class href=with_fragment(&page_href, &anchor) title=title tabindex="-1"></a>
                             }
                         })
                         .collect_view();
                     view! {
                         <li>
                             <span class=format!("marks h{step}") aria-hidden="true">{marks}</span>
-                            <a class="y" href=Route::Timeline(q.clone()).href_to(&year_anchor(year)) title=label
-                                on:click=jump(col.marks.first().map_or(0, |m| position(m.first)), year_anchor(year))>
+                            <a class="y" href=with_fragment(&page_href, &year_anchor(year)) title=label>
                                 <span class="count-label">{n}<span class="visually-hidden">{if n == 1 { " event in" } else { " events in" }}</span></span>
                                 " "<span>{year}</span>
                             </a>

@@ -25,6 +25,12 @@ export const test = base.extend({
 
 export { expect };
 
+/// Waits until every list is wholly rendered: after a query changes, a long list renders
+/// a screenful first and marks itself `aria-busy` until the rest follows.
+export async function settled(page) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
 /// Opens a path cold and waits until the app has taken over from the prerendered page
 /// and rendered its heading.
 export async function open(page, path) {

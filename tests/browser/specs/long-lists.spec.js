@@ -45,6 +45,11 @@ test('the timeline renders a page at a time; the overview jumps beyond it', asyn
   await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
   await expect(page.locator(`#${anchor}`)).toBeInViewport();
   expect(await events.count()).toBeGreaterThan(200);
+  // The same link again, after scrolling away, goes there again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator(`#${anchor}`)).not.toBeInViewport();
+  await years.last().click();
+  await expect(page.locator(`#${anchor}`)).toBeInViewport();
 });
 
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Quote search as a user types it, on the release build.
-import { test, expect, open } from './fixtures.js';
+import { test, expect, open, settled } from './fixtures.js';
 
 test('typing searches on every keystroke and writes the query to the URL without flooding history', async ({ page }) => {
   await open(page, '/');
@@ -86,6 +86,7 @@ test('"/" focuses the search, and a reload keeps the query and results', async (
   await expect(box).toBeFocused();
   await page.keyboard.type('rabbits');
   await expect(page).toHaveURL(/q=rabbits/);
+  await settled(page);
   const before = await page.locator('.results > li').allTextContents();
   await page.reload();
   await expect(box).toHaveValue('rabbits');

@@ -1,5 +1,5 @@
 // The timeline and deep links to events, documents and paragraphs.
-import { test, expect, open } from './fixtures.js';
+import { test, expect, open, settled } from './fixtures.js';
 
 test('the timeline lists every event in order with real-precision dates', async ({ page }) => {
   await open(page, '/timeline');
@@ -18,6 +18,7 @@ test('clicking an actor on an event filters the timeline, and back undoes it', a
   await expect(page).toHaveURL(/actor=vladimir-putin/);
   const filtered = page.locator('article.event');
   await expect(filtered.first()).toBeVisible();
+  await settled(page);
   expect(await filtered.count()).toBeLessThan(all);
   for (const text of await filtered.allTextContents()) expect(text).toContain('Vladimir Putin');
   await page.goBack();
@@ -45,6 +46,7 @@ test('the actor picker takes an alias, adds a chip, and back/forward walk the fi
   await page.getByLabel('Add an actor').press('Enter');
   await expect(page).toHaveURL(/actor=ahmed-al-sharaa/);
   await expect(page.locator('.chip')).toContainText('Ahmed al-Sharaa');
+  await settled(page);
   const withSharaa = await page.locator('article.event').count();
   expect(withSharaa).toBeLessThan(total);
   await page.locator('.kinds').getByRole('link', { name: 'News outlet' }).click();
