@@ -12,6 +12,16 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower-cases and strips diacritics (including Arabic vowel marks and hamza seats),
 /// and unifies a few letters that writers use interchangeably.
 pub fn fold(text: &str) -> String {
+    // Most words are ASCII, where decomposition changes nothing: folding them is lower-
+    // casing (and one apostrophe form), several times faster.
+    if text.is_ascii() {
+        return text.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }).collect();
+    }
+    fold_any(text)
+}
+
+/// [`fold`] for any text, the ASCII shortcut aside.
+fn fold_any(text: &str) -> String {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -82,6 +92,13 @@ mod tests {
 
     fn check(text: &str, want: &[&str]) {
         assert_eq!(tokens(text), want, "tokens of {text:?}");
+    }
+
+    #[test]
+    fn ascii_shortcut_folds_as_the_general_path() {
+        let ascii: String = (0..=127u8).map(char::from).collect();
+        assert_eq!(fold(&ascii), fold_any(&ascii));
+        assert_eq!(fold("Hay`at AL-Sham"), "hay'at al-sham");
     }
 
     #[test]
