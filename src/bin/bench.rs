@@ -42,7 +42,7 @@ fn main() {
 /// reasons) the first page of them.
 fn keystroke(index: &QuoteIndex, corpus: &dossier::core::model::Corpus, q: &QuoteQuery) -> (Ranking, Vec<Hit>) {
     let ranking = index.rank(corpus, q);
-    let page = ranking.explain_first(index, LIST_PAGE);
+    let page = ranking.explain_first(index, corpus, LIST_PAGE);
     (ranking, page)
 }
 
@@ -119,6 +119,10 @@ fn synthetic(n: usize) {
     println!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
     println!("{:<34} {:>9.1} ms {:>12} {:>9}", "load + validate corpus", load_time.as_secs_f64() * 1e3, "", 1);
     println!("{:<34} {:>9.1} ms {:>12} {:>9}", "build quote index", index_time.as_secs_f64() * 1e3, "", 1);
+    let bytes = index.to_bytes(&corpus);
+    let (loaded, load_index_time) = time(|| QuoteIndex::from_bytes(&corpus, &bytes));
+    assert!(loaded.is_ok(), "the index reads back");
+    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "load index from bytes", load_index_time.as_secs_f64() * 1e3, format!("{} B", bytes.len()), 1);
     let mut all = Vec::new();
     for query in dossier::synth::QUERIES {
         let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };

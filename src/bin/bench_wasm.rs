@@ -37,6 +37,17 @@ mod bench {
             self.index = Some(QuoteIndex::new(&self.corpus));
         }
 
+        /// The built index as bytes (`QuoteIndex::to_bytes`), as a build would ship it.
+        pub fn index_bytes(&self) -> Vec<u8> {
+            self.index.as_ref().map(|index| index.to_bytes(&self.corpus)).unwrap_or_default()
+        }
+
+        /// Loads the index from bytes instead of building it (timed against building).
+        pub fn load_index(&mut self, bytes: &[u8]) -> Result<(), String> {
+            self.index = Some(QuoteIndex::from_bytes(&self.corpus, bytes).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+
         /// The quotes as the peers index them: `[{"id": i, "text": ..., "speaker": ...}]`.
         pub fn quotes_json(&self) -> String {
             let records: Vec<serde_json::Value> = self
@@ -54,7 +65,7 @@ mod bench {
             let Some(index) = &self.index else { return Vec::new() };
             let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
             let ranking = index.rank(&self.corpus, &query);
-            std::hint::black_box(ranking.explain_first(index, LIST_PAGE));
+            std::hint::black_box(ranking.explain_first(index, &self.corpus, LIST_PAGE));
             ranking.hits.iter().map(|h| h.quote as u32).collect()
         }
 

@@ -22,19 +22,22 @@ use crate::core::fold::{tokens, word_spans};
 use crate::core::model::{ActorId, Corpus, Quote};
 use crate::core::route::{QuoteQuery, QuoteSort};
 
+mod binary;
 mod reference;
+
+pub use binary::IndexError;
 
 type TokenId = u32;
 
 /// Where a word stands: quote index and word position in that quote.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Posting {
     quote: u32,
     word: u32,
 }
 
 /// A named thing the query may refer to by any of its names.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Entity {
     name: String,
     /// The actor, when the entity is one (its quotes match too).
@@ -48,7 +51,7 @@ struct Entity {
 }
 
 /// Search structures for every quote of a corpus, in corpus order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteIndex {
     /// Sorted, unique folded words of all quote texts and speaker names.
     vocabulary: Vec<String>,
@@ -59,8 +62,10 @@ pub struct QuoteIndex {
     postings: Vec<Vec<Posting>>,
     /// For each vocabulary word, the quotes whose speaker's names contain it.
     speaker_postings: Vec<Vec<u32>>,
-    /// For each quote, its words: byte range in the text and vocabulary id.
-    words: Vec<Vec<(Range<usize>, TokenId)>>,
+    /// For each quote, the vocabulary ids of its words, in order. Where each word stands
+    /// in the text is worked out again when a hit is explained: keeping 3 million byte
+    /// ranges for 100,000 quotes would cost more memory than the rest of the index.
+    words: Vec<Vec<TokenId>>,
     entities: Vec<Entity>,
     /// For each quote, its place in date order (undated last, ties by quote).
     date_rank: Vec<u32>,
@@ -147,17 +152,18 @@ pub struct Ranking {
 
 impl Ranking {
     /// The hit with what to highlight in its text and why it matched.
-    pub fn explain(&self, index: &QuoteIndex, hit: &Ranked) -> Hit {
+    pub fn explain(&self, index: &QuoteIndex, corpus: &Corpus, hit: &Ranked) -> Hit {
         let mut highlights = Vec::new();
+        let spans = index.spans(corpus, hit.quote);
         let mut reasons: Vec<String> =
-            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &mut highlights)).collect();
+            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &mut highlights)).collect();
         reasons.dedup();
         Hit { quote: hit.quote, score: hit.score, fuzzy_terms: hit.fuzzy_terms, highlights: merge(highlights), reasons }
     }
 
     /// The first `n` hits, explained: what a page of results shows.
-    pub fn explain_first(&self, index: &QuoteIndex, n: usize) -> Vec<Hit> {
-        self.hits.iter().take(n).map(|hit| self.explain(index, hit)).collect()
+    pub fn explain_first(&self, index: &QuoteIndex, corpus: &Corpus, n: usize) -> Vec<Hit> {
+        self.hits.iter().take(n).map(|hit| self.explain(index, corpus, hit)).collect()
     }
 }
 
@@ -267,16 +273,16 @@ impl QuoteIndex {
             interned.insert(token, id);
             id
         };
-        // The words of each speaker's names and aliases, folded once per actor.
-        let mut name_words: FxHashMap<&ActorId, Vec<TokenId>> = FxHashMap::default();
+        // Speakers' names and aliases are searchable words too.
         for a in &corpus.actors {
-            let ids = std::iter::once(&a.name).chain(&a.aliases).flat_map(|n| tokens(n)).map(&mut intern).collect();
-            name_words.insert(&a.id, ids);
+            for token in std::iter::once(&a.name).chain(&a.aliases).flat_map(|n| tokens(n)) {
+                intern(token);
+            }
         }
-        let mut words: Vec<Vec<(Range<usize>, TokenId)>> = corpus
+        let mut words: Vec<Vec<TokenId>> = corpus
             .quotes
             .iter()
-            .map(|q| word_spans(&q.text).into_iter().map(|(range, token)| (range, intern(token))).collect())
+            .map(|q| word_spans(&q.text).into_iter().map(|(_, token)| intern(token)).collect())
             .collect();
         let mut order: Vec<TokenId> = (0..met.len() as TokenId).collect();
         order.sort_unstable_by(|&a, &b| met[a as usize].cmp(&met[b as usize]));
@@ -285,21 +291,16 @@ impl QuoteIndex {
             renumber[old as usize] = new as TokenId;
         }
         let vocabulary: Vec<String> = order.iter().map(|&old| std::mem::take(&mut met[old as usize])).collect();
-        let id_of = |token: &str| interned.get(token).map(|&old| renumber[old as usize]);
-        let mut postings = vec![Vec::new(); vocabulary.len()];
-        let mut speaker_postings = vec![Vec::new(); vocabulary.len()];
-        for (q, quote_words) in words.iter_mut().enumerate() {
-            for (w, (_, id)) in quote_words.iter_mut().enumerate() {
-                *id = renumber[*id as usize];
-                postings[*id as usize].push(Posting { quote: q as u32, word: w as u32 });
-            }
-            for &old in name_words.get(&corpus.quotes[q].speaker).map_or(&[][..], Vec::as_slice) {
-                let list: &mut Vec<u32> = &mut speaker_postings[renumber[old as usize] as usize];
-                if list.last() != Some(&(q as u32)) {
-                    list.push(q as u32);
-                }
-            }
+        for id in words.iter_mut().flatten() {
+            *id = renumber[*id as usize];
         }
+        QuoteIndex::assemble(corpus, vocabulary, words)
+    }
+
+    /// The index of `corpus` from its sorted, unique vocabulary and each quote's words as
+    /// vocabulary ids: everything else is derived here (postings, speakers, names, dates).
+    fn assemble(corpus: &Corpus, vocabulary: Vec<String>, words: Vec<Vec<TokenId>>) -> QuoteIndex {
+        let id_of = |token: &str| vocabulary.binary_search_by(|t| t.as_str().cmp(token)).ok().map(|i| i as TokenId);
         let forms = |name: &str, aliases: &[String]| -> Vec<(String, Vec<String>)> {
             std::iter::once(name)
                 .chain(aliases.iter().map(String::as_str))
@@ -341,7 +342,7 @@ impl QuoteIndex {
             .collect();
         let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
         // Validation guarantees every speaker is an actor; u32::MAX would name nobody.
-        let speaker = corpus.quotes.iter().map(|q| entity_of.get(&q.speaker).copied().unwrap_or(u32::MAX)).collect();
+        let speaker: Vec<u32> = corpus.quotes.iter().map(|q| entity_of.get(&q.speaker).copied().unwrap_or(u32::MAX)).collect();
         let mut by_date: Vec<u32> = (0..corpus.quotes.len() as u32).collect();
         by_date.sort_by_key(|&q| {
             let said_on = corpus.quotes[q as usize].said_on.as_ref();
@@ -350,6 +351,17 @@ impl QuoteIndex {
         let mut date_rank = vec![0; by_date.len()];
         for (rank, q) in by_date.into_iter().enumerate() {
             date_rank[q as usize] = rank as u32;
+        }
+        let mut postings = vec![Vec::new(); vocabulary.len()];
+        let mut speaker_postings = vec![Vec::new(); vocabulary.len()];
+        for (q, quote_words) in words.iter().enumerate() {
+            for (w, &id) in quote_words.iter().enumerate() {
+                postings[id as usize].push(Posting { quote: q as u32, word: w as u32 });
+            }
+            let names = entities.get(speaker[q] as usize).map_or(&[][..], |e: &Entity| &e.name_tokens);
+            for &id in names {
+                speaker_postings[id as usize].push(q as u32);
+            }
         }
         let shapes = vocabulary.iter().map(|t| Shape::of(t)).collect();
         QuoteIndex { vocabulary, shapes, postings, speaker_postings, words, entities, date_rank, speaker }
@@ -433,8 +445,9 @@ impl QuoteIndex {
         out
     }
 
-    /// Where a sequence of words stands in the quote texts: quote, range of the run.
-    fn phrase_hits(&self, words: &[String], prefix: bool) -> Vec<(u32, Range<usize>)> {
+    /// Where a sequence of words stands in the quote texts: quote, and the position of
+    /// the run's first word.
+    fn phrase_hits(&self, words: &[String], prefix: bool) -> Vec<(u32, u32)> {
         let Some((first, rest)) = words.split_first() else { return Vec::new() };
         let mut out = Vec::new();
         let firsts: Vec<TokenId> = if rest.is_empty() && prefix {
@@ -444,19 +457,24 @@ impl QuoteIndex {
         };
         for id in firsts {
             for p in &self.postings[id as usize] {
-                let quote_words = &self.words[p.quote as usize];
-                let start = p.word as usize;
-                let Some(run) = quote_words.get(start..start + words.len()) else { continue };
-                let matches = run.iter().zip(words).enumerate().all(|(k, ((_, id), w))| {
-                    let t = &self.vocabulary[*id as usize];
-                    t == w || (prefix && k + 1 == words.len() && t.starts_with(w.as_str()))
-                });
-                if matches {
-                    out.push((p.quote, run[0].0.start..run[run.len() - 1].0.end));
+                if self.phrase_at(p.quote as usize, p.word as usize, words, prefix) {
+                    out.push((p.quote, p.word));
                 }
             }
         }
         out
+    }
+
+    /// Where each of quote `q`'s indexed words stands in its text. Should the text not
+    /// give as many words as the index holds (an index built from other data), there is
+    /// nothing to highlight rather than a wrong highlight.
+    fn spans(&self, corpus: &Corpus, q: usize) -> Vec<Range<usize>> {
+        let spans: Vec<Range<usize>> = corpus.quotes.get(q).map_or_else(Vec::new, |quote| word_spans(&quote.text).into_iter().map(|(r, _)| r).collect());
+        if spans.len() == self.words[q].len() {
+            spans
+        } else {
+            Vec::new()
+        }
     }
 
     /// A query's terms, each word term with the vocabulary words it stands for.
@@ -589,14 +607,16 @@ impl QuoteIndex {
     /// long result list, [`QuoteIndex::rank`] and [`Ranking::explain`] on the hits shown
     /// cost far less.
     pub fn search(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
-        self.rank(corpus, query).explain_first(self, usize::MAX)
+        self.rank(corpus, query).explain_first(self, corpus, usize::MAX)
     }
 
     /// How one term matches one quote: its highlight ranges, and a reason when every match
     /// needed explaining (a typo, an alias, the speaker). Visits matches in the order
     /// [`QuoteIndex::matches`] does, so the reason given is the first one found.
-    fn explain_term(&self, term: &Prepared, q: usize, ranges: &mut Vec<Range<usize>>) -> Option<String> {
+    /// `spans` are where quote `q`'s words stand in its text, one per indexed word.
+    fn explain_term(&self, term: &Prepared, q: usize, spans: &[Range<usize>], ranges: &mut Vec<Range<usize>>) -> Option<String> {
         let quote_words = &self.words[q];
+        let run = |start: usize, len: usize| spans[start].start..spans[start + len - 1].end;
         // The first reason met, and whether some match needed none.
         let mut reason: Option<String> = None;
         let mut plain = false;
@@ -612,7 +632,7 @@ impl QuoteIndex {
                 let mut met: Vec<(usize, u8, usize)> = quote_words
                     .iter()
                     .enumerate()
-                    .filter_map(|(w, (_, id))| term.position.get(id).map(|&e| (e, 0, w)))
+                    .filter_map(|(w, id)| term.position.get(id).map(|&e| (e, 0, w)))
                     .chain(speaker.iter().filter_map(|id| term.position.get(id).map(|&e| (e, 1, 0))))
                     .collect();
                 met.sort_unstable();
@@ -621,7 +641,7 @@ impl QuoteIndex {
                     let fuzzy = strength == Strength::Fuzzy;
                     let token = &self.vocabulary[id as usize];
                     if place == 0 {
-                        ranges.push(quote_words[w].0.clone());
+                        ranges.push(spans[w].clone());
                         note(fuzzy.then(|| format!("“{word}” read as “{token}”")));
                     } else {
                         note(fuzzy.then(|| format!("speaker’s name “{token}” read from “{word}”")));
@@ -630,8 +650,8 @@ impl QuoteIndex {
             }
             Term::Phrase { words, prefix } => {
                 for start in 0..quote_words.len() {
-                    if let Some(range) = self.phrase_at(q, start, words, *prefix) {
-                        ranges.push(range);
+                    if self.phrase_at(q, start, words, *prefix) {
+                        ranges.push(run(start, words.len()));
                         note(None);
                     }
                 }
@@ -642,8 +662,8 @@ impl QuoteIndex {
                     // Naming it as typed is a plain match; another of its names is explained.
                     let why = (*form != term.typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
                     for start in 0..quote_words.len() {
-                        if let Some(range) = self.phrase_at(q, start, form, false) {
-                            ranges.push(range);
+                        if self.phrase_at(q, start, form, false) {
+                            ranges.push(run(start, form.len()));
                             note(why.clone());
                         }
                     }
@@ -661,16 +681,15 @@ impl QuoteIndex {
         }
     }
 
-    /// The range of the run of `words` starting at word `start` of quote `q`, if it is
-    /// there (the last word as a prefix when `prefix`).
-    fn phrase_at(&self, q: usize, start: usize, words: &[String], prefix: bool) -> Option<Range<usize>> {
-        let run = self.words[q].get(start..start + words.len())?;
-        let matches = !run.is_empty()
-            && run.iter().zip(words).enumerate().all(|(k, ((_, id), w))| {
+    /// Whether the run of `words` stands at word `start` of quote `q` (the last word as a
+    /// prefix when `prefix`).
+    fn phrase_at(&self, q: usize, start: usize, words: &[String], prefix: bool) -> bool {
+        let Some(run) = self.words[q].get(start..start + words.len()) else { return false };
+        !run.is_empty()
+            && run.iter().zip(words).enumerate().all(|(k, (id, w))| {
                 let t = &self.vocabulary[*id as usize];
                 t == w || (prefix && k + 1 == words.len() && t.starts_with(w.as_str()))
-            });
-        matches.then(|| run[0].0.start..run[run.len() - 1].0.end)
+            })
     }
 
     /// What to offer when a query finds nothing: the query with each unknown word replaced

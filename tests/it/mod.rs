@@ -3,6 +3,7 @@
 mod cli;
 mod data;
 mod fixtures;
+mod index;
 mod props;
 mod route;
 mod search;

@@ -684,12 +684,12 @@ fn url_parts(href: &str) -> (&str, &str, &str) {
 // The fast path of search against the simple one
 // ---------------------------------------------------------------------------------------
 
-/// A synthetic corpus (`dossier::synth`, 3,000 quotes from 200 speakers with transliterated
+/// A synthetic corpus (`dossier::synth`, 1,500 quotes from 200 speakers with transliterated
 /// names and places with diacritics) and its index, built once.
 fn synthetic() -> &'static (Corpus, QuoteIndex) {
     static SYNTHETIC: OnceLock<(Corpus, QuoteIndex)> = OnceLock::new();
     SYNTHETIC.get_or_init(|| {
-        let (files, _) = dossier::synth::corpus(3_000, 7);
+        let (files, _) = dossier::synth::corpus(1_500, 7);
         let corpus = dossier::core::load::load(&files).expect("the synthetic corpus is valid");
         let index = QuoteIndex::new(&corpus);
         (corpus, index)

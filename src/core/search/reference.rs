@@ -4,12 +4,13 @@
 //! tests (`tests/it/props.rs`) check that both agree exactly on random queries, filters
 //! and sorts, over the bundled corpus and a synthetic one. Not used by the app.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
 use super::{parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
-use crate::core::fold::tokens;
+use crate::core::fold::{tokens, word_spans};
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
@@ -18,6 +19,16 @@ impl QuoteIndex {
     #[doc(hidden)]
     pub fn search_reference(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
         let terms = self.find_entities(parse_terms(&query.q));
+        // Where the words of a quote stand in its text, worked out from the text once per
+        // quote met (the fast path does it only for the hits it explains).
+        let spans: RefCell<FxHashMap<u32, Vec<Range<usize>>>> = RefCell::default();
+        let run = |q: u32, start: u32, len: usize| {
+            let mut spans = spans.borrow_mut();
+            let words = spans
+                .entry(q)
+                .or_insert_with(|| word_spans(&corpus.quotes[q as usize].text).into_iter().map(|(r, _)| r).collect());
+            words[start as usize].start..words[start as usize + len - 1].end
+        };
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.
         let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
@@ -59,7 +70,7 @@ impl QuoteIndex {
                         let token = &self.vocabulary[id as usize];
                         let reason = (strength == Strength::Fuzzy).then(|| format!("“{word}” read as “{token}”"));
                         for p in &self.postings[id as usize] {
-                            let range = self.words[p.quote as usize][p.word as usize].0.clone();
+                            let range = run(p.quote, p.word, 1);
                             note(p.quote, strength, Some(range), reason.clone());
                         }
                         // A misspelt name still finds what that person said, saying how it was read.
@@ -70,8 +81,8 @@ impl QuoteIndex {
                     }
                 }
                 Term::Phrase { words, prefix } => {
-                    for (q, range) in self.phrase_hits(words, *prefix) {
-                        note(q, Strength::Phrase, Some(range), None);
+                    for (q, start) in self.phrase_hits(words, *prefix) {
+                        note(q, Strength::Phrase, Some(run(q, start, words.len())), None);
                     }
                 }
                 Term::Entity { entity, typed } => {
@@ -81,8 +92,8 @@ impl QuoteIndex {
                     for (_, form) in &entity.forms {
                         // Naming it as typed is a plain match; another of its names is explained.
                         let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
-                        for (q, range) in self.phrase_hits(form, false) {
-                            note(q, Strength::Exact, Some(range), reason.clone());
+                        for (q, start) in self.phrase_hits(form, false) {
+                            note(q, Strength::Exact, Some(run(q, start, form.len())), reason.clone());
                         }
                     }
                     if let Some(actor) = &entity.actor {

@@ -151,7 +151,7 @@ pub fn QuotesPage() -> impl IntoView {
             }
             // Highlights and reasons are worked out only for the quotes rendered.
             let items = hits
-                .with(|ranking| ranking.explain_first(&ctx.quote_index, limit.rendered()))
+                .with(|ranking| ranking.explain_first(&ctx.quote_index, &ctx.corpus, limit.rendered()))
                 .into_iter()
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();

@@ -22,6 +22,10 @@ window.runBench = async (n, reps) => {
   const result = { n, engines: {} };
   const [bench, loadMs] = time(() => new SynthBench(n, 2025));
   const [, indexMs] = time(() => bench.build_index());
+  // The same index shipped as bytes: its size, and loading it instead of building it.
+  const indexBytes = bench.index_bytes();
+  const dossierIndexGz = await gzipSize(indexBytes);
+  const [, indexLoadMs] = time(() => bench.load_index(indexBytes));
   const queries = JSON.parse(SynthBench.queries());
   const quotes = JSON.parse(bench.quotes_json());
   const truths = Object.fromEntries(queries.map((q) => [q, bench.truth(q) ? [...bench.truth(q)] : null]));
@@ -39,7 +43,7 @@ window.runBench = async (n, reps) => {
   const [, flexIndexMs] = time(() => { for (const q of quotes) flex.add(q.id, `${q.text} ${q.speaker}`); });
 
   const engines = {
-    Dossier: { search: (q) => bench.search(q), indexMs, loadMs, indexGz: null },
+    Dossier: { search: (q) => bench.search(q), indexMs, loadMs, indexGz: dossierIndexGz, indexLoadMs, indexRaw: indexBytes.length },
     MiniSearch: { search: (q) => mini.search(q).map((r) => r.id), indexMs: miniIndexMs, indexGz: miniIndexGz },
     FlexSearch: { search: (q) => flex.search(q, { limit: n }), indexMs: flexIndexMs, indexGz: null },
   };
@@ -68,7 +72,7 @@ window.runBench = async (n, reps) => {
       }
       perQuery[q] = { median: median(samples), p95: p95(samples), hits: hits.length, recall, precision };
     }
-    result.engines[name] = { perQuery, median: median(all), p95: p95(all), indexMs: engine.indexMs, loadMs: engine.loadMs ?? null, indexGz: engine.indexGz };
+    result.engines[name] = { perQuery, median: median(all), p95: p95(all), indexMs: engine.indexMs, loadMs: engine.loadMs ?? null, indexGz: engine.indexGz, indexLoadMs: engine.indexLoadMs ?? null, indexRaw: engine.indexRaw ?? null };
   }
   result.corpusGz = await gzipSize(bench.quotes_json());
   document.getElementById('status').textContent = 'done';
