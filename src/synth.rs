@@ -188,7 +188,10 @@ pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, V
 /// document's text in `sources/` (its paragraphs, a blank line apart).
 pub fn write_dir(dir: &std::path::Path, quotes: usize, events: usize, seed: u64) -> Result<(), String> {
     use crate::core::load::{ACTORS, DOCUMENTS, EVENTS, PLACES, QUOTES, SOURCES};
-    let (files, _) = corpus_with_events(quotes.max(1), events, seed);
+    if quotes == 0 {
+        return Err("a synthetic corpus needs at least one quote (its events cite the first)".into());
+    }
+    let (files, _) = corpus_with_events(quotes, events, seed);
     let sources = dir.join(SOURCES);
     std::fs::create_dir_all(&sources).map_err(|e| format!("cannot create {}: {e}", sources.display()))?;
     let write = |path: std::path::PathBuf, text: &str| {

@@ -13,9 +13,16 @@
 //! - a name or alias of an actor or place (any spelling, Arabic script) matches quotes
 //!   that name it in any of its forms or were said by it, and the hit says why;
 //! - results carry byte ranges to highlight in the quote text, never markup.
+//!
+//! Searching is two steps, so a query matching 30,000 of 100,000 quotes stays within a
+//! frame: [`QuoteIndex::rank`] finds and orders every match in flat per-quote arrays (no
+//! allocation per hit), and [`Ranking::explain`] works out the highlights and reasons of
+//! the hits actually shown. [`QuoteIndex::search`] does both for every hit; the simple
+//! implementation it replaced is kept in `reference.rs` as the property tests' oracle.
+//! `binary.rs` stores the index as compact bytes.
 
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use crate::core::fold::{tokens, word_spans};
@@ -154,7 +161,8 @@ impl Ranking {
     /// The hit with what to highlight in its text and why it matched.
     pub fn explain(&self, index: &QuoteIndex, corpus: &Corpus, hit: &Ranked) -> Hit {
         let mut highlights = Vec::new();
-        let spans = index.spans(corpus, hit.quote);
+        // No words, nothing to find in the text (the list of every quote).
+        let spans = if self.terms.is_empty() { Vec::new() } else { index.spans(corpus, hit.quote) };
         let mut reasons: Vec<String> =
             self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &mut highlights)).collect();
         reasons.dedup();
@@ -273,8 +281,10 @@ impl QuoteIndex {
             interned.insert(token, id);
             id
         };
-        // Speakers' names and aliases are searchable words too.
-        for a in &corpus.actors {
+        // The names and aliases of those who speak are searchable words too (not every
+        // actor's: a name no quote says or speaks is no word to suggest).
+        let speaking: FxHashSet<&ActorId> = corpus.quotes.iter().map(|q| &q.speaker).collect();
+        for a in corpus.actors.iter().filter(|a| speaking.contains(&a.id)) {
             for token in std::iter::once(&a.name).chain(&a.aliases).flat_map(|n| tokens(n)) {
                 intern(token);
             }
@@ -616,7 +626,8 @@ impl QuoteIndex {
     /// `spans` are where quote `q`'s words stand in its text, one per indexed word.
     fn explain_term(&self, term: &Prepared, q: usize, spans: &[Range<usize>], ranges: &mut Vec<Range<usize>>) -> Option<String> {
         let quote_words = &self.words[q];
-        let run = |start: usize, len: usize| spans[start].start..spans[start + len - 1].end;
+        // Where a run of words stands; nothing if the spans are missing (see `spans`).
+        let run = |start: usize, len: usize| Some(spans.get(start)?.start..spans.get(start + len - 1)?.end);
         // The first reason met, and whether some match needed none.
         let mut reason: Option<String> = None;
         let mut plain = false;
@@ -641,7 +652,7 @@ impl QuoteIndex {
                     let fuzzy = strength == Strength::Fuzzy;
                     let token = &self.vocabulary[id as usize];
                     if place == 0 {
-                        ranges.push(spans[w].clone());
+                        ranges.extend(spans.get(w).cloned());
                         note(fuzzy.then(|| format!("“{word}” read as “{token}”")));
                     } else {
                         note(fuzzy.then(|| format!("speaker’s name “{token}” read from “{word}”")));
@@ -651,7 +662,7 @@ impl QuoteIndex {
             Term::Phrase { words, prefix } => {
                 for start in 0..quote_words.len() {
                     if self.phrase_at(q, start, words, *prefix) {
-                        ranges.push(run(start, words.len()));
+                        ranges.extend(run(start, words.len()));
                         note(None);
                     }
                 }
@@ -663,7 +674,7 @@ impl QuoteIndex {
                     let why = (*form != term.typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
                     for start in 0..quote_words.len() {
                         if self.phrase_at(q, start, form, false) {
-                            ranges.push(run(start, form.len()));
+                            ranges.extend(run(start, form.len()));
                             note(why.clone());
                         }
                     }
@@ -785,6 +796,64 @@ mod tests {
         );
         assert_eq!(parse_terms("\"48 hou"), [Term::Phrase { words: vec!["48".into(), "hou".into()], prefix: true }]);
         assert!(parse_terms("\"\" ... ").is_empty());
+    }
+
+    fn bundled() -> (Corpus, QuoteIndex) {
+        let corpus = crate::core::load::load(&crate::core::load::CorpusFiles::bundled()).expect("bundled data is valid");
+        let index = QuoteIndex::new(&corpus);
+        (corpus, index)
+    }
+
+    #[test]
+    fn the_shape_filter_never_skips_a_word_within_reach() {
+        let (_, index) = bundled();
+        // Each vocabulary word against edits of itself and of its neighbours in the list.
+        for (i, word) in index.vocabulary.iter().enumerate() {
+            let chars: Vec<char> = word.chars().collect();
+            let mut variants: Vec<String> = index.vocabulary[i.saturating_sub(3)..(i + 4).min(index.vocabulary.len())].to_vec();
+            for k in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                let mut swapped = chars.clone();
+                swapped.swap(k, (k + 1) % chars.len());
+                let mut replaced = chars.clone();
+                replaced[k] = 'q';
+                let mut twice = replaced.clone();
+                twice.insert(0, 'z');
+                variants.extend([dropped, swapped, replaced, twice].map(|v| v.into_iter().collect::<String>()));
+            }
+            for other in &variants {
+                for max in 0..=2 {
+                    if within(word, other, max) {
+                        assert!(Shape::of(word).may_be_within(Shape::of(other), max), "{word:?} and {other:?} within {max}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn interned_words_are_those_of_a_plain_sort_of_every_word() {
+        let (corpus, index) = bundled();
+        let speaking: Vec<&ActorId> = corpus.quotes.iter().map(|q| &q.speaker).collect();
+        let mut plain: Vec<String> = corpus.quotes.iter().flat_map(|q| tokens(&q.text)).collect();
+        for actor in corpus.actors.iter().filter(|a| speaking.contains(&&a.id)) {
+            plain.extend(std::iter::once(&actor.name).chain(&actor.aliases).flat_map(|n| tokens(n)));
+        }
+        plain.sort();
+        plain.dedup();
+        assert_eq!(index.vocabulary, plain);
+        for (q, quote) in corpus.quotes.iter().enumerate() {
+            let ids: Vec<TokenId> = tokens(&quote.text).iter().map(|t| index.token_id(t).expect("every word is known")).collect();
+            assert_eq!(index.words[q], ids, "{}", quote.id);
+        }
+        // Postings list every place of every word, by quote then position.
+        let places: usize = index.postings.iter().map(Vec::len).sum();
+        assert_eq!(places, index.words.iter().map(Vec::len).sum::<usize>());
+        for (id, list) in index.postings.iter().enumerate() {
+            assert!(list.windows(2).all(|w| (w[0].quote, w[0].word) < (w[1].quote, w[1].word)));
+            assert!(list.iter().all(|p| index.words[p.quote as usize][p.word as usize] == id as TokenId));
+        }
     }
 
     #[test]

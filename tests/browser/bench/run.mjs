@@ -101,7 +101,15 @@ try {
             const start = performance.now();
             input.value += ch;
             input.dispatchEvent(new Event('input', { bubbles: true }));
-            requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+            // The first screenful of results painted, then the whole list rendered.
+            requestAnimationFrame(() => setTimeout(() => {
+              const painted = performance.now() - start;
+              const whole = () => {
+                if (document.querySelector('[aria-busy="true"]')) return setTimeout(whole, 0);
+                done([painted, performance.now() - start]);
+              };
+              whole();
+            }, 0));
           }), ch));
         }
       }
@@ -113,7 +121,9 @@ try {
   console.log('| metric | median | p95 | runs |\n|---|---:|---:|---:|');
   console.log(`| /quotes: navigation start to first quotes painted (target 300 ms) | ${ms(median(painted))} | ${ms(p95(painted))} | ${RUNS} |`);
   console.log(`| /quotes: navigation start to the app in charge | ${ms(median(app))} | ${ms(p95(app))} | ${RUNS} |`);
-  console.log(`| keystroke to results painted (bundled corpus) | ${ms(median(keys))} | ${ms(p95(keys))} | ${keys.length} |`);
+  const painted1 = keys.map((k) => k[0]); const whole1 = keys.map((k) => k[1]);
+  console.log(`| keystroke to results painted (bundled corpus; the first screenful) | ${ms(median(painted1))} | ${ms(p95(painted1))} | ${keys.length} |`);
+  console.log(`| keystroke to the whole list of results rendered (bundled corpus) | ${ms(median(whole1))} | ${ms(p95(whole1))} | ${keys.length} |`);
 
   // 4. Search at scale beside the peers.
   if (peersDir) await peers();
@@ -192,8 +202,8 @@ async function largeTimeline() {
     // Runs `action`, then resolves with the time until the list is updated in the page
     // (the last change to the page before the next frame, seen by a MutationObserver: the
     // work done) and until the browser has also computed that frame's style and layout
-    // (forced at the frame's start; painting follows). The rest of a long list (beyond
-    // the first screenful) is rendered after that frame, by design, and is not counted.
+    // (forced at the frame's start; painting follows), and until the rest of the page
+    // (beyond the first screenful, rendered after that frame by design) is rendered too.
     const timed = (action, arg) => page.evaluate(([action, arg]) => new Promise((done, fail) => {
       const before = document.querySelector('.count')?.textContent;
       const changes = [];
@@ -216,7 +226,14 @@ async function largeTimeline() {
         const updated = changes.at(-1) - start;
         const layoutStart = performance.now();
         void document.body.offsetHeight;
-        done([updated, updated + performance.now() - layoutStart]);
+        const laidOut = updated + performance.now() - layoutStart;
+        // Then the rest of the page (rendered after this frame): done when no list is
+        // marked busy any more, so the next action starts from a settled page.
+        const whole = () => {
+          if (document.querySelector('[aria-busy="true"]')) return setTimeout(whole, 0);
+          done([updated, laidOut, performance.now() - start]);
+        };
+        whole();
       };
       requestAnimationFrame(frame);
     }), [action, arg]);
@@ -235,8 +252,10 @@ async function largeTimeline() {
     const col = (xs, k) => xs.map((x) => x[k]);
     console.log(`| filter the timeline by an actor: click to list updated (target 16 ms) | ${ms(median(col(filters, 0)))} | ${ms(p95(col(filters, 0)))} | ${filters.length} |`);
     console.log(`| filter the timeline by an actor: click to list updated and laid out | ${ms(median(col(filters, 1)))} | ${ms(p95(col(filters, 1)))} | ${filters.length} |`);
+    console.log(`| filter the timeline by an actor: click to the whole page of 100 rendered | ${ms(median(col(filters, 2)))} | ${ms(p95(col(filters, 2)))} | ${filters.length} |`);
     console.log(`| remove the actor filter (all 10,000 events again): click to list updated | ${ms(median(col(unfilters, 0)))} | ${ms(p95(col(unfilters, 0)))} | ${unfilters.length} |`);
     console.log(`| remove the actor filter: click to list updated and laid out | ${ms(median(col(unfilters, 1)))} | ${ms(p95(col(unfilters, 1)))} | ${unfilters.length} |`);
+    console.log(`| remove the actor filter: click to the whole page of 100 rendered | ${ms(median(col(unfilters, 2)))} | ${ms(p95(col(unfilters, 2)))} | ${unfilters.length} |`);
     console.log(`| back to all events: history.back() to list updated (with the browser's history traversal) | ${ms(median(col(backs, 0)))} | ${ms(p95(col(backs, 0)))} | ${backs.length} |`);
     console.log(`| back to all events: history.back() to list updated and laid out | ${ms(median(col(backs, 1)))} | ${ms(p95(col(backs, 1)))} | ${backs.length} |`);
     console.log(`| event cards rendered with every event listed | ${events} | | |`);
