@@ -59,9 +59,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// The corpus, its redirects and the ledger of published addresses (if there is one),
-/// each parsed but not yet checked against the others.
-fn read_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>, Option<Vec<String>>), DataErrors> {
+/// The corpus, its redirects and the ledger of published addresses (if there is one).
+type DataFolder = (Corpus, Vec<Redirect>, Option<Vec<String>>);
+
+/// A data folder's parts, each parsed but not yet checked against the others.
+fn read_all(dir: &Path) -> Result<DataFolder, DataErrors> {
     let corpus = load::load_dir(dir)?;
     let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
     let redirects = published::parse_redirects(optional(published::REDIRECTS).as_deref()).map_err(|e| DataErrors(vec![e]))?;

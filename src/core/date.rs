@@ -345,7 +345,7 @@ mod tests {
 
     #[test]
     fn a_month_sorts_before_its_days_and_after_its_year() {
-        let mut dates = vec![d("2024-11-08"), d("2024-11"), d("2024"), d("2024-10-31"), d("2023-12")];
+        let mut dates = [d("2024-11-08"), d("2024-11"), d("2024"), d("2024-10-31"), d("2023-12")];
         dates.sort();
         let isos: Vec<String> = dates.iter().map(PartialDate::iso).collect();
         assert_eq!(isos, ["2023-12", "2024", "2024-10-31", "2024-11", "2024-11-08"]);

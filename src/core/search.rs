@@ -680,7 +680,7 @@ impl QuoteIndex {
                     }
                 }
                 if entity.quotes.binary_search(&(q as u32)).is_ok() {
-                    let alias_note = (typed != &entity.name).then(|| format!(" (alias {typed})")).unwrap_or_default();
+                    let alias_note = if typed != &entity.name { format!(" (alias {typed})") } else { String::new() };
                     note(Some(format!("said by {}{alias_note}", entity.name)));
                 }
             }

@@ -100,10 +100,9 @@ fn Shell() -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable());
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
-            if document().get_element_by_id("quote-q").is_some_and(focus) {
-                ev.prevent_default();
-            }
+        let shortcut = ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        if shortcut && document().get_element_by_id("quote-q").is_some_and(focus) {
+            ev.prevent_default();
         }
     });
 

@@ -263,7 +263,7 @@ fn a_published_id_cannot_disappear_without_a_redirect() {
     assert_eq!(errors[0].file, "published.txt");
     assert_eq!(errors[0].record, format!("/quotes/{old}"));
     let moved = Redirect { from: format!("/quotes/{old}"), to: format!("/quotes/{new}"), reason: None };
-    assert_eq!(check(&c, &[moved.clone()], Some(&ledger)), []);
+    assert_eq!(check(&c, std::slice::from_ref(&moved), Some(&ledger)), []);
     // A redirect must not hide a live page, point nowhere, or come twice.
     let shadow = Redirect { from: "/quotes/renamed-quote".into(), to: "/timeline".into(), reason: None };
     let nowhere = Redirect { from: "/events/gone".into(), to: "/events/also-gone".into(), reason: None };

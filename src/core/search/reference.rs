@@ -14,6 +14,13 @@ use crate::core::fold::{tokens, word_spans};
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
+/// Per quote, across terms: score, fuzzy terms, highlights, reasons, terms matched.
+type Accumulated = (u32, usize, Vec<Range<usize>>, Vec<String>, usize);
+
+/// Per quote, for one term: best strength, ranges, a reason, and whether some match
+/// needed no explaining.
+type TermMatch = (Strength, Vec<Range<usize>>, Option<String>, bool);
+
 impl QuoteIndex {
     /// The quotes matching `query`, ranked (or ordered as `query.sort` asks), the simple way.
     #[doc(hidden)]
@@ -35,7 +42,7 @@ impl QuoteIndex {
         let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
         // Per quote: (score, fuzzy terms, highlights, reasons, terms matched). Order does
         // not matter: hits are sorted by a total order at the end.
-        let mut acc: FxHashMap<u32, (u32, usize, Vec<Range<usize>>, Vec<String>, usize)> = FxHashMap::default();
+        let mut acc: FxHashMap<u32, Accumulated> = FxHashMap::default();
         if terms.is_empty() {
             return (0..corpus.quotes.len())
                 .filter(|&i| allowed(i))
@@ -52,7 +59,7 @@ impl QuoteIndex {
             };
             // Sized once: growing a map of 30,000 quotes step by step costs more than filling it.
             let capacity = expanded.iter().map(|(id, _)| self.postings[*id as usize].len()).sum();
-            let mut found: FxHashMap<u32, (Strength, Vec<Range<usize>>, Option<String>, bool)> =
+            let mut found: FxHashMap<u32, TermMatch> =
                 FxHashMap::with_capacity_and_hasher(capacity, Default::default());
             let mut note = |q: u32, s: Strength, range: Option<Range<usize>>, reason: Option<String>| {
                 let entry = found.entry(q).or_insert((s, Vec::new(), None, false));
@@ -88,7 +95,7 @@ impl QuoteIndex {
                 Term::Entity { entity, typed } => {
                     let entity = &self.entities[*entity];
                     let typed_tokens = tokens(typed);
-                    let alias_note = (typed != &entity.name).then(|| format!(" (alias {typed})")).unwrap_or_default();
+                    let alias_note = if typed != &entity.name { format!(" (alias {typed})") } else { String::new() };
                     for (_, form) in &entity.forms {
                         // Naming it as typed is a plain match; another of its names is explained.
                         let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
