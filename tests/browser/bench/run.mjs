@@ -31,6 +31,9 @@ const peersDir = process.argv[4] ? resolve(process.argv[4]) : null;
 const largeDir = process.argv[5] ? resolve(process.argv[5]) : null;
 const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
+// What the summary of targets at the end is made of, filled in as each part runs.
+const summary = {};
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -67,6 +70,7 @@ try {
     let raw = 0; let gz = 0;
     for (const a of assets) { raw += a.raw; gz += a.gz; console.log(`| ${path} | ${a.name} | ${a.raw} | ${a.gz} |`); }
     console.log(`| **${path}** | **total** | **${raw}** | **${gz}** |`);
+    summary.firstView = Math.max(summary.firstView ?? 0, gz);
     await context.close();
   }
 
@@ -134,6 +138,9 @@ try {
   // 6. Lighthouse, desktop and mobile.
   // (BENCH_NO_LIGHTHOUSE=1 skips it while iterating on the other figures.)
   if (!process.env.BENCH_NO_LIGHTHOUSE) await lighthouseScores();
+
+  summary.painted = median(painted);
+  printTargets();
 } finally {
   server.kill();
 }
@@ -149,6 +156,7 @@ async function peers() {
     await page.goto(`http://127.0.0.1:${peersPort}/peers.html`);
     await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 60_000 });
     const r = await page.evaluate(([n, reps]) => window.runBench(n, reps), [SYNTH, 15]);
+    summary.peers = r;
     await browser.close();
     const names = ['Dossier', 'MiniSearch', 'FlexSearch'];
     const e = r.engines;
@@ -250,6 +258,7 @@ async function largeTimeline() {
     console.log('| metric | median | p95 | runs |\n|---|---:|---:|---:|');
     console.log(`| /timeline: navigation start to the app in charge (all data bundled) | ${ms(median(app))} | ${ms(p95(app))} | ${app.length} |`);
     const col = (xs, k) => xs.map((x) => x[k]);
+    summary.timelineFilter = median(col(filters, 0));
     console.log(`| filter the timeline by an actor: click to list updated (target 16 ms) | ${ms(median(col(filters, 0)))} | ${ms(p95(col(filters, 0)))} | ${filters.length} |`);
     console.log(`| filter the timeline by an actor: click to list updated and laid out | ${ms(median(col(filters, 1)))} | ${ms(p95(col(filters, 1)))} | ${filters.length} |`);
     console.log(`| filter the timeline by an actor: click to the whole page of 100 rendered | ${ms(median(col(filters, 2)))} | ${ms(p95(col(filters, 2)))} | ${filters.length} |`);
@@ -278,4 +287,41 @@ async function lighthouseScores() {
     }
     console.log(`| ${path} | ${scores[0]} | ${scores[1]} |`);
   }
+}
+
+// One table of issue 7's targets: each with what was measured in this run, and whether
+// it is met (or by how much it is missed). The native figure comes from the native run's
+// output, which .ci/bench saves in target/bench-native.txt.
+function printTargets() {
+  const rows = [];
+  const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+  const verdict = (ok, miss) => (ok ? 'met' : `**missed**: ${miss}`);
+  if (summary.firstView) {
+    rows.push(['first view of any page, gzipped', '≤ 150 KB', kb(summary.firstView), verdict(summary.firstView <= 150_000, `${(summary.firstView / 150_000).toFixed(1)}x the budget`)]);
+  }
+  rows.push(['navigation start to first quotes on /quotes, median', '≤ 300 ms', ms(summary.painted), verdict(summary.painted <= 300, `by ${ms(summary.painted - 300)}`)]);
+  let native = null;
+  try {
+    const text = readFileSync(new URL('../../../target/bench-native.txt', import.meta.url), 'utf8');
+    const m = text.match(/^search per keystroke\s+([\d.]+) µs/m);
+    native = m ? Number(m[1]) : null;
+  } catch { /* not run through .ci/bench */ }
+  if (native !== null) rows.push(['search per keystroke, bundled corpus, core (native), median', '< 1 ms', `${native} µs`, verdict(native < 1000, `by ${native - 1000} µs`)]);
+  const r = summary.peers;
+  if (r) {
+    const [d, mini, flex] = ['Dossier', 'MiniSearch', 'FlexSearch'].map((n) => r.engines[n]);
+    rows.push([`query median at ${r.n.toLocaleString('en')} quotes (wasm) vs MiniSearch`, `< ${ms(mini.median)}`, ms(d.median), verdict(d.median < mini.median, `${(d.median / mini.median).toFixed(2)}x`)]);
+    rows.push(['query median vs FlexSearch', `≤ 10x ${flex.median.toFixed(3)} ms`, `${(d.median / flex.median).toFixed(0)}x`, verdict(d.median <= 10 * flex.median, `${(d.median / flex.median / 10).toFixed(0)}x over the 10x allowance`)]);
+    rows.push(['query p95', '< 16 ms', ms(d.p95), verdict(d.p95 < 16, `by ${ms(d.p95 - 16)}`)]);
+    const truthQueries = Object.entries(d.perQuery).filter(([, v]) => v.recall);
+    const exact = truthQueries.every(([, v]) => v.recall.split('/')[0] === v.recall.split('/')[1] && v.precision.split('/')[0] === v.precision.split('/')[1]);
+    rows.push(['true result set on typo and diacritic queries', truthQueries.map(([q]) => q).join(', '), exact ? 'all exact' : 'not all exact', verdict(exact, 'see the per-query table')]);
+    rows.push(['index, gzipped, vs MiniSearch\'s serialized index', `≤ ${mini.indexGz} B`, `${d.indexGz} B`, verdict(d.indexGz <= mini.indexGz, `${(d.indexGz / mini.indexGz).toFixed(2)}x`)]);
+  }
+  if (summary.timelineFilter !== undefined) {
+    rows.push(['timeline filter by actor at 10,000 events, to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
+  }
+  console.log('\n### Targets (issue 7), this run\n');
+  console.log('| target | goal | measured | verdict |\n|---|---|---:|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
