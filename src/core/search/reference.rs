@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
+use super::{merge, parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
 use crate::core::fold::{tokens, word_spans};
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
@@ -143,20 +143,8 @@ impl QuoteIndex {
         let hits: Vec<Hit> = acc
             .into_iter()
             .filter(|(_, e)| e.4 == terms.len())
-            .map(|(q, (score, fuzzy_terms, mut highlights, mut reasons, _))| {
-                let merged = if highlights.len() < 2 {
-                    highlights
-                } else {
-                    highlights.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-                    let mut merged: Vec<Range<usize>> = Vec::with_capacity(highlights.len());
-                    for r in highlights {
-                        match merged.last_mut() {
-                            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                            _ => merged.push(r),
-                        }
-                    }
-                    merged
-                };
+            .map(|(q, (score, fuzzy_terms, highlights, mut reasons, _))| {
+                let merged = merge(highlights);
                 reasons.dedup();
                 // Shorter quotes with the same matches rank higher: the match is more of the quote.
                 let length = self.words[q as usize].len() as u32;
