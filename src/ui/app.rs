@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
         prerendered.remove();
     }
     provide_meta_context();
+    crate::ui::components::more::watch_history();
     match load(&CorpusFiles::bundled()) {
         Ok(corpus) => {
             let quote_index = Arc::new(QuoteIndex::new(&corpus));
@@ -81,7 +82,13 @@ fn Shell() -> impl IntoView {
             request_animation_frame(|| {
                 if let Ok(Some(h1)) = document().query_selector("main h1") {
                     let _ = h1.set_attribute("tabindex", "-1");
-                    focus(h1);
+                    // Without scrolling: a new page is already at its top, and back or
+                    // forward keeps the position the browser restores.
+                    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = h1.focus_with_options(&options);
+                    }
                 }
             });
         }

@@ -7,7 +7,10 @@
 //! After the query changes (typing, a filter), a list first renders only a screenful
 //! ([`FIRST_SCREEN`] items), so the new results are painted in the same frame even at
 //! 10,000 events; the rest of the page follows right after that paint. The first render
-//! of a page is whole, so it matches the prerendered page the app replaces.
+//! of a page is whole, so it matches the prerendered page the app replaces, and so is a
+//! render for back or forward, so the browser can restore the scroll position in it.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 
@@ -18,6 +21,26 @@ pub const PAGE: usize = crate::core::prerender::LIST_PAGE;
 /// How many items are rendered at once when the query changes: more than a tall screen
 /// shows of cards.
 pub const FIRST_SCREEN: usize = 20;
+
+thread_local! {
+    /// Set while the app follows back or forward (from the `popstate` event until the
+    /// task after it): the list it renders then is whole, or the browser would restore
+    /// the scroll position into a list cut short.
+    static TRAVERSING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn traversing() -> bool {
+    TRAVERSING.with(Cell::get)
+}
+
+/// Watches for back and forward for the whole life of the app. It must be registered
+/// before the router's own `popstate` listener, which renders the new page at once.
+pub fn watch_history() {
+    window_event_listener(leptos::ev::popstate, |_| {
+        TRAVERSING.with(|t| t.set(true));
+        set_timeout(|| TRAVERSING.with(|t| t.set(false)), std::time::Duration::ZERO);
+    });
+}
 
 /// How many items of the list for the current query to show.
 pub struct Limit<T: Send + Sync + 'static> {
@@ -48,10 +71,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     /// them while a new query's results are being painted.
     pub fn rendered(&self) -> usize {
         let n = self.get();
-        if self
-            .query
-            .with(|q| self.whole.with(|w| w.as_ref() == Some(q)))
-        {
+        if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
             n
         } else {
             n.min(FIRST_SCREEN)
@@ -104,11 +124,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>) -> Limit<T> {
     let state = RwSignal::new(None::<(T, usize)>);
     let whole = RwSignal::new(Some(query.get_untracked()));
-    let limit = Limit {
-        state,
-        whole,
-        query,
-    };
+    let limit = Limit { state, whole, query };
     Effect::new(move |_| {
         query.with(|now| {
             // Once the query has changed, its extra pages are forgotten, so coming back to
@@ -117,6 +133,10 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>) -
             // notified.
             if state.with_untracked(|s| s.as_ref().is_some_and(|(asked_for, _)| asked_for != now)) {
                 state.update_untracked(|s| *s = None);
+            }
+            // Back or forward rendered the whole list already (see `rendered`).
+            if traversing() {
+                whole.update_untracked(|w| *w = Some(now.clone()));
             }
             // The first screenful is being painted; the rest of the page follows after
             // that paint (a timer set in the frame's callback runs after the frame).

@@ -80,3 +80,31 @@ test('a link to an event or a year beyond the first page works opened cold', asy
   await open(page, `${synth}/timeline#event-no-such-event`);
   await expect(page.locator('.timeline article.event')).toHaveCount(100);
 });
+
+test('back and forward restore the scroll position in a long list', async ({ page }) => {
+  // Instant scrolling, so the positions are not caught mid-animation.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, `${synth}/timeline`);
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(6000);
+  // A filter from a card in view, then back: the whole list is there again at once, so
+  // the browser puts the reader back where they were (not at the end of a first screenful).
+  const inView = (selector) => page.evaluateHandle((selector) => [...document.querySelectorAll(selector)]
+    .find((a) => { const r = a.getBoundingClientRect(); return r.top > 100 && r.bottom < 600; }), selector);
+  await (await inView('article.event ul.actors a')).asElement().click();
+  await expect(page).toHaveURL(/actor=/);
+  await settled(page);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/actor=/);
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBeGreaterThan(5900);
+  // The same from an event's own page.
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(6000);
+  await (await inView('article.event h3 a, article.event h4 a')).asElement().click();
+  await expect(page).toHaveURL(/\/events\//);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('article.event').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBeGreaterThan(5500);
+});
+
