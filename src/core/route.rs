@@ -72,6 +72,14 @@ impl TimelineQuery {
     pub fn is_filtered(&self) -> bool {
         self != &TimelineQuery::default()
     }
+
+    /// This query without `actor`. "Any" or "all" means nothing with fewer than two
+    /// actors, so it goes back to the default then (no stray `match=all` in the URL).
+    pub fn without_actor(&self, actor: &ActorId) -> TimelineQuery {
+        let actors: Vec<ActorId> = self.actors.iter().filter(|a| *a != actor).cloned().collect();
+        let match_mode = if actors.len() < 2 { ActorMatch::default() } else { self.match_mode };
+        TimelineQuery { actors, match_mode, ..self.clone() }
+    }
 }
 
 /// A page of Dossier and its state.

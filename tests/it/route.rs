@@ -59,3 +59,16 @@ fn document_links_carry_the_quote_and_paragraph() {
         }
     );
 }
+
+#[test]
+fn removing_an_actor_drops_any_or_all_once_fewer_than_two_remain() {
+    use dossier::core::route::ActorMatch;
+    let (a, b, c) = (ActorId::new("a"), ActorId::new("b"), ActorId::new("c"));
+    let all = TimelineQuery { actors: vec![a.clone(), b.clone(), c.clone()], match_mode: ActorMatch::All, ..TimelineQuery::default() };
+    let two = all.without_actor(&c);
+    assert_eq!((two.actors.clone(), two.match_mode), (vec![a.clone(), b.clone()], ActorMatch::All));
+    let one = two.without_actor(&a);
+    assert_eq!((one.actors.clone(), one.match_mode), (vec![b.clone()], ActorMatch::default()));
+    assert!(!Route::Timeline(one.clone()).href().contains("match="), "{}", Route::Timeline(one).href());
+    assert_eq!(all.without_actor(&ActorId::new("nobody")), all, "an actor not in the filter changes nothing");
+}

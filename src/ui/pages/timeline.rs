@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::date::{month_name, PartialDate};
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
 use crate::core::route::{event_anchor, with_fragment, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
+use crate::core::text::shorten;
 use crate::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::date::DateTime;
@@ -29,6 +30,7 @@ pub fn TimelinePage() -> impl IntoView {
     };
     let total = ctx.corpus.events.len();
     let (date_error, set_date_error) = signal(None::<String>);
+    let (pick_error, set_pick_error) = signal(None::<String>);
 
     // The picker: type a name or alias, pick from the list, the actor is added. The counts
     // ignore the actor filter, so adding an actor changes them not at all: the options are
@@ -59,7 +61,15 @@ pub fn TimelinePage() -> impl IntoView {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let typed = event_target_value(&ev);
-            let Some(id) = ctx.corpus.actor_named(&typed).map(|a| a.id.clone()) else { return };
+            let Some(id) = ctx.corpus.actor_named(&typed).map(|a| a.id.clone()) else {
+                // Say so, rather than do nothing; an empty box just clears the message.
+                let typed = typed.trim();
+                set_pick_error.set((!typed.is_empty()).then(|| {
+                    format!("No one in the dossier is called “{}”: pick a name or alias from the list.", shorten(typed, 60))
+                }));
+                return;
+            };
+            set_pick_error.set(None);
             let mut q = query.get_untracked();
             if !q.actors.contains(&id) {
                 q.actors.push(id);
@@ -128,7 +138,7 @@ pub fn TimelinePage() -> impl IntoView {
                 .iter()
                 .filter(|a| corpus.actor(a).is_some())
                 .map(|a| {
-                    let next = TimelineQuery { actors: q.actors.iter().filter(|x| *x != a).cloned().collect(), ..q.clone() };
+                    let next = q.without_actor(a);
                     let name = corpus.actor_name(a).to_owned();
                     view! {
                         <li class="chip">
@@ -346,6 +356,7 @@ pub fn TimelinePage() -> impl IntoView {
             </div>
         </form>
         {move || date_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
+        {move || pick_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {

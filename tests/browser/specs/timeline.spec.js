@@ -120,3 +120,26 @@ test('the overview has a mark per event (per month in busy years) that jumps to 
   // The year links are the keyboard path and name their count.
   await expect(page.getByRole('link', { name: /^\d+ events? in 2024$/ })).toBeVisible();
 });
+
+test('an unknown name in the actor picker says so, as text, and a known one clears it', async ({ page }) => {
+  await open(page, '/timeline');
+  const input = page.getByLabel('Add an actor');
+  await input.fill('Nobody Atall');
+  await input.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('No one in the dossier is called “Nobody Atall”');
+  await expect(page).toHaveURL(/\/timeline$/);
+  await input.fill('<img src=x onerror=alert(1)>');
+  await input.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('“<img src=x onerror=alert(1)>”');
+  await expect(page.locator('main img')).toHaveCount(0);
+  await input.fill('Jolani');
+  await input.press('Enter');
+  await expect(page).toHaveURL(/actor=ahmed-al-sharaa/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('removing the second-last actor drops "all" from the URL', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin,ahmed-al-sharaa&match=all');
+  await page.getByRole('link', { name: 'Remove Vladimir Putin from the filter' }).click();
+  await expect(page).toHaveURL(/\/timeline\?actor=ahmed-al-sharaa$/);
+});
