@@ -10,7 +10,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::{merge, parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
-use crate::core::fold::{tokens, word_spans};
+use crate::core::fold::tokens;
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
@@ -31,9 +31,7 @@ impl QuoteIndex {
         let spans: RefCell<FxHashMap<u32, Vec<Range<usize>>>> = RefCell::default();
         let run = |q: u32, start: u32, len: usize| {
             let mut spans = spans.borrow_mut();
-            let words = spans
-                .entry(q)
-                .or_insert_with(|| word_spans(&corpus.quotes[q as usize].text).into_iter().map(|(r, _)| r).collect());
+            let words = spans.entry(q).or_insert_with(|| self.spans(corpus, q as usize));
             words[start as usize].start..words[start as usize + len - 1].end
         };
         // Without filters every quote is allowed; checking 100,000 of them would cost more

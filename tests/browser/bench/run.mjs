@@ -38,14 +38,20 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-const server = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, dist, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
-let serverExited = false;
-server.on('exit', () => { serverExited = true; });
-await new Promise((r) => setTimeout(r, 500));
-if (serverExited) {
-  console.error(`cannot serve ${dist} on port ${port} (is something else listening there?)`);
-  process.exit(1);
+// Serves `dir` on `port` like a static host (serve.mjs); exits with a reason if it cannot.
+async function serve(dir, on) {
+  const child = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, dir, String(on)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  await new Promise((r) => setTimeout(r, 500));
+  if (exited) {
+    console.error(`cannot serve ${dir} on port ${on} (is something else listening there?)`);
+    process.exit(1);
+  }
+  return child;
 }
+
+const server = await serve(dist, port);
 
 try {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
@@ -147,8 +153,7 @@ try {
 
 async function peers() {
   const peersPort = port + 1;
-  const peerServer = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, peersDir, String(peersPort)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await new Promise((r) => setTimeout(r, 500));
+  const peerServer = await serve(peersDir, peersPort);
   try {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
     const page = await browser.newPage();
@@ -188,8 +193,7 @@ async function peers() {
 // painted.
 async function largeTimeline() {
   const largePort = port + 2;
-  const largeServer = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, largeDir, String(largePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await new Promise((r) => setTimeout(r, 500));
+  const largeServer = await serve(largeDir, largePort);
   const largeOrigin = `http://127.0.0.1:${largePort}`;
   try {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
