@@ -19,7 +19,10 @@ pub enum ExportOf {
 pub fn ExportButtons(
     /// Quotes or events.
     of: ExportOf,
-    /// Indices of what is shown, in the order shown.
+    /// How many match.
+    #[prop(into)]
+    count: Signal<usize>,
+    /// Indices of what matches, in the order shown: read only when a file is made.
     #[prop(into)]
     shown: Signal<Vec<usize>>,
 ) -> impl IntoView {
@@ -30,7 +33,7 @@ pub fn ExportButtons(
         ExportOf::Events => "events",
     };
     // Nothing to export when nothing matches.
-    let has_any = Memo::new(move |_| shown.with(|s| !s.is_empty()));
+    let has_any = Memo::new(move |_| count.get() > 0);
     move || {
         has_any.get().then(|| {
             let buttons = Format::ALL
@@ -50,7 +53,7 @@ pub fn ExportButtons(
                 .collect_view();
             view! {
                 <div class="export" role="group" aria-label=format!("Export the matching {what}")>
-                    <span class="export-label">"Export the "{move || shown.with(Vec::len)}" matching "{what}":"</span>
+                    <span class="export-label">"Export the "{move || count.get()}" matching "{what}":"</span>
                     {buttons}
                     {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
                 </div>

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::core::model::QuoteKind;
+use crate::core::model::{ActorId, DocumentId, QuoteKind};
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -38,35 +38,39 @@ pub fn QuotesPage() -> impl IntoView {
             let q = query.get();
             // Counts of each facet value among the results with that facet's own filter
             // lifted, so choosing another value is always possible.
+            // One pass over the hits per facet, in no particular order: counting needs no
+            // ranking.
             let count = |lift: &dyn Fn(&mut QuoteQuery)| {
                 let mut wider = q.clone();
                 lift(&mut wider);
-                ctx.quote_index.rank(corpus, &wider).hits
+                ctx.quote_index.rank(corpus, &wider)
             };
-            let mut speakers: BTreeMap<String, (String, usize)> = BTreeMap::new();
-            for hit in count(&|w| w.speakers.clear()) {
-                let id = &corpus.quotes[hit.quote].speaker;
-                speakers.entry(id.to_string()).or_insert_with(|| (corpus.actor_name(id).to_owned(), 0)).1 += 1;
+            let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
+            for hit in count(&|w| w.speakers.clear()).unordered() {
+                *speakers.entry(&corpus.quotes[hit.quote].speaker).or_default() += 1;
             }
-            let mut speakers: Vec<(String, String, usize)> = speakers.into_iter().map(|(id, (n, c))| (id, n, c)).collect();
+            let mut speakers: Vec<(String, String, usize)> =
+                speakers.into_iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), n)).collect();
             speakers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
-            for hit in count(&|w| w.kind = None) {
+            for hit in count(&|w| w.kind = None).unordered() {
                 *kinds.entry(corpus.quotes[hit.quote].kind).or_default() += 1;
             }
-            let mut docs: Vec<(String, String, usize)> = Vec::new();
-            let by_doc = count(&|w| w.doc = None);
-            for d in &corpus.documents {
-                let n = by_doc.iter().filter(|h| corpus.quotes[h.quote].document == d.id).count();
-                if n > 0 {
-                    docs.push((d.id.to_string(), d.title.clone(), n));
-                }
+            let mut by_doc: BTreeMap<&DocumentId, usize> = BTreeMap::new();
+            for hit in count(&|w| w.doc = None).unordered() {
+                *by_doc.entry(&corpus.quotes[hit.quote].document).or_default() += 1;
             }
+            // In the corpus's order of documents.
+            let docs: Vec<(String, String, usize)> = corpus
+                .documents
+                .iter()
+                .filter_map(|d| by_doc.get(&d.id).map(|&n| (d.id.to_string(), d.title.clone(), n)))
+                .collect();
             let (has_speakers, has_kinds, has_docs) = (!speakers.is_empty(), !kinds.is_empty(), !docs.is_empty());
             let speaker_links = speakers
                 .into_iter()
                 .map(|(id, name, n)| {
-                    let id = crate::core::model::ActorId::new(id);
+                    let id = ActorId::new(id);
                     let on = q.speakers.contains(&id);
                     let mut next = q.clone();
                     if on {
@@ -88,7 +92,7 @@ pub fn QuotesPage() -> impl IntoView {
             let doc_links = docs
                 .into_iter()
                 .map(|(id, title, n)| {
-                    let id = crate::core::model::DocumentId::new(id);
+                    let id = DocumentId::new(id);
                     let on = q.doc.as_ref() == Some(&id);
                     let next = QuoteQuery { doc: (!on).then_some(id), ..q.clone() };
                     facet_link(Route::Quotes(next), title, n, on)
@@ -110,11 +114,11 @@ pub fn QuotesPage() -> impl IntoView {
         let ctx = ctx.clone();
         move || {
             let q = query.get();
-            if hits.with(|r| r.hits.is_empty()) {
+            if hits.with(|r| r.is_empty()) {
                 let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
                 let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
                 let without_filters = if filtered {
-                    ctx.quote_index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).hits.len()
+                    ctx.quote_index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
                 } else {
                     0
                 };
@@ -187,18 +191,22 @@ pub fn QuotesPage() -> impl IntoView {
         </search>
         <p class="count" role="status" aria-live="polite">
             {move || {
-                let n = hits.with(|r| r.hits.len());
+                let n = hits.with(|r| r.len());
                 if n == total { format!("All {total} quotes") } else { format!("{n} of {total} quotes") }
             }}
             " · "
             {sort_link}
         </p>
-        <ExportButtons of=ExportOf::Quotes shown=Signal::derive(move || hits.with(|r| r.hits.iter().map(|hit| hit.quote).collect()))/>
+        <ExportButtons
+            of=ExportOf::Quotes
+            count=Signal::derive(move || hits.with(|r| r.len()))
+            shown=Signal::derive(move || hits.with(|r| r.first(usize::MAX).iter().map(|hit| hit.quote).collect()))
+        />
         <div class="with-facets">
             {facets}
-            <div class="results-area" aria-busy=move || limit.partial(hits.with(|r| r.hits.len())).to_string()>
+            <div class="results-area" aria-busy=move || limit.partial(hits.with(|r| r.len())).to_string()>
                 {results}
-                <ShowMore limit total=Signal::derive(move || hits.with(|r| r.hits.len())) what="quotes"/>
+                <ShowMore limit total=Signal::derive(move || hits.with(|r| r.len())) what="quotes"/>
             </div>
         </div>
     }

@@ -364,7 +364,7 @@ pub fn TimelinePage() -> impl IntoView {
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
-        <ExportButtons of=ExportOf::Events shown=shown/>
+        <ExportButtons of=ExportOf::Events count=Signal::derive(move || shown.with(Vec::len)) shown=shown/>
         <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
         <div class="timeline" aria-busy=move || limit.partial(shown.with(Vec::len)).to_string()>{list}</div>
         <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) what="events"/>

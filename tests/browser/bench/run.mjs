@@ -12,7 +12,9 @@
 //     typo and diacritic queries against their true sets.
 //   - the app built with 10,000 synthetic events (and 2,000 quotes): time to the app in
 //     charge, and filtering the timeline by an actor (and back) until painted.
-// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir].
+//   - the size floor: the gzipped wasm and JS of a minimal Leptos 0.8 app with the router
+//     (tests/browser/bench/floor), built like the app.
+// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir] [floor-dir].
 // Prints Markdown tables.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const peersDir = process.argv[4] ? resolve(process.argv[4]) : null;
 const largeDir = process.argv[5] ? resolve(process.argv[5]) : null;
+const floorDir = process.argv[6] ? resolve(process.argv[6]) : null;
 const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
 // What the summary of targets at the end is made of, filled in as each part runs.
@@ -78,6 +81,15 @@ try {
     console.log(`| **${path}** | **total** | **${raw}** | **${gz}** |`);
     summary.firstView = Math.max(summary.firstView ?? 0, gz);
     await context.close();
+  }
+
+  // The floor under the first view: what Leptos, its router and meta cost before any
+  // feature of Dossier's.
+  if (floorDir) {
+    const gz = (file) => gzipSync(readFileSync(resolve(floorDir, file)), { level: 9 }).length;
+    const wasm = gz('leptos-floor_bg.wasm'); const js = gz('leptos-floor.js');
+    summary.floor = wasm + js;
+    console.log(`\nSize floor, a minimal Leptos 0.8 app with the router (tests/browser/bench/floor): wasm ${wasm} B + JS ${js} B = ${wasm + js} B gzipped, before any HTML, CSS or data.`);
   }
 
   // 2. Cold loads of /quotes: first quotes painted, and the app in charge.
@@ -301,7 +313,8 @@ function printTargets() {
   const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
   const verdict = (ok, miss) => (ok ? 'met' : `**missed**: ${miss}`);
   if (summary.firstView) {
-    rows.push(['first view of any page, gzipped', '≤ 150 KB', kb(summary.firstView), verdict(summary.firstView <= 150_000, `${(summary.firstView / 150_000).toFixed(1)}x the budget`)]);
+    const floor = summary.floor ? `; a minimal Leptos app with the router alone is ${kb(summary.floor)} of wasm and JS` : '';
+    rows.push(['first view of any page, gzipped', '≤ 150 KB', kb(summary.firstView), verdict(summary.firstView <= 150_000, `${(summary.firstView / 150_000).toFixed(1)}x the budget${floor}`)]);
   }
   rows.push(['navigation start to first quotes on /quotes, median', '≤ 300 ms', ms(summary.painted), verdict(summary.painted <= 300, `by ${ms(summary.painted - 300)}`)]);
   let native = null;
