@@ -224,7 +224,7 @@ pub fn TimelinePage() -> impl IntoView {
                     let n = col.count;
                     let label = format!("{year}: {n} event{}", if n == 1 { "" } else { "s" });
                     if n == 0 {
-                        return view! { <li class="empty-year" title=label><span class="marks"></span><span class="y">{year % 100}</span></li> }.into_any();
+                        return view! { <li class="empty-year" title=label><span class="marks"></span><span class="y">{year_label(year)}</span></li> }.into_any();
                     }
                     // Relative heights (in steps, so no inline style is needed) keep quiet
                     // years short and busy years tall.
@@ -251,7 +251,7 @@ pub fn TimelinePage() -> impl IntoView {
                             <span class=format!("marks h{step}") aria-hidden="true">{marks}</span>
                             <a class="y" href=with_fragment(&page_href, &year_anchor(year)) title=label>
                                 <span class="count-label">{n}<span class="visually-hidden">{if n == 1 { " event in" } else { " events in" }}</span></span>
-                                " "<span>{year}</span>
+                                " "{year_label(year)}
                             </a>
                         </li>
                     }
@@ -372,6 +372,16 @@ pub fn TimelinePage() -> impl IntoView {
 }
 
 /// An event on the timeline; its title is a level below the year's or month's heading.
+/// A year in the overview: in full, or as ’24 where its column is too narrow for four
+/// digits (a CSS container query on the column picks one; assistive technology always
+/// reads the full year).
+fn year_label(year: i32) -> impl IntoView {
+    view! {
+        <span class="year-full">{year}</span>
+        <span class="year-short" aria-hidden="true">{format!("’{:02}", year.rem_euclid(100))}</span>
+    }
+}
+
 fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus, in_month: bool) -> impl IntoView {
     let actors = event
         .actors

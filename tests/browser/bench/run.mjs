@@ -328,7 +328,7 @@ function printTargets() {
   if (r) {
     const [d, mini, flex] = ['Dossier', 'MiniSearch', 'FlexSearch'].map((n) => r.engines[n]);
     rows.push([`query median at ${r.n.toLocaleString('en')} quotes (wasm) vs MiniSearch`, `< ${ms(mini.median)}`, ms(d.median), verdict(d.median < mini.median, `${(d.median / mini.median).toFixed(2)}x`)]);
-    rows.push(['query median vs FlexSearch', `≤ 10x ${flex.median.toFixed(3)} ms`, `${(d.median / flex.median).toFixed(0)}x`, verdict(d.median <= 10 * flex.median, `${(d.median / flex.median / 10).toFixed(0)}x over the 10x allowance`)]);
+    rows.push(['query median vs FlexSearch', `≤ 10x ${flex.median.toFixed(3)} ms`, `${(d.median / flex.median).toFixed(0)}x`, verdict(d.median <= 10 * flex.median, `${(d.median / flex.median / 10).toFixed(0)}x over the 10x allowance; for one word FlexSearch hands back the id list it stored, while Dossier ranks every match and explains the first page`)]);
     rows.push(['query p95', '< 16 ms', ms(d.p95), verdict(d.p95 < 16, `by ${ms(d.p95 - 16)}`)]);
     const truthQueries = Object.entries(d.perQuery).filter(([, v]) => v.recall);
     const exact = truthQueries.every(([, v]) => v.recall.split('/')[0] === v.recall.split('/')[1] && v.precision.split('/')[0] === v.precision.split('/')[1]);

@@ -108,3 +108,27 @@ test('back and forward restore the scroll position in a long list', async ({ pag
   await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBeGreaterThan(5500);
 });
 
+
+test('at 360 px, fifteen years of overview labels stay apart and keep their full names', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await open(page, `${synth}/timeline`);
+  const labels = await page.locator('.overview li').evaluateAll((items) => items.map((li) => {
+    const shown = [...li.querySelectorAll('.year-full, .year-short')].find((s) => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().width > 1);
+    const r = shown.getBoundingClientRect(); const col = li.getBoundingClientRect();
+    return { text: shown.textContent, left: r.left, right: r.right, colLeft: col.left, colRight: col.right };
+  }));
+  expect(labels.length).toBeGreaterThanOrEqual(15);
+  for (const [i, l] of labels.entries()) {
+    // Each label fits its column, so none touches its neighbour.
+    expect(l.left, `label ${l.text}`).toBeGreaterThanOrEqual(l.colLeft - 0.5);
+    expect(l.right, `label ${l.text}`).toBeLessThanOrEqual(l.colRight + 0.5);
+    if (i > 0) expect(l.left).toBeGreaterThan(labels[i - 1].right);
+  }
+  // Short labels on screen; the full year for assistive technology.
+  expect(labels.at(-1).text).toMatch(/^’\d\d$/);
+  await expect(page.locator('.overview a.y').last()).toHaveAccessibleName(/^\d+ events? in \d{4}$/);
+  // With room, the full year shows.
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await expect(page.locator('.overview a.y').last().locator('.year-full')).toBeVisible();
+  await expect(page.locator('.overview a.y').last().locator('.year-short')).toBeHidden();
+});
