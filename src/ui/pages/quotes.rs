@@ -22,7 +22,7 @@ pub fn QuotesPage() -> impl IntoView {
     });
     let hits = {
         let ctx = ctx.clone();
-        Memo::new(move |_| query.with(|q| ctx.quote_index.rank(&ctx.corpus, q)))
+        Memo::new(move |_| query.with(|q| ctx.quote_index().rank(&ctx.corpus, q)))
     };
     let on_input = {
         let go = go.clone();
@@ -43,7 +43,7 @@ pub fn QuotesPage() -> impl IntoView {
             let count = |lift: &dyn Fn(&mut QuoteQuery)| {
                 let mut wider = q.clone();
                 lift(&mut wider);
-                ctx.quote_index.rank(corpus, &wider)
+                ctx.quote_index().rank(corpus, &wider)
             };
             let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
             for hit in count(&|w| w.speakers.clear()).unordered() {
@@ -118,11 +118,11 @@ pub fn QuotesPage() -> impl IntoView {
                 let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
                 let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
                 let without_filters = if filtered {
-                    ctx.quote_index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
+                    ctx.quote_index().rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
                 } else {
                     0
                 };
-                let suggestion = ctx.quote_index.suggest(&ctx.corpus, &q).map(|better| {
+                let suggestion = ctx.quote_index().suggest(&ctx.corpus, &q).map(|better| {
                     let route = Route::Quotes(QuoteQuery { q: better.clone(), ..q.clone() });
                     view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
                 });
@@ -155,7 +155,7 @@ pub fn QuotesPage() -> impl IntoView {
             }
             // Highlights and reasons are worked out only for the quotes rendered.
             let items = hits
-                .with(|ranking| ranking.explain_first(&ctx.quote_index, &ctx.corpus, limit.rendered()))
+                .with(|ranking| ranking.explain_first(ctx.quote_index(), &ctx.corpus, limit.rendered()))
                 .into_iter()
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
