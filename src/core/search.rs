@@ -595,8 +595,8 @@ impl QuoteIndex {
         if terms.is_empty() {
             hits.extend((0..n).filter(|&i| allowed(i)).map(|i| Ranked { quote: i, score: 0, fuzzy_terms: 0 }));
         } else {
-            // Another query still holding the scratch memory (it cannot, in one thread)
-            // gets its own.
+            // A search while another holds the scratch memory (another thread, natively;
+            // never in the browser) gets memory of its own.
             let mut own = Vec::new();
             let mut lock = self.scratch.0.try_lock().ok();
             let slots = lock.as_deref_mut().unwrap_or(&mut own);
