@@ -265,6 +265,9 @@ pub struct Corpus {
     place_index: FxHashMap<PlaceId, usize>,
     quote_index: FxHashMap<QuoteId, usize>,
     event_index: FxHashMap<EventId, usize>,
+    /// For each actor, the events that involve it, ascending, each once: filtering the
+    /// timeline by an actor visits its events instead of all of them.
+    events_by_actor: FxHashMap<ActorId, Vec<usize>>,
 }
 
 fn index_by<T, K: Clone + Eq + std::hash::Hash>(items: &[T], key: impl Fn(&T) -> &K) -> FxHashMap<K, usize> {
@@ -291,7 +294,18 @@ impl Corpus {
         mut events: Vec<Event>,
     ) -> Corpus {
         events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then_with(|| a.date.end.cmp(&b.date.end)));
+        let mut events_by_actor: FxHashMap<ActorId, Vec<usize>> = FxHashMap::default();
+        for (i, event) in events.iter().enumerate() {
+            for a in &event.actors {
+                let list = events_by_actor.entry(a.id.clone()).or_default();
+                // An actor named twice in one event (two roles) lists the event once.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         Corpus {
+            events_by_actor,
             document_index: index_by(&documents, |d| &d.id),
             actor_index: index_by(&actors, |a| &a.id),
             place_index: index_by(&places, |p| &p.id),
@@ -323,6 +337,11 @@ impl Corpus {
 
     pub fn event(&self, id: &EventId) -> Option<&Event> {
         self.event_index.get(id).map(|&i| &self.events[i])
+    }
+
+    /// The indices of the events that involve `actor`, ascending (none for an unknown id).
+    pub fn events_involving(&self, actor: &ActorId) -> &[usize] {
+        self.events_by_actor.get(actor).map_or(&[], Vec::as_slice)
     }
 
     /// The paragraph a quote or event points at (always present in a validated corpus).

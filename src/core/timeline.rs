@@ -11,7 +11,20 @@ use crate::core::route::{ActorMatch, TimelineAnchor, TimelineQuery};
 
 /// Indices into `corpus.events` (already chronological) of the events the query keeps.
 pub fn filter(corpus: &Corpus, query: &TimelineQuery) -> Vec<usize> {
-    corpus.events.iter().enumerate().filter(|(_, e)| keeps(corpus, query, e)).map(|(i, _)| i).collect()
+    let kept = |&i: &usize| keeps(corpus, query, &corpus.events[i]);
+    if query.actors.is_empty() {
+        return (0..corpus.events.len()).filter(kept).collect();
+    }
+    // Only the actors' own events can pass (every one of them for "all": the fewest will
+    // do); `keeps` still decides, so this only skips events that cannot.
+    let lists = query.actors.iter().map(|a| corpus.events_involving(a));
+    let mut candidates: Vec<usize> = match query.match_mode {
+        ActorMatch::Any => lists.flatten().copied().collect(),
+        ActorMatch::All => lists.min_by_key(|l| l.len()).unwrap_or_default().to_vec(),
+    };
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().filter(kept).collect()
 }
 
 /// Whether one event passes every filter of the query.

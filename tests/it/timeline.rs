@@ -263,3 +263,42 @@ fn actor_counts_match_counting_every_actor_against_every_event() {
         assert_eq!(actor_counts(&c, &q), expected, "{q:?}");
     }
 }
+
+/// Filtering by actors visits only their events (the corpus's per-actor lists); it keeps
+/// exactly what checking every event would, for one actor, any of several, all of
+/// several, an unknown actor, and with the other filters too.
+#[test]
+fn actor_filters_match_checking_every_event() {
+    let (files, _) = dossier::synth::corpus_with_events(50, 3_000, 7);
+    let c = load(&files).expect("the synthetic corpus is valid");
+    let by_scan = |q: &TimelineQuery| -> Vec<usize> {
+        (0..c.events.len()).filter(|&i| dossier::core::timeline::keeps(&c, q, &c.events[i])).collect()
+    };
+    let ids: Vec<ActorId> = c.actors.iter().map(|a| a.id.clone()).collect();
+    let mut checked = 0;
+    for (k, first) in ids.iter().enumerate() {
+        let second = &ids[(k * 7 + 3) % ids.len()];
+        for (actors, match_mode) in [
+            (vec![first.clone()], ActorMatch::Any),
+            (vec![first.clone(), second.clone()], ActorMatch::Any),
+            (vec![first.clone(), second.clone()], ActorMatch::All),
+            (vec![first.clone(), ActorId::new("no-such-actor")], ActorMatch::Any),
+            (vec![first.clone(), ActorId::new("no-such-actor")], ActorMatch::All),
+        ] {
+            for narrowed in [false, true] {
+                let q = TimelineQuery {
+                    actors: actors.clone(),
+                    match_mode,
+                    from: narrowed.then(|| PartialDate::parse("2016").ok()).flatten(),
+                    kind: narrowed.then_some(ActorKind::Person),
+                    ..TimelineQuery::default()
+                };
+                let expected = by_scan(&q);
+                checked += usize::from(!expected.is_empty());
+                assert_eq!(filter(&c, &q), expected, "{q:?}");
+            }
+        }
+    }
+    // The comparison is not empty on both sides.
+    assert!(checked > ids.len(), "only {checked} queries kept any event");
+}

@@ -371,7 +371,6 @@ pub fn TimelinePage() -> impl IntoView {
     }
 }
 
-/// An event on the timeline; its title is a level below the year's or month's heading.
 /// A year in the overview: in full, or as ’24 where its column is too narrow for four
 /// digits (a CSS container query on the column picks one; assistive technology always
 /// reads the full year).
@@ -382,6 +381,7 @@ fn year_label(year: i32) -> impl IntoView {
     }
 }
 
+/// An event on the timeline; its title is a level below the year's or month's heading.
 fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus, in_month: bool) -> impl IntoView {
     let actors = event
         .actors
