@@ -24,6 +24,8 @@ pub fn QuotesPage() -> impl IntoView {
         let ctx = ctx.clone();
         Memo::new(move |_| query.with(|q| ctx.quote_index().rank(&ctx.corpus, q)))
     };
+    // How many quotes match: the count, the export, "Show more" and the busy state.
+    let found = Memo::new(move |_| hits.with(|r| r.len()));
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
@@ -39,27 +41,26 @@ pub fn QuotesPage() -> impl IntoView {
             // Counts of each facet value among the results with that facet's own filter
             // lifted, so choosing another value is always possible.
             // One pass over the hits per facet, in no particular order: counting needs no
-            // ranking.
-            let count = |lift: &dyn Fn(&mut QuoteQuery)| {
+            // ranking. A facet whose own filter is not set counts the results already
+            // found (typing with no filter searches once, not four times).
+            let each_hit = |lift: &dyn Fn(&mut QuoteQuery), visit: &mut dyn FnMut(usize)| {
                 let mut wider = q.clone();
                 lift(&mut wider);
-                ctx.quote_index().rank(corpus, &wider)
+                if wider == q {
+                    hits.with(|r| r.unordered().for_each(|hit| visit(hit.quote)));
+                } else {
+                    ctx.quote_index().rank(corpus, &wider).unordered().for_each(|hit| visit(hit.quote));
+                }
             };
             let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
-            for hit in count(&|w| w.speakers.clear()).unordered() {
-                *speakers.entry(&corpus.quotes[hit.quote].speaker).or_default() += 1;
-            }
+            each_hit(&|w| w.speakers.clear(), &mut |i| *speakers.entry(&corpus.quotes[i].speaker).or_default() += 1);
             let mut speakers: Vec<(String, String, usize)> =
                 speakers.into_iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), n)).collect();
             speakers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
-            for hit in count(&|w| w.kind = None).unordered() {
-                *kinds.entry(corpus.quotes[hit.quote].kind).or_default() += 1;
-            }
+            each_hit(&|w| w.kind = None, &mut |i| *kinds.entry(corpus.quotes[i].kind).or_default() += 1);
             let mut by_doc: BTreeMap<&DocumentId, usize> = BTreeMap::new();
-            for hit in count(&|w| w.doc = None).unordered() {
-                *by_doc.entry(&corpus.quotes[hit.quote].document).or_default() += 1;
-            }
+            each_hit(&|w| w.doc = None, &mut |i| *by_doc.entry(&corpus.quotes[i].document).or_default() += 1);
             // In the corpus's order of documents.
             let docs: Vec<(String, String, usize)> = corpus
                 .documents
@@ -191,7 +192,7 @@ pub fn QuotesPage() -> impl IntoView {
         </search>
         <p class="count" role="status" aria-live="polite">
             {move || {
-                let n = hits.with(|r| r.len());
+                let n = found.get();
                 if n == total { format!("All {total} quotes") } else { format!("{n} of {total} quotes") }
             }}
             " · "
@@ -199,14 +200,14 @@ pub fn QuotesPage() -> impl IntoView {
         </p>
         <ExportButtons
             of=ExportOf::Quotes
-            count=Signal::derive(move || hits.with(|r| r.len()))
+            count=found
             shown=Signal::derive(move || hits.with(|r| r.first(usize::MAX).iter().map(|hit| hit.quote).collect()))
         />
         <div class="with-facets">
             {facets}
-            <div class="results-area" aria-busy=move || limit.partial(hits.with(|r| r.len())).to_string()>
+            <div class="results-area" aria-busy=move || limit.partial(found.get()).to_string()>
                 {results}
-                <ShowMore limit total=Signal::derive(move || hits.with(|r| r.len())) what="quotes"/>
+                <ShowMore limit total=found what="quotes"/>
             </div>
         </div>
     }

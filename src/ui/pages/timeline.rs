@@ -28,6 +28,8 @@ pub fn TimelinePage() -> impl IntoView {
         let ctx = ctx.clone();
         Memo::new(move |_| query.with(|q| filter(&ctx.corpus, q)))
     };
+    // How many events the filters keep: the count, the export, "Show more" and the busy state.
+    let found = Memo::new(move |_| shown.with(Vec::len));
     let total = ctx.corpus.events.len();
     let (date_error, set_date_error) = signal(None::<String>);
     let (pick_error, set_pick_error) = signal(None::<String>);
@@ -360,14 +362,14 @@ pub fn TimelinePage() -> impl IntoView {
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {
-                let n = shown.with(Vec::len);
+                let n = found.get();
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
-        <ExportButtons of=ExportOf::Events count=Signal::derive(move || shown.with(Vec::len)) shown=shown/>
+        <ExportButtons of=ExportOf::Events count=found shown=shown/>
         <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
-        <div class="timeline" aria-busy=move || limit.partial(shown.with(Vec::len)).to_string()>{list}</div>
-        <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) what="events"/>
+        <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()>{list}</div>
+        <ShowMore limit total=found what="events"/>
     }
 }
 
