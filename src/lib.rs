@@ -1,12 +1,12 @@
 //! Dossier: explore what was said and what happened in a set of news documents.
 //!
 //! [`core`] is pure Rust (model, data loading and validation, search, timeline filtering,
-//! URL state) and is tested natively. [`ui`] is the Leptos front end, compiled only for
-//! the browser; it calls the core and owns nothing but presentation. [`synth`] generates
+//! URL state, data files) and is tested natively. [`ui`] is the Leptos front end: rendered
+//! natively into the static pages, hydrated in the browser; it calls the core and owns
+//! nothing but presentation. [`synth`] generates
 //! deterministic synthetic corpora for the benchmarks.
 
 pub mod core;
 pub mod synth;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,9 +1,8 @@
-//! The web app's entry point: install the panic hook, mount the app. Nothing else.
+//! The web app's entry point: start the app (fetch its data, hydrate the page). Nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dossier::ui::panic::install();
-    leptos::mount::mount_to_body(dossier::ui::App);
+    dossier::ui::boot::start();
 }
 
 /// Natively there is no app to mount; the curator's tool is the `dossier` binary.

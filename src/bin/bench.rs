@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::route::{QuoteQuery, TimelineQuery};
-use dossier::core::prerender::LIST_PAGE;
+use dossier::core::site::LIST_PAGE;
 use dossier::core::search::{Hit, QuoteIndex, Ranking};
 use dossier::core::timeline::filter;
 

@@ -10,7 +10,7 @@ mod bench {
     use dossier::core::load::load;
     use dossier::core::model::Corpus;
     use dossier::core::route::QuoteQuery;
-    use dossier::core::prerender::LIST_PAGE;
+    use dossier::core::site::LIST_PAGE;
     use dossier::core::search::QuoteIndex;
     use dossier::synth::{self, SynthQuote};
 

@@ -1,20 +1,25 @@
 //! The curator's command line. `dossier check DIR` validates a data folder and prints
 //! every problem (file, record, reason), exiting 1 if there is any. `dossier pages DIR
-//! DIST` (run by Trunk after a build) turns the app shell into the static site: every
-//! page its own prerendered `index.html` (status 200 on any static host, no rewrite rules),
-//! plus `404.html`, `sitemap.xml`, `robots.txt` and redirects. `dossier published DIR`
+//! DIST` (run by Trunk after a build) turns the app shell into the static site: the data
+//! files the browser reads, every page its own `index.html` rendered by the app's own
+//! components (status 200 on any static host, no rewrite rules), plus `404.html`,
+//! `sitemap.xml`, `robots.txt`, redirects and the service worker. `dossier published DIR`
 //! updates the ledger of published addresses that later releases must keep or redirect.
 //! `dossier synth DIR QUOTES EVENTS` writes a synthetic data folder for benchmarks.
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use dossier::core::error::DataErrors;
 use dossier::core::model::Corpus;
-use dossier::core::prerender::{self, BaseUrl};
 use dossier::core::published::{self, Redirect};
 use dossier::core::route::{self, Route};
-use dossier::core::{load, stats};
+use dossier::core::search::QuoteIndex;
+use dossier::core::site::{self, BaseUrl};
+use dossier::core::{load, pack, stats};
+use dossier::ui::data::CorpusContext;
+use dossier::ui::render;
 
 const USAGE: &str = "usage: dossier check <data-dir>
        dossier pages <data-dir> <dist-dir>
@@ -24,8 +29,9 @@ const USAGE: &str = "usage: dossier check <data-dir>
 check:     checks a Dossier data folder (documents.json, actors.json, places.json,
            quotes.json, events.json, sources/, and the optional redirects.json and
            published.txt) and prints every problem found.
-pages:     turns Trunk's <dist-dir>/index.html into the static site: a prerendered
-           index.html for every page (title, description, preview tags, content),
+pages:     turns Trunk's <dist-dir>/index.html into the static site: the data files
+           (<dist-dir>/data/), an index.html for every page rendered by the app itself
+           (title, description, preview tags, content),
            404.html, sitemap.xml, robots.txt and redirect pages, under a
            Content-Security-Policy. DOSSIER_BASE_URL (e.g. https://dossier.example.org)
            makes canonical, preview and sitemap URLs absolute.
@@ -158,22 +164,43 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let (corpus, redirects) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
-    let (shell, scripts) = prerender::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;
-    let write = |path: &Path, content: &str| -> Result<(), String> {
+    let (shell, scripts) = site::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;
+    let write = |path: &Path, content: &[u8]| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     for script in &scripts {
-        write(&dist.join(&script.file_name), &script.content)?;
+        write(&dist.join(&script.file_name), script.content.as_bytes())?;
     }
-    let page = |route: &Route| -> Result<String, String> {
-        prerender::fill_shell(&shell, &prerender::head(&corpus, route, &base), &prerender::body(&corpus, route))
-            .map_err(|e| format!("index.html: {e}"))
+    let pending = format!("pending-{:016x}.js", pack::content_hash(site::PENDING_SCRIPT.as_bytes()));
+    write(&dist.join(&pending), site::PENDING_SCRIPT.as_bytes())?;
+
+    // The data files: the corpus checked above, its index built here, for the browser.
+    let index = QuoteIndex::new(&corpus);
+    let files = pack::encode(&corpus, index.to_bytes(&corpus), base.as_str(), pack::MAX_RECORDS)?;
+    let data_dir = dist.join(pack::DATA_DIR);
+    // Files of an earlier build are not this release's.
+    if data_dir.is_dir() {
+        std::fs::remove_dir_all(&data_dir).map_err(|e| format!("cannot clear {}: {e}", data_dir.display()))?;
+    }
+    for file in &files {
+        write(&data_dir.join(&file.name), &file.bytes)?;
+    }
+    let manifest_href = format!("/{}/{}", pack::DATA_DIR, files[0].name);
+    let manifest = pack::read_manifest(&manifest_href, &files[0].bytes).map_err(|e| e.to_string())?;
+
+    let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone());
+    render::init();
+    let page = |route: &Route| -> Result<Vec<u8>, String> {
+        let preload: Vec<String> = manifest.shards_for(pack::parts_for(&route.page())).map(|s| s.href()).collect();
+        let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
+        let head = site::head_plumbing(&manifest_href, Some(route), &preload, lists.then(|| format!("/{pending}")).as_deref());
+        render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.href()))
     };
     let mut hrefs = Vec::new();
-    for route in route::every_page(&corpus) {
+    for route in route::every_page(&ctx.corpus) {
         let href = route.href();
         // Ids are slugs, so a page's href is already a safe relative folder path.
         write(&dist.join(href.trim_start_matches('/')).join("index.html"), &page(&route)?)?;
@@ -181,14 +208,17 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     }
     write(&dist.join("404.html"), &page(&Route::NotFound { path: String::new() })?)?;
     for r in &redirects {
-        write(&dist.join(r.from.trim_start_matches('/')).join("index.html"), &prerender::redirect_page(&r.to, &base, prerender::CONTENT_SECURITY_POLICY))?;
+        let html = site::redirect_page(&r.to, &base, site::CONTENT_SECURITY_POLICY);
+        write(&dist.join(r.from.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
     }
-    write(&dist.join("sitemap.xml"), &prerender::sitemap(&hrefs, &base))?;
-    write(&dist.join("robots.txt"), &prerender::robots(&base))?;
-    // The app shell with no prerendered page, for the service worker's offline answers.
-    write(&dist.join(prerender::APP_SHELL), &prerender::fill_shell(&shell, "<title>Dossier</title>", "")?)?;
-    // The service worker precaches every top-level file of the build (the pages are
-    // rendered by the app from the shell); its version is a hash of their contents.
+    write(&dist.join("sitemap.xml"), site::sitemap(&hrefs, &base).as_bytes())?;
+    write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;
+    // The app shell with no page in it, for the service worker's offline answers: the app
+    // renders whatever the URL asks for into its empty body.
+    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None));
+    write(&dist.join(site::APP_SHELL), site::fill_shell(&shell, &app_shell_head, "")?.as_bytes())?;
+    // The service worker precaches every top-level file of the build; its version is a
+    // hash of their contents (the pages name the data, so new data is a new version).
     let mut precache = Vec::new();
     let mut contents = Vec::new();
     let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
@@ -201,7 +231,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
         }
     }
     precache.sort();
-    let version = format!("{:016x}", prerender::content_hash(&contents));
-    write(&dist.join("sw.js"), &prerender::service_worker(&version, &precache))?;
+    let version = format!("{:016x}", pack::content_hash(&contents));
+    write(&dist.join("sw.js"), site::service_worker(&version, &precache).as_bytes())?;
     Ok(hrefs.len())
 }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -25,7 +27,7 @@ const MONTHS: [&str; 12] = [
 ///
 /// Field order matters: the derived `Ord` compares year, then month, then day, and
 /// `None` sorts before `Some`, which puts a month before the days in it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PartialDate {
     year: i32,
     month: Option<u8>,
@@ -159,7 +161,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// How precisely a claim is dated, as the data file declares it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Precision {
     Day,
     Month,
@@ -188,7 +190,7 @@ impl Precision {
 }
 
 /// A dated claim: when, how precisely, and (if inferred) how it was worked out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateSpec {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
@@ -254,21 +256,42 @@ impl DateSpec {
     /// As a careful editor writes it: "8 December 2024", "2019–2020", "c. 2015",
     /// "26 November – 8 December 2024", "late Nov – early Dec 2024".
     pub fn display(&self) -> String {
-        let approximate = self.precision == Precision::Approximate;
-        let Some(end) = self.end else {
-            let text = self.start.display();
-            return if approximate { format!("c. {text}") } else { text };
-        };
-        if approximate && self.start.granularity() == Granularity::Day && end.granularity() == Granularity::Day {
-            return fuzzy_span(self.start, end);
-        }
-        let text = span(self.start, end);
-        if approximate {
-            format!("c. {text}")
-        } else {
-            text
+        let parts = self.display_parts();
+        match parts.end {
+            Some((separator, end)) => format!("{}{}{separator}{}", parts.prefix, parts.start.1, end.1),
+            None => format!("{}{}", parts.prefix, parts.start.1),
         }
     }
+
+    /// [`DateSpec::display`] in pieces, each end with the ISO date it stands for, so a
+    /// range becomes two `<time>` elements (HTML's `datetime` takes a date, not an
+    /// interval): `c. ` + (`2024-11-26`, "26 November") + ` – ` + (`2024-12-08`, "8 December 2024").
+    pub fn display_parts(&self) -> DateParts {
+        let approximate = self.precision == Precision::Approximate;
+        let prefix = if approximate { "c. " } else { "" };
+        let Some(end) = self.end.filter(|&end| end != self.start) else {
+            return DateParts { prefix, start: (self.start.iso(), self.start.display()), end: None };
+        };
+        let (start_text, separator, end_text) =
+            if approximate && self.start.granularity() == Granularity::Day && end.granularity() == Granularity::Day {
+                let (a, sep, b) = fuzzy_span(self.start, end);
+                return DateParts { prefix: "", start: (self.start.iso(), a), end: Some((sep, (end.iso(), b))) };
+            } else {
+                span(self.start, end)
+            };
+        DateParts { prefix, start: (self.start.iso(), start_text), end: Some((separator, (end.iso(), end_text))) }
+    }
+}
+
+/// A date's display in pieces: see [`DateSpec::display_parts`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateParts {
+    /// "c. " for an approximate date, else empty.
+    pub prefix: &'static str,
+    /// The start: its ISO date and its text.
+    pub start: (String, String),
+    /// For a range, the separator ("–" or " – ") and the end's ISO date and text.
+    pub end: Option<(&'static str, (String, String))>,
 }
 
 fn example(g: Granularity) -> &'static str {
@@ -279,32 +302,27 @@ fn example(g: Granularity) -> &'static str {
     }
 }
 
-/// An exact span, sharing the year (and month) where both ends do.
-fn span(start: PartialDate, end: PartialDate) -> String {
-    if start == end {
-        return start.display();
-    }
+/// An exact span, sharing the year (and month) where both ends do: the start's text, the
+/// separator and the end's text.
+fn span(start: PartialDate, end: PartialDate) -> (String, &'static str, String) {
     let same_year = start.year == end.year;
     match (start.granularity(), end.granularity()) {
         (Granularity::Day, Granularity::Day) if same_year && start.month == end.month => {
-            format!("{}–{} {} {}", start.day.unwrap_or(1), end.day.unwrap_or(1), month_name(end.month.unwrap_or(1)), end.year)
+            (start.day.unwrap_or(1).to_string(), "–", format!("{} {} {}", end.day.unwrap_or(1), month_name(end.month.unwrap_or(1)), end.year))
         }
-        (Granularity::Day, Granularity::Day) if same_year => format!(
-            "{} {} – {}",
-            start.day.unwrap_or(1),
-            month_name(start.month.unwrap_or(1)),
-            end.display()
-        ),
+        (Granularity::Day, Granularity::Day) if same_year => {
+            (format!("{} {}", start.day.unwrap_or(1), month_name(start.month.unwrap_or(1))), " – ", end.display())
+        }
         (Granularity::Month, Granularity::Month) if same_year => {
-            format!("{}–{}", month_name(start.month.unwrap_or(1)), end.display())
+            (month_name(start.month.unwrap_or(1)).to_owned(), "–", end.display())
         }
-        (Granularity::Year, Granularity::Year) => format!("{}–{}", start.year, end.year),
-        _ => format!("{} – {}", start.display(), end.display()),
+        (Granularity::Year, Granularity::Year) => (start.year.to_string(), "–", end.year.to_string()),
+        _ => (start.display(), " – ", end.display()),
     }
 }
 
-/// A fuzzy span in thirds of a month: "late Nov – early Dec 2024".
-fn fuzzy_span(start: PartialDate, end: PartialDate) -> String {
+/// A fuzzy span in thirds of a month: "late Nov" – "early Dec 2024".
+fn fuzzy_span(start: PartialDate, end: PartialDate) -> (String, &'static str, String) {
     let part = |d: PartialDate| {
         let third = match d.day.unwrap_or(1) {
             1..=10 => "early",
@@ -314,9 +332,9 @@ fn fuzzy_span(start: PartialDate, end: PartialDate) -> String {
         format!("{third} {}", short_month_name(d.month.unwrap_or(1)))
     };
     if start.year == end.year {
-        format!("{} – {} {}", part(start), part(end), end.year)
+        (part(start), " – ", format!("{} {}", part(end), end.year))
     } else {
-        format!("{} {} – {} {}", part(start), start.year, part(end), end.year)
+        (format!("{} {}", part(start), start.year), " – ", format!("{} {}", part(end), end.year))
     }
 }
 
@@ -362,6 +380,19 @@ mod tests {
         check(spec("2024-11-26", Some("2024-11-30"), Precision::Range), "26–30 November 2024");
         check(spec("2024-11-21", Some("2024-12-05"), Precision::Approximate), "late Nov – early Dec 2024");
         check(spec("2024-09", Some("2024-11"), Precision::Range), "September–November 2024");
+    }
+
+    #[test]
+    fn a_range_is_displayed_in_two_dated_pieces() {
+        let parts = spec("2024-11-26", Some("2024-12-08"), Precision::Range).display_parts();
+        assert_eq!(parts.start, ("2024-11-26".to_owned(), "26 November".to_owned()));
+        assert_eq!(parts.end, Some((" – ", ("2024-12-08".to_owned(), "8 December 2024".to_owned()))));
+        let fuzzy = spec("2024-11-21", Some("2024-12-05"), Precision::Approximate).display_parts();
+        assert_eq!((fuzzy.prefix, fuzzy.start.1.as_str()), ("", "late Nov"));
+        let circa = spec("2014", Some("2015"), Precision::Approximate).display_parts();
+        assert_eq!((circa.prefix, circa.start.0.as_str(), circa.end.unwrap().1 .0.as_str()), ("c. ", "2014", "2015"));
+        // A point in time is one piece.
+        assert_eq!(spec("2024-11", None, Precision::Month).display_parts().end, None);
     }
 
     #[test]

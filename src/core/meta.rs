@@ -88,8 +88,7 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
         },
         Page::Actor(id) => match corpus.actor(id) {
             Some(actor) => {
-                let quotes = corpus.quotes.iter().filter(|q| q.speaker == actor.id).count();
-                let events = corpus.events.iter().filter(|e| e.involves(&actor.id)).count();
+                let (quotes, events) = corpus.actor_counts(&actor.id);
                 website(
                     &actor.name,
                     format!("{} {} quote{}, {} event{}.", actor.description, quotes, plural(quotes), events, plural(events)),
@@ -102,7 +101,7 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
                 let publisher = doc.publisher.clone().unwrap_or_else(|| "publisher not stated".to_owned());
                 website(
                     &doc.title,
-                    format!("The full text of “{}” ({}, {}), {} paragraphs, with its quotes marked.", doc.title, doc.kind, publisher, doc.paragraphs.len()),
+                    format!("The full text of “{}” ({}, {}), {} paragraphs, with its quotes marked.", doc.title, doc.kind, publisher, corpus.document_counts(&doc.id).0),
                 )
             }
             None => missing("document"),

@@ -2,7 +2,9 @@
 //!
 //! Data flows one way: [`raw`] (serde shapes of the files) → [`load`] (parse and
 //! validate into the typed [`model`]) → queries ([`search`], [`timeline`], [`stats`]).
-//! [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
+//! [`pack`] writes the checked corpus as the binary data files the browser reads (and
+//! reads them). [`site`] writes the files around the pages (shell, sitemap, service
+//! worker). [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
 //! vocabulary. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
 //! (checked by `tests/it/tidy.rs`).
 
@@ -14,11 +16,12 @@ pub mod fold;
 pub mod load;
 pub mod meta;
 pub mod model;
-pub mod prerender;
+pub mod pack;
 pub mod published;
 pub mod raw;
 pub mod route;
 pub mod search;
+pub mod site;
 pub mod stats;
 pub mod text;
 pub mod timeline;

@@ -5,14 +5,15 @@
 //! every quote and piece of evidence is an exact substring of its paragraph.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::core::date::DateSpec;
+use crate::core::date::{DateSpec, PartialDate};
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub struct $name(String);
 
         impl $name {
@@ -72,7 +73,7 @@ pub fn is_valid_slug(s: &str) -> bool {
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $wire:literal / $label:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -158,7 +159,7 @@ vocabulary!(
     }
 );
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// 1-based position in the document.
     pub n: u32,
@@ -167,7 +168,7 @@ pub struct Paragraph {
     pub speaker: Option<ActorId>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: DocumentId,
     pub title: String,
@@ -190,7 +191,7 @@ impl Document {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: ActorId,
     pub name: String,
@@ -199,7 +200,7 @@ pub struct Actor {
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub id: PlaceId,
     pub name: String,
@@ -208,7 +209,7 @@ pub struct Place {
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: QuoteId,
     pub text: String,
@@ -224,13 +225,13 @@ pub struct Quote {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventActor {
     pub id: ActorId,
     pub role: Role,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: EventId,
     pub title: String,
@@ -249,15 +250,106 @@ impl Event {
     }
 }
 
-/// The whole validated dataset with lookups by id. Build it with [`crate::core::load`].
+/// Which parts of a corpus are present. The static build holds them all; a page in the
+/// browser fetches only the parts it shows (see [`crate::core::pack`]), and a page is
+/// rendered only once its parts are in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Parts(u8);
+
+impl Parts {
+    /// Documents without their paragraphs, actors, places and the counts: every page.
+    pub const CATALOG: Parts = Parts(1);
+    pub const QUOTES: Parts = Parts(2);
+    pub const EVENTS: Parts = Parts(4);
+    /// The documents' paragraphs.
+    pub const TEXTS: Parts = Parts(8);
+    /// The prebuilt search index.
+    pub const INDEX: Parts = Parts(16);
+    pub const ALL: Parts = Parts(31);
+    pub const NONE: Parts = Parts(0);
+
+    pub const fn with(self, other: Parts) -> Parts {
+        Parts(self.0 | other.0)
+    }
+
+    pub const fn contains(self, other: Parts) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The parts of `self` that `have` lacks.
+    pub const fn without(self, have: Parts) -> Parts {
+        Parts(self.0 & !have.0)
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Counts that pages show without holding every record: worked out once from the whole
+/// corpus (natively) and shipped with the catalog, so the home page says "60 quotes"
+/// and the actors list how often each is quoted without downloading the quotes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub quotes: usize,
+    pub events: usize,
+    /// Earliest event start and latest event end (or start), if there are events.
+    pub span: Option<(PartialDate, PartialDate)>,
+    /// Per actor, in the corpus's order: quotes spoken, events involved in.
+    pub by_actor: Vec<(u32, u32)>,
+    /// Per document, in the corpus's order: paragraphs, quotes, events.
+    pub by_document: Vec<(u32, u32, u32)>,
+}
+
+impl Counts {
+    fn of(documents: &[Document], actors: &[Actor], quotes: &[Quote], events: &[Event]) -> Counts {
+        let actor_at = index_by(actors, |a| &a.id);
+        let document_at = index_by(documents, |d| &d.id);
+        let mut by_actor = vec![(0u32, 0u32); actors.len()];
+        let mut by_document: Vec<(u32, u32, u32)> =
+            documents.iter().map(|d| (u32::try_from(d.paragraphs.len()).unwrap_or(u32::MAX), 0, 0)).collect();
+        for q in quotes {
+            if let Some(&i) = actor_at.get(&q.speaker) {
+                by_actor[i].0 += 1;
+            }
+            if let Some(&i) = document_at.get(&q.document) {
+                by_document[i].1 += 1;
+            }
+        }
+        for e in events {
+            let mut seen: Vec<usize> = e.actors.iter().filter_map(|a| actor_at.get(&a.id).copied()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for i in seen {
+                by_actor[i].1 += 1;
+            }
+            if let Some(&i) = document_at.get(&e.document) {
+                by_document[i].2 += 1;
+            }
+        }
+        let first = events.iter().map(|e| e.date.start).min();
+        let last = events.iter().map(|e| e.date.end.unwrap_or(e.date.start)).max();
+        Counts { quotes: quotes.len(), events: events.len(), span: first.zip(last), by_actor, by_document }
+    }
+}
+
+/// The whole validated dataset with lookups by id. Build it with [`crate::core::load`]
+/// (natively, every part) or from the data files with [`crate::core::pack`] (in the
+/// browser, the parts a page needs: see [`Corpus::parts`]).
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
+    /// Documents; their `paragraphs` are empty unless [`Parts::TEXTS`] is present.
     pub documents: Vec<Document>,
     pub actors: Vec<Actor>,
     pub places: Vec<Place>,
+    /// Empty unless [`Parts::QUOTES`] is present.
     pub quotes: Vec<Quote>,
-    /// Sorted chronologically (stable: ties keep file order).
+    /// Sorted chronologically (stable: ties keep file order). Empty unless
+    /// [`Parts::EVENTS`] is present.
     pub events: Vec<Event>,
+    /// Counts over the whole corpus, whichever parts are present.
+    pub counts: Counts,
+    parts: Parts,
     // Keys come from the validated data files; lookups are what is hot (every card names
     // its actors), so a fast hasher.
     document_index: FxHashMap<DocumentId, usize>,
@@ -285,7 +377,7 @@ impl Corpus {
         self.actors.iter().find(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| crate::core::fold::fold(n) == typed))
     }
 
-    /// Assembles validated parts. Callers outside `load` should not need this.
+    /// Assembles validated parts, all of them. Callers outside `load` should not need this.
     pub(crate) fn assemble(
         documents: Vec<Document>,
         actors: Vec<Actor>,
@@ -294,6 +386,21 @@ impl Corpus {
         mut events: Vec<Event>,
     ) -> Corpus {
         events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then_with(|| a.date.end.cmp(&b.date.end)));
+        let counts = Counts::of(&documents, &actors, &quotes, &events);
+        Corpus::from_parts(Parts::ALL.without(Parts::INDEX), counts, documents, actors, places, quotes, events)
+    }
+
+    /// A corpus of some parts, with the counts of the whole (the data files' decoder
+    /// builds the browser's corpus with it). `events` must already be in order.
+    pub(crate) fn from_parts(
+        parts: Parts,
+        counts: Counts,
+        documents: Vec<Document>,
+        actors: Vec<Actor>,
+        places: Vec<Place>,
+        quotes: Vec<Quote>,
+        events: Vec<Event>,
+    ) -> Corpus {
         let mut events_by_actor: FxHashMap<ActorId, Vec<usize>> = FxHashMap::default();
         for (i, event) in events.iter().enumerate() {
             for a in &event.actors {
@@ -311,12 +418,36 @@ impl Corpus {
             place_index: index_by(&places, |p| &p.id),
             quote_index: index_by(&quotes, |q| &q.id),
             event_index: index_by(&events, |e| &e.id),
+            counts,
+            parts,
             documents,
             actors,
             places,
             quotes,
             events,
         }
+    }
+
+    /// Which parts this corpus holds.
+    pub fn parts(&self) -> Parts {
+        self.parts
+    }
+
+    /// How many quotes an actor speaks and how many events involve it, in the whole
+    /// corpus (0 and 0 for an unknown id).
+    pub fn actor_counts(&self, id: &ActorId) -> (usize, usize) {
+        self.actor_index
+            .get(id)
+            .and_then(|&i| self.counts.by_actor.get(i))
+            .map_or((0, 0), |&(q, e)| (q as usize, e as usize))
+    }
+
+    /// A document's paragraphs, quotes and events, in the whole corpus.
+    pub fn document_counts(&self, id: &DocumentId) -> (usize, usize, usize) {
+        self.document_index
+            .get(id)
+            .and_then(|&i| self.counts.by_document.get(i))
+            .map_or((0, 0, 0), |&(p, q, e)| (p as usize, q as usize, e as usize))
     }
 
     pub fn document(&self, id: &DocumentId) -> Option<&Document> {

@@ -386,6 +386,27 @@ impl Route {
     }
 }
 
+impl Page {
+    /// The route a static file for this page is rendered from: the page with no query
+    /// state. The browser hydrates a file with this route first, then applies the state
+    /// its URL carries. Every route of [`every_page`] is one of these; the not-found page
+    /// is rendered for no path in particular (`404.html` answers for every unknown one).
+    pub fn rendered(&self) -> Route {
+        match self {
+            Page::Home => Route::Home,
+            Page::Quotes => Route::Quotes(QuoteQuery::default()),
+            Page::Quote(id) => Route::Quote(id.clone()),
+            Page::Timeline => Route::Timeline(TimelineQuery::default()),
+            Page::Event(id) => Route::Event(id.clone()),
+            Page::Actors => Route::Actors,
+            Page::Actor(id) => Route::Actor(id.clone()),
+            Page::Documents => Route::Documents,
+            Page::Document(id) => Route::Document { id: id.clone(), quote: None, paragraph: None },
+            Page::NotFound(_) => Route::NotFound { path: String::new() },
+        }
+    }
+}
+
 /// Every page of a corpus without query state: the sections, then each quote, event,
 /// actor and document. A static build writes one HTML file per entry.
 pub fn every_page(corpus: &Corpus) -> Vec<Route> {

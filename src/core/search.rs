@@ -29,7 +29,7 @@ use std::sync::Mutex;
 
 use crate::core::fold::{tokens, word_ranges, word_spans};
 use crate::core::model::{ActorId, Corpus, Quote};
-use crate::core::prerender::LIST_PAGE;
+use crate::core::site::LIST_PAGE;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
 mod binary;

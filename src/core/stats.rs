@@ -1,4 +1,6 @@
 //! What the dossier contains, for the home page: counts and the span of dates covered.
+//! Read from the corpus's [`crate::core::model::Counts`], so a page that holds only the
+//! catalog (the home page in the browser) tells the same numbers as the whole corpus.
 
 use crate::core::date::PartialDate;
 use crate::core::model::{ActorKind, Corpus};
@@ -18,12 +20,10 @@ pub struct Summary {
 }
 
 pub fn summary(corpus: &Corpus) -> Summary {
-    let first = corpus.events.iter().map(|e| e.date.start).min();
-    let last = corpus.events.iter().map(|e| e.date.end.unwrap_or(e.date.start)).max();
     Summary {
         documents: corpus.documents.len(),
-        quotes: corpus.quotes.len(),
-        events: corpus.events.len(),
+        quotes: corpus.counts.quotes,
+        events: corpus.counts.events,
         actors: corpus.actors.len(),
         places: corpus.places.len(),
         actors_by_kind: ActorKind::ALL
@@ -31,6 +31,6 @@ pub fn summary(corpus: &Corpus) -> Summary {
             .map(|&k| (k, corpus.actors.iter().filter(|a| a.kind == k).count()))
             .filter(|&(_, n)| n > 0)
             .collect(),
-        span: first.zip(last),
+        span: corpus.counts.span,
     }
 }

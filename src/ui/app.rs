@@ -1,89 +1,63 @@
-//! The app shell: loads the corpus, provides it as context, reads the URL into a typed
-//! route and shows the page for it inside the header and footer.
-
-use std::sync::{Arc, OnceLock};
+//! The app shell: provides the data and the parsed URL as context and shows the page
+//! for the route inside the header and footer. The same component renders every static
+//! page natively and hydrates it in the browser ([`App`] is given the route the static
+//! file was rendered for, and shows it until released, so hydration finds the markup it
+//! expects; then the URL's own state applies).
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
+use leptos_meta::{provide_meta_context, Link, Meta, Title};
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::core::load::{load, CorpusFiles};
-use crate::core::meta::{full_title, page_title};
-use crate::core::prerender::PRERENDERED_ID;
-use crate::core::model::Corpus;
+use crate::core::meta::{meta, SITE_NAME};
+use crate::core::pack::parts_for;
 use crate::core::route::{self, Page, Parsed, Route, Section};
-use crate::core::search::QuoteIndex;
 use crate::ui::components::ignored::IgnoredNote;
+pub use crate::ui::data::{use_corpus, CorpusContext, DataContext};
+use crate::ui::data::use_data;
 use crate::ui::pages;
-
-/// The validated corpus and its search index, shared by every page.
-#[derive(Clone)]
-pub struct CorpusContext {
-    pub corpus: Arc<Corpus>,
-    quote_index: Arc<OnceLock<QuoteIndex>>,
-}
-
-impl CorpusContext {
-    fn new(corpus: Corpus) -> CorpusContext {
-        CorpusContext { corpus: Arc::new(corpus), quote_index: Arc::default() }
-    }
-
-    /// The search index, built the first time a page searches: pages that never do (the
-    /// timeline, documents, events) do not wait for it (0.6 s at 100,000 quotes).
-    pub fn quote_index(&self) -> &QuoteIndex {
-        self.quote_index.get_or_init(|| QuoteIndex::new(&self.corpus))
-    }
-}
 
 /// The current URL, parsed. Pages read their state from it.
 #[derive(Clone, Copy)]
 pub struct RouteContext(pub Memo<Parsed>);
-
-pub fn use_corpus() -> CorpusContext {
-    expect_context::<CorpusContext>()
-}
 
 pub fn use_route() -> Memo<Parsed> {
     expect_context::<RouteContext>().0
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    // The static build put this page's content in the HTML for readers without
-    // WebAssembly; the app replaces it in this same task, so the two never show together.
-    if let Some(prerendered) = document().get_element_by_id(PRERENDERED_ID) {
-        prerendered.remove();
-    }
+pub fn App(
+    /// The corpus: all of it natively, what has been fetched in the browser.
+    data: DataContext,
+    /// The route to show instead of the URL's while it is set: the one the page's static
+    /// file was rendered for, while the browser hydrates that file.
+    pinned: ArcRwSignal<Option<Parsed>>,
+) -> impl IntoView {
     provide_meta_context();
+    provide_context(data);
+    // Before the router's own listener (a no-op natively).
     crate::ui::components::more::watch_history();
-    match load(&CorpusFiles::bundled()) {
-        Ok(corpus) => {
-            provide_context(CorpusContext::new(corpus));
-            view! { <Router><Shell/></Router> }.into_any()
-        }
-        // The build checks the data, so this only shows if a bad corpus was bundled anyway.
-        Err(errors) => view! {
-            <main id="main" class="data-error">
-                <h1>"The bundled data has errors"</h1>
-                <p>"Dossier cannot show this corpus until these are fixed (run "<code>"dossier check data/"</code>"):"</p>
-                <ul>{errors.0.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-            </main>
-        }
-        .into_any(),
-    }
+    view! { <Router><Shell pinned/></Router> }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
     let location = use_location();
     let parsed = Memo::new(move |_| {
-        route::parse_parts(&location.pathname.get(), &location.search.get(), &location.hash.get())
+        pinned.get().unwrap_or_else(|| {
+            route::parse_parts(&location.pathname.get(), &location.search.get(), &location.hash.get())
+        })
     });
     provide_context(RouteContext(parsed));
-    let page = Memo::new(move |_| parsed.with(|p| p.route.page()));
-    let corpus = use_corpus().corpus;
+    // The not-found page shows the path it was asked for itself, so a 404 rendered for
+    // no path in particular is adopted, not re-created, when the real path applies.
+    let page = Memo::new(move |_| {
+        parsed.with(|p| match p.route.page() {
+            Page::NotFound(_) => Page::NotFound(String::new()),
+            page => page,
+        })
+    });
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
     // After moving to another page, focus its heading so screen readers announce it and
     // keyboard users continue from the top of the new content.
@@ -105,13 +79,8 @@ fn Shell() -> impl IntoView {
         }
         current
     });
-    register_service_worker();
-    // For the benchmark: when the app has first rendered (in place of the prerendered page).
-    Effect::new(|_| {
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("dossier-app-mounted");
-        }
-    });
+    // Effects run in the browser only, after the page is hydrated.
+    Effect::new(|_| register_service_worker());
     // "/" focuses the search box where there is one (unless the user is typing already).
     let _ = window_event_listener(leptos::ev::keydown, |ev| {
         let typing = ev
@@ -125,7 +94,6 @@ fn Shell() -> impl IntoView {
     });
 
     view! {
-        <Title formatter=|title: String| full_title(&title) text=move || page_title(&corpus, &page.get())/>
         // The router handles in-page links itself, so the browser would not move focus.
         <a class="skip-link" href="#main" on:click=|_| { document().get_element_by_id("main").map(focus); }>"Skip to content"</a>
         <header class="site-header">
@@ -170,9 +138,85 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The page for the current route; re-created only when the page (not its query) changes.
+/// The page for the current route, with its head tags; re-created only when the page (not
+/// its query) changes. A page whose data is not all in yet says it is loading (or why it
+/// could not load, with a retry) and appears when it is.
 fn current_page(page: Memo<Page>) -> impl IntoView {
-    move || match page.get() {
+    let data = use_data();
+    let ready = {
+        let data = data.clone();
+        Memo::new(move |_| data.has(parts_for(&page.get())))
+    };
+    move || {
+        let page = page.get();
+        if !ready.get() {
+            let parts = parts_for(&page);
+            data.request(parts);
+            let data = data.clone();
+            return view! {
+                <div class="loading" role="status" aria-live="polite">
+                    {move || match data.failure() {
+                        None => view! { <p>"Loading…"</p> }.into_any(),
+                        Some(reason) => {
+                            let data = data.clone();
+                            view! {
+                                <p>"This page’s data could not be loaded: "{reason}</p>
+                                <p><button type="button" on:click=move |_| data.request(parts)>"Try again"</button></p>
+                            }
+                            .into_any()
+                        }
+                    }}
+                </div>
+            }
+            .into_any();
+        }
+        view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
+    }
+}
+
+/// The page's title, description, canonical link and preview tags (leptos_meta writes
+/// them into the static page's head, and keeps them up to date in the browser).
+#[component]
+fn PageHead(
+    /// The page described.
+    page: Page,
+) -> impl IntoView {
+    let ctx = use_corpus();
+    let m = meta(&ctx.corpus, &page);
+    let not_found = matches!(page, Page::NotFound(_));
+    let url = ctx.base.url(&page.rendered().href());
+    let og_title = if m.title.is_empty() { SITE_NAME.to_owned() } else { m.title.clone() };
+    // Open Graph requires an absolute URL; without a base URL the tag is left out.
+    let og_url = (ctx.base.is_absolute() && !not_found).then(|| view! { <Meta property="og:url" content=url.clone()/> });
+    view! {
+        <Title text=m.full_title() formatter=title_text/>
+        <Meta name="description" content=m.description.clone()/>
+        {(!not_found).then(|| view! { <Link rel="canonical" href=url.clone()/> })}
+        <Meta property="og:site_name" content=SITE_NAME/>
+        <Meta property="og:type" content=m.og_type/>
+        <Meta property="og:title" content=og_title.clone()/>
+        <Meta property="og:description" content=m.description.clone()/>
+        {og_url}
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content=og_title/>
+        <Meta name="twitter:description" content=m.description/>
+    }
+}
+
+/// The title as it is written: leptos_meta puts a server-rendered title into the page
+/// as it is given (unescaped, and `</title>` in data would end the element), while in
+/// the browser it sets `document.title`, which takes plain text.
+fn title_text(title: String) -> String {
+    if cfg!(target_arch = "wasm32") {
+        title
+    } else {
+        crate::core::site::escape(&title)
+    }
+}
+
+/// The page component for a page.
+fn page_view(page: Page) -> AnyView {
+    match page {
         Page::Home => view! { <pages::home::HomePage/> }.into_any(),
         Page::Quotes => view! { <pages::quotes::QuotesPage/> }.into_any(),
         Page::Quote(id) => view! { <pages::quote::QuotePage id/> }.into_any(),
@@ -182,7 +226,7 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         Page::Actor(id) => view! { <pages::actor::ActorPage id/> }.into_any(),
         Page::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
         Page::Document(id) => view! { <pages::document::DocumentPage id/> }.into_any(),
-        Page::NotFound(path) => view! { <pages::not_found::NotFoundPage path/> }.into_any(),
+        Page::NotFound(_) => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     }
 }
 

@@ -83,7 +83,7 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Dossier</title><script type=\"module\">import init from '/app.js'; await init();</script></head><body></body></html>",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--><script type=\"module\">import init from '/app.js'; await init();</script></head><body></body></html>",
     )
     .unwrap();
     // The quote was published as "old-words" and has since been renamed.
@@ -94,7 +94,7 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     assert!(out.contains("wrote"), "{out}");
     let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let quote = read("quotes/we-chose-change/index.html");
-    assert!(quote.contains("<link rel=\"canonical\" href=\"https://d.example/quotes/we-chose-change\">"));
+    assert!(quote.contains("<link href=\"https://d.example/quotes/we-chose-change\" rel=\"canonical\">"), "{quote}");
     assert!(quote.contains("<meta property=\"og:url\" content=\"https://d.example/quotes/we-chose-change\">"));
     assert!(quote.contains("We chose change"));
     assert!(quote.contains("Content-Security-Policy"));
@@ -104,8 +104,21 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     assert!(read("sitemap.xml").contains("<loc>https://d.example/quotes/we-chose-change</loc>"));
     assert!(!read("sitemap.xml").contains("old-words"));
     assert!(read("robots.txt").contains("Sitemap: https://d.example/sitemap.xml"));
-    assert!(read("404.html").contains("<h1>Page not found</h1>"));
-    assert!(!read("app-shell.html").contains("prerendered"));
+    assert!(read("404.html").contains("<h1>Page not found"));
+    let shell = read("app-shell.html");
+    assert!(shell.contains("<body></body>") && shell.contains("<meta name=\"dossier-data\"") && !shell.contains("dossier-page"), "{shell}");
+    // The data files the pages name are there, and decode.
+    let at = quote.find("<meta name=\"dossier-data\" content=\"").unwrap() + 35;
+    let manifest_href = &quote[at..at + quote[at..].find('"').unwrap()];
+    let manifest = dossier::core::pack::read_manifest(manifest_href, &std::fs::read(dist.join(manifest_href.trim_start_matches('/'))).unwrap()).unwrap();
+    assert_eq!(manifest.base_url.as_deref(), Some("https://d.example"));
+    for shard in &manifest.shards {
+        let bytes = std::fs::read(dist.join(shard.href().trim_start_matches('/'))).unwrap();
+        dossier::core::pack::read_shard(shard, &bytes).unwrap();
+        if matches!(shard.kind, dossier::core::pack::Kind::Quotes | dossier::core::pack::Kind::Texts) {
+            assert!(quote.contains(&format!("<link rel=\"preload\" href=\"{}\"", shard.href())), "a quote page preloads its {:?}", shard.kind);
+        }
+    }
     let sw = read("sw.js");
     assert!(sw.contains("\"/app-shell.html\"") && sw.contains("\"/index.html\""), "{sw}");
     let loader = std::fs::read_dir(&dist).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with("script-")).unwrap();

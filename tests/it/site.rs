@@ -1,11 +1,17 @@
-//! The static site: prerendered heads and bodies, the hardened shell, sitemap, robots,
-//! redirects and the ledger of published addresses, and the export formats.
+//! The static site: pages rendered by the app's own components (heads, bodies, hostile
+//! data), the hardened shell, sitemap, robots, redirects and the ledger of published
+//! addresses, and the export formats.
+
+use std::sync::Arc;
 
 use dossier::core::export::{self, Format};
-use dossier::core::model::{ActorId, QuoteId};
-use dossier::core::prerender::{body, fill_shell, harden_shell, head, redirect_page, robots, sitemap, BaseUrl, CONTENT_SECURITY_POLICY};
+use dossier::core::model::{ActorId, Corpus, QuoteId};
 use dossier::core::published::{check, page_hrefs, parse_published, parse_redirects, Redirect};
 use dossier::core::route::{every_page, Route};
+use dossier::core::search::QuoteIndex;
+use dossier::core::site::{fill_shell, harden_shell, head_plumbing, redirect_page, robots, sitemap, BaseUrl, CONTENT_SECURITY_POLICY, LIST_PAGE};
+use dossier::ui::data::CorpusContext;
+use dossier::ui::render::{init, render_page};
 
 use super::{corpus, root};
 
@@ -14,7 +20,7 @@ const SHELL: &str = r#"<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
-    <title>Dossier</title>
+    <!--HEAD-->
     <link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-x">
   <script type="module">
 import init, * as bindings from '/app-1.js';
@@ -22,10 +28,33 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
 </script>
 <script src="/kept.js"></script></head>
   <body>
-    <noscript><p>Needs JavaScript.</p></noscript>
   </body>
 </html>
 "#;
+
+/// The whole page the static build writes for `route`.
+pub fn page(c: &Corpus, route: &Route, base: &BaseUrl) -> String {
+    init();
+    let ctx = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), base.clone());
+    render_page(SHELL, &ctx, route, "").unwrap_or_else(|e| panic!("{}: {e}", route.href()))
+}
+
+fn head(c: &Corpus, route: &Route, base: &BaseUrl) -> String {
+    let html = page(c, route, base);
+    html[html.find("<head>").unwrap()..html.find("</head>").unwrap()].to_owned()
+}
+
+fn body(c: &Corpus, route: &Route) -> String {
+    let html = page(c, route, &BaseUrl::default());
+    html[html.find("<body>").unwrap() + "<body>".len()..html.rfind("</body>").unwrap()].to_owned()
+}
+
+/// What the renderer wrote into a page: the head's tags after the marker and the body.
+fn rendered_parts(html: &str) -> String {
+    let head = &html[html.find("<!--HEAD-->").unwrap()..html.find("<link rel=\"modulepreload\"").unwrap()];
+    let body = &html[html.find("<body>").unwrap()..];
+    format!("{head}{body}")
+}
 
 /// The value of a `<meta property|name="key" content="...">` tag in a head.
 fn meta_content<'a>(head: &'a str, key: &str) -> Option<&'a str> {
@@ -42,11 +71,12 @@ fn every_page_has_its_own_title_description_canonical_and_preview_tags() {
     for route in every_page(&c) {
         let h = head(&c, &route, &base);
         let href = route.href();
-        assert!(h.contains(&format!("<link rel=\"canonical\" href=\"https://dossier.example.org{href}\">")), "{href}: {h}");
+        assert!(h.contains(&format!("<link href=\"https://dossier.example.org{href}\" rel=\"canonical\">")), "{href}: {h}");
         assert_eq!(meta_content(&h, "og:url"), Some(format!("https://dossier.example.org{href}").as_str()));
         for key in ["description", "og:title", "og:description", "og:type", "twitter:card", "twitter:title", "twitter:description"] {
             assert!(meta_content(&h, key).is_some_and(|v| !v.is_empty()), "{href} lacks {key}");
         }
+        assert_eq!(h.matches("<title>").count(), 1, "{href}");
         let title = &h[h.find("<title>").unwrap() + 7..h.find("</title>").unwrap()];
         assert!(titles.insert(title.to_owned()), "{href}: title {title} is not unique");
     }
@@ -61,7 +91,7 @@ fn a_quote_preview_names_the_speaker_and_the_words_and_an_event_its_date() {
     assert!(meta_content(&h, "og:title").unwrap().starts_with("Asaad al-Shaibani: “48 hours”"), "{h}");
     assert!(meta_content(&h, "og:description").unwrap().contains("“48 hours”"), "{h}");
     // Without a base URL, links stay host-relative and og:url (absolute only) is left out.
-    assert!(h.contains("<link rel=\"canonical\" href=\"/quotes/shaibani-48-hours\">"));
+    assert!(h.contains("<link href=\"/quotes/shaibani-48-hours\" rel=\"canonical\">"), "{h}");
     assert!(meta_content(&h, "og:url").is_none());
 
     let long = c.quotes.iter().max_by_key(|q| q.text.chars().count()).unwrap();
@@ -74,23 +104,42 @@ fn a_quote_preview_names_the_speaker_and_the_words_and_an_event_its_date() {
 }
 
 #[test]
-fn prerendered_bodies_carry_the_main_content_as_plain_html() {
+fn pages_carry_the_main_content_rendered_by_the_components() {
     let c = corpus();
     let quote = &c.quotes[3];
     let b = body(&c, &Route::Quote(quote.id.clone()));
-    assert!(b.starts_with("<div id=\"prerendered\">"));
-    assert!(b.contains(&format!("<h1>Quote by {}</h1>", c.actor_name(&quote.speaker))), "{b}");
+    // Hydration starts at the body's first child: the app's own first element.
+    assert!(b.starts_with("<a href=\"#main\" class=\"skip-link\">"), "{}", &b[..80]);
+    assert!(b.contains(&format!("<h1>Quote by <!>{}", c.actor_name(&quote.speaker))), "{b}");
+    assert!(b.contains("<button type=\"button\">Copy link"), "the controls are part of the page");
     let event = &c.events[10];
     let b = body(&c, &Route::Event(event.id.clone()));
-    assert!(b.contains("<h2>Evidence</h2>"));
+    assert!(b.contains("<h2>Evidence"));
     let doc = &c.documents[1];
     let b = body(&c, &Route::Document { id: doc.id.clone(), quote: None, paragraph: None });
     assert_eq!(b.matches("class=\"para ").count(), doc.paragraphs.len());
     let b = body(&c, &Route::Timeline(Default::default()));
-    assert_eq!(b.matches("<article class=\"event\"").count(), c.events.len());
+    assert_eq!(b.matches("class=\"event\">").count(), c.events.len());
     assert_eq!(b.matches("<section").count(), b.matches("</section>").count());
+    let b = body(&c, &Route::Quotes(Default::default()));
+    assert!(b.contains("<form action=\"/quotes\" method=\"get\">"), "the search box works without the wasm");
+    assert!(b.contains("name=\"q\""));
     let b = body(&c, &Route::Actor(ActorId::new("no-such-actor")));
-    assert!(b.contains("<h1>No such actor</h1>"));
+    assert!(b.contains("<h1>No such <!>actor"));
+    let b = body(&c, &Route::NotFound { path: String::new() });
+    assert!(b.contains("<h1>Page not found") && b.contains("no page at this address"), "{b}");
+}
+
+#[test]
+fn a_date_range_is_two_time_elements() {
+    let c = corpus();
+    let quote = c.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
+    let b = body(&c, &Route::Quote(quote.id.clone()));
+    assert!(b.contains("<time datetime=\"2024-11-26\">26 November<!></time> – <time datetime=\"2024-12-08\">8 December 2024"), "{b}");
+    for route in every_page(&c) {
+        let b = body(&c, &route);
+        assert!(!b.contains("datetime=\"\"") && !b.contains("datetime=\"2024-11-26/"), "{}", route.href());
+    }
 }
 
 #[test]
@@ -101,10 +150,9 @@ fn data_text_is_escaped_never_inserted_as_markup() {
     let speaker = c.quotes[0].speaker.clone();
     c.actors.iter_mut().find(|a| a.id == speaker).unwrap().name = hostile.to_owned();
     let route = Route::Quote(c.quotes[0].id.clone());
-    for html in [head(&c, &route, &BaseUrl::default()), body(&c, &route)] {
-        assert!(!html.contains("<script") && !html.contains("<img src=x"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;"), "{html}");
-    }
+    let html = rendered_parts(&page(&c, &route, &BaseUrl::default()));
+    assert!(!html.contains("<script") && !html.contains("<img src=x"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert("), "{html}");
 }
 
 #[test]
@@ -131,10 +179,26 @@ fn no_page_carries_markup_from_hostile_data() {
         }
     }
     for route in every_page(&c) {
-        for html in [head(&c, &route, &BaseUrl::default()), body(&c, &route)] {
-            assert!(!html.contains("<script") && !html.contains("<img src=x") && !html.contains("onerror=y()\""), "{}: {html}", route.href());
-        }
+        let html = rendered_parts(&page(&c, &route, &BaseUrl::default()));
+        assert!(
+            !html.contains("<script") && !html.contains("<img src=x") && !html.contains("onerror=y()\""),
+            "{}: {html}",
+            route.href()
+        );
     }
+}
+
+#[test]
+fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
+    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], Some("/pending-3.js"));
+    assert!(tags.contains("<meta name=\"dossier-data\" content=\"/data/manifest-1.bin\">"));
+    assert!(tags.contains("<meta name=\"dossier-page\" content=\"/quotes\">"));
+    assert!(tags.contains("<link rel=\"preload\" href=\"/data/quotes-2.bin\" as=\"fetch\" crossorigin=\"anonymous\">"));
+    assert!(tags.contains("<script src=\"/pending-3.js\"></script>"));
+    // The offline shell names no rendered route: the browser renders it from scratch.
+    assert!(!head_plumbing("/m", None, &[], None).contains("dossier-page"));
+    let hostile = head_plumbing("/m\"><script>", None, &[], None);
+    assert!(!hostile.contains("<script>"), "{hostile}");
 }
 
 #[test]
@@ -148,7 +212,7 @@ fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
     assert!(!hardened.contains("import init"));
     let charset = hardened.find("<meta charset=\"utf-8\">").unwrap();
     let policy = hardened.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
-    assert!(charset < policy && policy < hardened.find("<title>").unwrap());
+    assert!(charset < policy && policy < hardened.find("<!--HEAD-->").unwrap());
     assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline") && !CONTENT_SECURITY_POLICY.contains("'unsafe-eval'"));
     // The same content always gets the same file name (cacheable), other content another.
     let (_, again) = harden_shell(SHELL).unwrap();
@@ -192,15 +256,12 @@ fn hardening_minds_comments_case_quotes_and_line_breaks() {
 }
 
 #[test]
-fn filling_the_shell_replaces_its_title_and_puts_the_content_first_in_body() {
-    let c = corpus();
-    let route = Route::Actors;
-    let page = fill_shell(SHELL, &head(&c, &route, &BaseUrl::default()), &body(&c, &route)).unwrap();
-    assert_eq!(page.matches("<title>").count(), 1);
-    assert!(page.contains("<title>Actors · Dossier</title>"));
-    assert!(page.contains("<body><div id=\"prerendered\">"));
-    assert!(page.contains("<noscript>"));
-    assert!(fill_shell("<html><body></body></html>", "", "").is_err());
+fn filling_the_shell_puts_the_builds_tags_before_the_marker_and_the_app_first_in_body() {
+    let page = fill_shell(SHELL, "<meta name=\"x\">", "<main>app</main>").unwrap();
+    assert!(page.contains("<meta name=\"x\"><!--HEAD-->"));
+    assert!(page.contains("<body><main>app</main></body>"), "{page}");
+    assert!(fill_shell("<html><body></body></html>", "", "").is_err(), "no marker");
+    assert!(fill_shell("<html><head></head><!--HEAD--><body></body></html>", "", "").is_err(), "marker outside the head");
 }
 
 #[test]
@@ -312,16 +373,16 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
 }
 
 #[test]
-fn long_lists_are_prerendered_a_page_at_a_time() {
+fn long_lists_are_rendered_a_page_at_a_time() {
     let (files, _) = dossier::synth::corpus(250, 7);
     let c = dossier::core::load::load(&files).unwrap();
     let b = body(&c, &Route::Quotes(Default::default()));
-    assert_eq!(b.matches("<figure class=\"quote\">").count(), dossier::core::prerender::LIST_PAGE);
-    assert!(b.contains("(100 of 250 quotes shown)"), "{}", &b[b.len() - 300..]);
-    // The bundled corpus is shorter than a page: everything is shown, with no note.
+    assert_eq!(b.matches("<figure class=\"quote").count(), LIST_PAGE);
+    assert!(b.contains("Show 100 more quotes") && b.contains("(100 of 250 shown)"), "{}", &b[b.len() - 600..]);
+    // The bundled corpus is shorter than a page: everything is shown, with no button.
     let bundled = corpus();
     let b = body(&bundled, &Route::Quotes(Default::default()));
-    assert_eq!(b.matches("<figure class=\"quote\">").count(), bundled.quotes.len());
+    assert_eq!(b.matches("<figure class=\"quote").count(), bundled.quotes.len());
     assert!(!b.contains("show-more"));
 }
 

@@ -21,7 +21,7 @@ use std::fmt;
 use super::{QuoteIndex, TokenId};
 use crate::core::fold::fold;
 use crate::core::model::Corpus;
-use crate::core::prerender::content_hash;
+use crate::core::pack::content_hash;
 
 const MAGIC: &[u8; 4] = b"DSXI";
 const VERSION: u8 = 1;

@@ -1,6 +1,10 @@
 //! "Copy link" and "Copy citation" buttons with visible feedback, and "Share…" (the
 //! system share sheet) where the browser has one. If the clipboard is refused, the text
-//! is shown so it can be copied by hand.
+//! is shown so it can be copied by hand. The absolute link is made when a button is
+//! pressed (the static build does not know the host a page is served from), and "Share…"
+//! appears once the page is running in a browser that has a share sheet.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,12 +19,20 @@ enum Feedback {
     Failed(String),
 }
 
+/// Makes the citation of a page's subject for its absolute link.
+pub type Cite = Arc<dyn Fn(&str) -> String + Send + Sync>;
+
+/// The page's absolute URL as the reader sees it: the host it was served from.
+fn absolute(href: &str) -> String {
+    format!("{}{href}", window().location().origin().unwrap_or_default())
+}
+
 #[component]
 pub fn CopyButtons(
-    /// The absolute URL of the page.
-    link: String,
-    /// The citation text for the page's subject.
-    citation: String,
+    /// The page's URL, relative to the site root.
+    href: String,
+    /// The citation text for the page's subject, given its absolute URL.
+    cite: Cite,
 ) -> impl IntoView {
     let (feedback, set_feedback) = signal(Feedback::None);
     let copy = move |what: &'static str, text: String| {
@@ -33,19 +45,20 @@ pub fn CopyButtons(
         });
     };
     let copy_link = {
-        let link = link.clone();
-        move |_| copy("Link", link.clone())
+        let href = href.clone();
+        move |_| copy("Link", absolute(&href))
     };
-    // `navigator.share` is looked up at run time: few desktop browsers have it.
-    let share_fn = js_sys::Reflect::get(&window().navigator(), &"share".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let share = share_fn.map(|share| {
-        let link = link.clone();
+    // `navigator.share` is looked up in the browser, after hydration (few desktop
+    // browsers have it; the static page cannot know).
+    let (can_share, set_can_share) = signal(false);
+    Effect::new(move |_| set_can_share.set(share_function().is_some()));
+    let share = {
+        let href = href.clone();
         move |_| {
+            let Some(share) = share_function() else { return };
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &"title".into(), &document().title().into());
-            let _ = js_sys::Reflect::set(&data, &"url".into(), &link.as_str().into());
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &absolute(&href).into());
             let Ok(promise) = share.call1(&window().navigator(), &data) else { return };
             let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
             leptos::task::spawn_local(async move {
@@ -55,16 +68,16 @@ pub fn CopyButtons(
                 }
             });
         }
-    });
-    let copy_citation = {
-        let citation = citation.clone();
-        move |_| copy("Citation", citation.clone())
     };
+    let copy_citation = move |_| copy("Citation", cite(&absolute(&href)));
     view! {
         <div class="copy">
             <button type="button" on:click=copy_link>"Copy link"</button>
             <button type="button" on:click=copy_citation>"Copy citation"</button>
-            {share.map(|share| view! { <button type="button" on:click=share>"Share…"</button> })}
+            {move || can_share.get().then(|| {
+                let share = share.clone();
+                view! { <button type="button" on:click=share>"Share…"</button> }
+            })}
             <span class="copy-feedback" role="status" aria-live="polite">
                 {move || match feedback.get() {
                     Feedback::None => ().into_any(),
@@ -78,4 +91,9 @@ pub fn CopyButtons(
             </span>
         </div>
     }
+}
+
+/// The browser's `navigator.share`, where there is one.
+fn share_function() -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&window().navigator(), &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
 }

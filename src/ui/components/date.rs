@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::core::date::DateSpec;
 
-/// Renders a dated claim: the `datetime` attribute carries ISO at real precision, the
-/// text is written as an editor would, and an inferred date says so.
+/// Renders a dated claim: the `datetime` attribute carries ISO at real precision (a range
+/// is two `<time>` elements, one per end), the text is written as an editor would, and
+/// an inferred date says so.
 #[component]
 pub fn DateTime(
     /// The date to show.
@@ -15,8 +16,12 @@ pub fn DateTime(
     explain: bool,
 ) -> impl IntoView {
     let derivation = spec.derivation.clone();
+    let parts = spec.display_parts();
+    let (start_iso, start_text) = parts.start;
     view! {
-        <time datetime=spec.iso()>{spec.display()}</time>
+        {(!parts.prefix.is_empty()).then_some(parts.prefix)}
+        <time datetime=start_iso>{start_text}</time>
+        {parts.end.map(|(separator, (iso, text))| view! { {separator}<time datetime=iso>{text}</time> })}
         {derivation.map(|d| {
             if explain {
                 view! { <span class="derivation">" (inferred: "{d}")"</span> }.into_any()

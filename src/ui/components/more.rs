@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 /// How many results a list shows at first, and adds per "Show more" (the same number the
 /// static pages show).
-pub const PAGE: usize = crate::core::prerender::LIST_PAGE;
+pub const PAGE: usize = crate::core::site::LIST_PAGE;
 
 /// How many items are rendered at once when the query changes: more than a tall screen
 /// shows of cards.

@@ -18,8 +18,7 @@ pub fn ActorsPage() -> impl IntoView {
                 .iter()
                 .filter(|a| a.kind == kind)
                 .map(|a| {
-                    let quotes = corpus.quotes.iter().filter(|q| q.speaker == a.id).count();
-                    let events = corpus.events.iter().filter(|e| e.involves(&a.id)).count();
+                    let (quotes, events) = corpus.actor_counts(&a.id);
                     view! {
                         <li>
                             <a href=Route::Actor(a.id.clone()).href()>{a.name.clone()}</a>

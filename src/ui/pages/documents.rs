@@ -14,8 +14,7 @@ pub fn DocumentsPage() -> impl IntoView {
         .documents
         .iter()
         .map(|d| {
-            let quotes = corpus.quotes.iter().filter(|q| q.document == d.id).count();
-            let events = corpus.events.iter().filter(|e| e.document == d.id).count();
+            let (paragraphs, quotes, events) = corpus.document_counts(&d.id);
             view! {
                 <li>
                     <h2><a href=Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href()>{d.title.clone()}</a></h2>
@@ -23,7 +22,7 @@ pub fn DocumentsPage() -> impl IntoView {
                         {d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}
                         {d.author.clone().map(|a| format!(" · {a}"))}" · "
                         <MaybeDate spec=d.published.clone() unknown="publication date not stated"/>
-                        " · "{d.paragraphs.len()}" paragraphs · "{quotes}" quotes · "{events}" events"
+                        " · "{paragraphs}" paragraphs · "{quotes}" quotes · "{events}" events"
                     </p>
                 </li>
             }

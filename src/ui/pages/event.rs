@@ -7,7 +7,7 @@ use crate::core::model::EventId;
 use crate::core::route::{Route, TimelineQuery};
 use crate::ui::app::use_corpus;
 use crate::core::cite::event_citation;
-use crate::ui::components::copy::CopyButtons;
+use crate::ui::components::copy::{Cite, CopyButtons};
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::quote_card::QuoteCard;
@@ -40,13 +40,16 @@ pub fn EventPage(
         .map(|quote| view! { <li><QuoteCard quote link=true/></li> })
         .collect_view();
     let paragraph_href = Route::paragraph(&event.document, event.paragraph).href();
-    let link = format!("{}{}", window().location().origin().unwrap_or_default(), Route::Event(event.id.clone()).href());
-    let citation = event_citation(&corpus, &event, &link);
+    let href = Route::Event(event.id.clone()).href();
+    let cite: Cite = {
+        let (corpus, event) = (corpus.clone(), event.clone());
+        std::sync::Arc::new(move |link: &str| event_citation(&corpus, &event, link))
+    };
     view! {
         <article class="event-page">
             <p class="when"><DateTime spec=event.date.clone() explain=true/></p>
             <h1>{event.title.clone()}</h1>
-            <CopyButtons link citation/>
+            <CopyButtons href cite/>
             <section>
                 <h2>"Evidence"</h2>
                 <blockquote class="evidence" cite=paragraph_href.clone()><p>{event.evidence.clone()}</p></blockquote>

@@ -2,16 +2,23 @@
 
 use leptos::prelude::*;
 
-use crate::core::route::Section;
+use crate::core::route::{Route, Section};
+use crate::ui::app::use_route;
 
+/// Names the path asked for (read from the URL, so the one `404.html` serves every
+/// unknown path) and offers the way on.
 #[component]
-pub fn NotFoundPage(
-    /// The path that was asked for, shown as text.
-    path: String,
-) -> impl IntoView {
+pub fn NotFoundPage() -> impl IntoView {
+    let parsed = use_route();
+    let lead = move || {
+        parsed.with(|p| match &p.route {
+            Route::NotFound { path } if !path.is_empty() => format!("There is no page at {path} in this dossier."),
+            _ => "There is no page at this address in this dossier.".to_owned(),
+        })
+    };
     view! {
         <h1>"Page not found"</h1>
-        <p class="lead">"There is no page at "<code>{path}</code>" in this dossier."</p>
+        <p class="lead">{lead}</p>
         <p>"Try one of these instead:"</p>
         <ul>
             <li><a href=Section::Home.route().href()>"Home"</a></li>

@@ -7,7 +7,7 @@ use crate::core::model::QuoteId;
 use crate::core::route::{QuoteQuery, Route};
 use crate::ui::app::use_corpus;
 use crate::core::cite::quote_citation;
-use crate::ui::components::copy::CopyButtons;
+use crate::ui::components::copy::{Cite, CopyButtons};
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::quote_card::QuoteCard;
@@ -36,12 +36,15 @@ pub fn QuotePage(
         .filter(|e| e.document == quote.document && e.paragraph == quote.paragraph)
         .map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone()))
         .collect();
-    let link = format!("{}{}", window().location().origin().unwrap_or_default(), Route::Quote(quote.id.clone()).href());
-    let citation = quote_citation(&corpus, &quote, &link);
+    let href = Route::Quote(quote.id.clone()).href();
+    let cite: Cite = {
+        let (corpus, quote) = (corpus.clone(), quote.clone());
+        std::sync::Arc::new(move |link: &str| quote_citation(&corpus, &quote, link))
+    };
     view! {
         <h1>"Quote by "{speaker}</h1>
         <QuoteCard quote=quote.clone()/>
-        <CopyButtons link citation/>
+        <CopyButtons href cite/>
         {question.map(|q| view! {
             <section class="question">
                 <h2>"Asked"</h2>

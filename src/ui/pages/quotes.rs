@@ -130,7 +130,7 @@ pub fn QuotesPage() -> impl IntoView {
                 let what = if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) };
                 // A name of someone the dossier knows but never quotes: say so, and lead to them.
                 let known = ctx.corpus.actor_named(&q.q).map(|a| {
-                    let events = ctx.corpus.events.iter().filter(|e| e.involves(&a.id)).count();
+                    let (_, events) = ctx.corpus.actor_counts(&a.id);
                     view! {
                         <li>
                             <a href=Route::Actor(a.id.clone()).href()>{a.name.clone()}</a>
@@ -177,19 +177,25 @@ pub fn QuotesPage() -> impl IntoView {
     let total = ctx.corpus.quotes.len();
     view! {
         <h1>"Quotes"</h1>
+        // A plain form: before the wasm has arrived (or without it) Enter submits the
+        // words to /quotes?q=…, and that page says the search is pending until it runs.
         <search class="quote-search">
-            <label for="quote-q">"Search quotes" <span class="hint">"(press / to jump here)"</span></label>
-            <input
-                id="quote-q"
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="Words, names or \"an exact phrase\""
-                maxlength="10000"
-                prop:value=move || query.with(|q| q.q.clone())
-                on:input=on_input
-            />
+            <form action=Route::Quotes(QuoteQuery::default()).href() method="get" on:submit=|ev| ev.prevent_default()>
+                <label for="quote-q">"Search quotes" <span class="hint">"(press / to jump here)"</span></label>
+                <input
+                    id="quote-q"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="Words, names or \"an exact phrase\""
+                    maxlength="10000"
+                    prop:value=move || query.with(|q| q.q.clone())
+                    on:input=on_input
+                />
+            </form>
         </search>
+        <p class="pending-note" role="status">"Searching…"</p>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();

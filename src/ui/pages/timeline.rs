@@ -359,6 +359,7 @@ pub fn TimelinePage() -> impl IntoView {
         </form>
         {move || date_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         {move || pick_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
+        <p class="pending-note" role="status">"Filtering…"</p>
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {

@@ -74,7 +74,7 @@ try {
       assets.push({ name: url.pathname, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length });
     });
     await page.goto(origin + path);
-    await page.waitForSelector('#prerendered', { state: 'detached' });
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
     await page.waitForLoadState('networkidle');
     let raw = 0; let gz = 0;
     for (const a of assets) { raw += a.raw; gz += a.gz; console.log(`| ${path} | ${a.name} | ${a.raw} | ${a.gz} |`); }
@@ -98,10 +98,10 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/quotes`);
-    await page.waitForSelector('#prerendered', { state: 'detached' });
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
     const t = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      app: performance.getEntriesByName('dossier-app-mounted')[0]?.startTime ?? NaN,
+      app: performance.getEntriesByName('dossier-hydrated')[0]?.startTime ?? NaN,
     }));
     painted.push(t.fcp); app.push(t.app);
     await context.close();
@@ -113,7 +113,7 @@ try {
   {
     const page = await browser.newPage();
     await page.goto(`${origin}/quotes`);
-    await page.waitForSelector('#prerendered', { state: 'detached' });
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
     for (let round = 0; round < 5; round++) {
       for (const word of ['moscow', 'hmeimim', 'lavrov', 'sharaa', 'russia']) {
         await page.fill('#quote-q', '');
@@ -214,14 +214,14 @@ async function largeTimeline() {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${largeOrigin}/timeline`);
-      await page.waitForSelector('#prerendered', { state: 'detached', timeout: 120_000 });
-      app.push(await page.evaluate(() => performance.getEntriesByName('dossier-app-mounted')[0]?.startTime ?? NaN));
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 120_000 });
+      app.push(await page.evaluate(() => performance.getEntriesByName('dossier-hydrated')[0]?.startTime ?? NaN));
       await context.close();
     }
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error(`large page error: ${e.message}`));
     await page.goto(`${largeOrigin}/timeline`);
-    await page.waitForSelector('#prerendered', { state: 'detached', timeout: 120_000 });
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 120_000 });
     const total = await page.locator('.count').textContent();
     // Runs `action`, then resolves with the time until the list is updated in the page
     // (the last change to the page before the next frame, seen by a MutationObserver: the

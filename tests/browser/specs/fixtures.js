@@ -31,11 +31,11 @@ export async function settled(page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
-/// Opens a path cold and waits until the app has taken over from the prerendered page
-/// and rendered its heading.
+/// Opens a path cold and waits until the app has hydrated the page (`<html data-hydrated>`)
+/// and its heading shows.
 export async function open(page, path) {
   const response = await page.goto(path);
-  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('main h1')).toBeVisible();
   return response;
 }

@@ -7,19 +7,19 @@ test('after a first visit the site works with the network cut', async ({ page, c
   // Wait until the worker is installed, active and controlling this page.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('main h1')).toHaveText('Quotes');
   await page.locator('#quote-q').fill('hmeimim');
   await expect(page.locator('.results mark').first()).toContainText('Hmeimim');
 
   // A page never visited: answered with the app shell, rendered by the app from its URL.
   await page.goto('/events/fall-of-aleppo-2016');
-  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('main h1')).toContainText('Aleppo');
   await page.goto('/timeline?actor=vladimir-putin');
   await expect(page.locator('.chips')).toContainText('Vladimir Putin');
@@ -45,11 +45,11 @@ test.describe('with the worker in charge', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     const online = await page.goto('/no/such/page');
     expect(online.status()).toBe(404);
-    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     await expect(page.locator('main h1')).toHaveText('Page not found');
     await context.setOffline(true);
     await page.goto('/also/not/here');
-    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     await expect(page.locator('main h1')).toHaveText('Page not found');
     await context.setOffline(false);
   });

@@ -107,7 +107,7 @@ test.describe('security', () => {
   // Without the error-failing fixture: the console error is the point here.
   plainTest('the policy is live: an injected inline script is blocked', async ({ page }) => {
     await page.goto('/');
-    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     const blocked = await page.evaluate(() => new Promise((resolve) => {
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
       const s = document.createElement('script');
@@ -154,7 +154,7 @@ test.describe('hostile URLs', () => {
   test(`hostile URL ${url.slice(0, 70)} is handled calmly`, async ({ page }) => {
     const response = await page.goto(url);
     expect(response.status()).toBeLessThan(500);
-    await expect(page.locator('#prerendered')).toHaveCount(0);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     await expect(page.locator('main h1')).toBeVisible();
     expect(await page.locator('main script, main img[src="x"], main b').count()).toBe(0);
     expect(await page.evaluate(() => window.__xss ?? null)).toBeNull();
@@ -174,7 +174,7 @@ test('hostile queries typed into the search are shown as text', async ({ page })
 // Without the error-failing fixture: a panic is an error, and this test causes one.
 plainTest('a panic shows a readable panel instead of a dead page', async ({ page }) => {
   await page.goto('/quotes');
-  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await page.evaluate(() => { try { window.wasmBindings.dossierPanicForTests(); } catch { /* the wasm trap */ } });
   const panel = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
   await expect(panel).toBeVisible();

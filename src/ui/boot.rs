@@ -1,0 +1,143 @@
+//! The browser's start. The page in front of the reader is the static build's, already
+//! painted; the wasm adopts it without painting it again:
+//!
+//! 1. read from the head where the data is (the manifest) and which route the file was
+//!    rendered for;
+//! 2. fetch the parts of the corpus that route and the URL's own route need (the head
+//!    preloads them, so they arrive with the wasm);
+//! 3. hydrate the body with the rendered route, so every element is adopted as it is;
+//! 4. release the route: what the URL asks for beyond its file (`?q=aleppo`, a filter, a
+//!    fragment, the path of a page not found) applies now, as any later change would;
+//!    words typed into the search box before the wasm arrived are searched;
+//! 5. mark `<html data-hydrated>`, the one signal that the page is live (tests and the
+//!    benchmark wait for it), and lift the "pending" state the head's script set.
+//!
+//! The offline app shell (a page never visited, served by the service worker) has no
+//! rendered route: the app renders into its empty body instead. If the data cannot be
+//! had, the static page stays readable and a notice says why, with a way to retry.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::pack::{parts_for, MANIFEST_META};
+use crate::core::route::{self, Parsed, Route};
+use crate::core::site::{PENDING_CLASS, RENDERED_META};
+use crate::ui::app::App;
+use crate::ui::data::DataContext;
+use crate::ui::fetch::Source;
+
+/// Starts the app (`main` calls this and nothing else).
+pub fn start() {
+    crate::ui::panic::install();
+    wasm_bindgen_futures::spawn_local(run());
+}
+
+/// The `content` of the head's `<meta name=…>`, if there is one.
+fn meta(name: &str) -> Option<String> {
+    let selector = format!("meta[name=\"{name}\"]");
+    let element = document().query_selector(&selector).ok().flatten()?;
+    element.get_attribute("content")
+}
+
+async fn run() {
+    let location = window().location();
+    let real = route::parse_parts(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    );
+    // The route the file was rendered for: what hydration must find.
+    let rendered = meta(RENDERED_META).map(|href| {
+        let route = if href.is_empty() { Route::NotFound { path: String::new() } } else { route::parse(&href).route };
+        Parsed { route, ignored: Vec::new() }
+    });
+    let parts = rendered
+        .iter()
+        .map(|p| parts_for(&p.route.page()))
+        .fold(parts_for(&real.route.page()), |all, p| all.with(p));
+    let Some(manifest) = meta(MANIFEST_META) else {
+        return fail("this page does not say where its data is (it was not written by `dossier pages`)");
+    };
+    let source = match Source::open(&manifest).await {
+        Ok(source) => Arc::new(source),
+        Err(reason) => return fail(&reason),
+    };
+    let ctx = match source.load(parts).await {
+        Ok(ctx) => ctx,
+        Err(reason) => return fail(&reason),
+    };
+    // Words typed into the search box while the wasm was on its way.
+    let typed = search_box().map(|input| input.value()).filter(|v| !v.is_empty());
+
+    let data = DataContext::fetched(ctx, source);
+    let pinned = ArcRwSignal::new(rendered.clone());
+    {
+        let pinned = pinned.clone();
+        if rendered.is_some() {
+            leptos::mount::hydrate_body(move || view! { <App data pinned/> });
+        } else {
+            leptos::mount::mount_to_body(move || view! { <App data pinned/> });
+        }
+    }
+    pinned.set(None);
+    if let (Some(typed), Some(input)) = (typed, search_box()) {
+        if input.value() != typed {
+            // As if typed now: the page's own input handler searches and writes the URL.
+            input.set_value(&typed);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+    // After the released route has been rendered (effects run before the next frame).
+    request_animation_frame(|| {
+        let html = document().document_element();
+        if let Some(html) = html {
+            let _ = html.class_list().remove_1(PENDING_CLASS);
+            let _ = html.set_attribute("data-hydrated", "");
+        }
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("dossier-hydrated");
+        }
+    });
+}
+
+fn search_box() -> Option<web_sys::HtmlInputElement> {
+    document().get_element_by_id("quote-q")?.dyn_into().ok()
+}
+
+/// Leaves the static page as it is (it is readable) and says at its top why the app could
+/// not start, with a reload link. Built from text nodes only.
+fn fail(reason: &str) {
+    let document = document();
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1(PENDING_CLASS);
+        let _ = html.set_attribute("data-failed", "");
+    }
+    let Some(body) = document.body() else { return };
+    let element = |tag: &str, text: &str| {
+        let el = document.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let Some(panel) = element("section", "") else { return };
+    let _ = panel.set_attribute("class", "data-failure");
+    let _ = panel.set_attribute("role", "alert");
+    let offline = !window().navigator().on_line();
+    let lead = if offline {
+        "You are offline, and this page’s data has not been saved on this device yet: it needs the network once."
+    } else {
+        "This page’s data could not be loaded, so search, filters and the app’s links are not available. What you see here can still be read."
+    };
+    for part in [element("h2", "The app could not start"), element("p", lead), element("p", reason)].into_iter().flatten() {
+        let _ = panel.append_child(&part);
+    }
+    if let Some(reload) = element("a", "Reload this page") {
+        let href = window().location().href().unwrap_or_else(|_| "/".to_owned());
+        let _ = reload.set_attribute("href", &href);
+        let _ = panel.append_child(&reload);
+    }
+    let _ = body.prepend_with_node_1(&panel);
+}

@@ -1,0 +1,136 @@
+//! The corpus as the pages see it. Natively (the static build) it is the whole checked
+//! corpus; in the browser it is what the data files fetched so far hold (`ui::fetch`),
+//! and more is fetched when a page needs a part that is not in yet. A page is rendered
+//! only once its parts ([`crate::core::pack::parts_for`]) are in, so it always renders
+//! as the static build rendered it.
+
+use std::sync::{Arc, OnceLock};
+
+use leptos::prelude::*;
+
+use crate::core::model::{Corpus, Parts};
+use crate::core::search::QuoteIndex;
+use crate::core::site::BaseUrl;
+
+/// The corpus at one moment and its search index, which every page reads. Pages take a
+/// snapshot when they are created and keep it: a part fetched later for another page
+/// does not re-create them.
+#[derive(Clone)]
+pub struct CorpusContext {
+    pub corpus: Arc<Corpus>,
+    /// The prebuilt index's bytes (from the data files), if fetched.
+    index_bytes: Option<Arc<[u8]>>,
+    quote_index: Arc<OnceLock<QuoteIndex>>,
+    /// Where the site lives, for canonical and preview URLs.
+    pub base: BaseUrl,
+}
+
+impl CorpusContext {
+    /// A context for `corpus`; `index_bytes` is the search index the build made for it.
+    pub fn new(corpus: Corpus, index_bytes: Option<Arc<[u8]>>, base: BaseUrl) -> CorpusContext {
+        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), base }
+    }
+
+    /// A context whose index is already built (natively, where the build made it).
+    pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
+        let quote_index = Arc::new(OnceLock::new());
+        let _ = quote_index.set(index);
+        CorpusContext { corpus, index_bytes: None, quote_index, base }
+    }
+
+    /// The search index, read from the build's bytes the first time a page searches
+    /// (pages that never search never pay for it). Bytes that do not fit this corpus
+    /// cannot come from a consistent release, but the answer stays right: the index is
+    /// then built here.
+    pub fn quote_index(&self) -> &QuoteIndex {
+        self.quote_index.get_or_init(|| {
+            self.index_bytes
+                .as_deref()
+                .and_then(|bytes| QuoteIndex::from_bytes(&self.corpus, bytes).ok())
+                .unwrap_or_else(|| QuoteIndex::new(&self.corpus))
+        })
+    }
+
+    /// The parts present, the index counted once it can be had without building it.
+    pub fn parts(&self) -> Parts {
+        let index = self.index_bytes.is_some() || self.quote_index.get().is_some();
+        self.corpus.parts().with(if index { Parts::INDEX } else { Parts::NONE })
+    }
+}
+
+/// Where pages get their data: the current [`CorpusContext`], and (in the browser) the
+/// means to fetch more.
+#[derive(Clone)]
+pub struct DataContext {
+    current: ArcRwSignal<CorpusContext>,
+    /// Why the last fetch failed, shown with a retry.
+    failure: ArcRwSignal<Option<String>>,
+    #[cfg(target_arch = "wasm32")]
+    source: Option<Arc<crate::ui::fetch::Source>>,
+}
+
+impl DataContext {
+    /// Data that is all there (the static build, or a test).
+    pub fn complete(ctx: CorpusContext) -> DataContext {
+        DataContext {
+            current: ArcRwSignal::new(ctx),
+            failure: ArcRwSignal::new(None),
+            #[cfg(target_arch = "wasm32")]
+            source: None,
+        }
+    }
+
+    /// Data fetched from `source`, of which `ctx` is what is in so far.
+    #[cfg(target_arch = "wasm32")]
+    pub fn fetched(ctx: CorpusContext, source: Arc<crate::ui::fetch::Source>) -> DataContext {
+        DataContext { current: ArcRwSignal::new(ctx), failure: ArcRwSignal::new(None), source: Some(source) }
+    }
+
+    /// The current snapshot, without subscribing.
+    pub fn snapshot(&self) -> CorpusContext {
+        self.current.get_untracked()
+    }
+
+    /// Whether `parts` are in (subscribes).
+    pub fn has(&self, parts: Parts) -> bool {
+        self.current.with(|c| c.parts().contains(parts))
+    }
+
+    /// Why fetching failed, if it did (subscribes).
+    pub fn failure(&self) -> Option<String> {
+        self.failure.get()
+    }
+
+    /// Starts fetching whatever of `parts` is not in yet; [`DataContext::has`] turns true
+    /// when it is, or [`DataContext::failure`] says why not.
+    pub fn request(&self, parts: Parts) {
+        let missing = parts.without(self.current.with_untracked(|c| c.parts()));
+        if missing.is_empty() {
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(source) = self.source.clone() {
+            let (current, failure) = (self.current.clone(), self.failure.clone());
+            failure.set(None);
+            leptos::task::spawn_local(async move {
+                match source.load(missing).await {
+                    Ok(ctx) => current.set(ctx),
+                    Err(e) => failure.set(Some(e.to_string())),
+                }
+            });
+            return;
+        }
+        // Natively every part is in from the start; nothing else can fetch.
+        self.failure.set(Some("this page's data is not available".to_owned()));
+    }
+}
+
+/// The data context the app was given.
+pub fn use_data() -> DataContext {
+    expect_context::<DataContext>()
+}
+
+/// The corpus as it is now, for a page being created.
+pub fn use_corpus() -> CorpusContext {
+    use_data().snapshot()
+}
