@@ -1,7 +1,8 @@
-//! Build script: tells `include_str!` (in `src/core/load.rs`) which data folder the app
-//! bundles. It is `data/` unless `DOSSIER_DATA` names another one, so the same build can
-//! carry a newsroom's corpus or the benchmark's synthetic one:
-//! `DOSSIER_DATA=path/to/data trunk build --release`.
+//! Build script: tells the native tests and benchmark (`CorpusFiles::bundled` in
+//! `src/core/load.rs`) which data folder to read. It is `data/` unless `DOSSIER_DATA`
+//! names another one, as for the site itself (`DOSSIER_DATA=path/to/data trunk build
+//! --release`, whose hooks check and pack that folder). No data is compiled into the
+//! browser's wasm.
 
 use std::path::PathBuf;
 

@@ -7,7 +7,10 @@
 //! - `route`: URL parsing and writing, round trips and hostile input.
 //! - `search`: quote search behaviour on the bundled corpus.
 //! - `timeline`: timeline filters and ordering, and the overview strip.
-//! - `site`: the static site (prerendered pages, policy, sitemap, redirects, ledger) and exports.
+//! - `pack`: the data files: round trips at any shard size, every page rendered from only
+//!   its parts equals the page from the whole corpus, bad bytes refused with a reason.
+//! - `site`: the static site (pages rendered by the components, policy, sitemap, redirects,
+//!   ledger) and exports.
 //! - `props`: property tests of the URL parser and the search core on hostile input.
 //! - `tidy`: architecture rules (module docs, a core free of UI crates).
 

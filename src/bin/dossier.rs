@@ -160,6 +160,9 @@ fn pages(dir: &Path, dist: &Path) -> ExitCode {
     }
 }
 
+/// Up to this size, the service worker precaches every data file on a first visit.
+const PRECACHE_DATA_BYTES: usize = 4 << 20;
+
 fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let (corpus, redirects) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
@@ -229,6 +232,12 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
             contents.extend(std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?);
             precache.push(format!("/{name}"));
         }
+    }
+    // The data files too, while they are small (the bundled corpus: every page works
+    // offline after a first visit); a large corpus keeps what each page fetched instead.
+    let data_bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    if data_bytes <= PRECACHE_DATA_BYTES {
+        precache.extend(files.iter().map(|f| format!("/{}/{}", pack::DATA_DIR, f.name)));
     }
     precache.sort();
     let version = format!("{:016x}", pack::content_hash(&contents));

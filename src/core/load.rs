@@ -1,9 +1,8 @@
 //! Parse, then validate: raw file texts in, a trusted [`Corpus`] or every problem out.
 //!
-//! The same code runs in the curator's `dossier check`, in `cargo test` and in the
-//! browser. Only the source-text check needs the `sources/` files; the browser, which
-//! does not ship them, relies on the build having run the full check (Trunk's pre-build
-//! hook runs `dossier check data/`).
+//! The same code runs in the curator's `dossier check`, in `cargo test` and in the build
+//! (`dossier pages`). The browser never runs it: it reads the data files the build wrote
+//! from a checked corpus (`core::pack`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -32,8 +31,10 @@ pub struct CorpusFiles {
 }
 
 impl CorpusFiles {
-    /// The corpus compiled into the app from `data/`, or the folder `DOSSIER_DATA` named
-    /// at build time (see `build.rs`), without source texts.
+    /// The corpus of `data/`, or of the folder `DOSSIER_DATA` named at build time (see
+    /// `build.rs`), without source texts: for the native tests and benchmark. Never in
+    /// the browser build, which gets its data from the data files (`core::pack`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> CorpusFiles {
         CorpusFiles {
             documents: include_str!(concat!(env!("DOSSIER_DATA_DIR"), "/documents.json")).to_owned(),

@@ -125,6 +125,38 @@ pub fn fill_shell(shell: &str, head_tags: &str, body_html: &str) -> Result<Strin
     Ok(out)
 }
 
+/// Leptos separates adjacent text nodes in server-rendered HTML with `<!>`, which HTML
+/// parses as an empty comment but calls a parse error ("bogus comment"). This writes each
+/// as `<!---->`, the same empty comment in valid HTML, so hydration finds the same nodes.
+/// Only markers between elements change: text is escaped (a `<` in data is `&lt;`), and
+/// tags, attribute values and real comments are copied as they are.
+pub fn valid_markers(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &html[i..];
+        let end = if rest.starts_with("<!>") {
+            out.push_str(&html[copied..i]);
+            out.push_str("<!---->");
+            copied = i + 3;
+            i + 3
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map_or(bytes.len(), |e| i + e + 3)
+        } else {
+            tag_end(html, i).unwrap_or(bytes.len())
+        };
+        i = end;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// A page that sends a retired address on to its successor, for hosts without redirects.
 pub fn redirect_page(to_href: &str, base: &BaseUrl, csp: &str) -> String {
     let url = escape(&base.url(to_href));
@@ -355,4 +387,17 @@ self.addEventListener('fetch', (event) => {{
 }});
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_become_valid_comments_and_nothing_else_changes() {
+        let html = "<p title=\"a<!>b\">x<!>y<!--<() />--><!></p><!-- <!> -->";
+        assert_eq!(valid_markers(html), "<p title=\"a<!>b\">x<!---->y<!--<() />--><!----></p><!-- <!> -->");
+        assert_eq!(valid_markers("plain"), "plain");
+        assert_eq!(valid_markers("<a href='<!>'>t</a><!>"), "<a href='<!>'>t</a><!---->");
+    }
 }

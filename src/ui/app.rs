@@ -59,26 +59,6 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
         })
     });
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
-    // After moving to another page, focus its heading so screen readers announce it and
-    // keyboard users continue from the top of the new content.
-    Effect::new(move |previous: Option<Page>| {
-        let current = page.get();
-        if previous.is_some_and(|p| p != current) {
-            request_animation_frame(|| {
-                if let Ok(Some(h1)) = document().query_selector("main h1") {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                    // Without scrolling: a new page is already at its top, and back or
-                    // forward keeps the position the browser restores.
-                    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                        let options = web_sys::FocusOptions::new();
-                        options.set_prevent_scroll(true);
-                        let _ = h1.focus_with_options(&options);
-                    }
-                }
-            });
-        }
-        current
-    });
     // Effects run in the browser only, after the page is hydrated.
     Effect::new(|_| register_service_worker());
     // "/" focuses the search box where there is one (unless the user is typing already).
@@ -147,6 +127,8 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| data.has(parts_for(&page.get())))
     };
+    // The page last shown, to move focus when another replaces it.
+    let shown: StoredValue<Option<Page>> = StoredValue::new(None);
     move || {
         let page = page.get();
         if !ready.get() {
@@ -170,8 +152,29 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             }
             .into_any();
         }
+        if shown.get_value().is_some_and(|p| p != page) {
+            focus_heading();
+        }
+        shown.set_value(Some(page.clone()));
         view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
     }
+}
+
+/// After moving to another page, focuses its heading (once it is in the document), so
+/// screen readers announce it and keyboard users continue from the top of the new content.
+fn focus_heading() {
+    request_animation_frame(|| {
+        if let Ok(Some(h1)) = document().query_selector("main h1") {
+            let _ = h1.set_attribute("tabindex", "-1");
+            // Without scrolling: a new page is already at its top, and back or
+            // forward keeps the position the browser restores.
+            if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h1.focus_with_options(&options);
+            }
+        }
+    });
 }
 
 /// The page's title, description, canonical link and preview tags (leptos_meta writes

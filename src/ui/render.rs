@@ -11,7 +11,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use crate::core::route::{Parsed, Route};
-use crate::core::site::fill_shell;
+use crate::core::site::{fill_shell, valid_markers};
 use crate::ui::app::App;
 use crate::ui::data::{CorpusContext, DataContext};
 
@@ -32,7 +32,7 @@ pub fn render_page(shell: &str, ctx: &CorpusContext, route: &Route, head_tags: &
         provide_context(meta);
         let pinned = ArcRwSignal::new(Some(Parsed { route: route.clone(), ignored: Vec::new() }));
         let data = DataContext::complete(ctx.clone());
-        let body = view! { <App data pinned/> }.to_html();
+        let body = valid_markers(&view! { <App data pinned/> }.to_html());
         let document = fill_shell(shell, head_tags, &body)?;
         Ok(futures::executor::block_on(async move {
             output.inject_meta_context(futures::stream::iter([document])).await.collect::<String>().await

@@ -4,6 +4,7 @@ mod cli;
 mod data;
 mod fixtures;
 mod index;
+mod pack;
 mod props;
 mod route;
 mod search;

@@ -1,9 +1,12 @@
 // The timeline and deep links to events, documents and paragraphs.
 import { test, expect, open, settled } from './fixtures.js';
 
+// Each date as `start` or `start/end`: a range is two <time> elements, one per end.
+const spans = (els) => els.map((e) => [...e.querySelectorAll('time')].map((t) => t.getAttribute('datetime')).join('/'));
+
 test('the timeline lists every event in order with real-precision dates', async ({ page }) => {
   await open(page, '/timeline');
-  const times = await page.locator('article.event time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  const times = await page.locator('article.event .when').evaluateAll(spans);
   expect(times.length).toBeGreaterThan(0);
   for (const t of times) expect(t).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/);
   const starts = times.map((t) => t.split('/')[0]);
@@ -64,7 +67,7 @@ test('date and document filters combine, and clear filters resets', async ({ pag
   await open(page, '/timeline?from=2024-12&to=2024-12&doc=majalla-shaibani-interview-part-1');
   await expect(page.getByLabel('From', { exact: true })).toHaveValue('2024-12');
   await expect(page.getByLabel('Document')).toHaveValue('majalla-shaibani-interview-part-1');
-  const times = await page.locator('article.event time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  const times = await page.locator('article.event .when').evaluateAll(spans);
   expect(times.length).toBeGreaterThan(0);
   // Compare whole spans: a year or month covers from its first to its last day.
   const first = (iso) => (iso + '-01-01').slice(0, 10);
@@ -83,7 +86,10 @@ test('date and document filters combine, and clear filters resets', async ({ pag
 
 test('an event page shows its date derivation, evidence with a paragraph link, and actors', async ({ page }) => {
   await open(page, '/events/bab-al-hawa-meeting-2024');
-  await expect(page.locator('time').first()).toHaveAttribute('datetime', '2024-11-26/2024-12-08');
+  await expect(page.locator('.when time')).toHaveCount(2);
+  await expect(page.locator('.when time').first()).toHaveAttribute('datetime', '2024-11-26');
+  await expect(page.locator('.when time').last()).toHaveAttribute('datetime', '2024-12-08');
+  await expect(page.locator('.when')).toContainText('26 November – 8 December 2024');
   await expect(page.locator('.derivation')).toContainText('Bab al-Hawa');
   await expect(page.locator('blockquote.evidence')).toContainText('face-to-face, at the Bab al-Hawa crossing');
   await page.getByRole('link', { name: /paragraph 59/ }).click();

@@ -1,0 +1,105 @@
+// Static first: the page a reader gets is the static build's, and the app adopts it in
+// place (hydration) instead of painting it again; a URL's state applies after that; what
+// is typed before the wasm arrives is kept; the search box works without the wasm.
+import { test, expect, open } from './fixtures.js';
+
+/// Counts, from before any script runs, the elements removed from <main> (hydration
+/// must remove none).
+async function watchRemovals(page) {
+  await page.addInitScript(() => {
+    window.__removed = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.removedNodes) {
+          if (n.nodeType === 1 && r.target.closest && r.target.closest('main')) window.__removed.push(n.outerHTML.slice(0, 80));
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/// Holds back the wasm until `release()` is called, to act before the app starts.
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+for (const path of ['/', '/quotes', '/timeline', '/quotes/shaibani-48-hours', '/events/bab-al-hawa-meeting-2024', '/actors/vladimir-putin', '/documents/majalla-shaibani-interview-part-1']) {
+  test(`${path} is adopted as it was rendered: no element of the main content is removed`, async ({ page }) => {
+    await watchRemovals(page);
+    await open(page, path);
+    const before = await page.locator('main').innerHTML();
+    expect(await page.evaluate(() => window.__removed)).toEqual([]);
+    // And it stays the page the build wrote, now live.
+    expect((await page.locator('main').innerHTML()).length).toBe(before.length);
+  });
+}
+
+test('a URL with state hydrates its static file, then applies the state', async ({ page }) => {
+  await open(page, '/quotes?q=aleppo');
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+  await expect(page.locator('#quote-q')).toHaveValue('aleppo');
+  await expect(page.locator('.results mark').first()).toContainText(/aleppo/i);
+  await open(page, '/timeline?actor=vladimir-putin#y-2024');
+  await expect(page.locator('.chip')).toContainText('Vladimir Putin');
+});
+
+test('until the app has applied a search, the page says it is pending instead of listing every quote', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/quotes?q=aleppo');
+  await expect(page.locator('.pending-note')).toBeVisible();
+  await expect(page.locator('.pending-note')).toHaveText('Searching…');
+  await expect(page.locator('.results')).toBeHidden();
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('.pending-note')).toBeHidden();
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+  // A plain page is never pending.
+  await page.goto('/quotes');
+  await expect(page.locator('.pending-note')).toBeHidden();
+});
+
+test('words typed into the search box before the wasm arrives are kept and searched', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/quotes');
+  await page.locator('#quote-q').fill('hmeimim');
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('#quote-q')).toHaveValue('hmeimim');
+  await expect(page).toHaveURL(/\/quotes\?q=hmeimim$/);
+  await expect(page.locator('.results mark').first()).toContainText('Hmeimim');
+});
+
+test('without JavaScript the search box submits to /quotes?q=', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/quotes');
+  await page.locator('#quote-q').fill('moscow');
+  await page.locator('#quote-q').press('Enter');
+  await expect(page).toHaveURL(/\/quotes\?q=moscow$/);
+  await expect(page.locator('main h1')).toHaveText('Quotes');
+  await context.close();
+});
+
+test('a data file that cannot be loaded leaves the page readable and says why', async ({ page }) => {
+  await page.route(/\/data\/quotes-[0-9a-f]+\.bin$/, (route) => route.fulfill({ status: 200, body: 'not data' }));
+  await page.goto('/quotes');
+  await expect(page.locator('.data-failure')).toContainText('could not be loaded');
+  await expect(page.locator('.data-failure')).toContainText('not a Dossier data file');
+  await expect(page.locator('main h1')).toHaveText('Quotes');
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+});
+
+test('moving to a page whose data is not in yet fetches it, then shows the page', async ({ page }) => {
+  await open(page, '/');
+  await page.locator('nav').getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.locator('main h1')).toHaveText('Timeline');
+  await expect(page.locator('article.event').first()).toBeVisible();
+  await page.locator('article.event h3 a, article.event h4 a').first().click();
+  await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
+});
