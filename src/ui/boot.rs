@@ -82,17 +82,19 @@ async fn run() {
         }
     }
     pinned.set(None);
-    if let (Some(typed), Some(input)) = (typed, search_box()) {
-        if input.value() != typed {
-            // As if typed now: the page's own input handler searches and writes the URL.
-            input.set_value(&typed);
-            if let Ok(event) = web_sys::Event::new("input") {
-                let _ = input.dispatch_event(&event);
+    // After the released route has been rendered (effects run before the next frame).
+    request_animation_frame(move || {
+        if let (Some(typed), Some(input)) = (typed, search_box()) {
+            if input.value() != typed {
+                // As if typed now: the page's own input handler searches and writes the URL.
+                input.set_value(&typed);
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                    let _ = input.dispatch_event(&event);
+                }
             }
         }
-    }
-    // After the released route has been rendered (effects run before the next frame).
-    request_animation_frame(|| {
         let html = document().document_element();
         if let Some(html) = html {
             let _ = html.class_list().remove_1(PENDING_CLASS);

@@ -5,7 +5,11 @@
 //   - time from navigation start to the first quotes visible on /quotes (they are in the
 //     prerendered HTML) and to the app having taken over, cold, median of many loads;
 //   - keystroke to updated results on /quotes (typing, the whole path through the app);
-//   - Lighthouse scores (desktop and mobile) for /, /quotes and /timeline.
+//   - static first: first and largest contentful paint of every kind of page (the app
+//     adopts the static page, so the largest paint should be the first), and the first
+//     view split into readable HTML + CSS, wasm + JS, and data;
+//   - Lighthouse scores (desktop and mobile; mobile performance median of 3) for /,
+//     /quotes, /timeline and a quote page.
 //   - search at 100,000 synthetic quotes (dossier::synth): Dossier's core in wasm beside
 //     MiniSearch and FlexSearch (pinned npm versions) in the same page, on the same
 //     quotes and queries: latency, index build time and size, and the result sets of the
@@ -77,9 +81,18 @@ try {
     await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
     await page.waitForLoadState('networkidle');
     let raw = 0; let gz = 0;
-    for (const a of assets) { raw += a.raw; gz += a.gz; console.log(`| ${path} | ${a.name} | ${a.raw} | ${a.gz} |`); }
+    const split = { readable: 0, code: 0, data: 0, other: 0 };
+    for (const a of assets) {
+      raw += a.raw; gz += a.gz;
+      console.log(`| ${path} | ${a.name} | ${a.raw} | ${a.gz} |`);
+      const kind = /\.(wasm|js)$/.test(a.name) ? 'code' : a.name.startsWith('/data/') ? 'data' : /\.css$/.test(a.name) || !/\.[a-z]+$/.test(a.name) || a.name.endsWith('.html') ? 'readable' : 'other';
+      split[kind] += a.gz;
+    }
     console.log(`| **${path}** | **total** | **${raw}** | **${gz}** |`);
+    console.log(`| ${path} | readable first view (HTML + CSS) / wasm + JS / data / other | | ${split.readable} / ${split.code} / ${split.data} / ${split.other} |`);
     summary.firstView = Math.max(summary.firstView ?? 0, gz);
+    summary.readable = Math.max(summary.readable ?? 0, split.readable);
+    summary.code = Math.max(summary.code ?? 0, split.code);
     await context.close();
   }
 
@@ -90,6 +103,37 @@ try {
     const wasm = gz('leptos-floor_bg.wasm'); const js = gz('leptos-floor.js');
     summary.floor = wasm + js;
     console.log(`\nSize floor, a minimal Leptos 0.8 app with the router (tests/browser/bench/floor): wasm ${wasm} B + JS ${js} B = ${wasm + js} B gzipped, before any HTML, CSS or data.`);
+  }
+
+  // Static first: on every kind of page the largest paint is the static page's own (the
+  // app adopts it), so LCP should equal FCP. Cold loads, medians.
+  console.log('\n### First and largest contentful paint, cold (medians of 7; localhost)\n');
+  console.log('| page | FCP | LCP | LCP − FCP | hydrated |\n|---|---:|---:|---:|---:|');
+  summary.paints = [];
+  for (const path of ['/', '/quotes', '/timeline', '/quotes/shaibani-48-hours', '/events/bab-al-hawa-meeting-2024', '/actors/vladimir-putin', '/documents/majalla-shaibani-interview-part-1']) {
+    const fcp = []; const lcp = []; const hyd = [];
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(origin + path);
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+      const t = await page.evaluate(() => new Promise((done) => {
+        let largest = NaN;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) largest = e.startTime; })
+          .observe({ type: 'largest-contentful-paint', buffered: true });
+        // Give a repaint after hydration the time to be seen.
+        setTimeout(() => done({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          lcp: largest,
+          hydrated: performance.getEntriesByName('dossier-hydrated')[0]?.startTime ?? NaN,
+        }), 500);
+      }));
+      fcp.push(t.fcp); lcp.push(t.lcp); hyd.push(t.hydrated);
+      await context.close();
+    }
+    const [f, l] = [median(fcp), median(lcp)];
+    summary.paints.push({ path, fcp: f, lcp: l });
+    console.log(`| ${path} | ${ms(f)} | ${ms(l)} | ${ms(l - f)} | ${ms(median(hyd))} |`);
   }
 
   // 2. Cold loads of /quotes: first quotes painted, and the app in charge.
@@ -291,17 +335,21 @@ async function largeTimeline() {
 
 async function lighthouseScores() {
   console.log('\n### Lighthouse (performance / accessibility / best practices / SEO)\n');
-  console.log('| page | desktop | mobile |\n|---|---|---|');
+  console.log('| page | desktop | mobile | mobile performance, 3 runs (median) |\n|---|---|---|---|');
   const lighthouse = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
-  for (const path of ['/', '/quotes', '/timeline']) {
-    const scores = [];
-    for (const preset of ['desktop', 'mobile']) {
-      const args = [origin + path, '--quiet', '--output=json', '--output-path=stdout', `--chrome-flags=${flags.join(' ')}`];
-      if (preset === 'desktop') args.push('--preset=desktop');
-      const report = JSON.parse(execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 }));
-      scores.push(['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round(report.categories[c].score * 100)).join(' / '));
-    }
-    console.log(`| ${path} | ${scores[0]} | ${scores[1]} |`);
+  const run = (path, preset) => {
+    const args = [origin + path, '--quiet', '--output=json', '--output-path=stdout', `--chrome-flags=${flags.join(' ')}`];
+    if (preset === 'desktop') args.push('--preset=desktop');
+    const report = JSON.parse(execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 }));
+    return ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round(report.categories[c].score * 100));
+  };
+  summary.lighthouse = [];
+  for (const path of ['/', '/quotes', '/timeline', '/quotes/shaibani-48-hours']) {
+    const desktop = run(path, 'desktop');
+    const mobile = [run(path, 'mobile'), run(path, 'mobile'), run(path, 'mobile')];
+    const perf = median(mobile.map((m) => m[0]));
+    summary.lighthouse.push({ path, desktop, mobile: perf });
+    console.log(`| ${path} | ${desktop.join(' / ')} | ${mobile[0].join(' / ')} | ${mobile.map((m) => m[0]).join(', ')} (${perf}) |`);
   }
 }
 
@@ -338,7 +386,21 @@ function printTargets() {
   if (summary.timelineFilter !== undefined) {
     rows.push(['timeline filter by actor at 10,000 events, to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
   }
-  console.log('\n### Targets (issue 7), this run\n');
+  // Issue 14, static first.
+  const frame = 1000 / 60;
+  for (const p of summary.paints ?? []) {
+    rows.push([`${p.path}: LCP equal to FCP (within a frame)`, `≤ ${ms(frame)} apart`, `${ms(p.fcp)} / ${ms(p.lcp)}`, verdict(p.lcp - p.fcp <= frame, `${ms(p.lcp - p.fcp)} apart`)]);
+  }
+  if (summary.readable !== undefined) {
+    rows.push(['readable first view (HTML + CSS), gzipped, largest page', '≤ 30 KB', kb(summary.readable), verdict(summary.readable <= 30_000, `by ${kb(summary.readable - 30_000)}`)]);
+    const floor = summary.floor ? `; a minimal Leptos app with the router alone is ${kb(summary.floor)}, and hydration compiles every view twice (to adopt the static page and to build the next)` : '';
+    rows.push(['wasm + JS, gzipped', '≤ 200 KB', kb(summary.code), verdict(summary.code <= 200_000, `${(summary.code / 200_000).toFixed(2)}x the budget${floor}`)]);
+  }
+  for (const l of summary.lighthouse ?? []) {
+    rows.push([`Lighthouse ${l.path}: mobile performance (median of 3)`, '100', String(l.mobile), verdict(l.mobile === 100, `by ${100 - l.mobile}`)]);
+    rows.push([`Lighthouse ${l.path}: desktop, all four categories`, '100 / 100 / 100 / 100', l.desktop.join(' / '), verdict(l.desktop.every((x) => x === 100), 'see the Lighthouse table')]);
+  }
+  console.log('\n### Targets (issues 7 and 14), this run\n');
   console.log('| target | goal | measured | verdict |\n|---|---|---:|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
