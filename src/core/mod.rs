@@ -1,7 +1,8 @@
 //! The pure core: everything Dossier knows, with no browser, DOM or UI crate in sight.
 //!
 //! Data flows one way: [`raw`] (serde shapes of the files) → [`load`] (parse and
-//! validate into the typed [`model`]) → queries ([`search`], [`timeline`], [`stats`]).
+//! validate into the typed [`model`]) → queries ([`search`], [`timeline`], [`facets`],
+//! [`stats`]).
 //! [`pack`] writes the checked corpus as the binary data files the browser reads (and
 //! reads them). [`site`] writes the files around the pages (shell, sitemap, service
 //! worker). [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
@@ -12,6 +13,7 @@ pub mod cite;
 pub mod date;
 pub mod error;
 pub mod export;
+pub mod facets;
 pub mod fold;
 pub mod load;
 pub mod meta;

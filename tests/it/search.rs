@@ -242,3 +242,60 @@ fn an_actor_is_found_by_any_of_their_names_folded() {
     assert_eq!(id(""), None);
     assert_eq!(id("nobody at all"), None);
 }
+
+#[test]
+fn facet_counts_are_the_results_of_the_query_with_that_facet_lifted() {
+    use dossier::core::facets::quote_facets;
+    use dossier::core::model::DocumentId;
+    use std::collections::BTreeMap;
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    let sharaa = ActorId::new("ahmed-al-sharaa");
+    let doc = DocumentId::new("majalla-shaibani-interview-part-1");
+    let queries = [
+        q(""),
+        q("russia"),
+        q("moscow"),
+        QuoteQuery { speakers: vec![sharaa.clone()], ..q("") },
+        QuoteQuery { kind: Some(QuoteKind::InterviewAnswer), doc: Some(doc.clone()), ..q("syria") },
+        QuoteQuery { speakers: vec![sharaa], kind: Some(QuoteKind::Statement), ..q("") },
+        q("no such words at all"),
+    ];
+    for query in queries {
+        let found = index.rank(&c, &query);
+        let facets = quote_facets(&index, &c, &query, &found);
+        // Counted the slow way: search the widened query and count every hit.
+        let count = |wider: QuoteQuery, key: &dyn Fn(usize) -> String| {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for hit in index.search(&c, &wider) {
+                *counts.entry(key(hit.quote)).or_default() += 1;
+            }
+            counts
+        };
+        let speakers = count(QuoteQuery { speakers: vec![], ..query.clone() }, &|i| c.quotes[i].speaker.to_string());
+        let kinds = count(QuoteQuery { kind: None, ..query.clone() }, &|i| c.quotes[i].kind.as_str().to_owned());
+        let docs = count(QuoteQuery { doc: None, ..query.clone() }, &|i| c.quotes[i].document.to_string());
+        let got = |v: &[(String, usize)]| v.iter().cloned().collect::<BTreeMap<_, _>>();
+        assert_eq!(got(&facets.speakers.iter().map(|(a, n)| (a.to_string(), *n)).collect::<Vec<_>>()), speakers, "{query:?}");
+        assert_eq!(got(&facets.kinds.iter().map(|(k, n)| (k.as_str().to_owned(), *n)).collect::<Vec<_>>()), kinds, "{query:?}");
+        assert_eq!(got(&facets.documents.iter().map(|(d, n)| (d.to_string(), *n)).collect::<Vec<_>>()), docs, "{query:?}");
+        assert!(facets.speakers.windows(2).all(|w| w[0].1 >= w[1].1), "most quoted first");
+        assert_eq!(facets.is_empty(), speakers.is_empty() && kinds.is_empty() && docs.is_empty());
+    }
+}
+
+#[test]
+fn companions_are_counted_once_per_shared_event() {
+    use dossier::core::facets::companions;
+    let c = corpus();
+    for actor in &c.actors {
+        let got = companions(&c, &actor.id, usize::MAX);
+        for (other, n) in &got {
+            let shared = c.events.iter().filter(|e| e.involves(&actor.id) && e.involves(other)).count();
+            assert_eq!(*n, shared, "{} with {other}", actor.id);
+            assert_ne!(other, &actor.id);
+        }
+        assert!(got.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(companions(&c, &actor.id, 8), got.iter().take(8).cloned().collect::<Vec<_>>());
+    }
+}

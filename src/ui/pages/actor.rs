@@ -1,9 +1,8 @@
 //! One actor: who they are, their quotes, their events and who they appear with.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
+use crate::core::facets::companions;
 use crate::core::model::ActorId;
 use crate::core::route::Route;
 use crate::ui::app::use_corpus;
@@ -23,19 +22,10 @@ pub fn ActorPage(
         return view! { <Missing what="actor" id=id.to_string() list=Route::Actors/> }.into_any();
     };
     let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).cloned().collect();
-    let events: Vec<_> = corpus.events.iter().filter(|e| e.involves(&actor.id)).collect();
-    let mut together: HashMap<&ActorId, usize> = HashMap::new();
-    for e in &events {
-        for a in e.actors.iter().filter(|a| a.id != actor.id) {
-            *together.entry(&a.id).or_default() += 1;
-        }
-    }
-    let mut together: Vec<(&ActorId, usize)> = together.into_iter().collect();
-    together.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let together = together
+    let events: Vec<_> = corpus.events_involving(&actor.id).iter().map(|&i| &corpus.events[i]).collect();
+    let together = companions(&corpus, &actor.id, 8)
         .into_iter()
-        .take(8)
-        .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(a).to_owned()}</a>" ("{n}")"</li> })
+        .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(&a).to_owned()}</a>" ("{n}")"</li> })
         .collect_view();
     let n_quotes = quotes.len();
     let n_events = events.len();

@@ -1,10 +1,9 @@
 //! The quotes page: search as you type, facets by speaker, document and kind.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
-use crate::core::model::{ActorId, DocumentId, QuoteKind};
+use crate::core::facets::quote_facets;
+use crate::core::model::{ActorId, DocumentId};
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -38,34 +37,15 @@ pub fn QuotesPage() -> impl IntoView {
         move || {
             let corpus = &ctx.corpus;
             let q = query.get();
-            // Counts of each facet value among the results with that facet's own filter
-            // lifted, so choosing another value is always possible.
-            // One pass over the hits per facet, in no particular order: counting needs no
-            // ranking. A facet whose own filter is not set counts the results already
-            // found (typing with no filter searches once, not four times).
-            let each_hit = |lift: &dyn Fn(&mut QuoteQuery), visit: &mut dyn FnMut(usize)| {
-                let mut wider = q.clone();
-                lift(&mut wider);
-                if wider == q {
-                    hits.with(|r| r.unordered().for_each(|hit| visit(hit.quote)));
-                } else {
-                    ctx.quote_index().rank(corpus, &wider).unordered().for_each(|hit| visit(hit.quote));
-                }
-            };
-            let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
-            each_hit(&|w| w.speakers.clear(), &mut |i| *speakers.entry(&corpus.quotes[i].speaker).or_default() += 1);
-            let mut speakers: Vec<(String, String, usize)> =
-                speakers.into_iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), n)).collect();
-            speakers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
-            let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
-            each_hit(&|w| w.kind = None, &mut |i| *kinds.entry(corpus.quotes[i].kind).or_default() += 1);
-            let mut by_doc: BTreeMap<&DocumentId, usize> = BTreeMap::new();
-            each_hit(&|w| w.doc = None, &mut |i| *by_doc.entry(&corpus.quotes[i].document).or_default() += 1);
-            // In the corpus's order of documents.
-            let docs: Vec<(String, String, usize)> = corpus
+            let facets = hits.with(|found| quote_facets(ctx.quote_index(), corpus, &q, found));
+            let empty = facets.is_empty();
+            let speakers: Vec<(String, String, usize)> =
+                facets.speakers.iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), *n)).collect();
+            let kinds = facets.kinds;
+            let docs: Vec<(String, String, usize)> = facets
                 .documents
                 .iter()
-                .filter_map(|d| by_doc.get(&d.id).map(|&n| (d.id.to_string(), d.title.clone(), n)))
+                .map(|(id, n)| (id.to_string(), corpus.document(id).map(|d| d.title.clone()).unwrap_or_default(), *n))
                 .collect();
             let (has_speakers, has_kinds, has_docs) = (!speakers.is_empty(), !kinds.is_empty(), !docs.is_empty());
             let speaker_links = speakers
@@ -100,7 +80,7 @@ pub fn QuotesPage() -> impl IntoView {
                 })
                 .collect_view();
             // Nothing to narrow when nothing matches, whatever the filters.
-            (has_speakers || has_kinds || has_docs).then(|| view! {
+            (!empty).then(|| view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
                     {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div> })}

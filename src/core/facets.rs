@@ -1,0 +1,73 @@
+//! Counts the quotes page and an actor's page show beside their lists: the quote facets
+//! (speaker, kind, document) and who appears most often with an actor. Pure functions of
+//! the corpus and the query, so the components only show what they return.
+
+use std::collections::BTreeMap;
+
+use crate::core::model::{ActorId, Corpus, DocumentId, QuoteKind};
+use crate::core::route::QuoteQuery;
+use crate::core::search::{QuoteIndex, Ranking};
+
+/// For each facet of the quotes page, how many results each value has with that facet's
+/// own filter lifted, so choosing another value is always possible. Values with no
+/// result are left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteFacets {
+    /// Speakers, most quoted first, then by name.
+    pub speakers: Vec<(ActorId, usize)>,
+    /// Kinds, in the vocabulary's order.
+    pub kinds: Vec<(QuoteKind, usize)>,
+    /// Documents, in the corpus's order.
+    pub documents: Vec<(DocumentId, usize)>,
+}
+
+impl QuoteFacets {
+    /// Whether there is nothing to narrow (nothing matches, whatever the filters).
+    pub fn is_empty(&self) -> bool {
+        self.speakers.is_empty() && self.kinds.is_empty() && self.documents.is_empty()
+    }
+}
+
+/// The facets of `query`, whose results are `found`. One unordered pass over the hits
+/// per facet: counting needs no ranking. A facet whose own filter is not set counts
+/// `found` itself (typing with no filter searches once, not four times).
+pub fn quote_facets(index: &QuoteIndex, corpus: &Corpus, query: &QuoteQuery, found: &Ranking) -> QuoteFacets {
+    let each_hit = |lift: &dyn Fn(&mut QuoteQuery), visit: &mut dyn FnMut(usize)| {
+        let mut wider = query.clone();
+        lift(&mut wider);
+        if &wider == query {
+            found.unordered().for_each(|hit| visit(hit.quote));
+        } else {
+            index.rank(corpus, &wider).unordered().for_each(|hit| visit(hit.quote));
+        }
+    };
+    let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
+    each_hit(&|w| w.speakers.clear(), &mut |i| *speakers.entry(&corpus.quotes[i].speaker).or_default() += 1);
+    let mut speakers: Vec<(ActorId, usize)> = speakers.into_iter().map(|(id, n)| (id.clone(), n)).collect();
+    speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(&a.0).cmp(corpus.actor_name(&b.0))));
+    let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
+    each_hit(&|w| w.kind = None, &mut |i| *kinds.entry(corpus.quotes[i].kind).or_default() += 1);
+    let mut by_doc: BTreeMap<&DocumentId, usize> = BTreeMap::new();
+    each_hit(&|w| w.doc = None, &mut |i| *by_doc.entry(&corpus.quotes[i].document).or_default() += 1);
+    let documents = corpus.documents.iter().filter_map(|d| by_doc.get(&d.id).map(|&n| (d.id.clone(), n))).collect();
+    QuoteFacets { speakers, kinds: kinds.into_iter().collect(), documents }
+}
+
+/// The actors who share the most events with `actor`, most first (then by id), at most
+/// `limit` of them.
+pub fn companions(corpus: &Corpus, actor: &ActorId, limit: usize) -> Vec<(ActorId, usize)> {
+    let mut together: BTreeMap<&ActorId, usize> = BTreeMap::new();
+    for &i in corpus.events_involving(actor) {
+        let mut others: Vec<&ActorId> = corpus.events[i].actors.iter().map(|a| &a.id).filter(|id| *id != actor).collect();
+        // An actor named twice in one event (two roles) shares it once.
+        others.sort();
+        others.dedup();
+        for id in others {
+            *together.entry(id).or_default() += 1;
+        }
+    }
+    let mut together: Vec<(ActorId, usize)> = together.into_iter().map(|(id, n)| (id.clone(), n)).collect();
+    together.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    together.truncate(limit);
+    together
+}
