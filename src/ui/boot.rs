@@ -111,35 +111,16 @@ fn search_box() -> Option<web_sys::HtmlInputElement> {
 }
 
 /// Leaves the static page as it is (it is readable) and says at its top why the app could
-/// not start, with a reload link. Built from text nodes only.
+/// not start, with a reload link.
 fn fail(reason: &str) {
-    let document = document();
-    if let Some(html) = document.document_element() {
+    if let Some(html) = document().document_element() {
         let _ = html.class_list().remove_1(PENDING_CLASS);
         let _ = html.set_attribute("data-failed", "");
     }
-    let Some(body) = document.body() else { return };
-    let element = |tag: &str, text: &str| {
-        let el = document.create_element(tag).ok()?;
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    let Some(panel) = element("section", "") else { return };
-    let _ = panel.set_attribute("class", "data-failure");
-    let _ = panel.set_attribute("role", "alert");
-    let offline = !window().navigator().on_line();
-    let lead = if offline {
-        "You are offline, and this page’s data has not been saved on this device yet: it needs the network once."
-    } else {
+    let lead = if window().navigator().on_line() {
         "This page’s data could not be loaded, so search, filters and the app’s links are not available. What you see here can still be read."
+    } else {
+        "You are offline, and this page’s data has not been saved on this device yet: it needs the network once."
     };
-    for part in [element("h2", "The app could not start"), element("p", lead), element("p", reason)].into_iter().flatten() {
-        let _ = panel.append_child(&part);
-    }
-    if let Some(reload) = element("a", "Reload this page") {
-        let href = window().location().href().unwrap_or_else(|_| "/".to_owned());
-        let _ = reload.set_attribute("href", &href);
-        let _ = panel.append_child(&reload);
-    }
-    let _ = body.prepend_with_node_1(&panel);
+    crate::ui::panic::alert_panel("data-failure", &[("h2", "The app could not start"), ("p", lead), ("p", reason)]);
 }

@@ -21,10 +21,17 @@ pub fn panic_for_tests() {
 }
 
 fn show_panel(message: &str) {
+    let lead = "Dossier hit an internal error and stopped responding. Reload the page to start again; nothing you saved is lost. If it happens again, please report the page address and the message below.";
+    alert_panel("panic-panel", &[("h2", "Something went wrong"), ("p", lead), ("pre", message)]);
+}
+
+/// Puts a panel with `role="alert"` at the top of the page: each `(tag, text)` as an
+/// element holding that text (text nodes only, never markup), then a link that reloads
+/// the page. One panel of a class, however often this is called.
+pub fn alert_panel(class: &str, parts: &[(&str, &str)]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
-    // One panel, even if more panics follow the first.
-    if document.query_selector(".panic-panel").ok().flatten().is_some() {
+    if document.query_selector(&format!(".{class}")).ok().flatten().is_some() {
         return;
     }
     let element = |tag: &str, text: &str| {
@@ -33,17 +40,9 @@ fn show_panel(message: &str) {
         Some(el)
     };
     let Some(panel) = element("section", "") else { return };
-    let _ = panel.set_attribute("class", "panic-panel");
+    let _ = panel.set_attribute("class", class);
     let _ = panel.set_attribute("role", "alert");
-    let parts = [
-        element("h2", "Something went wrong"),
-        element(
-            "p",
-            "Dossier hit an internal error and stopped responding. Reload the page to start again; nothing you saved is lost. If it happens again, please report the page address and the message below.",
-        ),
-        element("pre", message),
-    ];
-    for part in parts.into_iter().flatten() {
+    for part in parts.iter().filter_map(|(tag, text)| element(tag, text)) {
         let _ = panel.append_child(&part);
     }
     if let Some(reload) = element("a", "Reload this page") {
