@@ -161,7 +161,7 @@ pub fn QuotesPage() -> impl IntoView {
         // words to /quotes?q=…, and that page says the search is pending until it runs.
         <search class="quote-search">
             <form action=Route::Quotes(QuoteQuery::default()).href() method="get" on:submit=|ev| ev.prevent_default()>
-                <label for="quote-q">"Search quotes" <span class="hint">"(press / to jump here)"</span></label>
+                <label for="quote-q">"Search quotes " <span class="hint">"(press / to jump here)"</span></label>
                 <input
                     id="quote-q"
                     name="q"
