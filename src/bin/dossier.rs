@@ -191,7 +191,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     for file in &files {
         write(&data_dir.join(&file.name), &file.bytes)?;
     }
-    let manifest_href = format!("/{}/{}", pack::DATA_DIR, files[0].name);
+    let manifest_href = pack::href(&files[0].name);
     let manifest = pack::read_manifest(&manifest_href, &files[0].bytes).map_err(|e| e.to_string())?;
 
     let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone());
@@ -237,7 +237,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     // offline after a first visit); a large corpus keeps what each page fetched instead.
     let data_bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     if data_bytes <= PRECACHE_DATA_BYTES {
-        precache.extend(files.iter().map(|f| format!("/{}/{}", pack::DATA_DIR, f.name)));
+        precache.extend(files.iter().map(|f| pack::href(&f.name)));
     }
     precache.sort();
     let version = format!("{:016x}", pack::content_hash(&contents));

@@ -272,13 +272,10 @@ impl DateSpec {
         let Some(end) = self.end.filter(|&end| end != self.start) else {
             return DateParts { prefix, start: (self.start.iso(), self.start.display()), end: None };
         };
-        let (start_text, separator, end_text) =
-            if approximate && self.start.granularity() == Granularity::Day && end.granularity() == Granularity::Day {
-                let (a, sep, b) = fuzzy_span(self.start, end);
-                return DateParts { prefix: "", start: (self.start.iso(), a), end: Some((sep, (end.iso(), b))) };
-            } else {
-                span(self.start, end)
-            };
+        // A fuzzy span says its vagueness in words ("late Nov"), so it takes no "c.".
+        let fuzzy = approximate && self.start.granularity() == Granularity::Day && end.granularity() == Granularity::Day;
+        let (prefix, (start_text, separator, end_text)) =
+            if fuzzy { ("", fuzzy_span(self.start, end)) } else { (prefix, span(self.start, end)) };
         DateParts { prefix, start: (self.start.iso(), start_text), end: Some((separator, (end.iso(), end_text))) }
     }
 }

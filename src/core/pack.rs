@@ -132,8 +132,13 @@ pub struct ShardRef {
 impl ShardRef {
     /// Its URL on the site.
     pub fn href(&self) -> String {
-        format!("/{DATA_DIR}/{}", self.file)
+        href(&self.file)
     }
+}
+
+/// The URL on the site of the data file named `file`.
+pub fn href(file: &str) -> String {
+    format!("/{DATA_DIR}/{file}")
 }
 
 /// The list of a release's data files.
