@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/fold_tables.rs"));
+}
 
 /// Lower-cases and strips diacritics (including Arabic vowel marks and hamza seats),
 /// and unifies a few letters that writers use interchangeably.
@@ -22,8 +23,12 @@ pub fn fold(text: &str) -> String {
 
 /// [`fold`] for any text, the ASCII shortcut aside.
 fn fold_any(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
+    let mut stripped = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_stripped(c, &mut stripped);
+    }
+    stripped
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´' => '\'',
@@ -38,6 +43,44 @@ fn fold_any(text: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// Whether `c` is a combining mark (a diacritic, an Arabic vowel mark, …): Unicode's
+/// general category M.
+pub fn is_combining_mark(c: char) -> bool {
+    let c = c as u32;
+    tables::MARKS
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                std::cmp::Ordering::Less
+            } else if start > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Pushes `c`'s canonical decomposition (Unicode NFD) without its combining marks: é → e,
+/// أ → ا, a Hangul syllable → its jamo, a mark → nothing. Folding a text char by char
+/// this way is folding its NFD, since only the marks' order differs there.
+fn push_stripped(c: char, out: &mut String) {
+    let code = c as u32;
+    if (0xAC00..=0xD7A3).contains(&code) {
+        // Hangul syllables decompose by arithmetic (Unicode 3.12).
+        let s = code - 0xAC00;
+        let trailing = (s % 28 != 0).then_some(0x11A7 + s % 28);
+        for jamo in [Some(0x1100 + s / 588), Some(0x1161 + (s % 588) / 28), trailing].into_iter().flatten() {
+            out.extend(char::from_u32(jamo));
+        }
+    } else if let Ok(at) = tables::BASES.binary_search_by_key(&code, |&(from, _)| from) {
+        out.push(char::from_u32(tables::BASES[at].1).unwrap_or(c));
+    } else if let Ok(at) = tables::LONGER.binary_search_by_key(&code, |&(from, _)| from) {
+        out.push_str(tables::LONGER[at].1);
+    } else if !is_combining_mark(c) {
+        out.push(c);
+    }
 }
 
 /// The word tokens of a text, folded, in order. Hyphens and punctuation split words;
@@ -159,6 +202,27 @@ mod tests {
             let want: Vec<Range<usize>> = word_spans(text).into_iter().map(|(r, _)| r).collect();
             assert_eq!(word_ranges(text), want);
         }
+    }
+
+    /// The build's tables against unicode-normalization itself, on every character:
+    /// stripping a character's marks is its NFD without the marks, and the marks are
+    /// the crate's.
+    #[test]
+    fn tables_agree_with_unicode_normalization_everywhere() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_combining_mark(c), unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            let want: String = std::iter::once(c).collect::<String>().nfd().filter(|&d| !is_combining_mark(d)).collect();
+            let mut got = String::new();
+            push_stripped(c, &mut got);
+            assert_eq!(got, want, "{c:?} (U+{:04X})", c as u32);
+        }
+        // And a text as a whole: NFD reorders marks, which folding drops anyway.
+        let text = "Ça̋ ṩ Ǻ 가각 Ω e\u{301}\u{323} أحمد";
+        let nfd: String = text.nfd().filter(|&d| !is_combining_mark(d)).collect();
+        let mut got = String::new();
+        text.chars().for_each(|c| push_stripped(c, &mut got));
+        assert_eq!(got, nfd);
     }
 
     #[test]

@@ -68,6 +68,16 @@ async fn run() {
         Ok(ctx) => ctx,
         Err(reason) => return fail(&reason),
     };
+    mark("dossier-data");
+    // Each step its own task, so the browser can paint and answer input between them
+    // (one long task would block the page for their sum): decoding the data above, the
+    // search index (if the page searches), then hydration.
+    next_task().await;
+    if parts.contains(crate::core::model::Parts::INDEX) {
+        let _ = ctx.quote_index();
+        mark("dossier-index");
+        next_task().await;
+    }
     // Words typed into the search box while the wasm was on its way.
     let typed = search_box().map(|input| input.value()).filter(|v| !v.is_empty());
 
@@ -81,6 +91,7 @@ async fn run() {
             leptos::mount::mount_to_body(move || view! { <App data pinned/> });
         }
     }
+    mark("dossier-adopted");
     pinned.set(None);
     // After the released route has been rendered (effects run before the next frame).
     request_animation_frame(move || {
@@ -100,10 +111,24 @@ async fn run() {
             let _ = html.class_list().remove_1(PENDING_CLASS);
             let _ = html.set_attribute("data-hydrated", "");
         }
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("dossier-hydrated");
-        }
+        mark("dossier-hydrated");
     });
+}
+
+/// A `performance.mark` for the benchmark's timings of the start.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Resolves in a task of its own (after a zero timeout), so what follows does not
+/// lengthen the task that awaited it.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn search_box() -> Option<web_sys::HtmlInputElement> {
