@@ -182,7 +182,9 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
 
     // The data files: the corpus checked above, its index built here, for the browser.
     let index = QuoteIndex::new(&corpus);
-    let files = pack::encode(&corpus, index.to_bytes(&corpus), base.as_str(), pack::MAX_RECORDS)?;
+    // APA and Chicago, rendered here by the CSL engine so the browser only shows them.
+    let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
+    let files = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), pack::MAX_RECORDS)?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {
@@ -194,7 +196,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let manifest_href = pack::href(&files[0].name);
     let manifest = pack::read_manifest(&manifest_href, &files[0].bytes).map_err(|e| e.to_string())?;
 
-    let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone());
+    let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone()).with_citations(Some(citations));
     render::init();
     let page = |route: &Route| -> Result<Vec<u8>, String> {
         let preload: Vec<String> = manifest.shards_for(pack::parts_for(&route.page())).map(|s| s.href()).collect();

@@ -1,7 +1,359 @@
-//! Citations people paste into articles and footnotes: who said what, where and when,
-//! as far as the sources say, with the Dossier link.
+//! Citations of a document, a quote or an event, in the forms researchers use: a plain
+//! sentence, BibTeX, RIS and CSL-JSON (encoded here, on both targets, so exports in the
+//! browser make them too), and APA and Chicago text, which a CSL engine renders from the
+//! same CSL-JSON at build time ([`styled`], native only: the wasm carries no CSL engine,
+//! the build ships the rendered text in the data).
+//!
+//! What is cited is always the source document as it is; a quote or an event is a passage
+//! of it, located by paragraph, and the link is the Dossier page of that passage. Nothing
+//! the source does not state is filled in: no author, publisher or date is invented, a
+//! title Dossier's editors supplied is marked as such, and a publication date is given
+//! only at day, month or year precision (a range or an approximate date is left out).
 
+use serde_json::{json, Map, Value};
+
+use crate::core::date::{DateSpec, Precision};
 use crate::core::model::{Corpus, Document, Event, Quote};
+use crate::core::route::Route;
+use crate::core::site::BaseUrl;
+
+/// The host a citation's link names when the build has no base URL: the static build
+/// does not know where it will be served, so citations made then carry this origin and
+/// the page puts its own origin in its place ([`with_origin`]).
+pub const UNKNOWN_ORIGIN: &str = "https://dossier.invalid";
+
+/// The link a citation gives for a page: absolute under the build's base URL, or under
+/// [`UNKNOWN_ORIGIN`] when the build has none.
+pub fn link(base: &BaseUrl, href: &str) -> String {
+    if base.is_absolute() {
+        base.url(href)
+    } else {
+        format!("{UNKNOWN_ORIGIN}{href}")
+    }
+}
+
+/// A citation made with [`UNKNOWN_ORIGIN`], with `origin` (`https://host`, or empty for a
+/// site-relative link) in its place.
+pub fn with_origin(text: &str, origin: &str) -> String {
+    text.replace(UNKNOWN_ORIGIN, origin)
+}
+
+/// What a citation is of.
+#[derive(Clone, Copy, Debug)]
+pub enum Cited<'a> {
+    Document(&'a Document),
+    Quote(&'a Quote),
+    Event(&'a Event),
+}
+
+impl<'a> Cited<'a> {
+    /// The record's id (the citation key in BibTeX and CSL-JSON).
+    pub fn id(&self) -> &'a str {
+        match self {
+            Cited::Document(d) => d.id.as_str(),
+            Cited::Quote(q) => q.id.as_str(),
+            Cited::Event(e) => e.id.as_str(),
+        }
+    }
+
+    /// The record a page is about, if it is a document, a quote or an event that exists.
+    pub fn on_page(corpus: &'a Corpus, page: &crate::core::route::Page) -> Option<Cited<'a>> {
+        use crate::core::route::Page;
+        match page {
+            Page::Document(id) => corpus.document(id).map(Cited::Document),
+            Page::Quote(id) => corpus.quote(id).map(Cited::Quote),
+            Page::Event(id) => corpus.event(id).map(Cited::Event),
+            _ => None,
+        }
+    }
+
+    /// Whether the source names its publisher. Where it does not, the page leaves out
+    /// `og:site_name` too, which reference managers would take for the publisher.
+    pub fn publisher_stated(&self, corpus: &Corpus) -> bool {
+        self.source(corpus).0.is_some_and(|d| d.publisher.is_some())
+    }
+
+    /// The page of the record.
+    pub fn route(&self) -> Route {
+        match self {
+            Cited::Document(d) => Route::Document { id: d.id.clone(), quote: None, paragraph: None },
+            Cited::Quote(q) => Route::Quote(q.id.clone()),
+            Cited::Event(e) => Route::Event(e.id.clone()),
+        }
+    }
+
+    /// The source document and the paragraph of the passage.
+    fn source(&self, corpus: &'a Corpus) -> (Option<&'a Document>, Option<u32>) {
+        match self {
+            Cited::Document(d) => (Some(d), None),
+            Cited::Quote(q) => (corpus.document(&q.document), Some(q.paragraph)),
+            Cited::Event(e) => (corpus.document(&e.document), Some(e.paragraph)),
+        }
+    }
+
+    /// What the passage is, in words: "Paragraph 71, Asaad al-Shaibani to Russia, 26
+    /// November – 8 December 2024: “48 hours”". None for a document.
+    pub fn passage(&self, corpus: &Corpus) -> Option<String> {
+        match self {
+            Cited::Document(_) => None,
+            Cited::Quote(q) => {
+                let to = q.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
+                let when = q.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+                Some(format!("Paragraph {}, {}{to}{when}: “{}”", q.paragraph, corpus.actor_name(&q.speaker), q.text))
+            }
+            Cited::Event(e) => Some(format!("Paragraph {}, event: {} ({})", e.paragraph, e.title, e.date.display())),
+        }
+    }
+}
+
+/// A personal name as citation formats want it, split at its last space ("Ibrahim
+/// Hamidi" → Hamidi, Ibrahim), as reference managers split a one-field name. A one-word
+/// name (or an organisation written as one) is kept whole.
+fn name_parts(name: &str) -> Option<(&str, &str)> {
+    let name = name.trim();
+    let (given, family) = name.rsplit_once(' ')?;
+    Some((family.trim(), given.trim())).filter(|(f, g)| !f.is_empty() && !g.is_empty())
+}
+
+/// The publication date the citation may give: a day, a month or a year, as stated.
+fn stated_date(doc: &Document) -> Option<(i32, Option<u8>, Option<u8>)> {
+    let date: &DateSpec = doc.published.as_ref()?;
+    matches!(date.precision, Precision::Day | Precision::Month | Precision::Year)
+        .then(|| (date.start.year_value(), date.start.month_value(), date.start.day_value()))
+}
+
+/// The title as cited: a title Dossier's editors supplied is bracketed, as APA and
+/// Chicago mark a description standing in for a missing title.
+fn cited_title(doc: &Document) -> String {
+    if doc.title_supplied {
+        format!("[{}]", doc.title)
+    } else {
+        doc.title.clone()
+    }
+}
+
+/// The CSL-JSON item of a citation: the source document, with the passage in `note` and
+/// the Dossier page as `URL`. [`styled`] renders APA and Chicago from this same item.
+pub fn csl_json(corpus: &Corpus, cited: Cited, url: &str) -> Value {
+    let mut item = Map::new();
+    item.insert("id".into(), json!(cited.id()));
+    let (doc, _) = cited.source(corpus);
+    let kind = match doc.map(|d| d.kind.as_str()) {
+        Some("interview") => "interview",
+        _ => "article",
+    };
+    item.insert("type".into(), json!(kind));
+    if let Some(doc) = doc {
+        item.insert("title".into(), json!(cited_title(doc)));
+        if let Some(author) = &doc.author {
+            let name = match name_parts(author) {
+                Some((family, given)) => json!({ "family": family, "given": given }),
+                None => json!({ "literal": author }),
+            };
+            item.insert("author".into(), json!([name]));
+        }
+        if let Some(publisher) = &doc.publisher {
+            item.insert("publisher".into(), json!(publisher));
+        }
+        if let Some((year, month, day)) = stated_date(doc) {
+            let parts: Vec<Value> = [Some(i64::from(year)), month.map(i64::from), day.map(i64::from)].into_iter().flatten().map(Value::from).collect();
+            item.insert("issued".into(), json!({ "date-parts": [parts] }));
+        }
+    }
+    if let Some(passage) = cited.passage(corpus) {
+        item.insert("note".into(), json!(passage));
+    }
+    item.insert("URL".into(), json!(url));
+    Value::Object(item)
+}
+
+/// CSL-JSON of several citations: a JSON array, as reference managers import it.
+pub fn csl_json_list(items: Vec<Value>) -> String {
+    serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// A BibTeX `@misc` entry (the type for a web page or a passage of one), keyed by the
+/// record's id. Every field value is escaped for TeX, braces included, and the title is
+/// braced so its capitals are kept.
+pub fn bibtex(corpus: &Corpus, cited: Cited, url: &str) -> String {
+    let (doc, _) = cited.source(corpus);
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if let Some(doc) = doc {
+        if let Some(author) = &doc.author {
+            let name = match name_parts(author) {
+                Some((family, given)) => format!("{}, {}", tex(family), tex(given)),
+                None => format!("{{{}}}", tex(author)),
+            };
+            fields.push(("author", name));
+        }
+        fields.push(("title", format!("{{{}}}", tex(&cited_title(doc)))));
+        if let Some(publisher) = &doc.publisher {
+            fields.push(("howpublished", tex(publisher)));
+        }
+        if let Some((year, month, _)) = stated_date(doc) {
+            fields.push(("year", year.to_string()));
+            if let Some(month) = month {
+                fields.push(("month", crate::core::date::month_name(month).to_lowercase().chars().take(3).collect()));
+            }
+        }
+    }
+    if let Some(passage) = cited.passage(corpus) {
+        fields.push(("note", tex(&passage)));
+    }
+    fields.push(("url", tex_url(url)));
+    let key: String = cited.id().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).collect();
+    let body: Vec<String> = fields
+        .into_iter()
+        .map(|(name, value)| if name == "month" { format!("  {name} = {value}") } else { format!("  {name} = {{{value}}}") })
+        .collect();
+    format!("@misc{{{key},\n{}\n}}\n", body.join(",\n"))
+}
+
+/// Text as TeX reads it: its special characters written as commands, braces as
+/// balanced commands (a lone brace would end the field), line breaks as spaces.
+fn tex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' => out.push_str("\\{"),
+            '}' => out.push_str("\\}"),
+            '#' | '$' | '%' | '&' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    balance(out)
+}
+
+/// `\{` and `\}` still count as braces for BibTeX's parser: if they do not pair up, the
+/// ones left over are written as `\textbraceleft{}` / `\textbraceright{}`.
+fn balance(text: String) -> String {
+    let (opens, closes) = (text.matches("\\{").count(), text.matches("\\}").count());
+    if opens == closes {
+        return text;
+    }
+    text.replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+}
+
+/// A URL for BibTeX's `url` field (read verbatim by `\url`): braces and spaces, which
+/// a URL of Dossier's never has but a base URL could, are percent-encoded.
+fn tex_url(url: &str) -> String {
+    url.replace('%', "%25").replace('{', "%7B").replace('}', "%7D").replace(' ', "%20").replace('\\', "%5C")
+}
+
+/// An RIS record (the tagged format every reference manager imports): `TY` to `ER`, one
+/// tag a line, values on one line each.
+pub fn ris(corpus: &Corpus, cited: Cited, url: &str) -> String {
+    let (doc, _) = cited.source(corpus);
+    let kind = match doc.map(|d| d.kind.as_str()) {
+        Some("interview") => "GEN",
+        _ => "ELEC",
+    };
+    let mut lines = vec![("TY", kind.to_owned())];
+    if let Some(doc) = doc {
+        if let Some(author) = &doc.author {
+            lines.push(("AU", name_parts(author).map_or_else(|| author.clone(), |(f, g)| format!("{f}, {g}"))));
+        }
+        lines.push(("TI", cited_title(doc)));
+        if let Some(publisher) = &doc.publisher {
+            lines.push(("PB", publisher.clone()));
+        }
+        if let Some((year, month, day)) = stated_date(doc) {
+            lines.push(("PY", year.to_string()));
+            let m = month.map(|m| format!("{m:02}")).unwrap_or_default();
+            let d = day.map(|d| format!("{d:02}")).unwrap_or_default();
+            lines.push(("DA", format!("{year}/{m}/{d}/")));
+        }
+    }
+    if let Some(passage) = cited.passage(corpus) {
+        lines.push(("N1", passage));
+    }
+    lines.push(("UR", url.to_owned()));
+    lines.push(("ID", cited.id().to_owned()));
+    let mut out = String::new();
+    for (tag, value) in lines {
+        let value: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        out.push_str(&format!("{tag}  - {}\n", value.trim()));
+    }
+    out.push_str("ER  - \n");
+    out
+}
+
+/// The HTML a newsroom pastes into an article to quote from the dossier: a
+/// `<blockquote>` with the words, the speaker (and to whom and when it was said, as far
+/// as known), the source and a link back. No script, no style, every value escaped; it
+/// reads as a quotation in a bare page, and right-to-left words lay out as such.
+pub fn embed(corpus: &Corpus, quote: &Quote, url: &str) -> String {
+    use crate::core::site::escape;
+    let speaker = corpus.actor_name(&quote.speaker);
+    let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
+    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+    let source = corpus.document(&quote.document).map(|doc| {
+        let publisher = doc.publisher.as_ref().map(|p| format!(", {}", escape(p))).unwrap_or_default();
+        format!(" In <cite>{}</cite>{publisher}.", escape(&cited_title(doc)))
+    });
+    let url = escape(url);
+    format!(
+        "<blockquote cite=\"{url}\">\n  <p dir=\"auto\">“{}”</p>\n  <footer>— {}{}{}.{} <a href=\"{url}\">Source and context on Dossier</a></footer>\n</blockquote>\n",
+        escape(&quote.text),
+        escape(speaker),
+        escape(&to),
+        escape(&when),
+        source.unwrap_or_default(),
+    )
+}
+
+/// The `<meta>` fields reference managers read from a page (Zotero's embedded-metadata
+/// import: Highwire's `citation_*`, then Dublin Core), for the page of `cited`: the
+/// source document as it is, the passage in the description. A field the source does
+/// not state is left out, never filled with a stand-in. `url` is the page's absolute
+/// URL, if the build knows it.
+pub fn head_fields(corpus: &Corpus, cited: Cited, url: Option<&str>) -> Vec<(&'static str, String)> {
+    let (doc, _) = cited.source(corpus);
+    let mut fields = Vec::new();
+    let Some(doc) = doc else { return fields };
+    let title = cited_title(doc);
+    fields.push(("citation_title", title.clone()));
+    fields.push(("DC.title", title));
+    if let Some(author) = &doc.author {
+        let name = name_parts(author).map_or_else(|| author.clone(), |(f, g)| format!("{f}, {g}"));
+        fields.push(("citation_author", name.clone()));
+        fields.push(("DC.creator", name));
+    }
+    if let Some((year, month, day)) = stated_date(doc) {
+        let highwire = [Some(format!("{year}")), month.map(|m| format!("{m:02}")), day.map(|d| format!("{d:02}"))];
+        fields.push(("citation_publication_date", highwire.iter().flatten().cloned().collect::<Vec<_>>().join("/")));
+        fields.push(("DC.date", highwire.iter().flatten().cloned().collect::<Vec<_>>().join("-")));
+    }
+    if let Some(publisher) = &doc.publisher {
+        fields.push(("citation_publisher", publisher.clone()));
+        fields.push(("DC.publisher", publisher.clone()));
+    }
+    fields.push(("DC.type", "Text".to_owned()));
+    if let Some(passage) = cited.passage(corpus) {
+        fields.push(("DC.description", passage));
+    }
+    if let Some(url) = url {
+        fields.push(("DC.identifier", url.to_owned()));
+    }
+    fields
+}
+
+/// The one-line citation "Copy citation" gives: who said what, where and when, as far as
+/// the sources say, with the Dossier link.
+pub fn plain(corpus: &Corpus, cited: Cited, url: &str) -> String {
+    match cited {
+        Cited::Document(doc) => format!("{}. Dossier: {url}", publication(doc)),
+        Cited::Quote(quote) => quote_citation(corpus, quote, url),
+        Cited::Event(event) => event_citation(corpus, event, url),
+    }
+}
 
 /// Where a document was published, as far as known: "Al Majalla, 31 July 2025", or the
 /// explicit unknowns ("publisher not stated, publication date not stated").
@@ -27,11 +379,293 @@ pub fn event_citation(corpus: &Corpus, event: &Event, url: &str) -> String {
     format!("{} ({}). Source: {source}, paragraph {}. Dossier: {url}", event.title, event.date.display(), event.paragraph)
 }
 
+/// APA and Chicago text of one citation, as the build ships it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Styled {
+    /// APA 7th edition: the reference-list entry.
+    pub apa: String,
+    /// APA: the parenthetical in-text citation, with the paragraph ("para. 71").
+    pub apa_in_text: String,
+    /// Chicago, notes and bibliography: the full note, with the paragraph.
+    pub chicago_note: String,
+    /// Chicago: the bibliography entry.
+    pub chicago: String,
+}
+
+/// The styled citations of every document, quote and event of a corpus, in corpus order
+/// (what the build ships beside the records).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Citations {
+    pub documents: Vec<Styled>,
+    pub quotes: Vec<Styled>,
+    pub events: Vec<Styled>,
+}
+
+impl Citations {
+    /// The styled citation of `cited`, if this set has it.
+    pub fn of(&self, corpus: &Corpus, cited: Cited) -> Option<&Styled> {
+        match cited {
+            Cited::Document(d) => self.documents.get(corpus.documents.iter().position(|x| x.id == d.id)?),
+            Cited::Quote(q) => self.quotes.get(corpus.quotes.iter().position(|x| x.id == q.id)?),
+            Cited::Event(e) => self.events.get(corpus.events.iter().position(|x| x.id == e.id)?),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use styled::{styled, styled_all};
+
+/// APA and Chicago, rendered by hayagriva (Typst's CSL processor) with the styles and
+/// locales it bundles. Native only: the build renders them and ships the text.
+#[cfg(not(target_arch = "wasm32"))]
+mod styled {
+    use hayagriva::citationberg::json::Item;
+    use hayagriva::citationberg::{IndependentStyle, Locale, Style};
+    use hayagriva::{archive::ArchivedStyle, BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
+    use hayagriva::{LocatorPayload, SpecificLocator};
+
+    use super::{csl_json, Cited, Citations, Styled};
+    use crate::core::model::Corpus;
+
+    struct Styles {
+        apa: IndependentStyle,
+        chicago: IndependentStyle,
+        locales: Vec<Locale>,
+    }
+
+    fn styles() -> Styles {
+        let get = |name: &str| match ArchivedStyle::by_name(name).map(ArchivedStyle::get) {
+            Some(Style::Independent(style)) => style,
+            _ => unreachable!("hayagriva bundles {name} as an independent style"),
+        };
+        Styles { apa: get("apa"), chicago: get("chicago-notes"), locales: hayagriva::archive::locales() }
+    }
+
+    /// One citation in one style: the in-text citation (or note) and the bibliography entry.
+    fn render(style: &IndependentStyle, locales: &[Locale], item: &Item, paragraph: Option<u32>) -> (String, String) {
+        let number = paragraph.map(|n| n.to_string());
+        let locator = number.as_deref().map(|n| SpecificLocator(hayagriva::citationberg::taxonomy::Locator::Paragraph, LocatorPayload::Str(n)));
+        let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
+        driver.citation(CitationRequest::new(vec![CitationItem::new(item, locator, None, false, None)], style, None, locales, Some(1)));
+        let rendered = driver.finish(BibliographyRequest::new(style, None, locales));
+        let text = |content: &hayagriva::ElemChildren| {
+            let mut buf = String::new();
+            let _ = content.write_buf(&mut buf, BufWriteFormat::Plain);
+            buf
+        };
+        let citation = rendered.citations.first().map(|c| text(&c.citation)).unwrap_or_default();
+        let entry = rendered.bibliography.and_then(|b| b.items.into_iter().next()).map(|i| text(&i.content)).unwrap_or_default();
+        (citation, entry)
+    }
+
+    fn styled_with(styles: &Styles, corpus: &Corpus, cited: Cited, url: &str) -> Styled {
+        let value = csl_json(corpus, cited, url);
+        let Ok(item) = serde_json::from_value::<Item>(value) else {
+            return Styled::default();
+        };
+        let paragraph = match cited {
+            Cited::Document(_) => None,
+            Cited::Quote(q) => Some(q.paragraph),
+            Cited::Event(e) => Some(e.paragraph),
+        };
+        let (apa_in_text, apa) = render(&styles.apa, &styles.locales, &item, paragraph);
+        let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, &item, paragraph);
+        Styled { apa, apa_in_text, chicago_note, chicago }
+    }
+
+    /// APA and Chicago for one citation.
+    pub fn styled(corpus: &Corpus, cited: Cited, url: &str) -> Styled {
+        styled_with(&styles(), corpus, cited, url)
+    }
+
+    /// APA and Chicago for every record, each linking to its page under `base`
+    /// ([`super::link`]).
+    pub fn styled_all(corpus: &Corpus, base: &crate::core::site::BaseUrl) -> Citations {
+        let styles = styles();
+        let one = |cited: Cited| styled_with(&styles, corpus, cited, &super::link(base, &cited.route().href()));
+        Citations {
+            documents: corpus.documents.iter().map(|d| one(Cited::Document(d))).collect(),
+            quotes: corpus.quotes.iter().map(|q| one(Cited::Quote(q))).collect(),
+            events: corpus.events.iter().map(|e| one(Cited::Event(e))).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::load::{load, CorpusFiles};
     use crate::core::model::{EventId, QuoteId};
+
+    const URL: &str = "https://example.org/quotes/shaibani-48-hours";
+
+    #[test]
+    fn a_quote_is_cited_as_a_passage_of_its_source_in_every_format() {
+        let corpus = load(&CorpusFiles::bundled()).unwrap();
+        let c = Cited::Quote(corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap());
+        let passage = "Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024: “48 hours”";
+        assert_eq!(
+            bibtex(&corpus, c, URL),
+            format!(
+                "@misc{{shaibani-48-hours,\n  author = {{Hamidi, Ibrahim}},\n  title = {{{{Asaad al-Shaibani on how Syria untangled its Russian knot}}}},\n  \
+                 howpublished = {{Al Majalla}},\n  note = {{{passage}}},\n  url = {{{URL}}}\n}}\n"
+            )
+        );
+        assert_eq!(
+            ris(&corpus, c, URL),
+            format!(
+                "TY  - GEN\nAU  - Hamidi, Ibrahim\nTI  - Asaad al-Shaibani on how Syria untangled its Russian knot\nPB  - Al Majalla\n\
+                 N1  - {passage}\nUR  - {URL}\nID  - shaibani-48-hours\nER  - \n"
+            )
+        );
+        let json = csl_json(&corpus, c, URL);
+        assert_eq!(json["type"], "interview");
+        assert_eq!(json["author"][0]["family"], "Hamidi");
+        assert_eq!(json["author"][0]["given"], "Ibrahim");
+        assert_eq!(json["publisher"], "Al Majalla");
+        assert_eq!(json["note"], passage);
+        assert_eq!(json["URL"], URL);
+        assert!(json.get("issued").is_none(), "the source states no date: {json}");
+        let list: Value = serde_json::from_str(&csl_json_list(vec![json.clone()])).unwrap();
+        assert_eq!(list, Value::Array(vec![json]));
+
+        let styled = styled(&corpus, c, URL);
+        assert_eq!(
+            styled.apa,
+            format!("Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved {URL}")
+        );
+        assert_eq!(styled.apa_in_text, "(Hamidi, n.d., para. 71)");
+        assert!(styled.chicago_note.starts_with("Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Al Majalla, n.d., para. 71,"), "{styled:?}");
+        assert!(styled.chicago.starts_with("Hamidi, Ibrahim. “Asaad Al-Shaibani"), "{styled:?}");
+    }
+
+    #[test]
+    fn what_the_source_does_not_state_is_left_out() {
+        let corpus = load(&CorpusFiles::bundled()).unwrap();
+        let doc = corpus.documents.iter().find(|d| d.author.is_none() && d.publisher.is_none() && d.published.is_none()).unwrap();
+        assert!(doc.title_supplied);
+        let c = Cited::Document(doc);
+        let bib = bibtex(&corpus, c, URL);
+        assert!(!bib.contains("author") && !bib.contains("howpublished") && !bib.contains("year") && !bib.contains("note"), "{bib}");
+        assert!(bib.contains(&format!("title = {{{{[{}]}}}}", doc.title)), "a supplied title is bracketed: {bib}");
+        let ris = ris(&corpus, c, URL);
+        assert!(!ris.contains("AU  -") && !ris.contains("PB  -") && !ris.contains("PY  -"), "{ris}");
+        let json = csl_json(&corpus, c, URL);
+        for field in ["author", "publisher", "issued", "note"] {
+            assert!(json.get(field).is_none(), "{field} in {json}");
+        }
+        let fields = head_fields(&corpus, c, None);
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["citation_title", "DC.title", "DC.type"]);
+        assert!(!c.publisher_stated(&corpus));
+        let styled = styled(&corpus, c, URL);
+        assert!(styled.apa.starts_with(&format!("[{}]. (n.d.).", doc.title)), "{styled:?}");
+    }
+
+    #[test]
+    fn a_stated_date_is_cited_at_its_precision_and_a_range_not_at_all() {
+        let mut corpus = load(&CorpusFiles::bundled()).unwrap();
+        let id = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap().document.clone();
+        let at = corpus.documents.iter().position(|d| d.id == id).unwrap();
+        let day = crate::core::date::PartialDate::ymd(2025, 7, 31).unwrap();
+        for (spec, bib_year, ris_da, highwire) in [
+            (DateSpec::new(day, None, Precision::Day, None).unwrap(), Some("year = {2025},\n  month = jul"), Some("DA  - 2025/07/31/"), Some("2025/07/31")),
+            (DateSpec::new(crate::core::date::PartialDate::year(2025), None, Precision::Year, None).unwrap(), Some("year = {2025}"), Some("DA  - 2025///"), Some("2025")),
+            (
+                DateSpec::new(day, Some(crate::core::date::PartialDate::ymd(2025, 8, 2).unwrap()), Precision::Range, None).unwrap(),
+                None,
+                None,
+                None,
+            ),
+        ] {
+            corpus.documents[at].published = Some(spec);
+            let quote = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap().clone();
+            let c = Cited::Quote(&quote);
+            let bib = bibtex(&corpus, c, URL);
+            let ris = ris(&corpus, c, URL);
+            let fields = head_fields(&corpus, c, None);
+            let date = fields.iter().find(|(n, _)| *n == "citation_publication_date").map(|(_, v)| v.as_str());
+            assert_eq!(date, highwire);
+            match (bib_year, ris_da) {
+                (Some(y), Some(da)) => {
+                    assert!(bib.contains(y), "{bib}");
+                    assert!(ris.contains(da), "{ris}");
+                    // hayagriva renders the year the CSL-JSON item carries.
+                    assert!(styled(&corpus, c, URL).apa.contains("(2025"), "{:?}", styled(&corpus, c, URL));
+                }
+                _ => {
+                    assert!(!bib.contains("year") && !ris.contains("PY") && csl_json(&corpus, c, URL).get("issued").is_none());
+                    assert!(styled(&corpus, c, URL).apa.contains("(n.d.)"));
+                }
+            }
+        }
+    }
+
+    /// Braces as BibTeX counts them: balanced, never below zero.
+    fn balanced(text: &str) -> bool {
+        let mut depth = 0i32;
+        for c in text.chars() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_for_each_format() {
+        let mut corpus = load(&CorpusFiles::bundled()).unwrap();
+        let hostile = "50% {of} the \\end}} & x_y #1 ~ ^ $\n<script>alert(\"x\")</script> ’";
+        corpus.documents[1].title = hostile.to_owned();
+        corpus.documents[1].author = Some("A } B".to_owned());
+        let mut quote = corpus.quotes.iter().find(|q| q.document == corpus.documents[1].id).unwrap().clone();
+        quote.text = hostile.to_owned();
+        let c = Cited::Quote(&quote);
+        let bib = bibtex(&corpus, c, "https://e.example/a b{c}");
+        assert!(balanced(&bib), "{bib}");
+        // Every TeX special character is escaped (the url field aside, percent-encoded).
+        let fields: String = bib.lines().filter(|l| !l.trim_start().starts_with("url")).collect();
+        for special in ['%', '&', '_', '#', '$'] {
+            let bare = fields.match_indices(special).any(|(at, _)| !fields[..at].ends_with('\\'));
+            assert!(!bare, "{special:?} unescaped in {bib}");
+        }
+        assert!(!bib.contains("the \\end") && !bib.contains('~') && !bib.contains('^') && !bib.contains("\n<"), "{bib}");
+        assert!(bib.contains("url = {https://e.example/a%20b%7Bc%7D}"), "{bib}");
+        let ris = ris(&corpus, c, URL);
+        assert!(ris.lines().all(|l| l.len() >= 6 && &l[2..6] == "  - "), "one tag a line: {ris}");
+        let json = csl_json_list(vec![csl_json(&corpus, c, URL)]);
+        let back: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[0]["title"], hostile);
+        let html = embed(&corpus, &quote, "https://e.example/q?a=1&b=\"2\"");
+        assert!(!html.contains("<script") && html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("href=\"https://e.example/q?a=1&amp;b=&quot;2&quot;\""), "{html}");
+    }
+
+    #[test]
+    fn an_embed_is_a_blockquote_with_speaker_source_and_link() {
+        let corpus = load(&CorpusFiles::bundled()).unwrap();
+        let quote = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
+        assert_eq!(
+            embed(&corpus, quote, URL),
+            format!(
+                "<blockquote cite=\"{URL}\">\n  <p dir=\"auto\">“48 hours”</p>\n  <footer>— Asaad al-Shaibani to Russia, 26 November – 8 December 2024. \
+                 In <cite>Asaad al-Shaibani on how Syria untangled its Russian knot</cite>, Al Majalla. <a href=\"{URL}\">Source and context on Dossier</a></footer>\n</blockquote>\n"
+            )
+        );
+    }
+
+    #[test]
+    fn links_name_the_base_url_or_an_origin_the_page_fills_in() {
+        assert_eq!(link(&BaseUrl::new(Some("https://d.example/")), "/quotes/a"), "https://d.example/quotes/a");
+        let unknown = link(&BaseUrl::default(), "/quotes/a");
+        assert_eq!(with_origin(&unknown, "http://localhost:8080"), "http://localhost:8080/quotes/a");
+        assert_eq!(with_origin(&unknown, ""), "/quotes/a");
+    }
 
     #[test]
     fn citations_name_speaker_source_and_unknowns() {

@@ -265,7 +265,9 @@ impl Parts {
     pub const TEXTS: Parts = Parts(8);
     /// The prebuilt search index.
     pub const INDEX: Parts = Parts(16);
-    pub const ALL: Parts = Parts(31);
+    /// The APA and Chicago citations the build rendered (`core::cite::Citations`).
+    pub const CITES: Parts = Parts(32);
+    pub const ALL: Parts = Parts(63);
     pub const NONE: Parts = Parts(0);
 
     pub const fn with(self, other: Parts) -> Parts {
@@ -387,7 +389,7 @@ impl Corpus {
     ) -> Corpus {
         events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then_with(|| a.date.end.cmp(&b.date.end)));
         let counts = Counts::of(&documents, &actors, &quotes, &events);
-        Corpus::from_parts(Parts::ALL.without(Parts::INDEX), counts, documents, actors, places, quotes, events)
+        Corpus::from_parts(Parts::ALL.without(Parts::INDEX).without(Parts::CITES), counts, documents, actors, places, quotes, events)
     }
 
     /// A corpus of some parts, with the counts of the whole (the data files' decoder

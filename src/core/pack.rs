@@ -32,11 +32,12 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::core::cite::Citations;
 use crate::core::model::{Actor, Corpus, Counts, Document, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::Page;
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -56,10 +57,11 @@ pub enum Kind {
     Events,
     Texts,
     Index,
+    Cites,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Texts, Kind::Index];
+    const ALL: [Kind; 7] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Texts, Kind::Index, Kind::Cites];
 
     /// The start of its files' names.
     pub fn name(self) -> &'static str {
@@ -70,6 +72,7 @@ impl Kind {
             Kind::Events => "events",
             Kind::Texts => "texts",
             Kind::Index => "index",
+            Kind::Cites => "cites",
         }
     }
 
@@ -82,6 +85,7 @@ impl Kind {
             Kind::Events => Parts::EVENTS,
             Kind::Texts => Parts::TEXTS,
             Kind::Index => Parts::INDEX,
+            Kind::Cites => Parts::CITES,
         }
     }
 
@@ -103,12 +107,14 @@ pub fn parts_for(page: &Page) -> Parts {
         // Search and its facets; the texts of the hits are the quotes themselves.
         Page::Quotes => Parts::QUOTES.with(Parts::INDEX),
         // The paragraph around it, the question it answers, the events in that paragraph.
-        Page::Quote(_) => Parts::QUOTES.with(Parts::TEXTS).with(Parts::EVENTS),
+        // And its citations.
+        Page::Quote(_) => Parts::QUOTES.with(Parts::TEXTS).with(Parts::EVENTS).with(Parts::CITES),
         Page::Timeline => Parts::EVENTS,
-        // The quotes from the same paragraph.
-        Page::Event(_) | Page::Actor(_) => Parts::EVENTS.with(Parts::QUOTES),
-        // The text, with a quote from the URL highlighted.
-        Page::Document(_) => Parts::TEXTS.with(Parts::QUOTES),
+        // The quotes from the same paragraph (and an event's citations).
+        Page::Event(_) => Parts::EVENTS.with(Parts::QUOTES).with(Parts::CITES),
+        Page::Actor(_) => Parts::EVENTS.with(Parts::QUOTES),
+        // The text, with a quote from the URL highlighted, and the document's citations.
+        Page::Document(_) => Parts::TEXTS.with(Parts::QUOTES).with(Parts::CITES),
     };
     parts.with(Parts::CATALOG)
 }
@@ -176,6 +182,8 @@ pub enum Shard {
     Texts(Vec<Vec<Paragraph>>),
     /// [`crate::core::search::QuoteIndex::to_bytes`] of the whole corpus.
     Index(Vec<u8>),
+    /// The citations the build rendered, in corpus order.
+    Cites(Box<Citations>),
 }
 
 /// Why a data file cannot be used: which file, and what is wrong with it.
@@ -224,9 +232,9 @@ fn body_of<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 }
 
 /// The data files of a validated corpus: the manifest (first) and every shard.
-/// `index` is the corpus's search index as bytes; quotes and events go `max_records` to a
-/// shard. Fails only if a file would exceed 4 GiB.
-pub fn encode(corpus: &Corpus, index: Vec<u8>, base_url: Option<&str>, max_records: usize) -> Result<Vec<DataFile>, String> {
+/// `index` is the corpus's search index as bytes, `citations` its rendered citations;
+/// quotes and events go `max_records` to a shard. Fails only if a file would exceed 4 GiB.
+pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, max_records: usize) -> Result<Vec<DataFile>, String> {
     let max_records = max_records.max(1);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -245,6 +253,7 @@ pub fn encode(corpus: &Corpus, index: Vec<u8>, base_url: Option<&str>, max_recor
     let texts: Vec<&Vec<Paragraph>> = corpus.documents.iter().map(|d| &d.paragraphs).collect();
     shards.push((Kind::Texts, 0, 1, body_of(&texts)?));
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
+    shards.push((Kind::Cites, 0, 1, body_of(citations)?));
 
     let mut files = Vec::new();
     let mut refs = Vec::new();
@@ -343,6 +352,7 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
         }
         Kind::Texts => Shard::Texts(decode(file, body)?),
         Kind::Index => Shard::Index(decode(file, body)?),
+        Kind::Cites => Shard::Cites(Box::new(decode(file, body)?)),
     })
 }
 
@@ -372,6 +382,7 @@ pub struct Shelf {
     events: BTreeMap<u32, Vec<Event>>,
     texts: Option<Vec<Vec<Paragraph>>>,
     index: Option<Vec<u8>>,
+    cites: Option<Citations>,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -398,12 +409,13 @@ impl Shelf {
             }
             Shard::Texts(t) => self.texts = Some(t),
             Shard::Index(i) => self.index = Some(i),
+            Shard::Cites(c) => self.cites = Some(*c),
         }
     }
 
     /// The parts every one of whose shards in `manifest` is on the shelf.
     pub fn parts(&self, manifest: &Manifest) -> Parts {
-        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::TEXTS, Parts::INDEX]
+        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::TEXTS, Parts::INDEX, Parts::CITES]
             .into_iter()
             .filter(|&p| manifest.shards_for(p).next().is_some() && manifest.shards_for(p).all(|s| self.has(s)))
             .fold(Parts::NONE, Parts::with)
@@ -412,6 +424,25 @@ impl Shelf {
     /// The search index's bytes, once its shard is on the shelf.
     pub fn index(&self) -> Option<&[u8]> {
         self.index.as_deref()
+    }
+
+    /// The citations, once their shard is on the shelf, checked against the catalog's
+    /// counts (one for every document, quote and event).
+    pub fn citations(&self) -> Result<Option<&Citations>, PackError> {
+        let (Some(cites), Some(catalog)) = (self.cites.as_ref(), self.catalog.as_ref()) else {
+            return Ok(None);
+        };
+        let c = &catalog.counts;
+        if (cites.documents.len(), cites.quotes.len(), cites.events.len()) != (catalog.documents.len(), c.quotes, c.events) {
+            return Err(PackError {
+                file: Kind::Cites.name().to_owned(),
+                reason: format!(
+                    "holds citations of {} documents, {} quotes and {} events where the catalog has {}, {} and {}",
+                    cites.documents.len(), cites.quotes.len(), cites.events.len(), catalog.documents.len(), c.quotes, c.events
+                ),
+            });
+        }
+        Ok(Some(cites))
     }
 
     /// The corpus of the parts on the shelf (the catalog at least), checked for agreement
@@ -448,7 +479,7 @@ impl Shelf {
             }
         }
         Ok(Corpus::from_parts(
-            parts.without(Parts::INDEX),
+            parts.without(Parts::INDEX).without(Parts::CITES),
             counts.clone(),
             documents,
             catalog.actors.clone(),

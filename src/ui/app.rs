@@ -191,11 +191,20 @@ fn PageHead(
     let og_title = if m.title.is_empty() { SITE_NAME.to_owned() } else { m.title.clone() };
     // Open Graph requires an absolute URL; without a base URL the tag is left out.
     let og_url = (ctx.base.is_absolute() && !not_found).then(|| view! { <Meta property="og:url" content=url.clone()/> });
+    // What reference managers read: the source document of a document, quote or event.
+    let cited = crate::core::cite::Cited::on_page(&ctx.corpus, &page);
+    let absolute = ctx.base.is_absolute().then_some(url.as_str());
+    let fields = cited.map(|c| crate::core::cite::head_fields(&ctx.corpus, c, absolute)).unwrap_or_default();
+    let dublin_core = (!fields.is_empty()).then(|| view! { <Link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/> });
+    let fields = fields.into_iter().map(|(name, content)| view! { <Meta name=name content=content/> }).collect_view();
+    // Zotero takes `og:site_name` for the publisher where the page names none: a source
+    // without one gets no stand-in.
+    let site_name = cited.is_none_or(|c| c.publisher_stated(&ctx.corpus)).then(|| view! { <Meta property="og:site_name" content=SITE_NAME/> });
     view! {
         <Title text=m.full_title() formatter=title_text/>
         <Meta name="description" content=m.description.clone()/>
         {(!not_found).then(|| view! { <Link rel="canonical" href=url.clone()/> })}
-        <Meta property="og:site_name" content=SITE_NAME/>
+        {site_name}
         <Meta property="og:type" content=m.og_type/>
         <Meta property="og:title" content=og_title.clone()/>
         <Meta property="og:description" content=m.description.clone()/>
@@ -203,6 +212,8 @@ fn PageHead(
         <Meta name="twitter:card" content="summary"/>
         <Meta name="twitter:title" content=og_title/>
         <Meta name="twitter:description" content=m.description/>
+        {dublin_core}
+        {fields}
     }
 }
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use crate::core::cite::Citations;
 use crate::core::model::{Corpus, Parts};
 use crate::core::search::QuoteIndex;
 use crate::core::site::BaseUrl;
@@ -21,6 +22,8 @@ pub struct CorpusContext {
     /// The prebuilt index's bytes (from the data files), if fetched.
     index_bytes: Option<Arc<[u8]>>,
     quote_index: Arc<OnceLock<QuoteIndex>>,
+    /// The APA and Chicago citations the build rendered, if fetched.
+    pub citations: Option<Arc<Citations>>,
     /// Where the site lives, for canonical and preview URLs.
     pub base: BaseUrl,
 }
@@ -28,14 +31,19 @@ pub struct CorpusContext {
 impl CorpusContext {
     /// A context for `corpus`; `index_bytes` is the search index the build made for it.
     pub fn new(corpus: Corpus, index_bytes: Option<Arc<[u8]>>, base: BaseUrl) -> CorpusContext {
-        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), base }
+        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, base }
+    }
+
+    /// The same context with the build's rendered citations.
+    pub fn with_citations(self, citations: Option<Arc<Citations>>) -> CorpusContext {
+        CorpusContext { citations, ..self }
     }
 
     /// A context whose index is already built (natively, where the build made it).
     pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
         let quote_index = Arc::new(OnceLock::new());
         let _ = quote_index.set(index);
-        CorpusContext { corpus, index_bytes: None, quote_index, base }
+        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, base }
     }
 
     /// The search index, read from the build's bytes the first time a page searches
@@ -54,7 +62,8 @@ impl CorpusContext {
     /// The parts present, the index counted once it can be had without building it.
     pub fn parts(&self) -> Parts {
         let index = self.index_bytes.is_some() || self.quote_index.get().is_some();
-        self.corpus.parts().with(if index { Parts::INDEX } else { Parts::NONE })
+        let cites = if self.citations.is_some() { Parts::CITES } else { Parts::NONE };
+        self.corpus.parts().with(if index { Parts::INDEX } else { Parts::NONE }).with(cites)
     }
 }
 

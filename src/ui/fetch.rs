@@ -48,7 +48,8 @@ impl Source {
         }
         let corpus = shelf.corpus(&self.manifest).map_err(|e| e.to_string())?;
         let index = shelf.index().map(Arc::from);
-        Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref())))
+        let citations = shelf.citations().map_err(|e| e.to_string())?.cloned().map(Arc::new);
+        Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref())).with_citations(citations))
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use dossier::core::cite::{styled_all, Citations};
 use dossier::core::model::{Corpus, Parts};
 use dossier::core::pack::{encode, parts_for, read_manifest, read_shard, DataFile, Kind, Manifest, Shelf};
 use dossier::core::route::every_page;
@@ -17,9 +18,14 @@ use super::corpus;
 
 fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>) {
     let index = QuoteIndex::new(c).to_bytes(c);
-    let files = encode(c, index, Some("https://d.example"), max_records).unwrap();
+    let files = encode(c, index, &citations(c), Some("https://d.example"), max_records).unwrap();
     let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
     (manifest, files)
+}
+
+/// The citations the build renders, for the site at https://d.example.
+fn citations(c: &Corpus) -> Citations {
+    styled_all(c, &BaseUrl::new(Some("https://d.example")))
 }
 
 /// A shelf holding the shards of `parts`.
@@ -54,6 +60,7 @@ fn the_decoded_corpus_is_the_checked_corpus_whatever_the_shard_size() {
         let decoded = shelf.corpus(&manifest).unwrap();
         assert_same(&decoded, &c);
         // The shipped index answers as one built from the corpus.
+        assert_eq!(shelf.citations().unwrap(), Some(&citations(&c)));
         let index = QuoteIndex::from_bytes(&decoded, shelf.index().unwrap()).unwrap();
         let q = dossier::core::route::QuoteQuery { q: "aleppo".into(), ..Default::default() };
         assert_eq!(index.search(&decoded, &q), QuoteIndex::new(&c).search(&c, &q));
@@ -79,7 +86,8 @@ fn every_page_rendered_from_its_own_parts_is_the_page_rendered_from_the_whole_co
     init();
     let c = corpus();
     let (manifest, files) = files(&c, 5_000);
-    let whole = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(&c), BaseUrl::default());
+    let whole = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(&c), BaseUrl::default())
+        .with_citations(Some(Arc::new(citations(&c))));
     let shell = "<html><head><!--HEAD--></head><body></body></html>";
     let mut cache: Vec<(Parts, CorpusContext)> = Vec::new();
     for route in every_page(&c).into_iter().chain([dossier::core::route::Route::NotFound { path: String::new() }]) {
@@ -88,7 +96,9 @@ fn every_page_rendered_from_its_own_parts_is_the_page_rendered_from_the_whole_co
             Some((_, ctx)) => ctx.clone(),
             None => {
                 let shelf = shelf(&manifest, &files, parts);
-                let ctx = CorpusContext::new(shelf.corpus(&manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default());
+                let cites = shelf.citations().unwrap().cloned().map(Arc::new);
+                let ctx = CorpusContext::new(shelf.corpus(&manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default())
+                    .with_citations(cites);
                 assert!(ctx.parts().contains(parts), "{parts:?}");
                 cache.push((parts, ctx.clone()));
                 ctx
@@ -153,4 +163,18 @@ fn shards_that_do_not_join_or_do_not_match_the_catalog_are_refused() {
     // Without the catalog there is no corpus.
     let no_catalog = self::shelf(&manifest, &files, Parts::QUOTES);
     assert!(no_catalog.corpus(&manifest).unwrap_err().reason.contains("has not been read"));
+}
+
+#[test]
+fn citations_that_do_not_fit_the_catalog_are_refused() {
+    let c = corpus();
+    let mut short = citations(&c);
+    short.quotes.pop();
+    let index = QuoteIndex::new(&c).to_bytes(&c);
+    let files = encode(&c, index, &short, None, 5_000).unwrap();
+    let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
+    let shelf = shelf(&manifest, &files, Parts::CATALOG.with(Parts::CITES));
+    let err = shelf.citations().unwrap_err();
+    assert_eq!(err.file, "cites");
+    assert!(err.reason.contains(&format!("{} quotes", c.quotes.len() - 1)), "{err}");
 }

@@ -35,8 +35,25 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
 /// The whole page the static build writes for `route`.
 pub fn page(c: &Corpus, route: &Route, base: &BaseUrl) -> String {
     init();
-    let ctx = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), base.clone());
+    let ctx = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), base.clone()).with_citations(Some(citations(c, base)));
     render_page(SHELL, &ctx, route, "").unwrap_or_else(|e| panic!("{}: {e}", route.href()))
+}
+
+/// The citations the build renders for `c` under `base`: rendering them is slow in a
+/// debug build, so each corpus and base is rendered once per test thread.
+fn citations(c: &Corpus, base: &BaseUrl) -> Arc<dossier::core::cite::Citations> {
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<(String, Arc<dossier::core::cite::Citations>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = format!("{:?}{:?}{:?}{:?}", base.as_str(), c.documents, c.quotes, c.events);
+    MADE.with(|made| {
+        if let Some((_, cites)) = made.borrow().iter().find(|(k, _)| *k == key) {
+            return cites.clone();
+        }
+        let cites = Arc::new(dossier::core::cite::styled_all(c, base));
+        made.borrow_mut().push((key, cites.clone()));
+        cites
+    })
 }
 
 fn head(c: &Corpus, route: &Route, base: &BaseUrl) -> String {
@@ -403,4 +420,92 @@ fn the_synthetic_corpus_is_valid_deterministic_and_its_truth_is_what_search_find
         found.sort_unstable();
         assert_eq!(found, truth, "{query}");
     }
+}
+
+/// What Zotero's embedded-metadata import takes from a page's head: Highwire's
+/// `citation_*` first, Dublin Core (`DC.*`) next, then Open Graph, each tag read with
+/// an HTML parser as the browser would.
+#[derive(Debug, Default, PartialEq)]
+struct Imported {
+    title: Option<String>,
+    /// (family, given) per author; "Last, First" as the tags write them.
+    creators: Vec<(String, String)>,
+    date: Option<String>,
+    /// The publisher, or the site name Zotero falls back to where none is given.
+    publisher: Option<String>,
+    url: Option<String>,
+    abstract_note: Option<String>,
+}
+
+fn import_like_zotero(html: &str) -> Imported {
+    let doc = scraper::Html::parse_document(html);
+    let metas = scraper::Selector::parse("head meta").unwrap();
+    let mut tags: Vec<(String, String)> = Vec::new();
+    for m in doc.select(&metas) {
+        let key = m.value().attr("name").or(m.value().attr("property"));
+        if let (Some(key), Some(content)) = (key, m.value().attr("content")) {
+            tags.push((key.to_owned(), content.to_owned()));
+        }
+    }
+    let first = |keys: &[&str]| keys.iter().find_map(|k| tags.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone()));
+    let authors: Vec<&String> = tags.iter().filter(|(n, _)| n == "citation_author").map(|(_, v)| v).collect();
+    let authors = if authors.is_empty() { tags.iter().filter(|(n, _)| n.eq_ignore_ascii_case("DC.creator")).map(|(_, v)| v).collect() } else { authors };
+    Imported {
+        title: first(&["citation_title", "DC.title", "og:title"]),
+        creators: authors
+            .into_iter()
+            .map(|a| match a.split_once(", ") {
+                Some((family, given)) => (family.to_owned(), given.to_owned()),
+                None => (a.clone(), String::new()),
+            })
+            .collect(),
+        date: first(&["citation_publication_date", "citation_date", "DC.date"]),
+        publisher: first(&["citation_publisher", "DC.publisher", "og:site_name"]),
+        url: first(&["DC.identifier", "og:url"]),
+        abstract_note: first(&["DC.description", "description"]),
+    }
+}
+
+#[test]
+fn reference_managers_read_the_source_document_and_the_passage_from_the_head() {
+    let c = corpus();
+    let base = BaseUrl::new(Some("https://d.example"));
+    let quote = Route::Quote(QuoteId::new("shaibani-48-hours"));
+    let html = page(&c, &quote, &base);
+    let got = import_like_zotero(&html);
+    assert_eq!(
+        got,
+        Imported {
+            title: Some("Asaad al-Shaibani on how Syria untangled its Russian knot".into()),
+            creators: vec![("Hamidi".into(), "Ibrahim".into())],
+            date: None,
+            publisher: Some("Al Majalla".into()),
+            url: Some("https://d.example/quotes/shaibani-48-hours".into()),
+            abstract_note: Some("Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024: “48 hours”".into()),
+        }
+    );
+    // A source with no author, publisher or date: none is made up, and the site's name,
+    // which the import would take for the publisher, is left out too.
+    let analysis = c.documents.iter().find(|d| d.publisher.is_none() && d.author.is_none()).unwrap();
+    for route in every_page(&c) {
+        let of_analysis = match &route {
+            Route::Document { id, .. } => id == &analysis.id,
+            Route::Quote(id) => c.quote(id).is_some_and(|q| q.document == analysis.id),
+            Route::Event(id) => c.event(id).is_some_and(|e| e.document == analysis.id),
+            _ => continue,
+        };
+        let html = page(&c, &route, &base);
+        let got = import_like_zotero(&html);
+        if of_analysis {
+            assert_eq!(got.title, Some(format!("[{}]", analysis.title)), "{}", route.href());
+            assert!(got.creators.is_empty() && got.date.is_none() && got.publisher.is_none(), "{}: {got:?}", route.href());
+        } else {
+            assert_eq!(got.creators, vec![("Hamidi".to_owned(), "Ibrahim".to_owned())], "{}", route.href());
+            assert_eq!(got.publisher.as_deref(), Some("Al Majalla"), "{}", route.href());
+        }
+        assert_eq!(got.url, Some(format!("https://d.example{}", route.href())));
+    }
+    // Pages that are no record's keep the site's name and carry no citation fields.
+    let home = page(&c, &Route::Home, &base);
+    assert!(home.contains("property=\"og:site_name\"") && !home.contains("citation_title"));
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod cite;
 pub mod copy;
 pub mod date;
 pub mod export;

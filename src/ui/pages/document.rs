@@ -1,6 +1,8 @@
 //! The document reader: typed paragraphs, each addressable as `#p-<n>`, with a quote
 //! from `?quote=` highlighted and scrolled into view.
 
+use crate::core::route::Page;
+use crate::ui::components::cite::CitePanel;
 use leptos::prelude::*;
 
 use crate::core::model::{DocumentId, ParagraphKind};
@@ -99,6 +101,7 @@ pub fn DocumentPage(
                 <ul>{doc.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             </details>
         })}
+        <CitePanel page=Page::Document(doc.id.clone())/>
         {quote_unknown}
         <div class="reader">{paragraphs}</div>
     }

@@ -1,6 +1,8 @@
 //! One event: its date and how it was determined, actors and roles, places, the verbatim
 //! evidence with a link to its paragraph, and quotes from the same paragraph.
 
+use crate::core::route::Page;
+use crate::ui::components::cite::CitePanel;
 use leptos::prelude::*;
 
 use crate::core::model::EventId;
@@ -50,6 +52,7 @@ pub fn EventPage(
             <p class="when"><DateTime spec=event.date.clone() explain=true/></p>
             <h1>{event.title.clone()}</h1>
             <CopyButtons href cite/>
+            <CitePanel page=Page::Event(event.id.clone())/>
             <section>
                 <h2>"Evidence"</h2>
                 <blockquote class="evidence" cite=paragraph_href.clone()><p>{event.evidence.clone()}</p></blockquote>

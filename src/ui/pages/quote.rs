@@ -1,6 +1,8 @@
 //! One quote on its own page: the words, the question they answer, the paragraph around
 //! them and the events reported in the same paragraph.
 
+use crate::core::route::Page;
+use crate::ui::components::cite::CitePanel;
 use leptos::prelude::*;
 
 use crate::core::model::QuoteId;
@@ -45,6 +47,7 @@ pub fn QuotePage(
         <h1>"Quote by "{speaker}</h1>
         <QuoteCard quote=quote.clone()/>
         <CopyButtons href cite/>
+        <CitePanel page=Page::Quote(quote.id.clone())/>
         {question.map(|q| view! {
             <section class="question">
                 <h2>"Asked"</h2>

@@ -1,0 +1,105 @@
+//! "Cite": the citation of a document, a quote or an event in every format a researcher
+//! uses (APA and Chicago as the build's CSL engine rendered them; BibTeX, RIS and
+//! CSL-JSON from the core's encoders), and for a quote the HTML to embed it in an
+//! article. A disclosure that is part of the static page, so it can be read and copied
+//! without the wasm; each format has a copy button once the page is live.
+//!
+//! Citations name the page's absolute link. The static build knows it only when it was
+//! given a base URL; otherwise the link is site-relative in the static page and becomes
+//! absolute (this host's origin) once the app runs.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::cite::{self, Cited};
+use crate::ui::app::use_corpus;
+
+/// One format of the panel: its label, a note on what it is, and its text.
+struct Format {
+    label: &'static str,
+    id: &'static str,
+    text: String,
+    /// Shown as code (BibTeX, RIS, JSON, HTML) rather than as prose.
+    code: bool,
+}
+
+#[component]
+pub fn CitePanel(
+    /// What the page cites, by its kind and id.
+    page: crate::core::route::Page,
+) -> impl IntoView {
+    let ctx = use_corpus();
+    let corpus = ctx.corpus.clone();
+    let Some(cited) = Cited::on_page(&corpus, &page) else {
+        return ().into_any();
+    };
+    let link = cite::link(&ctx.base, &cited.route().href());
+    let styled = ctx.citations.as_ref().and_then(|c| c.of(&corpus, cited)).cloned().unwrap_or_default();
+    let mut formats = vec![
+        Format { label: "APA", id: "apa", text: styled.apa, code: false },
+        Format { label: "APA, in the text", id: "apa-in-text", text: styled.apa_in_text, code: false },
+        Format { label: "Chicago, note", id: "chicago-note", text: styled.chicago_note, code: false },
+        Format { label: "Chicago, bibliography", id: "chicago", text: styled.chicago, code: false },
+        Format { label: "BibTeX", id: "bibtex", text: cite::bibtex(&corpus, cited, &link), code: true },
+        Format { label: "RIS (Zotero, EndNote, Mendeley)", id: "ris", text: cite::ris(&corpus, cited, &link), code: true },
+        Format { label: "CSL-JSON", id: "csl-json", text: cite::csl_json_list(vec![cite::csl_json(&corpus, cited, &link)]), code: true },
+    ];
+    formats.retain(|f| !f.text.is_empty());
+    if let Cited::Quote(quote) = cited {
+        formats.push(Format { label: "Embed in a web page (HTML)", id: "embed", text: cite::embed(&corpus, quote, &link), code: true });
+    }
+    // The origin citations name: none in the static page (site-relative links, the
+    // build does not know its host), this host's once the app runs.
+    let (origin, set_origin) = signal(String::new());
+    Effect::new(move |_| set_origin.set(window().location().origin().unwrap_or_default()));
+    let (copied, set_copied) = signal(None::<Result<&'static str, &'static str>>);
+    let items = formats
+        .into_iter()
+        .map(|f| {
+            let raw = f.text;
+            let text = Memo::new(move |_| cite::with_origin(&raw, &origin.get()));
+            let label = f.label;
+            let copy = move |_| {
+                let promise = window().navigator().clipboard().write_text(&text.get_untracked());
+                leptos::task::spawn_local(async move {
+                    set_copied.set(Some(match JsFuture::from(promise).await {
+                        Ok(_) => Ok(label),
+                        Err(_) => Err(label),
+                    }));
+                });
+            };
+            let heading = format!("cite-{}", f.id);
+            let body = if f.code {
+                view! { <pre class="cite-text"><code>{move || text.get()}</code></pre> }.into_any()
+            } else {
+                view! { <p class="cite-text">{move || text.get()}</p> }.into_any()
+            };
+            view! {
+                <div class="cite-format">
+                    <div class="cite-head">
+                        <h3 id=heading>{label}</h3>
+                        <button type="button" on:click=copy aria-label=format!("Copy {label}")>"Copy"</button>
+                    </div>
+                    {body}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="cite-panel">
+            <summary>"Cite or embed"</summary>
+            <p class="cite-note">
+                "The source document as it is, this passage located by paragraph; what the source does not state (author, publisher, date) is left out, not guessed."
+            </p>
+            {items}
+            <p class="copy-feedback" role="status" aria-live="polite">
+                {move || match copied.get() {
+                    None => String::new(),
+                    Some(Ok(label)) => format!("{label} copied to the clipboard."),
+                    Some(Err(label)) => format!("The browser refused the clipboard: select the {label} text above to copy it by hand."),
+                }}
+            </p>
+        </details>
+    }
+    .into_any()
+}
