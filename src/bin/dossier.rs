@@ -163,6 +163,63 @@ fn pages(dir: &Path, dist: &Path) -> ExitCode {
 /// Up to this size, the service worker precaches every data file on a first visit.
 const PRECACHE_DATA_BYTES: usize = 4 << 20;
 
+/// Whether to draw link preview images: yes unless `DOSSIER_PREVIEWS` is `off` (for a
+/// corpus so large that drawing an image per quote costs too much build time).
+fn previews_wanted() -> bool {
+    !matches!(std::env::var("DOSSIER_PREVIEWS").as_deref().map(str::trim), Ok("off" | "0" | "false" | "no"))
+}
+
+/// Draws the preview image of every quote and event, and the site's, into
+/// `dist/previews`. Images are named by their content, and drawn ones are kept in a cache
+/// folder (`DOSSIER_PREVIEW_CACHE`, or `target/dossier-previews`), so a rebuild draws only
+/// the cards that changed. Drawing runs on every core.
+fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
+    use dossier::core::cite::Cited;
+    use dossier::core::preview;
+    let cache = std::env::var_os("DOSSIER_PREVIEW_CACHE").map_or_else(|| Path::new("target").join("dossier-previews"), Into::into);
+    std::fs::create_dir_all(dist.join(preview::DIR)).map_err(|e| format!("cannot create {}: {e}", dist.join(preview::DIR).display()))?;
+    let cache = std::fs::create_dir_all(&cache).is_ok().then_some(cache);
+    let mut cards = vec![preview::card(corpus, None)];
+    cards.extend(corpus.quotes.iter().map(|q| preview::card(corpus, Some(Cited::Quote(q)))));
+    cards.extend(corpus.events.iter().map(|e| preview::card(corpus, Some(Cited::Event(e)))));
+    cards.sort_by_key(preview::Card::file);
+    cards.dedup_by_key(|c| c.file());
+    let fonts = preview::Fonts::new();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = cards.len().div_ceil(threads).max(1);
+    let drawn = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = cards
+            .chunks(chunk)
+            .map(|cards| {
+                let (fonts, cache, drawn) = (&fonts, &cache, &drawn);
+                scope.spawn(move || -> Result<(), String> {
+                    for card in cards {
+                        let file = card.file();
+                        let target = dist.join(&file);
+                        let cached = cache.as_ref().map(|c| c.join(file.trim_start_matches(&format!("{}/", preview::DIR))));
+                        if let Some(cached) = cached.as_ref().filter(|c| c.is_file()) {
+                            if std::fs::copy(cached, &target).is_ok() {
+                                continue;
+                            }
+                        }
+                        let png = preview::png(fonts, card)?;
+                        drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        std::fs::write(&target, &png).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                        if let Some(cached) = cached {
+                            let _ = std::fs::write(cached, &png);
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview worker stopped".to_owned())?)
+    })?;
+    eprintln!("previews: {} images, {} drawn, {} from the cache", cards.len(), drawn.load(std::sync::atomic::Ordering::Relaxed), cards.len() - drawn.load(std::sync::atomic::Ordering::Relaxed));
+    Ok(())
+}
+
 fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let (corpus, redirects) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
@@ -184,7 +241,8 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let index = QuoteIndex::new(&corpus);
     // APA and Chicago, rendered here by the CSL engine so the browser only shows them.
     let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
-    let files = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), pack::MAX_RECORDS)?;
+    let previews = previews_wanted();
+    let files = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {
@@ -196,7 +254,10 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let manifest_href = pack::href(&files[0].name);
     let manifest = pack::read_manifest(&manifest_href, &files[0].bytes).map_err(|e| e.to_string())?;
 
-    let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone()).with_citations(Some(citations));
+    if previews {
+        draw_previews(&corpus, dist)?;
+    }
+    let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone()).with_citations(Some(citations)).with_previews(previews);
     render::init();
     let page = |route: &Route| -> Result<Vec<u8>, String> {
         let preload: Vec<String> = manifest.shards_for(pack::parts_for(&route.page())).map(|s| s.href()).collect();

@@ -1,29 +1,34 @@
-//! Export of what is on screen: the shown quotes or events as CSV, JSON or a Markdown list
-//! of citations. Built in the browser from the same records the page shows; every text is
+//! Export of what is on screen: the shown quotes or events as CSV, JSON, a Markdown list
+//! of citations, or references for a reference manager (CSL-JSON, BibTeX; one entry a
+//! record, each a passage of its source, as `core::cite` writes them). Built in the browser from the same records the page shows; every text is
 //! verbatim and every unknown stays empty (CSV), `null` (JSON) or spelled out (Markdown).
 
 use serde_json::{json, Value};
 
-use crate::core::cite::{event_citation, quote_citation};
+use crate::core::cite::{self, event_citation, quote_citation, Cited};
 use crate::core::model::Corpus;
 use crate::core::route::Route;
 
-/// The three export formats.
+/// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Json,
     Markdown,
+    CslJson,
+    Bibtex,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+    pub const ALL: [Format; 5] = [Format::Csv, Format::Json, Format::Markdown, Format::CslJson, Format::Bibtex];
 
     pub fn label(self) -> &'static str {
         match self {
             Format::Csv => "CSV",
             Format::Json => "JSON",
             Format::Markdown => "Markdown citations",
+            Format::CslJson => "CSL-JSON",
+            Format::Bibtex => "BibTeX",
         }
     }
 
@@ -32,14 +37,17 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::CslJson => "csl.json",
+            Format::Bibtex => "bib",
         }
     }
 
     pub fn mime(self) -> &'static str {
         match self {
             Format::Csv => "text/csv;charset=utf-8",
-            Format::Json => "application/json",
+            Format::Json | Format::CslJson => "application/json",
             Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Bibtex => "application/x-bibtex;charset=utf-8",
         }
     }
 }
@@ -57,6 +65,9 @@ struct Record {
     csv: Vec<String>,
     json: Value,
     citation: String,
+    /// The record as a reference (CSL-JSON item, BibTeX entry).
+    csl: Value,
+    bibtex: String,
 }
 
 /// Puts records together in one format.
@@ -70,6 +81,8 @@ fn assemble(format: Format, what: &str, header: &[&str], records: Vec<Record>) -
         }
         Format::Json => pretty(&Value::Array(records.into_iter().map(|r| r.json).collect())),
         Format::Markdown => records.iter().map(|r| format!("- {}\n", r.citation)).collect(),
+        Format::CslJson => pretty(&Value::Array(records.into_iter().map(|r| r.csl).collect())),
+        Format::Bibtex => records.iter().map(|r| r.bibtex.as_str()).collect::<Vec<_>>().join("\n"),
     };
     Export { file_name: format!("dossier-{what}.{}", format.extension()), content }
 }
@@ -107,6 +120,8 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     "url": url,
                 }),
                 citation: quote_citation(corpus, q, &url),
+                csl: cite::csl_json(corpus, Cited::Quote(q), &url),
+                bibtex: cite::bibtex(corpus, Cited::Quote(q), &url),
             }
         })
         .collect();
@@ -153,6 +168,8 @@ pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     "url": url,
                 }),
                 citation: event_citation(corpus, e, &url),
+                csl: cite::csl_json(corpus, Cited::Event(e), &url),
+                bibtex: cite::bibtex(corpus, Cited::Event(e), &url),
             }
         })
         .collect();

@@ -19,6 +19,7 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod pack;
+pub mod preview;
 pub mod published;
 pub mod raw;
 pub mod route;

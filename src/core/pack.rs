@@ -152,6 +152,8 @@ pub fn href(file: &str) -> String {
 pub struct Manifest {
     /// Where the site lives (`DOSSIER_BASE_URL`), for absolute canonical and preview URLs.
     pub base_url: Option<String>,
+    /// Whether the build drew link preview images (`core::preview`), which pages name.
+    pub previews: bool,
     pub shards: Vec<ShardRef>,
 }
 
@@ -232,9 +234,10 @@ fn body_of<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 }
 
 /// The data files of a validated corpus: the manifest (first) and every shard.
-/// `index` is the corpus's search index as bytes, `citations` its rendered citations;
-/// quotes and events go `max_records` to a shard. Fails only if a file would exceed 4 GiB.
-pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, max_records: usize) -> Result<Vec<DataFile>, String> {
+/// `index` is the corpus's search index as bytes, `citations` its rendered citations,
+/// `previews` whether the build draws preview images; quotes and events go `max_records`
+/// to a shard. Fails only if a file would exceed 4 GiB.
+pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Vec<DataFile>, String> {
     let max_records = max_records.max(1);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -263,7 +266,7 @@ pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: 
         refs.push(ShardRef { kind, first, count, file: file.clone(), bytes: records(bytes.len())?, hash });
         files.push(DataFile { name: file, bytes });
     }
-    let manifest = Manifest { base_url: base_url.map(str::to_owned), shards: refs };
+    let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs };
     let (hash, bytes) = wrap(Kind::Manifest, &body_of(&manifest)?);
     files.insert(0, DataFile { name: format!("{}-{hash:016x}.bin", Kind::Manifest.name()), bytes });
     Ok(files)

@@ -200,6 +200,22 @@ fn PageHead(
     // Zotero takes `og:site_name` for the publisher where the page names none: a source
     // without one gets no stand-in.
     let site_name = cited.is_none_or(|c| c.publisher_stated(&ctx.corpus)).then(|| view! { <Meta property="og:site_name" content=SITE_NAME/> });
+    // The preview image: a quote's or an event's own, the site's for the other pages.
+    let image = (ctx.previews && !not_found).then(|| {
+        let own = cited.filter(|c| !matches!(c, crate::core::cite::Cited::Document(_)));
+        let card = crate::core::preview::card(&ctx.corpus, own);
+        let src = ctx.base.url(&format!("/{}", card.file()));
+        view! {
+            <Meta property="og:image" content=src.clone()/>
+            <Meta property="og:image:type" content="image/png"/>
+            <Meta property="og:image:width" content=crate::core::preview::WIDTH.to_string()/>
+            <Meta property="og:image:height" content=crate::core::preview::HEIGHT.to_string()/>
+            <Meta property="og:image:alt" content=card.alt.clone()/>
+            <Meta name="twitter:image" content=src/>
+            <Meta name="twitter:image:alt" content=card.alt/>
+        }
+    });
+    let card_kind = if image.is_some() { "summary_large_image" } else { "summary" };
     view! {
         <Title text=m.full_title() formatter=title_text/>
         <Meta name="description" content=m.description.clone()/>
@@ -209,9 +225,10 @@ fn PageHead(
         <Meta property="og:title" content=og_title.clone()/>
         <Meta property="og:description" content=m.description.clone()/>
         {og_url}
-        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:card" content=card_kind/>
         <Meta name="twitter:title" content=og_title/>
         <Meta name="twitter:description" content=m.description/>
+        {image}
         {dublin_core}
         {fields}
     }

@@ -24,6 +24,8 @@ pub struct CorpusContext {
     quote_index: Arc<OnceLock<QuoteIndex>>,
     /// The APA and Chicago citations the build rendered, if fetched.
     pub citations: Option<Arc<Citations>>,
+    /// Whether the build drew link preview images, which the head names.
+    pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
     pub base: BaseUrl,
 }
@@ -31,7 +33,12 @@ pub struct CorpusContext {
 impl CorpusContext {
     /// A context for `corpus`; `index_bytes` is the search index the build made for it.
     pub fn new(corpus: Corpus, index_bytes: Option<Arc<[u8]>>, base: BaseUrl) -> CorpusContext {
-        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, base }
+        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, previews: false, base }
+    }
+
+    /// The same context, saying whether the build drew preview images.
+    pub fn with_previews(self, previews: bool) -> CorpusContext {
+        CorpusContext { previews, ..self }
     }
 
     /// The same context with the build's rendered citations.
@@ -43,7 +50,7 @@ impl CorpusContext {
     pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
         let quote_index = Arc::new(OnceLock::new());
         let _ = quote_index.set(index);
-        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, base }
+        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, previews: false, base }
     }
 
     /// The search index, read from the build's bytes the first time a page searches

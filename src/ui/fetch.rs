@@ -49,7 +49,9 @@ impl Source {
         let corpus = shelf.corpus(&self.manifest).map_err(|e| e.to_string())?;
         let index = shelf.index().map(Arc::from);
         let citations = shelf.citations().map_err(|e| e.to_string())?.cloned().map(Arc::new);
-        Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref())).with_citations(citations))
+        Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref()))
+            .with_citations(citations)
+            .with_previews(self.manifest.previews))
     }
 }
 

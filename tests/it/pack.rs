@@ -18,7 +18,7 @@ use super::corpus;
 
 fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>) {
     let index = QuoteIndex::new(c).to_bytes(c);
-    let files = encode(c, index, &citations(c), Some("https://d.example"), max_records).unwrap();
+    let files = encode(c, index, &citations(c), Some("https://d.example"), true, max_records).unwrap();
     let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
     (manifest, files)
 }
@@ -87,7 +87,8 @@ fn every_page_rendered_from_its_own_parts_is_the_page_rendered_from_the_whole_co
     let c = corpus();
     let (manifest, files) = files(&c, 5_000);
     let whole = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(&c), BaseUrl::default())
-        .with_citations(Some(Arc::new(citations(&c))));
+        .with_citations(Some(Arc::new(citations(&c))))
+        .with_previews(true);
     let shell = "<html><head><!--HEAD--></head><body></body></html>";
     let mut cache: Vec<(Parts, CorpusContext)> = Vec::new();
     for route in every_page(&c).into_iter().chain([dossier::core::route::Route::NotFound { path: String::new() }]) {
@@ -98,7 +99,8 @@ fn every_page_rendered_from_its_own_parts_is_the_page_rendered_from_the_whole_co
                 let shelf = shelf(&manifest, &files, parts);
                 let cites = shelf.citations().unwrap().cloned().map(Arc::new);
                 let ctx = CorpusContext::new(shelf.corpus(&manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default())
-                    .with_citations(cites);
+                    .with_citations(cites)
+                    .with_previews(manifest.previews);
                 assert!(ctx.parts().contains(parts), "{parts:?}");
                 cache.push((parts, ctx.clone()));
                 ctx
@@ -171,7 +173,7 @@ fn citations_that_do_not_fit_the_catalog_are_refused() {
     let mut short = citations(&c);
     short.quotes.pop();
     let index = QuoteIndex::new(&c).to_bytes(&c);
-    let files = encode(&c, index, &short, None, 5_000).unwrap();
+    let files = encode(&c, index, &short, None, false, 5_000).unwrap();
     let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
     let shelf = shelf(&manifest, &files, Parts::CATALOG.with(Parts::CITES));
     let err = shelf.citations().unwrap_err();

@@ -35,7 +35,7 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
 /// The whole page the static build writes for `route`.
 pub fn page(c: &Corpus, route: &Route, base: &BaseUrl) -> String {
     init();
-    let ctx = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), base.clone()).with_citations(Some(citations(c, base)));
+    let ctx = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), base.clone()).with_citations(Some(citations(c, base))).with_previews(true);
     render_page(SHELL, &ctx, route, "").unwrap_or_else(|e| panic!("{}: {e}", route.href()))
 }
 

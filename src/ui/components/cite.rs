@@ -87,12 +87,12 @@ pub fn CitePanel(
         .collect_view();
     view! {
         <details class="cite-panel">
-            <summary>"Cite or embed"</summary>
+            <summary><h2>"Cite or embed"</h2></summary>
             <p class="cite-note">
                 "The source document as it is, this passage located by paragraph; what the source does not state (author, publisher, date) is left out, not guessed."
             </p>
             {items}
-            <p class="copy-feedback" role="status" aria-live="polite">
+            <p class="cite-feedback" role="status" aria-live="polite">
                 {move || match copied.get() {
                     None => String::new(),
                     Some(Ok(label)) => format!("{label} copied to the clipboard."),

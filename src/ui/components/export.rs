@@ -1,5 +1,5 @@
 //! "Export": the quotes or events the current filters and search match (all of them, not
-//! only the page shown) as CSV, JSON or Markdown citations, made in the browser by the
+//! only the page shown) as CSV, JSON, Markdown citations, CSL-JSON or BibTeX, made in the browser by the
 //! core and saved as a file (a Blob behind a temporary download link).
 
 use leptos::prelude::*;

@@ -129,12 +129,12 @@ test('a paragraph anchor scrolls to and marks the paragraph', async ({ page }) =
   await expect(para.locator('.para-body')).toHaveClass(/targeted/);
 });
 
-test('the quotes on screen export as CSV, JSON and Markdown citations', async ({ page }) => {
+test('the quotes on screen export as CSV, JSON, Markdown citations, CSL-JSON and BibTeX', async ({ page }) => {
   await open(page, '/quotes?q=hmeimim');
   const count = Number((await page.locator('.count').textContent()).match(/^(\d+) of/)[1]);
   expect(count).toBeGreaterThan(0);
   const save = async (name) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
     return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
   };
   const json = await save('JSON');
@@ -149,12 +149,22 @@ test('the quotes on screen export as CSV, JSON and Markdown citations', async ({
   const md = await save('Markdown citations');
   expect(md.text.trim().split('\n')).toHaveLength(count);
   expect(md.text).toContain(`${new URL(page.url()).origin}/quotes/`);
+  // For reference managers: one entry a quote shown, each linking to its page.
+  const csl = await save('CSL-JSON');
+  expect(csl.name).toBe('dossier-quotes.csl.json');
+  const items = JSON.parse(csl.text);
+  expect(items).toHaveLength(count);
+  for (const item of items) expect(item.URL).toBe(`${new URL(page.url()).origin}/quotes/${item.id}`);
+  const bib = await save('BibTeX');
+  expect(bib.name).toBe('dossier-quotes.bib');
+  expect(bib.text.match(/^@misc\{/gm)).toHaveLength(count);
+  expect(bib.text.split('{').length).toBe(bib.text.split('}').length);
 });
 
 test('the filtered timeline exports the events shown', async ({ page }) => {
   await open(page, '/timeline?actor=vladimir-putin');
   const shown = await page.locator('.timeline article.event').count();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const events = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(events).toHaveLength(shown);
   for (const e of events) expect(e.actors.map((a) => a.id)).toContain('vladimir-putin');

@@ -1,0 +1,457 @@
+//! Link previews: the 1200×630 image a chat or a social network shows for a quote, an
+//! event or the site. What an image says is a [`Card`], made here from the corpus (on
+//! both targets: the page names its image, whether the build or the app renders the
+//! head); the image itself is drawn at build time by [`render`] (native only, resvg with
+//! the Noto fonts in `src/fonts`, OFL), never in the browser.
+//!
+//! Images are named by a hash of their card, so a corrected quote gets a new image (and
+//! URL, which chat services cache for good), and a rebuild draws only the cards whose
+//! content changed (the build keeps drawn images in a cache folder).
+
+use crate::core::cite::Cited;
+use crate::core::model::Corpus;
+use crate::core::pack::content_hash;
+use crate::core::stats::summary;
+
+/// The image's size in pixels: what Open Graph and X (Twitter) show as a large card.
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+/// The folder of the images on the site.
+pub const DIR: &str = "previews";
+
+/// Changes whenever the drawing changes, so images drawn before get new names.
+const DRAWING: &str = "dossier-preview-1";
+
+/// What one preview image says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    /// "Quote", "Event" or the site's name: the small line at the top.
+    pub kind: &'static str,
+    /// The words: a quote verbatim, an event's title, the site's summary.
+    pub text: String,
+    /// Who and when: "Asaad al-Shaibani, to Russia · 26 November – 8 December 2024".
+    pub byline: String,
+    /// Where from: the source document and its publisher.
+    pub source: String,
+    /// The image described in words (`og:image:alt`).
+    pub alt: String,
+}
+
+impl Card {
+    /// The image's path on the site: `previews/quote-<hash>.png`.
+    pub fn file(&self) -> String {
+        let key = [DRAWING, self.kind, &self.text, &self.byline, &self.source].join("\u{0}");
+        format!("{DIR}/{}-{:016x}.png", self.kind.to_lowercase(), content_hash(key.as_bytes()))
+    }
+}
+
+/// The card of a quote or an event, or (`None`) the site's card, which the home page,
+/// the lists, actors and documents show.
+pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
+    let source = |doc: &crate::core::model::DocumentId| {
+        corpus.document(doc).map_or_else(String::new, |d| match &d.publisher {
+            Some(p) => format!("{} · {p}", d.title),
+            None => d.title.clone(),
+        })
+    };
+    match cited {
+        Some(Cited::Quote(q)) => {
+            let speaker = corpus.actor_name(&q.speaker);
+            let to = q.said_to.as_ref().map(|a| format!(", to {}", corpus.actor_name(a))).unwrap_or_default();
+            let when = q.said_on.as_ref().map(|d| format!(" · {}", dated(d))).unwrap_or_default();
+            Card {
+                kind: "Quote",
+                text: q.text.clone(),
+                byline: format!("{speaker}{to}{when}"),
+                source: source(&q.document),
+                alt: format!("{speaker}: “{}”", crate::core::text::shorten(&q.text, 300)),
+            }
+        }
+        Some(Cited::Event(e)) => Card {
+            kind: "Event",
+            text: e.title.clone(),
+            byline: dated(&e.date),
+            source: source(&e.document),
+            alt: format!("{}, {}", e.title, dated(&e.date)),
+        },
+        Some(Cited::Document(_)) | None => {
+            let s = summary(corpus);
+            let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+            let text = format!("What was said and what happened, verbatim from {}.", plural(s.documents, "source document"));
+            Card {
+                kind: crate::core::meta::SITE_NAME,
+                byline: format!("{} · {}", plural(s.quotes, "quote"), plural(s.events, "event")),
+                source: "Searchable quotes and a filterable timeline".to_owned(),
+                alt: format!("{} {} {}.", crate::core::meta::SITE_NAME, text, format!("{} · {}", plural(s.quotes, "quote"), plural(s.events, "event"))),
+                text,
+            }
+        }
+    }
+}
+
+/// A date at its precision, and "(inferred)" where the text does not state it.
+fn dated(date: &crate::core::date::DateSpec) -> String {
+    match date.derivation {
+        Some(_) => format!("{} (inferred)", date.display()),
+        None => date.display(),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use render::{png, svg, Drawn, Fonts};
+
+/// Drawing a card: the words fitted into the card (the largest size at which they fit,
+/// lines broken between words, a quote too long for the smallest size shortened with an
+/// ellipsis and a note that it was), laid out right to left where the words are Arabic
+/// or Hebrew; then the SVG drawn to PNG by resvg with the bundled fonts only (never the
+/// system's, so every machine draws the same image).
+#[cfg(not(target_arch = "wasm32"))]
+mod render {
+    use std::sync::Arc;
+
+    use resvg::{tiny_skia, usvg};
+
+    use super::{Card, HEIGHT, WIDTH};
+    use crate::core::site::escape;
+
+    const FONTS: [&[u8]; 3] = [
+        include_bytes!("../fonts/NotoSans-Regular.ttf"),
+        include_bytes!("../fonts/NotoSans-Bold.ttf"),
+        include_bytes!("../fonts/NotoSansArabic-Regular.ttf"),
+    ];
+
+    const MARGIN: f32 = 80.0;
+    const TEXT_TOP: f32 = 150.0;
+    const TEXT_BOTTOM: f32 = 470.0;
+    /// Font sizes tried for the words, largest first.
+    const SIZES: [f32; 7] = [64.0, 56.0, 50.0, 44.0, 40.0, 36.0, 32.0];
+    const LINE: f32 = 1.3;
+    /// Measured widths leave this much room, for what shaping changes (Arabic joining).
+    const SLACK: f32 = 0.94;
+
+    /// The fonts, loaded once: for measuring (ttf-parser) and for drawing (fontdb).
+    pub struct Fonts {
+        db: Arc<usvg::fontdb::Database>,
+    }
+
+    impl Default for Fonts {
+        fn default() -> Self {
+            Fonts::new()
+        }
+    }
+
+    impl Fonts {
+        pub fn new() -> Fonts {
+            let mut db = usvg::fontdb::Database::new();
+            for font in FONTS {
+                db.load_font_data(font.to_vec());
+            }
+            db.set_sans_serif_family("Noto Sans");
+            Fonts { db: Arc::new(db) }
+        }
+
+        /// The width of `text` at `size` pixels: each character's advance in the first
+        /// bundled font that has it.
+        pub(crate) fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+            let faces: Vec<ttf_parser::Face> = [if bold { 1 } else { 0 }, 2]
+                .into_iter()
+                .filter_map(|i| ttf_parser::Face::parse(FONTS[i], 0).ok())
+                .collect();
+            let mut units = 0.0;
+            for c in text.chars() {
+                let advance = faces.iter().find_map(|f| {
+                    let glyph = f.glyph_index(c)?;
+                    Some(f32::from(f.glyph_hor_advance(glyph)?) / f32::from(f.units_per_em()))
+                });
+                units += advance.unwrap_or(0.6);
+            }
+            units * size
+        }
+
+        /// Whether every character of `text` (bar spaces and controls) has a glyph in
+        /// the bundled fonts.
+        pub fn covers(&self, text: &str) -> bool {
+            let faces: Vec<ttf_parser::Face> = FONTS.iter().filter_map(|f| ttf_parser::Face::parse(f, 0).ok()).collect();
+            text.chars().filter(|c| !c.is_whitespace() && !c.is_control() && !is_format(*c)).all(|c| faces.iter().any(|f| f.glyph_index(c).is_some()))
+        }
+    }
+
+    fn is_format(c: char) -> bool {
+        matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    }
+
+    /// Whether a text reads right to left: its first letter is Arabic, Hebrew, Syriac or
+    /// Thaana.
+    pub(crate) fn is_rtl(text: &str) -> bool {
+        text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+    }
+
+    /// A card laid out: its SVG, and whether its words had to be shortened.
+    pub struct Drawn {
+        pub svg: String,
+        pub shortened: bool,
+        /// The lines of the words as laid out, and their font size.
+        pub lines: Vec<String>,
+        pub size: f32,
+    }
+
+    /// Breaks `words` into lines no wider than `max` at `size`. None if a single word
+    /// is wider than a line.
+    fn wrap(fonts: &Fonts, words: &[&str], size: f32, max: f32) -> Option<Vec<String>> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in words {
+            if fonts.width(word, size, false) > max {
+                return None;
+            }
+            let candidate = if line.is_empty() { (*word).to_owned() } else { format!("{line} {word}") };
+            if fonts.width(&candidate, size, false) <= max {
+                line = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut line, (*word).to_owned()));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        Some(lines)
+    }
+
+    /// Fits the words into the text box: the largest size at which all of them fit; at
+    /// the smallest, the lines that fit, the last ending in an ellipsis at a word break.
+    fn fit(fonts: &Fonts, text: &str) -> (Vec<String>, f32, bool) {
+        let max = (WIDTH as f32 - 2.0 * MARGIN) * SLACK;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for size in SIZES {
+            let rows = ((TEXT_BOTTOM - TEXT_TOP) / (size * LINE)).floor() as usize;
+            if let Some(lines) = wrap(fonts, &words, size, max) {
+                if lines.len() <= rows {
+                    return (lines, size, false);
+                }
+            }
+        }
+        let size = SIZES[SIZES.len() - 1];
+        let rows = ((TEXT_BOTTOM - TEXT_TOP) / (size * LINE)).floor() as usize;
+        // A word wider than a line (a long link, say) is cut into pieces that fit.
+        let mut pieces: Vec<String> = Vec::new();
+        for word in &words {
+            let mut piece = String::new();
+            for c in word.chars() {
+                piece.push(c);
+                if fonts.width(&piece, size, false) > max {
+                    piece.pop();
+                    pieces.push(std::mem::take(&mut piece));
+                    piece.push(c);
+                }
+            }
+            pieces.push(piece);
+        }
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut lines = wrap(fonts, &pieces, size, max).unwrap_or_default();
+        let shortened = lines.len() > rows;
+        lines.truncate(rows);
+        if shortened {
+            if let Some(last) = lines.last_mut() {
+                loop {
+                    let with = format!("{last} …");
+                    if fonts.width(&with, size, false) <= max || !last.contains(' ') {
+                        *last = with;
+                        break;
+                    }
+                    let cut = last.rfind(' ').unwrap_or(0);
+                    last.truncate(cut);
+                }
+            }
+        }
+        (lines, size, shortened)
+    }
+
+    /// One line of text, shortened at a word break with an ellipsis to fit `max`.
+    fn one_line(fonts: &Fonts, text: &str, size: f32, bold: bool, max: f32) -> String {
+        if fonts.width(text, size, bold) <= max {
+            return text.to_owned();
+        }
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        while words.len() > 1 {
+            words.pop();
+            let candidate = format!("{}…", words.join(" "));
+            if fonts.width(&candidate, size, bold) <= max {
+                return candidate;
+            }
+        }
+        let mut out = String::new();
+        for c in text.chars() {
+            if fonts.width(&format!("{out}{c}…"), size, bold) > max {
+                break;
+            }
+            out.push(c);
+        }
+        format!("{out}…")
+    }
+
+    /// A line of SVG text, anchored at the right margin if it reads right to left (with
+    /// right-to-left marks around it, so its punctuation takes its direction).
+    fn text_line(text: &str, y: f32, size: f32, weight: &str, fill: &str) -> String {
+        let (x, anchor, text) = if is_rtl(text) {
+            (WIDTH as f32 - MARGIN, "end", format!("\u{200F}{text}\u{200F}"))
+        } else {
+            (MARGIN, "start", text.to_owned())
+        };
+        format!(
+            "<text x=\"{x}\" y=\"{y}\" font-family=\"Noto Sans, Noto Sans Arabic\" font-size=\"{size}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"{anchor}\">{}</text>\n",
+            escape(&text)
+        )
+    }
+
+    /// The card's SVG.
+    pub fn svg(fonts: &Fonts, card: &Card) -> Drawn {
+        let (lines, size, shortened) = fit(fonts, &card.text);
+        let max = WIDTH as f32 - 2.0 * MARGIN;
+        let mut out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\">\n\
+             <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#fbf8f3\"/>\n<rect width=\"16\" height=\"{HEIGHT}\" fill=\"#8a2f1c\"/>\n"
+        );
+        out.push_str(&text_line(&card.kind.to_uppercase(), 96.0, 26.0, "700", "#8a2f1c"));
+        if card.kind != crate::core::meta::SITE_NAME {
+            let site = format!(
+                "<text x=\"{}\" y=\"96\" font-family=\"Noto Sans\" font-size=\"26\" font-weight=\"700\" fill=\"#5b554e\" text-anchor=\"end\">{}</text>\n",
+                WIDTH as f32 - MARGIN,
+                crate::core::meta::SITE_NAME.to_uppercase()
+            );
+            out.push_str(&site);
+        }
+        let quoted = card.kind == "Quote";
+        for (i, line) in lines.iter().enumerate() {
+            // A quote's words between quotation marks, the marks outside the words.
+            let mut line = line.clone();
+            if quoted && i == 0 && !is_rtl(&card.text) {
+                line = format!("“{line}");
+            }
+            if quoted && i + 1 == lines.len() && !is_rtl(&card.text) && !shortened {
+                line.push('”');
+            }
+            out.push_str(&text_line(&line, TEXT_TOP + size + i as f32 * size * LINE, size, "400", "#1d1b19"));
+        }
+        let byline = one_line(fonts, &card.byline, 30.0, true, max);
+        out.push_str(&text_line(&byline, 530.0, 30.0, "700", "#1d1b19"));
+        let source = if shortened {
+            format!("Shortened: the whole quote is at the link · {}", card.source)
+        } else {
+            card.source.clone()
+        };
+        let source = one_line(fonts, &source, 24.0, false, max);
+        out.push_str(&text_line(&source, 574.0, 24.0, "400", "#5b554e"));
+        out.push_str("</svg>\n");
+        Drawn { svg: out, shortened, lines, size }
+    }
+
+    /// The card drawn as a PNG.
+    pub fn png(fonts: &Fonts, card: &Card) -> Result<Vec<u8>, String> {
+        let drawn = svg(fonts, card);
+        let options = usvg::Options { fontdb: fonts.db.clone(), font_family: "Noto Sans".to_owned(), ..usvg::Options::default() };
+        let tree = usvg::Tree::from_str(&drawn.svg, &options).map_err(|e| format!("preview {}: {e}", card.file()))?;
+        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate a preview image")?;
+        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        pixmap.encode_png().map_err(|e| format!("preview {}: {e}", card.file()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load::{load, CorpusFiles};
+    use crate::core::model::QuoteId;
+
+    fn corpus() -> Corpus {
+        load(&CorpusFiles::bundled()).unwrap()
+    }
+
+    #[test]
+    fn a_quote_card_says_who_when_and_where_and_is_named_by_its_content() {
+        let corpus = corpus();
+        let q = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
+        let c = card(&corpus, Some(Cited::Quote(q)));
+        assert_eq!(c.kind, "Quote");
+        assert_eq!(c.text, "48 hours");
+        assert_eq!(c.byline, "Asaad al-Shaibani, to Russia · 26 November – 8 December 2024 (inferred)");
+        assert_eq!(c.source, "Asaad al-Shaibani on how Syria untangled its Russian knot · Al Majalla");
+        assert!(c.file().starts_with("previews/quote-") && c.file().ends_with(".png"));
+        assert_eq!(c.file(), card(&corpus, Some(Cited::Quote(q))).file(), "the same card, the same name");
+        let mut corrected = q.clone();
+        corrected.text.push('.');
+        assert_ne!(c.file(), card(&corpus, Some(Cited::Quote(&corrected))).file(), "a corrected quote gets a new image");
+        let site = card(&corpus, None);
+        assert_eq!(site.byline, format!("{} quotes · {} events", corpus.quotes.len(), corpus.events.len()));
+    }
+
+    #[test]
+    fn words_fit_at_the_largest_size_and_a_long_quote_says_it_was_shortened() {
+        let corpus = corpus();
+        let fonts = Fonts::new();
+        let max = WIDTH as f32 - 160.0;
+        for q in &corpus.quotes {
+            let c = card(&corpus, Some(Cited::Quote(q)));
+            let drawn = svg(&fonts, &c);
+            assert!(!drawn.lines.is_empty(), "{}", q.id);
+            // Lines break between words: put together they are the words, in order.
+            let joined = drawn.lines.join(" ");
+            let words: Vec<&str> = q.text.split_whitespace().collect();
+            if drawn.shortened {
+                let kept = joined.strip_suffix(" …").unwrap_or_else(|| panic!("{}: {joined}", q.id));
+                assert!(words.join(" ").starts_with(kept), "{}: {kept}", q.id);
+                assert!(drawn.svg.contains("Shortened: the whole quote is at the link"), "{}", q.id);
+            } else {
+                assert_eq!(joined, words.join(" "), "{}", q.id);
+                assert!(!drawn.svg.contains("Shortened"), "{}", q.id);
+            }
+            for line in &drawn.lines {
+                assert!(fonts.width(line, drawn.size, false) <= max, "{}: {line}", q.id);
+            }
+        }
+        let short = svg(&fonts, &card(&corpus, Some(Cited::Quote(corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap()))));
+        assert_eq!((short.size, short.shortened), (64.0, false));
+        let longest = corpus.quotes.iter().max_by_key(|q| q.text.len()).unwrap();
+        assert!(svg(&fonts, &card(&corpus, Some(Cited::Quote(longest)))).shortened, "the longest quote does not fit whole");
+    }
+
+    #[test]
+    fn arabic_is_laid_out_right_to_left_and_every_glyph_is_in_the_bundled_fonts() {
+        let corpus = corpus();
+        let fonts = Fonts::new();
+        let mut q = corpus.quotes[0].clone();
+        q.text = "قال الشيباني: «لم نكن نعلم» إنّ روسيا انسحبت".to_owned();
+        let drawn = svg(&fonts, &card(&corpus, Some(Cited::Quote(&q))));
+        assert!(drawn.lines.iter().all(|l| render::is_rtl(l)));
+        assert!(drawn.svg.contains("text-anchor=\"end\">\u{200F}قال"), "{}", drawn.svg);
+        assert!(fonts.covers(&q.text));
+        // Every card of the corpus is drawn with real glyphs, none missing.
+        let cards = corpus
+            .quotes
+            .iter()
+            .map(|q| card(&corpus, Some(Cited::Quote(q))))
+            .chain(corpus.events.iter().map(|e| card(&corpus, Some(Cited::Event(e)))))
+            .chain([card(&corpus, None)]);
+        for c in cards {
+            for text in [&c.text, &c.byline, &c.source] {
+                assert!(fonts.covers(text), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_words_are_text_in_the_image_and_it_is_a_1200_by_630_png() {
+        let corpus = corpus();
+        let fonts = Fonts::new();
+        let mut q = corpus.quotes[0].clone();
+        q.text = "</text><script>alert(1)</script> & \"quoted\" Supercalifragilisticexpialidocious-and-then-some-more-letters-than-a-line-can-hold-at-any-size-whatsoever".to_owned();
+        let c = card(&corpus, Some(Cited::Quote(&q)));
+        let drawn = svg(&fonts, &c);
+        assert!(!drawn.svg.contains("<script") && drawn.svg.contains("&lt;script&gt;"));
+        let image = png(&fonts, &c).unwrap();
+        assert_eq!(&image[..8], b"\x89PNG\r\n\x1a\n");
+        let ihdr = &image[16..24];
+        assert_eq!(u32::from_be_bytes(ihdr[..4].try_into().unwrap()), WIDTH);
+        assert_eq!(u32::from_be_bytes(ihdr[4..].try_into().unwrap()), HEIGHT);
+    }
+}
