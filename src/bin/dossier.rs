@@ -188,6 +188,7 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = cards.len().div_ceil(threads).max(1);
     let drawn = std::sync::atomic::AtomicUsize::new(0);
+    let started = std::time::Instant::now();
     std::thread::scope(|scope| {
         let workers: Vec<_> = cards
             .chunks(chunk)
@@ -216,7 +217,14 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
             .collect();
         workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview worker stopped".to_owned())?)
     })?;
-    eprintln!("previews: {} images, {} drawn, {} from the cache", cards.len(), drawn.load(std::sync::atomic::Ordering::Relaxed), cards.len() - drawn.load(std::sync::atomic::Ordering::Relaxed));
+    let drawn = drawn.load(std::sync::atomic::Ordering::Relaxed);
+    let bytes: u64 = cards.iter().filter_map(|c| std::fs::metadata(dist.join(c.file())).ok()).map(|m| m.len()).sum();
+    eprintln!(
+        "previews: {} images, {bytes} B; {drawn} drawn and {} from the cache in {:.1} s on {threads} threads",
+        cards.len(),
+        cards.len() - drawn,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

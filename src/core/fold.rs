@@ -70,7 +70,7 @@ fn push_stripped(c: char, out: &mut String) {
     if (0xAC00..=0xD7A3).contains(&code) {
         // Hangul syllables decompose by arithmetic (Unicode 3.12).
         let s = code - 0xAC00;
-        let trailing = (s % 28 != 0).then_some(0x11A7 + s % 28);
+        let trailing = (!s.is_multiple_of(28)).then_some(0x11A7 + s % 28);
         for jamo in [Some(0x1100 + s / 588), Some(0x1161 + (s % 588) / 28), trailing].into_iter().flatten() {
             out.extend(char::from_u32(jamo));
         }

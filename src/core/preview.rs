@@ -20,8 +20,9 @@ pub const HEIGHT: u32 = 630;
 /// The folder of the images on the site.
 pub const DIR: &str = "previews";
 
-/// Changes whenever the drawing changes, so images drawn before get new names.
-const DRAWING: &str = "dossier-preview-1";
+/// Changes whenever the drawing or its encoding changes, so images drawn before (and
+/// cached by the build) get new names.
+const DRAWING: &str = "dossier-preview-2";
 
 /// What one preview image says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,11 +80,12 @@ pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
             let s = summary(corpus);
             let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
             let text = format!("What was said and what happened, verbatim from {}.", plural(s.documents, "source document"));
+            let byline = format!("{} · {}", plural(s.quotes, "quote"), plural(s.events, "event"));
             Card {
                 kind: crate::core::meta::SITE_NAME,
-                byline: format!("{} · {}", plural(s.quotes, "quote"), plural(s.events, "event")),
+                alt: format!("{}: {text} {byline}.", crate::core::meta::SITE_NAME),
+                byline,
                 source: "Searchable quotes and a filterable timeline".to_owned(),
-                alt: format!("{} {} {}.", crate::core::meta::SITE_NAME, text, format!("{} · {}", plural(s.quotes, "quote"), plural(s.events, "event"))),
                 text,
             }
         }
@@ -353,7 +355,32 @@ mod render {
         let tree = usvg::Tree::from_str(&drawn.svg, &options).map_err(|e| format!("preview {}: {e}", card.file()))?;
         let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate a preview image")?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| format!("preview {}: {e}", card.file()))
+        encode(&pixmap).map_err(|e| format!("preview {}: {e}", card.file()))
+    }
+
+    /// The pixels as a PNG: indexed (a palette of the colours used) when there are at
+    /// most 256 of them, else RGB. Lossless either way; the card is opaque, so no alpha.
+    fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+        let rgb: Vec<[u8; 3]> = pixmap.pixels().iter().map(|p| { let c = p.demultiply(); [c.red(), c.green(), c.blue()] }).collect();
+        let mut palette: Vec<[u8; 3]> = rgb.clone();
+        palette.sort_unstable();
+        palette.dedup();
+        let mut out = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_compression(png::Compression::Best);
+            if palette.len() <= 256 {
+                encoder.set_color(png::ColorType::Indexed);
+                encoder.set_palette(palette.concat());
+                let indices: Vec<u8> = rgb.iter().map(|c| palette.binary_search(c).map_or(0, |i| i as u8)).collect();
+                encoder.write_header()?.write_image_data(&indices)?;
+            } else {
+                encoder.set_color(png::ColorType::Rgb);
+                encoder.write_header()?.write_image_data(&rgb.concat())?;
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -505,6 +505,11 @@ fn reference_managers_read_the_source_document_and_the_passage_from_the_head() {
         }
         assert_eq!(got.url, Some(format!("https://d.example{}", route.href())));
     }
+    // With a base URL the preview image is absolute, as Open Graph wants it.
+    let h = head(&c, &quote, &base);
+    let image = meta_content(&h, "og:image").unwrap();
+    assert!(image.starts_with("https://d.example/previews/quote-") && image.ends_with(".png"), "{image}");
+    assert_eq!(meta_content(&h, "twitter:card"), Some("summary_large_image"));
     // Pages that are no record's keep the site's name and carry no citation fields.
     let home = page(&c, &Route::Home, &base);
     assert!(home.contains("property=\"og:site_name\"") && !home.contains("citation_title"));

@@ -86,3 +86,41 @@ test('an event and a document page cite their source; one without author or publ
   await page.locator('details.cite-panel summary').click();
   await expect(page.locator('.cite-format:has(#cite-apa-in-text) .cite-text')).toHaveText(/^\(.*n\.d\., para\. \d+\)$/);
 });
+
+test('a quote link previews with its own image; the home page and lists with the site image', async ({ page, request }) => {
+  await open(page, quote);
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(image).toMatch(/^\/previews\/quote-[0-9a-f]{16}\.png$/);
+  expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+  expect(await page.locator('meta[property="og:image:width"]').getAttribute('content')).toBe('1200');
+  expect(await page.locator('meta[property="og:image:height"]').getAttribute('content')).toBe('630');
+  expect(await page.locator('meta[property="og:image:alt"]').getAttribute('content')).toBe('Asaad al-Shaibani: “48 hours”');
+  const response = await request.get(image);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const png = await response.body();
+  expect(png.readUInt32BE(16)).toBe(1200);
+  expect(png.readUInt32BE(20)).toBe(630);
+  // Drawn in a browser, the image is the card: a 1200x630 picture.
+  const size = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, image);
+  expect(size).toEqual([1200, 630]);
+  const site = new Set();
+  for (const path of ['/', '/quotes', '/timeline', '/actors', '/documents']) {
+    const html = await (await request.get(path)).text();
+    site.add(html.match(/<meta property="og:image" content="([^"]+)"/)[1]);
+  }
+  expect(site.size).toBe(1);
+  const [siteImage] = site;
+  expect(siteImage).toMatch(/^\/previews\/dossier-[0-9a-f]{16}\.png$/);
+  expect((await request.get(siteImage)).status()).toBe(200);
+  // An event has its own.
+  const event = await (await request.get('/events/bab-al-hawa-meeting-2024')).text();
+  const eventImage = event.match(/<meta property="og:image" content="([^"]+)"/)[1];
+  expect(eventImage).toMatch(/^\/previews\/event-/);
+  expect((await request.get(eventImage)).status()).toBe(200);
+});
