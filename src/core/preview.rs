@@ -135,6 +135,8 @@ mod render {
     /// The fonts, loaded once: for measuring (ttf-parser) and for drawing (fontdb).
     pub struct Fonts {
         db: Arc<usvg::fontdb::Database>,
+        /// Regular, bold and Arabic, as `FONTS` lists them.
+        faces: Vec<ttf_parser::Face<'static>>,
     }
 
     impl Default for Fonts {
@@ -150,32 +152,36 @@ mod render {
                 db.load_font_data(font.to_vec());
             }
             db.set_sans_serif_family("Noto Sans");
-            Fonts { db: Arc::new(db) }
+            let faces = FONTS.iter().filter_map(|f| ttf_parser::Face::parse(f, 0).ok()).collect();
+            Fonts { db: Arc::new(db), faces }
         }
 
         /// The width of `text` at `size` pixels: each character's advance in the first
-        /// bundled font that has it.
+        /// bundled font that has it (the bold or regular Latin font, then the Arabic).
         pub(crate) fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-            let faces: Vec<ttf_parser::Face> = [if bold { 1 } else { 0 }, 2]
-                .into_iter()
-                .filter_map(|i| ttf_parser::Face::parse(FONTS[i], 0).ok())
-                .collect();
-            let mut units = 0.0;
-            for c in text.chars() {
-                let advance = faces.iter().find_map(|f| {
-                    let glyph = f.glyph_index(c)?;
-                    Some(f32::from(f.glyph_hor_advance(glyph)?) / f32::from(f.units_per_em()))
-                });
-                units += advance.unwrap_or(0.6);
-            }
-            units * size
+            self.units(text, bold) * size
+        }
+
+        /// [`Fonts::width`] at one pixel.
+        fn units(&self, text: &str, bold: bool) -> f32 {
+            let order = [usize::from(bold), 2];
+            text.chars()
+                .map(|c| {
+                    order
+                        .iter()
+                        .filter_map(|&i| self.faces.get(i))
+                        .find_map(|f| Some(f32::from(f.glyph_hor_advance(f.glyph_index(c)?)?) / f32::from(f.units_per_em())))
+                        .unwrap_or(0.6)
+                })
+                .sum()
         }
 
         /// Whether every character of `text` (bar spaces and controls) has a glyph in
         /// the bundled fonts.
         pub fn covers(&self, text: &str) -> bool {
-            let faces: Vec<ttf_parser::Face> = FONTS.iter().filter_map(|f| ttf_parser::Face::parse(f, 0).ok()).collect();
-            text.chars().filter(|c| !c.is_whitespace() && !c.is_control() && !is_format(*c)).all(|c| faces.iter().any(|f| f.glyph_index(c).is_some()))
+            text.chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control() && !is_format(*c))
+                .all(|c| self.faces.iter().any(|f| f.glyph_index(c).is_some()))
         }
     }
 
@@ -199,19 +205,27 @@ mod render {
     }
 
     /// Breaks `words` into lines no wider than `max` at `size`. None if a single word
-    /// is wider than a line.
+    /// is wider than a line. Each word is measured once; a line is its words and spaces.
     fn wrap(fonts: &Fonts, words: &[&str], size: f32, max: f32) -> Option<Vec<String>> {
+        let limit = max / size;
+        let space = fonts.units(" ", false);
         let mut lines: Vec<String> = Vec::new();
-        let mut line = String::new();
+        let (mut line, mut used) = (String::new(), 0.0f32);
         for word in words {
-            if fonts.width(word, size, false) > max {
+            let units = fonts.units(word, false);
+            if units > limit {
                 return None;
             }
-            let candidate = if line.is_empty() { (*word).to_owned() } else { format!("{line} {word}") };
-            if fonts.width(&candidate, size, false) <= max {
-                line = candidate;
+            if line.is_empty() {
+                line.push_str(word);
+                used = units;
+            } else if used + space + units <= limit {
+                line.push(' ');
+                line.push_str(word);
+                used += space + units;
             } else {
                 lines.push(std::mem::replace(&mut line, (*word).to_owned()));
+                used = units;
             }
         }
         if !line.is_empty() {
@@ -358,26 +372,65 @@ mod render {
         encode(&pixmap).map_err(|e| format!("preview {}: {e}", card.file()))
     }
 
-    /// The pixels as a PNG: indexed (a palette of the colours used) when there are at
-    /// most 256 of them, else RGB. Lossless either way; the card is opaque, so no alpha.
+    /// The pixels as a PNG: indexed (a palette of the colours used, in the order they
+    /// first appear) when there are at most 256 of them, else RGB. Lossless either way;
+    /// the card is opaque, so no alpha. (Neighbouring pixels are mostly the same colour,
+    /// so most pixels cost one comparison, even in the build's unoptimised profile.)
     fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
-        let rgb: Vec<[u8; 3]> = pixmap.pixels().iter().map(|p| { let c = p.demultiply(); [c.red(), c.green(), c.blue()] }).collect();
-        let mut palette: Vec<[u8; 3]> = rgb.clone();
-        palette.sort_unstable();
-        palette.dedup();
+        // Opaque pixels: premultiplied RGBA is the colour itself. Most rows repeat the
+        // one above (the background, the bar), so a row equal to the last is copied whole.
+        let data = pixmap.data();
+        let row_bytes = WIDTH as usize * 4;
+        let mut palette: Vec<u32> = Vec::new();
+        let mut indices: Vec<u8> = Vec::with_capacity(data.len() / 4);
+        let mut indexed = true;
+        let (mut seen, mut index) = (u32::MAX, 0u8);
+        'rows: for y in 0..HEIGHT as usize {
+            let row = &data[y * row_bytes..(y + 1) * row_bytes];
+            if y > 0 && row == &data[(y - 1) * row_bytes..y * row_bytes] {
+                let start = indices.len() - WIDTH as usize;
+                indices.extend_from_within(start..);
+                continue;
+            }
+            let mut x = 0;
+            while x < row_bytes {
+                let colour = u32::from_le_bytes([row[x], row[x + 1], row[x + 2], 0]);
+                if colour != seen {
+                    index = match palette.iter().position(|&c| c == colour) {
+                        Some(at) => at as u8,
+                        None if palette.len() < 256 => {
+                            palette.push(colour);
+                            (palette.len() - 1) as u8
+                        }
+                        None => {
+                            indexed = false;
+                            break 'rows;
+                        }
+                    };
+                    seen = colour;
+                }
+                indices.push(index);
+                x += 4;
+            }
+        }
+        let pixels: Vec<u32> = if indexed { Vec::new() } else { data.chunks_exact(4).map(|p| u32::from_le_bytes([p[0], p[1], p[2], 0])).collect() };
+        let rgb = |c: &u32| -> [u8; 3] {
+            let [r, g, b, _] = c.to_le_bytes();
+            [r, g, b]
+        };
         let mut out = Vec::new();
         {
             let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
             encoder.set_depth(png::BitDepth::Eight);
-            encoder.set_compression(png::Compression::Best);
-            if palette.len() <= 256 {
+            encoder.set_compression(png::Compression::Default);
+            if indexed {
                 encoder.set_color(png::ColorType::Indexed);
-                encoder.set_palette(palette.concat());
-                let indices: Vec<u8> = rgb.iter().map(|c| palette.binary_search(c).map_or(0, |i| i as u8)).collect();
+                encoder.set_palette(palette.iter().flat_map(rgb).collect::<Vec<u8>>());
                 encoder.write_header()?.write_image_data(&indices)?;
             } else {
                 encoder.set_color(png::ColorType::Rgb);
-                encoder.write_header()?.write_image_data(&rgb.concat())?;
+                let pixels: Vec<u8> = pixels.iter().flat_map(rgb).collect();
+                encoder.write_header()?.write_image_data(&pixels)?;
             }
         }
         Ok(out)

@@ -66,8 +66,19 @@ fn scratch(name: &str) -> std::path::PathBuf {
 }
 
 fn run(args: &[&std::path::Path], command: &str, base: Option<&str>) -> (i32, String, String) {
+    run_with(args, command, base, &[])
+}
+
+/// [`run`] with more environment; drawn previews are cached in a scratch folder, not the
+/// repository's `target/`, unless `envs` names another.
+fn run_with(args: &[&std::path::Path], command: &str, base: Option<&str>, envs: &[(&str, &std::ffi::OsStr)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
     cmd.arg(command).args(args);
+    cmd.env("DOSSIER_PREVIEW_CACHE", std::env::temp_dir().join(format!("dossier-cli-previews-{}", std::process::id())));
+    cmd.env_remove("DOSSIER_PREVIEWS");
+    for (key, value) in envs {
+        cmd.env(key, value);
+    }
     match base {
         Some(b) => cmd.env("DOSSIER_BASE_URL", b),
         None => cmd.env_remove("DOSSIER_BASE_URL"),
@@ -152,5 +163,49 @@ fn published_adds_this_releases_pages_and_keeps_the_old_addresses() {
     let (_, out, _) = run(&[&data], "published", None);
     assert!(out.contains("(0 new)"), "{out}");
     assert_eq!(std::fs::read_to_string(data.join("published.txt")).unwrap(), ledger);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pages_draws_each_preview_once_and_none_when_turned_off() {
+    let dir = scratch("previews");
+    let (data, dist) = (dir.join("data"), dir.join("dist"));
+    let shell = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--></head><body></body></html>";
+    let cache = dir.join("cache");
+    let fresh = |name: &str| {
+        let dist = dir.join(name);
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), shell).unwrap();
+        dist
+    };
+    let image_of = |dist: &std::path::Path| {
+        let page = std::fs::read_to_string(dist.join("quotes/we-chose-change/index.html")).unwrap();
+        let at = page.find("<meta property=\"og:image\" content=\"/")?;
+        let rest = &page[at + 36..];
+        Some(rest[..rest.find('"').unwrap()].to_owned())
+    };
+    let env = [("DOSSIER_PREVIEW_CACHE", cache.as_os_str())];
+    let (code, _, err) = run_with(&[&data, &fresh("dist")], "pages", None, &env);
+    assert_eq!(code, 0, "{err}");
+    let line = err.lines().find(|l| l.starts_with("previews: ")).unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains(" 0 from the cache"), "{line}");
+    let image = image_of(&dist).expect("the quote page names its image");
+    let png = std::fs::read(dist.join(&image)).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{image}");
+    // A second build draws nothing: every card is in the cache.
+    let again = fresh("again");
+    let (code, _, err) = run_with(&[&data, &again], "pages", None, &env);
+    assert_eq!(code, 0, "{err}");
+    let line = err.lines().find(|l| l.starts_with("previews: ")).unwrap();
+    assert!(line.contains("; 0 drawn and "), "{line}");
+    assert_eq!(std::fs::read(again.join(&image)).unwrap(), png);
+    // Turned off: no images, and no page names one.
+    let off = fresh("off");
+    let (code, _, err) = run_with(&[&data, &off], "pages", None, &[("DOSSIER_PREVIEWS", "off".as_ref()), env[0]]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("previews: ") && !off.join("previews").exists());
+    assert_eq!(image_of(&off), None);
+    let page = std::fs::read_to_string(off.join("quotes/we-chose-change/index.html")).unwrap();
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary\">"), "{page}");
     let _ = std::fs::remove_dir_all(&dir);
 }
