@@ -22,7 +22,7 @@ pub const DIR: &str = "previews";
 
 /// Changes whenever the drawing or its encoding changes, so images drawn before (and
 /// cached by the build) get new names.
-const DRAWING: &str = "dossier-preview-2";
+const DRAWING: &str = "dossier-preview-3";
 
 /// What one preview image says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,6 +283,24 @@ mod render {
         (lines, size, shortened)
     }
 
+    /// The byline ("who · when") on one line: smaller until it fits; at the smallest size
+    /// the who is shortened, never the when (a date and its "(inferred)" stay whole).
+    fn byline_fitted(fonts: &Fonts, byline: &str, max: f32) -> (String, f32) {
+        const SIZES: [f32; 4] = [30.0, 27.0, 24.0, 21.0];
+        if let Some(&size) = SIZES.iter().find(|&&size| fonts.width(byline, size, true) <= max) {
+            return (byline.to_owned(), size);
+        }
+        let size = SIZES[SIZES.len() - 1];
+        match byline.rsplit_once(" · ") {
+            Some((who, when)) => {
+                let when = format!(" · {when}");
+                let room = (max - fonts.width(&when, size, true)).max(0.0);
+                (format!("{}{when}", one_line(fonts, who, size, true, room)), size)
+            }
+            None => (one_line(fonts, byline, size, true, max), size),
+        }
+    }
+
     /// One line of text, shortened at a word break with an ellipsis to fit `max`.
     fn one_line(fonts: &Fonts, text: &str, size: f32, bold: bool, max: f32) -> String {
         if fonts.width(text, size, bold) <= max {
@@ -349,8 +367,8 @@ mod render {
             }
             out.push_str(&text_line(&line, TEXT_TOP + size + i as f32 * size * LINE, size, "400", "#1d1b19"));
         }
-        let byline = one_line(fonts, &card.byline, 30.0, true, max);
-        out.push_str(&text_line(&byline, 530.0, 30.0, "700", "#1d1b19"));
+        let (byline, byline_size) = byline_fitted(fonts, &card.byline, max);
+        out.push_str(&text_line(&byline, 530.0, byline_size, "700", "#1d1b19"));
         let source = if shortened {
             format!("Shortened: the whole quote is at the link · {}", card.source)
         } else {
@@ -493,6 +511,52 @@ mod tests {
         assert_eq!((short.size, short.shortened), (64.0, false));
         let longest = corpus.quotes.iter().max_by_key(|q| q.text.len()).unwrap();
         assert!(svg(&fonts, &card(&corpus, Some(Cited::Quote(longest)))).shortened, "the longest quote does not fit whole");
+    }
+
+    /// Images are cached by name, and a name covers the card, not how it is drawn: a
+    /// change to the drawing must change `DRAWING`, or rebuilds would serve old images.
+    /// This pins the drawing of a few cards; when it fails, bump `DRAWING` and the hash.
+    #[test]
+    fn the_drawing_is_versioned() {
+        let fonts = Fonts::new();
+        let fixed = |kind: &'static str, text: &str, byline: &str| Card {
+            kind,
+            text: text.to_owned(),
+            byline: byline.to_owned(),
+            source: "A source document · A publisher".to_owned(),
+            alt: String::new(),
+        };
+        let long = "We are rebuilding the relationship on respectful engagement, in line with our interests. ".repeat(8);
+        let svgs: String = [
+            fixed("Quote", "48 hours", "A speaker, to a listener · 26 November – 8 December 2024 (inferred)"),
+            fixed("Quote", &long, "A speaker with a very long name indeed, to another with a longer one · c. 2019 (inferred)"),
+            fixed("Quote", "قال الشيباني: «لم نكن نعلم»", "A speaker · 2025"),
+            fixed("Event", "Something happened somewhere to someone", "late 2024"),
+            fixed(crate::core::meta::SITE_NAME, "What was said and what happened.", "60 quotes · 66 events"),
+        ]
+        .iter()
+        .map(|c| svg(&fonts, c).svg)
+        .collect();
+        assert_eq!((DRAWING, format!("{:016x}", content_hash(svgs.as_bytes()))), ("dossier-preview-3", "7829d12c4c73bd22".to_owned()));
+    }
+
+    #[test]
+    fn a_byline_keeps_its_date_whole() {
+        let corpus = corpus();
+        let fonts = Fonts::new();
+        let mut q = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap().clone();
+        let when = " · 26 November – 8 December 2024 (inferred)";
+        for speaker_said_to in [None, Some(corpus.actors.iter().max_by_key(|a| a.name.len()).unwrap().id.clone())] {
+            q.said_to = speaker_said_to;
+            let c = card(&corpus, Some(Cited::Quote(&q)));
+            assert!(c.byline.ends_with(when), "{}", c.byline);
+            let drawn = svg(&fonts, &c);
+            assert!(drawn.svg.contains(&crate::core::site::escape(when)), "{}", drawn.svg);
+        }
+        for e in &corpus.events {
+            let c = card(&corpus, Some(Cited::Event(e)));
+            assert!(svg(&fonts, &c).svg.contains(&crate::core::site::escape(&c.byline)), "{}", c.byline);
+        }
     }
 
     #[test]
