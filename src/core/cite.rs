@@ -98,10 +98,10 @@ impl<'a> Cited<'a> {
             Cited::Document(_) => None,
             Cited::Quote(q) => {
                 let to = q.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
-                let when = q.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+                let when = q.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
                 Some(format!("Paragraph {}, {}{to}{when}: “{}”", q.paragraph, corpus.actor_name(&q.speaker), q.text))
             }
-            Cited::Event(e) => Some(format!("Paragraph {}, event: {} ({})", e.paragraph, e.title, e.date.display())),
+            Cited::Event(e) => Some(format!("Paragraph {}, event: {} ({})", e.paragraph, e.title, e.date.display_noting_inference())),
         }
     }
 }
@@ -293,7 +293,7 @@ pub fn embed(corpus: &Corpus, quote: &Quote, url: &str) -> String {
     use crate::core::site::escape;
     let speaker = corpus.actor_name(&quote.speaker);
     let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
-    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
     let source = corpus.document(&quote.document).map(|doc| {
         let publisher = doc.publisher.as_ref().map(|p| format!(", {}", escape(p))).unwrap_or_default();
         format!(" In <cite>{}</cite>{publisher}.", escape(&cited_title(doc)))
@@ -368,7 +368,7 @@ fn publication(doc: &Document) -> String {
 pub fn quote_citation(corpus: &Corpus, quote: &Quote, url: &str) -> String {
     let speaker = corpus.actor_name(&quote.speaker);
     let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
-    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
     let source = corpus.document(&quote.document).map(publication).unwrap_or_default();
     format!("{speaker}{to}{when}: “{}” In {source}, paragraph {}. Dossier: {url}", quote.text, quote.paragraph)
 }
@@ -376,7 +376,7 @@ pub fn quote_citation(corpus: &Corpus, quote: &Quote, url: &str) -> String {
 /// A citation for an event: title, date, the source passage's document and paragraph, URL.
 pub fn event_citation(corpus: &Corpus, event: &Event, url: &str) -> String {
     let source = corpus.document(&event.document).map(publication).unwrap_or_default();
-    format!("{} ({}). Source: {source}, paragraph {}. Dossier: {url}", event.title, event.date.display(), event.paragraph)
+    format!("{} ({}). Source: {source}, paragraph {}. Dossier: {url}", event.title, event.date.display_noting_inference(), event.paragraph)
 }
 
 /// APA and Chicago text of one citation, as the build ships it.
@@ -503,7 +503,7 @@ mod tests {
     fn a_quote_is_cited_as_a_passage_of_its_source_in_every_format() {
         let corpus = load(&CorpusFiles::bundled()).unwrap();
         let c = Cited::Quote(corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap());
-        let passage = "Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024: “48 hours”";
+        let passage = "Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred): “48 hours”";
         assert_eq!(
             bibtex(&corpus, c, URL),
             format!(
@@ -653,7 +653,7 @@ mod tests {
         assert_eq!(
             embed(&corpus, quote, URL),
             format!(
-                "<blockquote cite=\"{URL}\">\n  <p dir=\"auto\">“48 hours”</p>\n  <footer>— Asaad al-Shaibani to Russia, 26 November – 8 December 2024. \
+                "<blockquote cite=\"{URL}\">\n  <p dir=\"auto\">“48 hours”</p>\n  <footer>— Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred). \
                  In <cite>Asaad al-Shaibani on how Syria untangled its Russian knot</cite>, Al Majalla. <a href=\"{URL}\">Source and context on Dossier</a></footer>\n</blockquote>\n"
             )
         );
@@ -673,7 +673,7 @@ mod tests {
         let quote = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
         assert_eq!(
             quote_citation(&corpus, quote, "https://example.org/quotes/shaibani-48-hours"),
-            "Asaad al-Shaibani to Russia, 26 November – 8 December 2024: “48 hours” In Ibrahim Hamidi, \
+            "Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred): “48 hours” In Ibrahim Hamidi, \
              “Asaad al-Shaibani on how Syria untangled its Russian knot”, Al Majalla, publication date not stated, \
              paragraph 71. Dossier: https://example.org/quotes/shaibani-48-hours"
         );

@@ -263,6 +263,16 @@ impl DateSpec {
         }
     }
 
+    /// [`DateSpec::display`], and " (inferred)" where the date was worked out rather than
+    /// stated in the text (it has a derivation): what text outside the page (a citation,
+    /// an embed, a preview image) says, since it cannot show the derivation.
+    pub fn display_noting_inference(&self) -> String {
+        match self.derivation {
+            Some(_) => format!("{} (inferred)", self.display()),
+            None => self.display(),
+        }
+    }
+
     /// [`DateSpec::display`] in pieces, each end with the ISO date it stands for, so a
     /// range becomes two `<time>` elements (HTML's `datetime` takes a date, not an
     /// interval): `c. ` + (`2024-11-26`, "26 November") + ` – ` + (`2024-12-08`, "8 December 2024").

@@ -68,7 +68,7 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
         Page::Quote(id) => match corpus.quote(id) {
             Some(quote) => {
                 let speaker = corpus.actor_name(&quote.speaker);
-                let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display())).unwrap_or_default();
+                let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
                 let source = corpus.document(&quote.document).map(|d| format!(" In “{}”.", d.title)).unwrap_or_default();
                 PageMeta {
                     title: format!("{speaker}: “{}”", shorten(&quote.text, 60)),
@@ -81,7 +81,7 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
         Page::Event(id) => match corpus.event(id) {
             Some(event) => PageMeta {
                 title: event.title.clone(),
-                description: format!("{}. {}", event.date.display(), shorten(&event.evidence, 220)),
+                description: format!("{}. {}", event.date.display_noting_inference(), shorten(&event.evidence, 220)),
                 og_type: "article",
             },
             None => missing("event"),

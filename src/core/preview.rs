@@ -60,7 +60,7 @@ pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
         Some(Cited::Quote(q)) => {
             let speaker = corpus.actor_name(&q.speaker);
             let to = q.said_to.as_ref().map(|a| format!(", to {}", corpus.actor_name(a))).unwrap_or_default();
-            let when = q.said_on.as_ref().map(|d| format!(" · {}", dated(d))).unwrap_or_default();
+            let when = q.said_on.as_ref().map(|d| format!(" · {}", d.display_noting_inference())).unwrap_or_default();
             Card {
                 kind: "Quote",
                 text: q.text.clone(),
@@ -72,9 +72,9 @@ pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
         Some(Cited::Event(e)) => Card {
             kind: "Event",
             text: e.title.clone(),
-            byline: dated(&e.date),
+            byline: e.date.display_noting_inference(),
             source: source(&e.document),
-            alt: format!("{}, {}", e.title, dated(&e.date)),
+            alt: format!("{}, {}", e.title, e.date.display_noting_inference()),
         },
         Some(Cited::Document(_)) | None => {
             let s = summary(corpus);
@@ -89,14 +89,6 @@ pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
                 text,
             }
         }
-    }
-}
-
-/// A date at its precision, and "(inferred)" where the text does not state it.
-fn dated(date: &crate::core::date::DateSpec) -> String {
-    match date.derivation {
-        Some(_) => format!("{} (inferred)", date.display()),
-        None => date.display(),
     }
 }
 

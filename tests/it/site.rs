@@ -481,7 +481,7 @@ fn reference_managers_read_the_source_document_and_the_passage_from_the_head() {
             date: None,
             publisher: Some("Al Majalla".into()),
             url: Some("https://d.example/quotes/shaibani-48-hours".into()),
-            abstract_note: Some("Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024: “48 hours”".into()),
+            abstract_note: Some("Paragraph 71, Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred): “48 hours”".into()),
         }
     );
     // A source with no author, publisher or date: none is made up, and the site's name,
