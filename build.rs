@@ -12,6 +12,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 fn main() {
     fold_tables();
+    drawing_inputs();
     // The browser build reads no data at compile time, so the same wasm serves every
     // corpus (and building the site for another one does not compile it again).
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
@@ -42,6 +43,39 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=DOSSIER_DATA_DIR={}", dir.display());
+}
+
+/// Sets `DOSSIER_DRAWING_INPUTS`, a hash of what draws a preview image besides the
+/// card and `core::preview`'s own code: the bundled fonts and the versions of the crates
+/// that lay out, rasterise and encode it (from Cargo.lock). Preview images are named and
+/// cached by their card and this, so new fonts or a new resvg give every image a new name.
+fn drawing_inputs() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for font in ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf"] {
+        let path = root.join("src/fonts").join(font);
+        println!("cargo:rerun-if-changed={}", path.display());
+        feed(&std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+    }
+    let lock = root.join("Cargo.lock");
+    println!("cargo:rerun-if-changed={}", lock.display());
+    let lock = std::fs::read_to_string(&lock).unwrap_or_default();
+    let drawing = ["resvg", "usvg", "tiny-skia", "tiny-skia-path", "png", "ttf-parser", "rustybuzz", "fontdb", "fdeflate", "miniz_oxide"];
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if let Some(name) = line.strip_prefix("name = \"").and_then(|n| n.strip_suffix('"')) {
+            if drawing.contains(&name) {
+                feed(line.as_bytes());
+                feed(lines.next().unwrap_or_default().as_bytes());
+            }
+        }
+    }
+    println!("cargo:rustc-env=DOSSIER_DRAWING_INPUTS={hash:016x}");
 }
 
 /// Writes `$OUT_DIR/fold_tables.rs`, what `core::fold` needs of Unicode to strip

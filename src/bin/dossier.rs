@@ -199,8 +199,10 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
                         let file = card.file();
                         let target = dist.join(&file);
                         let cached = cache.as_ref().map(|c| c.join(file.trim_start_matches(&format!("{}/", preview::DIR))));
-                        if let Some(cached) = cached.as_ref().filter(|c| c.is_file()) {
-                            if std::fs::copy(cached, &target).is_ok() {
+                        // A cached image is used only if it is a whole PNG (a build stopped
+                        // while writing one must not leave a broken image for good).
+                        if let Some(bytes) = cached.as_ref().and_then(|c| std::fs::read(c).ok()).filter(|b| whole_png(b)) {
+                            if std::fs::write(&target, &bytes).is_ok() {
                                 continue;
                             }
                         }
@@ -208,7 +210,11 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
                         drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         std::fs::write(&target, &png).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
                         if let Some(cached) = cached {
-                            let _ = std::fs::write(cached, &png);
+                            // Written aside and renamed, so the cache never holds half a file.
+                            let aside = cached.with_extension(format!("part-{}", std::process::id()));
+                            if std::fs::write(&aside, &png).is_ok() && std::fs::rename(&aside, &cached).is_err() {
+                                let _ = std::fs::remove_file(&aside);
+                            }
                         }
                     }
                     Ok(())
@@ -226,6 +232,11 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Whether `bytes` is a PNG from its signature to its closing IEND chunk.
+fn whole_png(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82])
 }
 
 fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {

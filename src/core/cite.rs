@@ -111,20 +111,26 @@ impl<'a> Cited<'a> {
 /// name (or an organisation written as one) is kept whole.
 fn name_parts(name: &str) -> Option<(&str, &str)> {
     let name = name.trim();
+    // Several people, or a name already written "Family, Given", is kept as written.
+    if name.contains(',') || name.contains('&') || name.contains(" and ") {
+        return None;
+    }
     let (given, family) = name.rsplit_once(' ')?;
     Some((family.trim(), given.trim())).filter(|(f, g)| !f.is_empty() && !g.is_empty())
 }
 
-/// The publication date the citation may give: a day, a month or a year, as stated.
+/// The publication date the citation may give: a day, a month or a year, as the text
+/// states it. A date a curator inferred (it has a derivation) is not given as the
+/// source's: reference formats have no way to say "inferred".
 fn stated_date(doc: &Document) -> Option<(i32, Option<u8>, Option<u8>)> {
     let date: &DateSpec = doc.published.as_ref()?;
-    matches!(date.precision, Precision::Day | Precision::Month | Precision::Year)
+    (matches!(date.precision, Precision::Day | Precision::Month | Precision::Year) && date.derivation.is_none())
         .then(|| (date.start.year_value(), date.start.month_value(), date.start.day_value()))
 }
 
 /// The title as cited: a title Dossier's editors supplied is bracketed, as APA and
 /// Chicago mark a description standing in for a missing title.
-fn cited_title(doc: &Document) -> String {
+pub(crate) fn cited_title(doc: &Document) -> String {
     if doc.title_supplied {
         format!("[{}]", doc.title)
     } else {
@@ -138,11 +144,12 @@ pub fn csl_json(corpus: &Corpus, cited: Cited, url: &str) -> Value {
     let mut item = Map::new();
     item.insert("id".into(), json!(cited.id()));
     let (doc, _) = cited.source(corpus);
-    let kind = match doc.map(|d| d.kind.as_str()) {
-        Some("interview") => "interview",
-        _ => "article",
-    };
-    item.insert("type".into(), json!(kind));
+    // A web page: how the passage is read and linked. (CSL's `interview` type would make
+    // the document's author the person interviewed; here the author is the interviewer.)
+    item.insert("type".into(), json!("webpage"));
+    if doc.is_some_and(|d| d.kind == "interview") {
+        item.insert("genre".into(), json!("Interview"));
+    }
     if let Some(doc) = doc {
         item.insert("title".into(), json!(cited_title(doc)));
         if let Some(author) = &doc.author {
@@ -231,11 +238,21 @@ fn tex(text: &str) -> String {
     balance(out)
 }
 
-/// `\{` and `\}` still count as braces for BibTeX's parser: if they do not pair up, the
-/// ones left over are written as `\textbraceleft{}` / `\textbraceright{}`.
+/// `\{` and `\}` still count as braces for BibTeX's parser: unless they nest properly
+/// (never closing more than is open, all closed at the end), they are written as
+/// `\textbraceleft{}` / `\textbraceright{}` instead.
 fn balance(text: String) -> String {
-    let (opens, closes) = (text.matches("\\{").count(), text.matches("\\}").count());
-    if opens == closes {
+    let mut depth = 0i64;
+    let mut nested = true;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        nested &= depth >= 0;
+    }
+    if nested && depth == 0 {
         return text;
     }
     text.replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
@@ -251,11 +268,8 @@ fn tex_url(url: &str) -> String {
 /// tag a line, values on one line each.
 pub fn ris(corpus: &Corpus, cited: Cited, url: &str) -> String {
     let (doc, _) = cited.source(corpus);
-    let kind = match doc.map(|d| d.kind.as_str()) {
-        Some("interview") => "GEN",
-        _ => "ELEC",
-    };
-    let mut lines = vec![("TY", kind.to_owned())];
+    // A web page (ELEC), whatever the document's kind.
+    let mut lines = vec![("TY", "ELEC".to_owned())];
     if let Some(doc) = doc {
         if let Some(author) = &doc.author {
             lines.push(("AU", name_parts(author).map_or_else(|| author.clone(), |(f, g)| format!("{f}, {g}"))));
@@ -359,9 +373,9 @@ pub fn plain(corpus: &Corpus, cited: Cited, url: &str) -> String {
 /// explicit unknowns ("publisher not stated, publication date not stated").
 fn publication(doc: &Document) -> String {
     let publisher = doc.publisher.clone().unwrap_or_else(|| "publisher not stated".to_owned());
-    let date = doc.published.as_ref().map_or_else(|| "publication date not stated".to_owned(), |d| d.display());
+    let date = doc.published.as_ref().map_or_else(|| "publication date not stated".to_owned(), |d| d.display_noting_inference());
     let author = doc.author.as_ref().map(|a| format!("{a}, ")).unwrap_or_default();
-    format!("{author}“{}”, {publisher}, {date}", doc.title)
+    format!("{author}“{}”, {publisher}, {date}", cited_title(doc))
 }
 
 /// A citation for a quote: speaker, words, when said, source and paragraph, URL.
@@ -405,9 +419,9 @@ impl Citations {
     /// The styled citation of `cited`, if this set has it.
     pub fn of(&self, corpus: &Corpus, cited: Cited) -> Option<&Styled> {
         match cited {
-            Cited::Document(d) => self.documents.get(corpus.documents.iter().position(|x| x.id == d.id)?),
-            Cited::Quote(q) => self.quotes.get(corpus.quotes.iter().position(|x| x.id == q.id)?),
-            Cited::Event(e) => self.events.get(corpus.events.iter().position(|x| x.id == e.id)?),
+            Cited::Document(d) => self.documents.get(corpus.document_number(&d.id)?),
+            Cited::Quote(q) => self.quotes.get(corpus.quote_number(&q.id)?),
+            Cited::Event(e) => self.events.get(corpus.event_number(&e.id)?),
         }
     }
 }
@@ -514,12 +528,13 @@ mod tests {
         assert_eq!(
             ris(&corpus, c, URL),
             format!(
-                "TY  - GEN\nAU  - Hamidi, Ibrahim\nTI  - Asaad al-Shaibani on how Syria untangled its Russian knot\nPB  - Al Majalla\n\
+                "TY  - ELEC\nAU  - Hamidi, Ibrahim\nTI  - Asaad al-Shaibani on how Syria untangled its Russian knot\nPB  - Al Majalla\n\
                  N1  - {passage}\nUR  - {URL}\nID  - shaibani-48-hours\nER  - \n"
             )
         );
         let json = csl_json(&corpus, c, URL);
-        assert_eq!(json["type"], "interview");
+        assert_eq!(json["type"], "webpage");
+        assert_eq!(json["genre"], "Interview", "the interviewer is the author, so not CSL's interview type");
         assert_eq!(json["author"][0]["family"], "Hamidi");
         assert_eq!(json["author"][0]["given"], "Ibrahim");
         assert_eq!(json["publisher"], "Al Majalla");
@@ -535,7 +550,7 @@ mod tests {
             format!("Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved {URL}")
         );
         assert_eq!(styled.apa_in_text, "(Hamidi, n.d., para. 71)");
-        assert!(styled.chicago_note.starts_with("Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Al Majalla, n.d., para. 71,"), "{styled:?}");
+        assert!(styled.chicago_note.starts_with("Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,"), "{styled:?}");
         assert!(styled.chicago.starts_with("Hamidi, Ibrahim. “Asaad Al-Shaibani"), "{styled:?}");
     }
 
@@ -621,6 +636,13 @@ mod tests {
     fn hostile_text_is_escaped_for_each_format() {
         let mut corpus = load(&CorpusFiles::bundled()).unwrap();
         let hostile = "50% {of} the \\end}} & x_y #1 ~ ^ $\n<script>alert(\"x\")</script> ’";
+        // Braces as many as each other but out of order, then in order.
+        for text in ["a } b {", "a {b} c"] {
+            let mut q = corpus.quotes[0].clone();
+            q.text = text.to_owned();
+            let bib = bibtex(&corpus, Cited::Quote(&q), URL);
+            assert!(balanced(&bib), "{bib}");
+        }
         corpus.documents[1].title = hostile.to_owned();
         corpus.documents[1].author = Some("A } B".to_owned());
         let mut quote = corpus.quotes.iter().find(|q| q.document == corpus.documents[1].id).unwrap().clone();
@@ -657,6 +679,29 @@ mod tests {
                  In <cite>Asaad al-Shaibani on how Syria untangled its Russian knot</cite>, Al Majalla. <a href=\"{URL}\">Source and context on Dossier</a></footer>\n</blockquote>\n"
             )
         );
+    }
+
+    #[test]
+    fn an_inferred_publication_date_is_not_cited_as_the_sources() {
+        let mut corpus = load(&CorpusFiles::bundled()).unwrap();
+        let quote = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap().clone();
+        let at = corpus.documents.iter().position(|d| d.id == quote.document).unwrap();
+        let day = crate::core::date::PartialDate::ymd(2025, 7, 31).unwrap();
+        corpus.documents[at].published = Some(DateSpec::new(day, None, Precision::Day, Some("from the caption".into())).unwrap());
+        let c = Cited::Quote(&quote);
+        assert!(!bibtex(&corpus, c, URL).contains("year") && !ris(&corpus, c, URL).contains("PY  -"));
+        assert!(csl_json(&corpus, c, URL).get("issued").is_none());
+        assert!(head_fields(&corpus, c, None).iter().all(|(n, _)| *n != "citation_publication_date" && *n != "DC.date"));
+        assert!(plain(&corpus, c, URL).contains("31 July 2025 (inferred)"), "{}", plain(&corpus, c, URL));
+    }
+
+    #[test]
+    fn a_name_is_split_only_when_it_is_one_persons() {
+        assert_eq!(name_parts("Ibrahim Hamidi"), Some(("Hamidi", "Ibrahim")));
+        assert_eq!(name_parts("Reuters"), None);
+        for several in ["A. Writer and B. Writer", "Hamidi, Ibrahim", "Smith & Jones"] {
+            assert_eq!(name_parts(several), None, "{several}");
+        }
     }
 
     #[test]

@@ -468,6 +468,22 @@ impl Corpus {
         self.quote_index.get(id).map(|&i| &self.quotes[i])
     }
 
+    /// Where the quote `id` is in `quotes` (data shipped beside the records, such as
+    /// citations, is in the same order).
+    pub fn quote_number(&self, id: &QuoteId) -> Option<usize> {
+        self.quote_index.get(id).copied()
+    }
+
+    /// Where the event `id` is in `events`.
+    pub fn event_number(&self, id: &EventId) -> Option<usize> {
+        self.event_index.get(id).copied()
+    }
+
+    /// Where the document `id` is in `documents`.
+    pub fn document_number(&self, id: &DocumentId) -> Option<usize> {
+        self.document_index.get(id).copied()
+    }
+
     pub fn event(&self, id: &EventId) -> Option<&Event> {
         self.event_index.get(id).map(|&i| &self.events[i])
     }

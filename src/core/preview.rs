@@ -22,7 +22,8 @@ pub const DIR: &str = "previews";
 
 /// Changes whenever the drawing or its encoding changes, so images drawn before (and
 /// cached by the build) get new names.
-const DRAWING: &str = "dossier-preview-3";
+/// With a hash of the fonts and the drawing crates' versions (build.rs).
+const DRAWING: &str = concat!("dossier-preview-3-", env!("DOSSIER_DRAWING_INPUTS"));
 
 /// What one preview image says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,9 +52,12 @@ impl Card {
 /// the lists, actors and documents show.
 pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
     let source = |doc: &crate::core::model::DocumentId| {
-        corpus.document(doc).map_or_else(String::new, |d| match &d.publisher {
-            Some(p) => format!("{} · {p}", d.title),
-            None => d.title.clone(),
+        corpus.document(doc).map_or_else(String::new, |d| {
+            let title = crate::core::cite::cited_title(d);
+            match &d.publisher {
+                Some(p) => format!("{title} · {p}"),
+                None => title,
+            }
         })
     };
     match cited {
@@ -319,7 +323,19 @@ mod render {
     /// A line of SVG text, anchored at the right margin if it reads right to left (with
     /// right-to-left marks around it, so its punctuation takes its direction).
     fn text_line(text: &str, y: f32, size: f32, weight: &str, fill: &str) -> String {
-        let (x, anchor, text) = if is_rtl(text) {
+        line_in(is_rtl(text), text, y, size, weight, fill)
+    }
+
+    /// [`text_line`] in a given direction (every line of a quote takes the quote's).
+    /// Characters XML does not allow (control characters, U+FFFE, U+FFFF) are drawn as
+    /// spaces: scraped text can hold them, and the SVG would not parse.
+    fn line_in(rtl: bool, text: &str, y: f32, size: f32, weight: &str, fill: &str) -> String {
+        let text: String = text
+            .chars()
+            .map(|c| if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') { ' ' } else { c })
+            .collect();
+        let text = text.as_str();
+        let (x, anchor, text) = if rtl {
             (WIDTH as f32 - MARGIN, "end", format!("\u{200F}{text}\u{200F}"))
         } else {
             (MARGIN, "start", text.to_owned())
@@ -357,7 +373,7 @@ mod render {
             if quoted && i + 1 == lines.len() && !is_rtl(&card.text) && !shortened {
                 line.push('”');
             }
-            out.push_str(&text_line(&line, TEXT_TOP + size + i as f32 * size * LINE, size, "400", "#1d1b19"));
+            out.push_str(&line_in(is_rtl(&card.text), &line, TEXT_TOP + size + i as f32 * size * LINE, size, "400", "#1d1b19"));
         }
         let (byline, byline_size) = byline_fitted(fonts, &card.byline, max);
         out.push_str(&text_line(&byline, 530.0, byline_size, "700", "#1d1b19"));
@@ -529,7 +545,8 @@ mod tests {
         .iter()
         .map(|c| svg(&fonts, c).svg)
         .collect();
-        assert_eq!((DRAWING, format!("{:016x}", content_hash(svgs.as_bytes()))), ("dossier-preview-3", "7829d12c4c73bd22".to_owned()));
+        assert!(DRAWING.starts_with("dossier-preview-3-"));
+        assert_eq!(format!("{:016x}", content_hash(svgs.as_bytes())), "7829d12c4c73bd22", "the drawing changed: bump DRAWING's number and this hash");
     }
 
     #[test]
@@ -561,6 +578,14 @@ mod tests {
         assert!(drawn.lines.iter().all(|l| render::is_rtl(l)));
         assert!(drawn.svg.contains("text-anchor=\"end\">\u{200F}قال"), "{}", drawn.svg);
         assert!(fonts.covers(&q.text));
+        // A right-to-left quote stays right to left on every line, even one that starts
+        // with a Latin name.
+        q.text = format!("قالت روسيا {}", "Putin Lavrov Shoigu Peskov ".repeat(8));
+        let drawn = svg(&fonts, &card(&corpus, Some(Cited::Quote(&q))));
+        assert!(drawn.lines.len() > 1 && drawn.lines.iter().skip(1).any(|l| !render::is_rtl(l)), "{:?}", drawn.lines);
+        let quote_lines = drawn.svg.lines().filter(|l| l.contains("font-weight=\"400\" fill=\"#1d1b19\"")).count();
+        let right_aligned = drawn.svg.lines().filter(|l| l.contains("font-weight=\"400\" fill=\"#1d1b19\" text-anchor=\"end\"")).count();
+        assert_eq!((quote_lines, right_aligned), (drawn.lines.len(), drawn.lines.len()), "{}", drawn.svg);
         // Every card of the corpus is drawn with real glyphs, none missing.
         let cards = corpus
             .quotes
@@ -580,7 +605,7 @@ mod tests {
         let corpus = corpus();
         let fonts = Fonts::new();
         let mut q = corpus.quotes[0].clone();
-        q.text = "</text><script>alert(1)</script> & \"quoted\" Supercalifragilisticexpialidocious-and-then-some-more-letters-than-a-line-can-hold-at-any-size-whatsoever".to_owned();
+        q.text = "</text><script>alert(1)</script> & \"quoted\" \u{8}\u{0}\u{FFFF} Supercalifragilisticexpialidocious-and-then-some-more-letters-than-a-line-can-hold-at-any-size-whatsoever".to_owned();
         let c = card(&corpus, Some(Cited::Quote(&q)));
         let drawn = svg(&fonts, &c);
         assert!(!drawn.svg.contains("<script") && drawn.svg.contains("&lt;script&gt;"));

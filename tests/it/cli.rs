@@ -199,6 +199,15 @@ fn pages_draws_each_preview_once_and_none_when_turned_off() {
     let line = err.lines().find(|l| l.starts_with("previews: ")).unwrap();
     assert!(line.contains("; 0 drawn and "), "{line}");
     assert_eq!(std::fs::read(again.join(&image)).unwrap(), png);
+    // A cached image cut short (a build stopped while writing it) is drawn again.
+    let cached = cache.join(image.trim_start_matches("previews/"));
+    std::fs::write(&cached, &png[..png.len() / 2]).unwrap();
+    let third = fresh("third");
+    let (code, _, err) = run_with(&[&data, &third], "pages", None, &env);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("; 1 drawn and "), "{err}");
+    assert_eq!(std::fs::read(third.join(&image)).unwrap(), png);
+    assert_eq!(std::fs::read(&cached).unwrap(), png);
     // Turned off: no images, and no page names one.
     let off = fresh("off");
     let (code, _, err) = run_with(&[&data, &off], "pages", None, &[("DOSSIER_PREVIEWS", "off".as_ref()), env[0]]);

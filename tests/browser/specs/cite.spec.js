@@ -18,12 +18,12 @@ test('a quote page cites the source document in APA, Chicago, BibTeX, RIS and CS
   const text = (id) => panel.locator(`.cite-format:has(#cite-${id}) .cite-text`);
   await expect(text('apa')).toHaveText(`Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved ${origin}${quote}`);
   await expect(text('apa-in-text')).toHaveText('(Hamidi, n.d., para. 71)');
-  await expect(text('chicago-note')).toContainText('Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Al Majalla, n.d., para. 71,');
+  await expect(text('chicago-note')).toContainText('Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,');
   await expect(text('bibtex')).toContainText('@misc{shaibani-48-hours,');
   await expect(text('bibtex')).toContainText(`url = {${origin}${quote}}`);
-  await expect(text('ris')).toContainText('TY  - GEN');
+  await expect(text('ris')).toContainText('TY  - ELEC');
   const csl = JSON.parse(await text('csl-json').textContent());
-  expect(csl).toEqual([expect.objectContaining({ id: 'shaibani-48-hours', type: 'interview', publisher: 'Al Majalla', URL: `${origin}${quote}` })]);
+  expect(csl).toEqual([expect.objectContaining({ id: 'shaibani-48-hours', type: 'webpage', genre: 'Interview', publisher: 'Al Majalla', URL: `${origin}${quote}` })]);
   expect(csl[0].issued).toBeUndefined();
   // Each format copies as shown.
   await page.getByRole('button', { name: 'Copy BibTeX' }).click();
