@@ -97,9 +97,7 @@ impl<'a> Cited<'a> {
         match self {
             Cited::Document(_) => None,
             Cited::Quote(q) => {
-                let to = q.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
-                let when = q.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
-                Some(format!("Paragraph {}, {}{to}{when}: “{}”", q.paragraph, corpus.actor_name(&q.speaker), q.text))
+                Some(format!("Paragraph {}, {}: “{}”", q.paragraph, said_by(corpus, q), q.text))
             }
             Cited::Event(e) => Some(format!("Paragraph {}, event: {} ({})", e.paragraph, e.title, e.date.display_noting_inference())),
         }
@@ -305,20 +303,15 @@ pub fn ris(corpus: &Corpus, cited: Cited, url: &str) -> String {
 /// reads as a quotation in a bare page, and right-to-left words lay out as such.
 pub fn embed(corpus: &Corpus, quote: &Quote, url: &str) -> String {
     use crate::core::site::escape;
-    let speaker = corpus.actor_name(&quote.speaker);
-    let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
-    let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
     let source = corpus.document(&quote.document).map(|doc| {
         let publisher = doc.publisher.as_ref().map(|p| format!(", {}", escape(p))).unwrap_or_default();
         format!(" In <cite>{}</cite>{publisher}.", escape(&cited_title(doc)))
     });
     let url = escape(url);
     format!(
-        "<blockquote cite=\"{url}\">\n  <p dir=\"auto\">“{}”</p>\n  <footer>— {}{}{}.{} <a href=\"{url}\">Source and context on Dossier</a></footer>\n</blockquote>\n",
+        "<blockquote cite=\"{url}\">\n  <p dir=\"auto\">“{}”</p>\n  <footer>— {}.{} <a href=\"{url}\">Source and context on Dossier</a></footer>\n</blockquote>\n",
         escape(&quote.text),
-        escape(speaker),
-        escape(&to),
-        escape(&when),
+        escape(&said_by(corpus, quote)),
         source.unwrap_or_default(),
     )
 }
@@ -378,13 +371,19 @@ fn publication(doc: &Document) -> String {
     format!("{author}“{}”, {publisher}, {date}", cited_title(doc))
 }
 
-/// A citation for a quote: speaker, words, when said, source and paragraph, URL.
-pub fn quote_citation(corpus: &Corpus, quote: &Quote, url: &str) -> String {
-    let speaker = corpus.actor_name(&quote.speaker);
+/// Who said a quote, to whom and when, as far as known: "Asaad al-Shaibani to Russia,
+/// 26 November – 8 December 2024 (inferred)". The passage, the embed and the plain
+/// citation all name the speaker this way.
+fn said_by(corpus: &Corpus, quote: &Quote) -> String {
     let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
     let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
+    format!("{}{to}{when}", corpus.actor_name(&quote.speaker))
+}
+
+/// A citation for a quote: speaker, words, when said, source and paragraph, URL.
+pub fn quote_citation(corpus: &Corpus, quote: &Quote, url: &str) -> String {
     let source = corpus.document(&quote.document).map(publication).unwrap_or_default();
-    format!("{speaker}{to}{when}: “{}” In {source}, paragraph {}. Dossier: {url}", quote.text, quote.paragraph)
+    format!("{}: “{}” In {source}, paragraph {}. Dossier: {url}", said_by(corpus, quote), quote.text, quote.paragraph)
 }
 
 /// A citation for an event: title, date, the source passage's document and paragraph, URL.
