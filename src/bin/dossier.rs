@@ -6,6 +6,9 @@
 //! `sitemap.xml`, `robots.txt`, redirects and the service worker. `dossier published DIR`
 //! updates the ledger of published addresses that later releases must keep or redirect.
 //! `dossier synth DIR QUOTES EVENTS` writes a synthetic data folder for benchmarks.
+//! `dossier draft SOURCE --data DIR` proposes a new document's records for a curator to
+//! confirm (`core::draft`); `dossier check` lists the drafts apart from errors, and
+//! `dossier check --release` (the release build's hook) refuses them.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,14 +24,23 @@ use dossier::core::{load, pack, stats};
 use dossier::ui::data::CorpusContext;
 use dossier::ui::render;
 
-const USAGE: &str = "usage: dossier check <data-dir>
+const USAGE: &str = "usage: dossier check [--release] <data-dir>
+       dossier draft <source.txt> --data <data-dir> [--id ID] [--title T] [--publisher P]
+                     [--author A] [--published YYYY-MM-DD]
        dossier pages <data-dir> <dist-dir>
        dossier published <data-dir>
        dossier synth <data-dir> <quotes> <events>
 
 check:     checks a Dossier data folder (documents.json, actors.json, places.json,
            quotes.json, events.json, sources/, and the optional redirects.json and
-           published.txt) and prints every problem found.
+           published.txt) and prints every problem found, then the drafts still to
+           confirm. With --release, a draft is a problem: a release publishes none.
+draft:     drafts a new document from a plain-text article into <data-dir> (new or
+           existing): the source copied byte for byte to sources/, its paragraphs typed,
+           every quotation and interview answer with a proposed speaker, every date
+           expression as a dated event, new actors and places. Every record is marked
+           \"draft\" with what to confirm and why; confirming one is setting its \"draft\"
+           to null. Existing records are never rewritten.
 pages:     turns Trunk's <dist-dir>/index.html into the static site: the data files
            (<dist-dir>/data/), an index.html for every page rendered by the app itself
            (title, description, preview tags, content),
@@ -44,7 +56,9 @@ synth:     writes a synthetic data folder (deterministic; realistic sentences, a
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["check", dir] => check(Path::new(dir)),
+        ["check", dir] => check(Path::new(dir), false),
+        ["check", "--release", dir] | ["check", dir, "--release"] => check(Path::new(dir), true),
+        ["draft", rest @ ..] => draft(rest),
         ["pages", dir, dist] => pages(Path::new(dir), Path::new(dist)),
         ["published", dir] => published(Path::new(dir)),
         ["synth", dir, quotes, events] => match (quotes.parse(), events.parse()) {
@@ -66,32 +80,53 @@ fn main() -> ExitCode {
 }
 
 /// The corpus, its redirects and the ledger of published addresses (if there is one).
-type DataFolder = (Corpus, Vec<Redirect>, Option<Vec<String>>);
+type DataFolder = (Corpus, Vec<Redirect>, Option<Vec<String>>, Vec<load::Draft>);
 
 /// A data folder's parts, each parsed but not yet checked against the others.
 fn read_all(dir: &Path) -> Result<DataFolder, DataErrors> {
-    let corpus = load::load_dir(dir)?;
+    let (files, mut errors) = load::CorpusFiles::read_dir(dir);
+    let (corpus, drafts) = match load::load_with_drafts(&files) {
+        Ok(loaded) if errors.is_empty() => loaded,
+        Ok(_) => return Err(DataErrors(errors)),
+        Err(DataErrors(more)) => {
+            errors.extend(more);
+            return Err(DataErrors(errors));
+        }
+    };
     let optional = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
     let redirects = published::parse_redirects(optional(published::REDIRECTS).as_deref()).map_err(|e| DataErrors(vec![e]))?;
     let ledger = optional(published::PUBLISHED).map(|t| published::parse_published(&t));
-    Ok((corpus, redirects, ledger))
+    Ok((corpus, redirects, ledger, drafts))
 }
 
-/// The corpus and its redirects, checked together with the ledger of published pages.
-fn load_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>), DataErrors> {
-    let (corpus, redirects, ledger) = read_all(dir)?;
+/// The corpus (drafts left out), its redirects and the drafts, checked together with the
+/// ledger of published pages.
+fn load_all(dir: &Path) -> Result<(Corpus, Vec<Redirect>, Vec<load::Draft>), DataErrors> {
+    let (corpus, redirects, ledger, drafts) = read_all(dir)?;
     let errors = published::check(&corpus, &redirects, ledger.as_deref());
     if errors.is_empty() {
-        Ok((corpus, redirects))
+        Ok((corpus, redirects, drafts))
     } else {
         Err(DataErrors(errors))
     }
 }
 
-fn check(dir: &Path) -> ExitCode {
+fn check(dir: &Path, release: bool) -> ExitCode {
     match load_all(dir) {
-        Ok((corpus, redirects)) => {
+        Ok((corpus, redirects, drafts)) => {
             let s = stats::summary(&corpus);
+            if release && !drafts.is_empty() {
+                for d in &drafts {
+                    eprintln!("{d}");
+                }
+                eprintln!(
+                    "{}: {} draft record{} not yet confirmed: a release publishes no drafts. Confirm each (set its \"draft\" to null) or delete it, then build again.",
+                    dir.display(),
+                    drafts.len(),
+                    if drafts.len() == 1 { "" } else { "s" }
+                );
+                return ExitCode::FAILURE;
+            }
             println!(
                 "{}: ok: {} documents, {} quotes, {} events, {} actors, {} places, {} redirects",
                 dir.display(),
@@ -102,10 +137,167 @@ fn check(dir: &Path) -> ExitCode {
                 s.places,
                 redirects.len()
             );
+            if !drafts.is_empty() {
+                println!("\n{} drafts to confirm (left out of the site until confirmed; set \"draft\" to null to confirm one):", drafts.len());
+                for d in &drafts {
+                    println!("  {d}");
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(errors) => {
             eprintln!("{}: {errors}", dir.display());
+            let (files, _) = load::CorpusFiles::read_dir(dir);
+            let drafts = load::list_drafts(&files);
+            if !drafts.is_empty() {
+                eprintln!("\nand {} drafts to confirm (not errors):", drafts.len());
+                for d in &drafts {
+                    eprintln!("  {d}");
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier draft SOURCE --data DIR [options]`.
+fn draft(args: &[&str]) -> ExitCode {
+    use dossier::core::draft::{self, write, Existing, Options};
+    let mut source = None;
+    let mut data = None;
+    let mut options = Options::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| match it.next() {
+            Some(v) => Some(v.to_string()),
+            None => {
+                eprintln!("{name} needs a value\n{USAGE}");
+                None
+            }
+        };
+        let slot = match *arg {
+            "--data" => &mut data,
+            "--id" => &mut options.id,
+            "--title" => &mut options.title,
+            "--publisher" => &mut options.publisher,
+            "--author" => &mut options.author,
+            "--published" => &mut options.published,
+            other if !other.starts_with("--") && source.is_none() => {
+                source = Some(other.to_owned());
+                continue;
+            }
+            other => {
+                eprintln!("unknown argument {other:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match value(arg) {
+            Some(v) => *slot = Some(v),
+            None => return ExitCode::from(2),
+        }
+    }
+    let (Some(source), Some(data)) = (source, data) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(&data);
+    let bytes = match std::fs::read(&source) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{source}: cannot read: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // What the folder holds already; a file that does not parse stops the draft.
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    fn parse<T: serde::de::DeserializeOwned>(dir: &Path, name: &str, text: &Option<String>) -> Result<Vec<T>, String> {
+        match text {
+            Some(t) => serde_json::from_str(t).map_err(|e| format!("{}: {e}: fix it (dossier check) before drafting into it", dir.join(name).display())),
+            None => Ok(Vec::new()),
+        }
+    }
+    let texts: Vec<(&str, Option<String>)> = [load::DOCUMENTS, load::ACTORS, load::PLACES, load::QUOTES, load::EVENTS].into_iter().map(|n| (n, read(n))).collect();
+    let ids = |text: &Option<String>, name: &str| -> Result<std::collections::HashSet<String>, String> {
+        let values: Vec<serde_json::Value> = parse(dir, name, text)?;
+        Ok(values.iter().filter_map(|v| v.get("id")?.as_str().map(str::to_owned)).collect())
+    };
+    let existing = (|| -> Result<Existing, String> {
+        let mut sources = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(dir.join(load::SOURCES)) {
+            for e in entries.flatten() {
+                if let Ok(b) = std::fs::read(e.path()) {
+                    sources.push((e.file_name().to_string_lossy().into_owned(), b));
+                }
+            }
+        }
+        Ok(Existing {
+            documents: parse(dir, load::DOCUMENTS, &texts[0].1)?,
+            actors: parse(dir, load::ACTORS, &texts[1].1)?,
+            places: parse(dir, load::PLACES, &texts[2].1)?,
+            quote_ids: ids(&texts[3].1, load::QUOTES)?,
+            event_ids: ids(&texts[4].1, load::EVENTS)?,
+            sources,
+        })
+    })();
+    let existing = match existing {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let drafted = match draft::draft(&bytes, &existing, &options) {
+        Ok(d) => d,
+        Err(refusal) => {
+            eprintln!("{source}: {refusal}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut batch = write::Batch::default();
+    batch.add(dir.join(load::SOURCES).join(&drafted.source_name), bytes.clone());
+    let appended = (|| -> Result<(), String> {
+        let mut add = |name: &str, text: &Option<String>, new: Result<Option<String>, String>| -> Result<(), String> {
+            if let Some(t) = new.map_err(|e| format!("{}: {e}", dir.join(name).display()))? {
+                batch.add(dir.join(name), t.into_bytes());
+            } else if text.is_none() {
+                batch.add(dir.join(name), b"[]\n".to_vec());
+            }
+            Ok(())
+        };
+        add(load::DOCUMENTS, &texts[0].1, write::append(texts[0].1.as_deref(), std::slice::from_ref(&drafted.document)))?;
+        add(load::ACTORS, &texts[1].1, write::append(texts[1].1.as_deref(), &drafted.actors))?;
+        add(load::PLACES, &texts[2].1, write::append(texts[2].1.as_deref(), &drafted.places))?;
+        add(load::QUOTES, &texts[3].1, write::append(texts[3].1.as_deref(), &drafted.quotes))?;
+        add(load::EVENTS, &texts[4].1, write::append(texts[4].1.as_deref(), &drafted.events))?;
+        Ok(())
+    })();
+    if let Err(e) = appended.and_then(|()| batch.commit().map(|_| ())) {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
+    let d = &drafted.document;
+    let flagged = d.paragraphs.iter().filter(|p| p.draft.is_some()).count();
+    println!(
+        "{}: drafted document {:?} from {source} (sources/{}): {} paragraphs ({flagged} flagged), {} quotes, {} dated events, {} new actors, {} new places; {} scare quotes noted, not drafted.",
+        dir.display(),
+        d.id,
+        drafted.source_name,
+        d.paragraphs.len(),
+        drafted.quotes.len(),
+        drafted.events.len(),
+        drafted.actors.len(),
+        drafted.places.len(),
+        drafted.scare_quotes.len()
+    );
+    // The folder as it is now, checked as the build checks it.
+    let (files, _) = load::CorpusFiles::read_dir(dir);
+    match load::load_with_drafts(&files) {
+        Ok((_, drafts)) => {
+            println!("Every drafted record passes validation. {} drafts to confirm: `dossier check {}` lists them.", drafts.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprintln!("{}: the folder does not validate now:\n{errors}", dir.display());
             ExitCode::FAILURE
         }
     }
@@ -113,7 +305,7 @@ fn check(dir: &Path) -> ExitCode {
 
 fn published(dir: &Path) -> ExitCode {
     let (corpus, redirects, previous) = match read_all(dir) {
-        Ok((corpus, redirects, ledger)) => (corpus, redirects, ledger.unwrap_or_default()),
+        Ok((corpus, redirects, ledger, _)) => (corpus, redirects, ledger.unwrap_or_default()),
         Err(errors) => {
             eprintln!("{}: {errors}", dir.display());
             return ExitCode::FAILURE;
@@ -240,7 +432,7 @@ fn whole_png(bytes: &[u8]) -> bool {
 }
 
 fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
-    let (corpus, redirects) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let (corpus, redirects, _drafts) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
     let (shell, scripts) = site::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;

@@ -113,8 +113,46 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Corpus, DataErrors> {
     }
 }
 
-/// Parses and validates a corpus, reporting every problem at once.
+/// Parses and validates a corpus, reporting every problem at once. Drafts are checked
+/// like everything else and left out of the corpus; [`load_with_drafts`] lists them.
 pub fn load(files: &CorpusFiles) -> Result<Corpus, DataErrors> {
+    load_with_drafts(files).map(|(corpus, _)| corpus)
+}
+
+/// A record `dossier draft` proposed that a curator has not yet confirmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The file name relative to the data folder, e.g. `quotes.json`.
+    pub file: String,
+    /// The record's id (for a flagged paragraph, `document paragraph n`).
+    pub record: String,
+    /// What to confirm, and the cue the drafter went by.
+    pub confirm: String,
+}
+
+impl std::fmt::Display for Draft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.record, self.confirm)
+    }
+}
+
+/// The drafts of a corpus whatever else is wrong with it (files that do not parse list
+/// none), so a curator sees them beside the errors.
+pub fn list_drafts(files: &CorpusFiles) -> Vec<Draft> {
+    fn parsed<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+    let documents: Vec<RawDocument> = parsed(&files.documents);
+    let actors: Vec<RawEntity> = parsed(&files.actors);
+    let places: Vec<RawEntity> = parsed(&files.places);
+    let quotes: Vec<RawQuote> = parsed(&files.quotes);
+    let events: Vec<RawEvent> = parsed(&files.events);
+    Drafts::of(&documents, &actors, &places, &quotes, &events).list
+}
+
+/// [`load`], with the drafts still to confirm. A curated record may not point at a draft:
+/// confirm what it refers to first.
+pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), DataErrors> {
     let mut v = Validator::default();
     let raw_actors: Option<Vec<RawEntity>> = v.parse_json(ACTORS, &files.actors);
     let raw_places: Option<Vec<RawEntity>> = v.parse_json(PLACES, &files.places);
@@ -140,10 +178,115 @@ pub fn load(files: &CorpusFiles) -> Result<Corpus, DataErrors> {
     let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes.as_deref(), |r| &r.id, |v, r| v.quote(r, &refs));
     let events: Vec<Event> = v.unique(EVENTS, raw_events.as_deref(), |r| &r.id, |v, r| v.event(r, &refs));
 
+    let drafts = Drafts::of(
+        raw_documents.as_deref().unwrap_or_default(),
+        raw_actors.as_deref().unwrap_or_default(),
+        raw_places.as_deref().unwrap_or_default(),
+        raw_quotes.as_deref().unwrap_or_default(),
+        raw_events.as_deref().unwrap_or_default(),
+    );
+    drafts.check_curated(&mut v, raw_documents.as_deref(), raw_quotes.as_deref(), raw_events.as_deref());
+
     if v.errors.is_empty() {
-        Ok(Corpus::assemble(documents, actors, places, quotes, events))
+        let keep = |draft: &HashSet<String>, id: &str| !draft.contains(id);
+        let documents = documents.into_iter().filter(|d| keep(&drafts.documents, d.id.as_str())).collect();
+        let actors = actors.into_iter().filter(|a| keep(&drafts.actors, a.id.as_str())).collect();
+        let places = places.into_iter().filter(|p| keep(&drafts.places, p.id.as_str())).collect();
+        let quotes = quotes.into_iter().filter(|q| keep(&drafts.quotes, q.id.as_str())).collect();
+        let events = events.into_iter().filter(|e| keep(&drafts.events, e.id.as_str())).collect();
+        Ok((Corpus::assemble(documents, actors, places, quotes, events), drafts.list))
     } else {
         Err(DataErrors(v.errors))
+    }
+}
+
+/// The ids of every draft record, by file, and the list a curator reads.
+#[derive(Default)]
+struct Drafts {
+    documents: HashSet<String>,
+    actors: HashSet<String>,
+    places: HashSet<String>,
+    quotes: HashSet<String>,
+    events: HashSet<String>,
+    list: Vec<Draft>,
+}
+
+impl Drafts {
+    fn of(documents: &[RawDocument], actors: &[RawEntity], places: &[RawEntity], quotes: &[RawQuote], events: &[RawEvent]) -> Drafts {
+        let mut d = Drafts::default();
+        let mut list = Vec::new();
+        let mut push = |file: &str, id: &str, confirm: &str| {
+            list.push(Draft { file: file.to_owned(), record: id.to_owned(), confirm: confirm.to_owned() })
+        };
+        for r in documents {
+            if let Some(confirm) = &r.draft {
+                d.documents.insert(r.id.clone());
+                push(DOCUMENTS, &r.id, confirm);
+            }
+            for p in &r.paragraphs {
+                if let Some(confirm) = &p.draft {
+                    push(DOCUMENTS, &format!("{} paragraph {}", r.id, p.n), confirm);
+                }
+            }
+        }
+        for (set, file, raws) in [(&mut d.actors, ACTORS, actors), (&mut d.places, PLACES, places)] {
+            for r in raws {
+                if let Some(confirm) = &r.draft {
+                    set.insert(r.id.clone());
+                    push(file, &r.id, confirm);
+                }
+            }
+        }
+        for r in quotes {
+            if let Some(confirm) = &r.draft {
+                d.quotes.insert(r.id.clone());
+                push(QUOTES, &r.id, confirm);
+            }
+        }
+        for r in events {
+            if let Some(confirm) = &r.draft {
+                d.events.insert(r.id.clone());
+                push(EVENTS, &r.id, confirm);
+            }
+        }
+        d.list = list;
+        d
+    }
+
+    /// A curated (confirmed) record may only point at curated records.
+    fn check_curated(&self, v: &mut Validator, documents: Option<&[RawDocument]>, quotes: Option<&[RawQuote]>, events: Option<&[RawEvent]>) {
+        let still = |v: &mut Validator, at: At, field: &str, id: &str, set: &HashSet<String>, file: &str| {
+            if set.contains(id) {
+                v.error(at, ErrorKind::UnknownReference, format!("{field} {id:?} is still a draft in {file}: confirm it first"));
+            }
+        };
+        for r in documents.unwrap_or_default().iter().filter(|r| r.draft.is_none()) {
+            for p in &r.paragraphs {
+                if let Some(speaker) = &p.speaker {
+                    let record = format!("{} paragraph {}", r.id, p.n);
+                    still(v, At { file: DOCUMENTS, record: &record }, "speaker", speaker, &self.actors, ACTORS);
+                }
+            }
+        }
+        for r in quotes.unwrap_or_default().iter().filter(|r| r.draft.is_none()) {
+            let at = At { file: QUOTES, record: &r.id };
+            for (field, id) in [("speaker", &r.speaker), ("said_to", &r.said_to), ("reported_by", &r.reported_by)] {
+                if let Some(id) = id {
+                    still(v, at, field, id, &self.actors, ACTORS);
+                }
+            }
+            still(v, at, "document", &r.document, &self.documents, DOCUMENTS);
+        }
+        for r in events.unwrap_or_default().iter().filter(|r| r.draft.is_none()) {
+            let at = At { file: EVENTS, record: &r.id };
+            for a in &r.actors {
+                still(v, at, "actor", &a.id, &self.actors, ACTORS);
+            }
+            for p in &r.places {
+                still(v, at, "place", p, &self.places, PLACES);
+            }
+            still(v, at, "document", &r.document, &self.documents, DOCUMENTS);
+        }
     }
 }
 
@@ -392,7 +535,14 @@ impl Validator {
         let errors_before = self.errors.len();
         self.slug(at, &raw.id);
         let kind = self.vocabulary(at, "kind", &raw.kind, QuoteKind::parse, QuoteKind::expected());
-        let speaker = self.actor_ref(at, "speaker", &raw.speaker, refs);
+        let speaker = match &raw.speaker {
+            Some(id) => Some(self.actor_ref(at, "speaker", id, refs)),
+            None if raw.draft.is_some() => None,
+            None => {
+                self.error(at, ErrorKind::Empty, "speaker is missing (only a draft may leave it null)");
+                None
+            }
+        };
         let said_to = raw.said_to.as_deref().map(|s| self.actor_ref(at, "said_to", s, refs));
         let reported_by = raw.reported_by.as_deref().map(|s| self.actor_ref(at, "reported_by", s, refs));
         let said_on = raw.said_on.as_ref().and_then(|d| self.date(at, "said_on", d));
@@ -410,6 +560,7 @@ impl Validator {
             }
             _ => {}
         }
+        let speaker = speaker?;
         (self.errors.len() == errors_before).then(|| Quote {
             id: QuoteId::new(&raw.id),
             text: raw.text.clone(),
@@ -430,7 +581,14 @@ impl Validator {
         let errors_before = self.errors.len();
         self.slug(at, &raw.id);
         self.non_empty(at, "title", &raw.title);
-        let date = self.date(at, "date", &raw.date);
+        let date = match &raw.date {
+            Some(date) => self.date(at, "date", date),
+            None if raw.draft.is_some() => None,
+            None => {
+                self.error(at, ErrorKind::Empty, "date is missing (only a draft may leave it null)");
+                None
+            }
+        };
         let mut actors = Vec::new();
         for a in &raw.actors {
             let id = self.actor_ref(at, "actor", &a.id, refs);
@@ -447,10 +605,11 @@ impl Validator {
             places.push(id);
         }
         self.cited(at, refs, &raw.document, raw.paragraph, "evidence", &raw.evidence);
+        let date = date?;
         (self.errors.len() == errors_before).then(|| Event {
             id: EventId::new(&raw.id),
             title: raw.title.clone(),
-            date: date.expect("checked above"),
+            date,
             actors,
             places,
             document: DocumentId::new(&raw.document),

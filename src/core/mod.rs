@@ -6,11 +6,14 @@
 //! [`pack`] writes the checked corpus as the binary data files the browser reads (and
 //! reads them). [`site`] writes the files around the pages (shell, sitemap, service
 //! worker). [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
-//! vocabulary. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
+//! vocabulary. [`draft`] (native only) proposes records from a raw article for a curator
+//! to confirm. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
 //! (checked by `tests/it/tidy.rs`).
 
 pub mod cite;
 pub mod date;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod facets;

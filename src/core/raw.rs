@@ -3,10 +3,14 @@
 //! `deny_unknown_fields` turns a misspelt key into an error instead of silently lost
 //! data. Everything beyond JSON shape (ids, vocabularies, dates, references, substrings)
 //! is checked in [`crate::core::load`], so all problems are reported together.
+//!
+//! Every record may carry `draft`: what a curator must still confirm, written by
+//! `dossier draft` (`core::draft`). A draft is validated like curated data but left out
+//! of the site; confirming it is setting `draft` to `null` (or deleting the line).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDate {
     pub start: String,
@@ -17,7 +21,7 @@ pub struct RawDate {
     pub derivation: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawParagraph {
     pub n: u32,
@@ -25,9 +29,13 @@ pub struct RawParagraph {
     pub text: String,
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Why the drafter flagged this paragraph (a repeat, scraping debris); `null` once
+    /// a curator has looked. Flagged paragraphs are kept so nothing is silently lost.
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     pub id: String,
@@ -43,10 +51,12 @@ pub struct RawDocument {
     #[serde(default)]
     pub notes: Vec<String>,
     pub paragraphs: Vec<RawParagraph>,
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
 /// An actor or a place: the two files share one shape.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntity {
     pub id: String,
@@ -55,14 +65,18 @@ pub struct RawEntity {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub description: String,
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuote {
     pub id: String,
     pub text: String,
-    pub speaker: String,
+    /// Required; only a draft may leave it `null` (the drafter found no speaker).
+    #[serde(default)]
+    pub speaker: Option<String>,
     pub document: String,
     pub paragraph: u32,
     pub kind: String,
@@ -76,21 +90,26 @@ pub struct RawQuote {
     pub reported_by: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEventActor {
     pub id: String,
     pub role: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub id: String,
     pub title: String,
-    pub date: RawDate,
+    /// Required; only a draft may leave it `null` (a date expression the drafter could
+    /// not resolve, with the reason in `draft`).
+    #[serde(default)]
+    pub date: Option<RawDate>,
     #[serde(default)]
     pub actors: Vec<RawEventActor>,
     #[serde(default)]
@@ -100,4 +119,6 @@ pub struct RawEvent {
     pub evidence: String,
     #[serde(default)]
     pub notes: Option<String>,
+    #[serde(default)]
+    pub draft: Option<String>,
 }

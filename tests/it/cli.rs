@@ -44,7 +44,7 @@ fn broken_folder_lists_every_problem_and_exits_one() {
 fn wrong_usage_exits_two() {
     let out = Command::new(env!("CARGO_BIN_EXE_dossier")).arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: dossier check <data-dir>"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: dossier check [--release] <data-dir>"));
 }
 
 /// A fresh copy of the minimal corpus in a temporary folder, for commands that need to

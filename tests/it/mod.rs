@@ -2,6 +2,7 @@
 
 mod cli;
 mod data;
+mod draft;
 mod fixtures;
 mod index;
 mod pack;
@@ -22,4 +23,9 @@ pub fn root(path: &str) -> PathBuf {
 /// The bundled corpus, fully checked (sources included).
 pub fn corpus() -> dossier::core::model::Corpus {
     dossier::core::load::load_dir(&root("data")).unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+}
+
+/// The bundled corpus's actors as the data file has them.
+pub fn data_actors() -> Vec<dossier::core::raw::RawEntity> {
+    serde_json::from_str(&std::fs::read_to_string(root("data/actors.json")).unwrap()).unwrap()
 }
