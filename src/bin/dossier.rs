@@ -162,7 +162,7 @@ fn check(dir: &Path, release: bool) -> ExitCode {
 
 /// `dossier draft SOURCE --data DIR [options]`.
 fn draft(args: &[&str]) -> ExitCode {
-    use dossier::core::draft::{self, write, Existing, Options};
+    use dossier::core::draft::{write, Options};
     let mut source = None;
     let mut data = None;
     let mut options = Options::default();
@@ -208,73 +208,13 @@ fn draft(args: &[&str]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // What the folder holds already; a file that does not parse stops the draft.
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-    fn parse<T: serde::de::DeserializeOwned>(dir: &Path, name: &str, text: &Option<String>) -> Result<Vec<T>, String> {
-        match text {
-            Some(t) => serde_json::from_str(t).map_err(|e| format!("{}: {e}: fix it (dossier check) before drafting into it", dir.join(name).display())),
-            None => Ok(Vec::new()),
-        }
-    }
-    let texts: Vec<(&str, Option<String>)> = [load::DOCUMENTS, load::ACTORS, load::PLACES, load::QUOTES, load::EVENTS].into_iter().map(|n| (n, read(n))).collect();
-    let ids = |text: &Option<String>, name: &str| -> Result<std::collections::HashSet<String>, String> {
-        let values: Vec<serde_json::Value> = parse(dir, name, text)?;
-        Ok(values.iter().filter_map(|v| v.get("id")?.as_str().map(str::to_owned)).collect())
-    };
-    let existing = (|| -> Result<Existing, String> {
-        let mut sources = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir.join(load::SOURCES)) {
-            for e in entries.flatten() {
-                if let Ok(b) = std::fs::read(e.path()) {
-                    sources.push((e.file_name().to_string_lossy().into_owned(), b));
-                }
-            }
-        }
-        Ok(Existing {
-            documents: parse(dir, load::DOCUMENTS, &texts[0].1)?,
-            actors: parse(dir, load::ACTORS, &texts[1].1)?,
-            places: parse(dir, load::PLACES, &texts[2].1)?,
-            quote_ids: ids(&texts[3].1, load::QUOTES)?,
-            event_ids: ids(&texts[4].1, load::EVENTS)?,
-            sources,
-        })
-    })();
-    let existing = match existing {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let drafted = match draft::draft(&bytes, &existing, &options) {
+    let drafted = match write::draft_into(dir, &bytes, &options) {
         Ok(d) => d,
-        Err(refusal) => {
-            eprintln!("{source}: {refusal}");
+        Err(why) => {
+            eprintln!("{source}: {why}");
             return ExitCode::FAILURE;
         }
     };
-    let mut batch = write::Batch::default();
-    batch.add(dir.join(load::SOURCES).join(&drafted.source_name), bytes.clone());
-    let appended = (|| -> Result<(), String> {
-        let mut add = |name: &str, text: &Option<String>, new: Result<Option<String>, String>| -> Result<(), String> {
-            if let Some(t) = new.map_err(|e| format!("{}: {e}", dir.join(name).display()))? {
-                batch.add(dir.join(name), t.into_bytes());
-            } else if text.is_none() {
-                batch.add(dir.join(name), b"[]\n".to_vec());
-            }
-            Ok(())
-        };
-        add(load::DOCUMENTS, &texts[0].1, write::append(texts[0].1.as_deref(), std::slice::from_ref(&drafted.document)))?;
-        add(load::ACTORS, &texts[1].1, write::append(texts[1].1.as_deref(), &drafted.actors))?;
-        add(load::PLACES, &texts[2].1, write::append(texts[2].1.as_deref(), &drafted.places))?;
-        add(load::QUOTES, &texts[3].1, write::append(texts[3].1.as_deref(), &drafted.quotes))?;
-        add(load::EVENTS, &texts[4].1, write::append(texts[4].1.as_deref(), &drafted.events))?;
-        Ok(())
-    })();
-    if let Err(e) = appended.and_then(|()| batch.commit().map(|_| ())) {
-        eprintln!("{e}");
-        return ExitCode::FAILURE;
-    }
     let d = &drafted.document;
     let flagged = d.paragraphs.iter().filter(|p| p.draft.is_some()).count();
     println!(
@@ -289,18 +229,12 @@ fn draft(args: &[&str]) -> ExitCode {
         drafted.places.len(),
         drafted.scare_quotes.len()
     );
-    // The folder as it is now, checked as the build checks it.
-    let (files, _) = load::CorpusFiles::read_dir(dir);
-    match load::load_with_drafts(&files) {
-        Ok((_, drafts)) => {
-            println!("Every drafted record passes validation. {} drafts to confirm: `dossier check {}` lists them.", drafts.len(), dir.display());
-            ExitCode::SUCCESS
-        }
-        Err(errors) => {
-            eprintln!("{}: the folder does not validate now:\n{errors}", dir.display());
-            ExitCode::FAILURE
-        }
-    }
+    println!(
+        "Every drafted record passes validation; {} to confirm (`dossier check {}` lists every draft of the folder).",
+        1 + flagged + drafted.actors.len() + drafted.places.len() + drafted.quotes.len() + drafted.events.len(),
+        dir.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn published(dir: &Path) -> ExitCode {

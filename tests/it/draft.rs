@@ -76,7 +76,9 @@ fn attribution_patterns_on_a_wire_story() {
 fn paragraphs_typed_and_debris_flagged() {
     let d = wire();
     let kinds: Vec<&str> = d.document.paragraphs.iter().map(|p| p.kind.as_str()).collect();
-    assert_eq!(kinds, ["headline", "standfirst", "body", "body", "body", "body", "body", "body"]);
+    // The dateline ("MOSCOW (Reuters) -") makes the first paragraph the story's lede, not a
+    // standfirst.
+    assert_eq!(kinds, ["headline", "body", "body", "body", "body", "body", "body", "body"]);
     assert_eq!(d.document.title, "Kremlin says talks with Damascus will continue");
     assert!(!d.document.title_supplied);
     let last = d.document.paragraphs.last().unwrap();
@@ -101,7 +103,7 @@ fn dates_resolved_against_the_publication_date_with_derivations() {
     // 21 October 2025 was a Tuesday.
     assert_eq!(dated["on Tuesday"].0, "2025-10-21");
     assert!(dated["on Tuesday"].2.unwrap().contains("21 October 2025, the publication date"));
-    assert_eq!(dated["Oct. 15"], ("2025-10-15", "day", dated["Oct. 15"].2));
+    assert_eq!((dated["Oct. 15"].0, dated["Oct. 15"].1), ("2025-10-15", "day"));
     assert!(dated["Oct. 15"].2.unwrap().contains("without a year"));
     assert_eq!(dated["2019-20"].1, "range");
     for e in &d.events {
@@ -148,6 +150,86 @@ fn known_actors_are_matched_by_any_spelling_and_never_rewritten() {
     let q = d.quotes.iter().find(|q| q.text == "We want calm").unwrap();
     assert_eq!(q.speaker.as_deref(), Some("asaad-al-shaibani"));
     assert!(d.actors.iter().all(|a| a.id != "asaad-al-shaibani"), "a known actor is not proposed again");
+}
+
+/// The bundled corpus's actors and places, as a newsroom's existing corpus.
+fn bundled() -> Existing {
+    let places = serde_json::from_str(&std::fs::read_to_string(root("data/places.json")).unwrap()).unwrap();
+    Existing { actors: super::data_actors(), places, ..Existing::default() }
+}
+
+/// The speaker's id (or None) and the cue of the quote `text`, drafted from `article`.
+fn spoken(article: &str, text: &str) -> (Option<String>, String) {
+    let options = Options { published: Some("2025-07-31".into()), ..Options::default() };
+    let d = draft(article.as_bytes(), &bundled(), &options).unwrap();
+    let q = quote(&d, text);
+    (q.speaker.clone(), q.draft.clone().unwrap_or_default())
+}
+
+#[test]
+fn no_speaker_is_proposed_without_a_cue_that_names_one() {
+    // A place is never a speaker; a state sharing a place's name still is one.
+    let (who, _) = spoken("Talks.\n\n“We will stay,” the Kremlin said.\n", "We will stay");
+    assert_ne!(who.as_deref(), Some("moscow"));
+    let (who, _) = spoken("Talks.\n\n“We will decide,” Syria said.\n", "We will decide");
+    assert_eq!(who.as_deref(), Some("syria"));
+    // A name inside a longer description, or a possessive, is not the speaker.
+    let (who, cue) = spoken("Talks.\n\n“No deal,” an aide to Putin said.\n", "No deal");
+    assert_eq!(who, None, "{cue}");
+    assert!(cue.contains("not resolved"), "{cue}");
+    let (who, cue) = spoken("Talks.\n\n“No,” Lavrov’s spokeswoman said.\n", "No");
+    assert_eq!(who, None, "{cue}");
+    // Pronouns and conjunctions name no one.
+    let (who, _) = spoken("Talks.\n\n“We reject it,” it said.\n", "We reject it");
+    assert_eq!(who, None);
+    // An abbreviation's full stop does not end the attribution.
+    let (who, _) = spoken("Talks.\n\n“We are here to listen,” said U.S. Envoy Tom Barrack.\n", "We are here to listen");
+    assert_eq!(who.as_deref(), Some("tom-barrack"));
+    // "he" is not a name inside someone's quoted words.
+    let (who, cue) = spoken("Talks.\n\nAl-Shaibani said: “Putin has been generous.” “We thank him,” he added.\n", "We thank him");
+    assert_eq!(who.as_deref(), Some("asaad-al-shaibani"), "{cue}");
+    // Another name between two quotations stops the second inheriting the first's speaker.
+    let (who, cue) = spoken("Talks.\n\n“Yes,” Lavrov said. Al-Shaibani disagreed: “No, never, not at all.”\n", "No, never, not at all.");
+    assert_eq!(who, None, "{cue}");
+    // "the minister" with two ministers named is left for the curator, naming both.
+    let (who, cue) = spoken(
+        "Talks.\n\nRussian Foreign Minister Sergei Lavrov met Syrian Foreign Minister Asaad al-Shaibani. “We agreed,” the minister said.\n",
+        "We agreed",
+    );
+    assert_eq!(who, None, "{cue}");
+    assert!(cue.contains("Sergei Lavrov") && cue.contains("Asaad al-Shaibani"), "{cue}");
+    // A short quotation after "called it a" is a quote, not a scare quote.
+    let (who, _) = spoken("Talks.\n\nLavrov called it a “historic step.”\n", "historic step.");
+    assert_eq!(who.as_deref(), Some("sergei-lavrov"));
+}
+
+#[test]
+fn a_title_case_headline_names_no_one_and_the_attribution_dates_the_words() {
+    let options = Options { published: Some("2025-07-31".into()), ..Options::default() };
+    let d = draft("Foreign Minister Jane Roe Visits Baku\n\n“We are ready,” Jane Roe said on Monday.\n".as_bytes(), &Existing::default(), &options).unwrap();
+    assert!(d.actors.iter().all(|a| !a.name.contains("Visits")), "{:?}", d.actors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    let q = quote(&d, "We are ready");
+    assert_eq!(q.said_on.as_ref().map(|d| d.start.as_str()), Some("2025-07-28"));
+    assert!(q.draft.as_deref().unwrap().contains("from the attribution's date"));
+}
+
+#[test]
+fn places_named_as_city_and_country_are_proposed() {
+    let d = draft("Talks.\n\nThe envoys met in Baku, Azerbaijan, on 10 July 2025.\n".as_bytes(), &Existing::default(), &Options::default()).unwrap();
+    let places: Vec<(&str, &str)> = d.places.iter().map(|p| (p.name.as_str(), p.kind.as_str())).collect();
+    assert_eq!(places, vec![("Baku", "city"), ("Azerbaijan", "country")]);
+    let e = &d.events[0];
+    assert_eq!(e.places, vec!["baku".to_owned(), "azerbaijan".to_owned()]);
+    // Known places are matched, not proposed again.
+    let d = draft("Talks.\n\nThe envoys met in Moscow, Russia, on 10 July 2025.\n".as_bytes(), &bundled(), &Options::default()).unwrap();
+    assert!(d.places.iter().all(|p| p.name != "Moscow"));
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for text in ["İzmir officials, according to Ömer Çelik, “we will stay calm.”", "\u{212a}“conducted on 3 May 2024” in an interview", "It began 20000 years ago, on 1 May 2024."] {
+        let _ = draft(text.as_bytes(), &bundled(), &Options { published: Some("2025-01-01".into()), ..Options::default() });
+    }
 }
 
 #[test]
@@ -303,6 +385,17 @@ fn the_command_refuses_bad_sources_and_usage() {
     assert!(!data.exists(), "nothing is written for a refused source");
     let (code, _, err) = dossier(&["draft", &s(&empty)]);
     assert_eq!(code, 2, "{err}");
+    // A data file that cannot be read as text is refused, never taken for absent.
+    let unreadable = dir.join("unreadable");
+    std::fs::create_dir_all(&unreadable).unwrap();
+    std::fs::write(unreadable.join("places.json"), [b'[', 0x93, b']']).unwrap();
+    let before = snapshot(&unreadable);
+    let article = dir.join("article-1.txt");
+    std::fs::write(&article, "A minister spoke on 8 December 2024.\n").unwrap();
+    let (code, _, err) = dossier(&["draft", &s(&article), "--data", &s(&unreadable)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("places.json: cannot read") && err.contains("nothing was written"), "{err}");
+    assert_eq!(snapshot(&unreadable), before);
     // A data file that does not parse stops the draft before anything is written.
     let broken = dir.join("broken");
     std::fs::create_dir_all(&broken).unwrap();
@@ -322,7 +415,7 @@ fn the_command_refuses_bad_sources_and_usage() {
 mod props {
     use proptest::prelude::*;
 
-    use dossier::core::draft::{draft, Existing, Options};
+    use dossier::core::draft::{draft, Options, Refusal};
     use dossier::core::load::{load_with_drafts, CorpusFiles};
 
     /// Pieces of news prose and of what breaks parsers: every kind of quotation mark,
@@ -333,6 +426,8 @@ mod props {
             "he said", "said Putin", " told ", "according to Reuters", "the spokesman", "President Jane Roe", "Sharaa’s",
             "on Thursday", "12 months ago", "Oct. 15", "8 December 2024", "2019-20", "late 2024", "yesterday", "in May",
             "We won", "they left", "al-Shaibani", "أسعد الشيباني", "Q?", "AFP", "font change", "x", "é", "\u{202e}", "<b>",
+            "İ", "\u{212a}", "20000 years ago", "the Kremlin said", "it said", "Syria said", "an aide to Putin said", "US", "is",
+            "Foreign Minister", "Lavrov", "in Baku, Azerbaijan,", "interviews", "will", "next Monday", "2024-12-08", "mid-July",
         ])
     }
 
@@ -344,14 +439,25 @@ mod props {
         #[test]
         fn any_text_drafts_verbatim_and_valid(pieces in prop::collection::vec(piece(), 1..80)) {
             let text: String = pieces.concat();
-            let Ok(d) = draft(text.as_bytes(), &Existing::default(), &Options::default()) else {
-                return Ok(()); // refused (empty): a clear answer, checked elsewhere
+            let existing = super::bundled();
+            let d = match draft(text.as_bytes(), &existing, &Options::default()) {
+                Ok(d) => d,
+                Err(Refusal::Empty) => {
+                    let blank = text.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
+                    prop_assert!(blank, "refused as empty: {:?}", text);
+                    return Ok(());
+                }
+                Err(other) => return Err(TestCaseError::fail(format!("{text:?} refused: {other}"))),
             };
             let json = |v: &dyn erased::Json| v.json();
+            let mut actors = existing.actors.clone();
+            actors.extend(d.actors.iter().cloned());
+            let mut places = existing.places.clone();
+            places.extend(d.places.iter().cloned());
             let files = CorpusFiles {
                 documents: json(&vec![d.document.clone()]),
-                actors: json(&d.actors),
-                places: json(&d.places),
+                actors: json(&actors),
+                places: json(&places),
                 quotes: json(&d.quotes),
                 events: json(&d.events),
                 sources: Some([(d.source_name.clone(), text.clone())].into_iter().collect()),

@@ -47,6 +47,14 @@ fn month_number(word: &str) -> Option<i8> {
     names.iter().position(|m| w.starts_with(m)).map(|i| i as i8 + 1)
 }
 
+/// Whether a word is a month's or a weekday's name (so not a place or a person).
+pub fn is_month_or_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    months.contains(&w.as_str()) || days.contains(&w.as_str()) || (w.len() >= 3 && months.iter().any(|m| m.starts_with(&w) && word.ends_with('.')))
+}
+
 fn number_word(word: &str) -> Option<i64> {
     let w = word.to_lowercase();
     let words = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -54,6 +62,7 @@ fn number_word(word: &str) -> Option<i64> {
 }
 
 struct Patterns {
+    iso: Regex,
     dmy: Regex,
     mdy: Regex,
     month_year: Regex,
@@ -79,8 +88,9 @@ fn patterns() -> &'static Patterns {
             part_of_year: re(r"\b([Ee]arly|[Mm]id|[Ll]ate|the end of|the beginning of|the start of|the middle of)[- ]((?:1[89]|20)\d\d)\b"),
             circa: re(r"\b(c\.|ca\.|circa|around|about|some|roughly|[Bb]y) ?((?:1[89]|20)\d\d)\b"),
             year: re(r"\b((?:1[89]|20)\d\d)\b"),
-            month_alone: re(&format!(r"\b([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f|[Ii]n early|[Ii]n late) {MONTH}")),
-            weekday: re(r"\b([Oo]n|[Ll]ast|[Tt]his|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            month_alone: re(&format!(r"\b([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ii]n early|[Ii]n late)[ -]{MONTH}")),
+            iso: re(r"\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b"),
+            weekday: re(r"\b([Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             ago: re(r"\b(?:(?:just )?(?:less than|more than|about|nearly|almost|some) )?(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (day|week|month|year)s? ago\b"),
             relative: re(r"\b([Yy]esterday|[Ll]ast year|[Ll]ast month|[Tt]his year)\b"),
         }
@@ -130,6 +140,27 @@ struct At<'a> {
     /// The expression as written.
     text: &'a str,
     anchor: Option<&'a Anchor>,
+    /// The sentence speaks of what is to come ("will resume on Monday"): a date without
+    /// its year or week is then the next such one, not the last.
+    future: bool,
+}
+
+/// Whether a sentence looks ahead: a future tense or a word of plans.
+pub fn looks_ahead(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [" will ", "’ll ", "'ll ", " shall ", " next ", "upcoming", "scheduled", " is to ", " are to ", " plans to ", " planned for ", " due to ", "expected to "]
+        .iter()
+        .any(|w| lower.contains(w) || lower.starts_with(w.trim_start()))
+}
+
+/// The nearest date with this month and day on or after the anchor.
+fn on_or_after(anchor: Date, month: i8, day_of_month: i8) -> Option<Date> {
+    let this_year = Date::new(anchor.year(), month, day_of_month).ok()?;
+    if this_year >= anchor {
+        Some(this_year)
+    } else {
+        Date::new(anchor.year() + 1, month, day_of_month).ok()
+    }
 }
 
 /// What a rule makes of a match: `None` when it is not a date after all.
@@ -149,12 +180,20 @@ fn day_month(at: &At, year: Option<&str>, month: &str, day_of_month: &str) -> Re
     Some(match year.and_then(|y| y.parse::<i16>().ok()) {
         Some(y) => Date::new(y, m, d).map(|x| day(iso_day(x), None)).map_err(|_| invalid()),
         None => match at.anchor {
+            Some(a) if at.future => on_or_after(a.date, m, d)
+                .map(|x| day(iso_day(x), Some(format!("The text says '{}' without a year, of what is to come; {} is the next such day on or after {}.", at.text, display(x), a.how))))
+                .ok_or_else(invalid),
             Some(a) => on_or_before(a.date, m, d)
                 .map(|x| day(iso_day(x), Some(format!("The text says '{}' without a year; {} is the last such day on or before {}.", at.text, display(x), a.how))))
                 .ok_or_else(invalid),
             None => Err(needs(at.text)),
         },
     })
+}
+
+fn iso(c: &Captures, at: &At) -> Reading {
+    let (Ok(y), Ok(m), Ok(d)) = (c[1].parse::<i16>(), c[2].parse::<i8>(), c[3].parse::<i8>()) else { return None };
+    Some(Date::new(y, m, d).map(|x| day(iso_day(x), None)).map_err(|_| format!("'{}' is not a date in the calendar", at.text)))
 }
 
 fn dmy(c: &Captures, at: &At) -> Reading {
@@ -195,6 +234,11 @@ fn year_range(c: &Captures, _: &At) -> Reading {
 }
 
 fn circa(c: &Captures, at: &At) -> Reading {
+    // "some 2000 fighters", "won by 2000 votes": a number of things, not a year.
+    let next = at.sentence[at.whole.end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if next.chars().next().is_some_and(char::is_lowercase) && !["was", "is", "and", "when", "had", "were", "the", "we", "he", "she", "they", "it"].contains(&next) {
+        return None;
+    }
     let y = c[2].parse::<i16>().ok()?;
     let derivation = if c[1].eq_ignore_ascii_case("by") {
         format!("The text says '{}': by that year, not a date within it.", at.text)
@@ -215,6 +259,10 @@ fn year(c: &Captures, at: &At) -> Reading {
     let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     let verb_after = ["was", "is", "and", "marked", "saw", "brought", "had", "were", "when"].contains(&next.as_str());
     let money = at.sentence[..at.whole.start].ends_with(['$', '£', '€', '#']);
+    // "by 2000 votes": a count of things (a plural noun after it).
+    if next.len() > 2 && next.ends_with('s') && !verb_after && !["was", "is", "has", "does", "this", "its", "his", "us"].contains(&next.as_str()) {
+        return None;
+    }
     (!money && (placed || verb_after || after.starts_with([',', '.', ')', ';', ':']))).then(|| Ok(of(c[1].to_owned(), None, "year", None)))
 }
 
@@ -226,14 +274,24 @@ fn month_alone(c: &Captures, at: &At) -> Reading {
         return None;
     }
     let m = month_number(&c[2])?;
-    let last = c[1].eq_ignore_ascii_case("last");
+    let word = c[1].to_lowercase();
+    let (last, this) = (word == "last", word == "this");
     Some(match at.anchor {
         Some(a) => {
             let mut y = a.date.year();
-            if m > a.date.month() || (last && m >= a.date.month()) {
-                y -= 1;
-            }
-            let rule = if last { "the last such month before" } else { "the last such month on or before" };
+            let rule = if this {
+                "the month of that name in the year of"
+            } else if at.future {
+                if m < a.date.month() {
+                    y += 1;
+                }
+                "the next such month on or after"
+            } else {
+                if m > a.date.month() || (last && m >= a.date.month()) {
+                    y -= 1;
+                }
+                if last { "the last such month before" } else { "the last such month on or before" }
+            };
             Ok(of(iso_month(y, m), None, "month", Some(format!("The text says '{}' without a year; {} {y} is {rule} {}.", at.text, month_name(m as u8), a.how))))
         }
         None => Err(needs(at.text)),
@@ -245,16 +303,25 @@ fn weekday(c: &Captures, at: &At) -> Reading {
     let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     let days = [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday];
     let target = days[names.iter().position(|n| *n == &c[2])?];
-    let last = c[1].eq_ignore_ascii_case("last");
+    let word = c[1].to_lowercase();
     Some(match at.anchor {
         Some(a) => {
-            let mut back = i64::from((a.date.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7));
-            if last && back == 0 {
-                back = 7;
-            }
-            a.date
-                .checked_sub(Span::new().days(back))
-                .map(|d| day(iso_day(d), Some(format!("'{}' is read as {}, the last {} on or before {}.", at.text, display(d), &c[2], a.how))))
+            let from = i64::from(a.date.weekday().to_monday_zero_offset());
+            let to = i64::from(target.to_monday_zero_offset());
+            // Days to move from the anchor, and the rule that says why.
+            let (shift, rule) = if word == "this" {
+                (to - from, "the one in the same week (Monday to Sunday) as".to_owned())
+            } else if word == "next" || at.future {
+                let ahead = (to - from).rem_euclid(7);
+                (if word == "next" && ahead == 0 { 7 } else { ahead }, format!("the next {} on or after", &c[2]))
+            } else {
+                let back = (from - to).rem_euclid(7);
+                (-(if word == "last" && back == 0 { 7 } else { back }), format!("the last {} on or before", &c[2]))
+            };
+            Span::new()
+                .try_days(shift)
+                .and_then(|span| a.date.checked_add(span))
+                .map(|d| day(iso_day(d), Some(format!("'{}' is read as {}, {rule} {}.", at.text, display(d), a.how))))
                 .map_err(|_| format!("'{}' falls outside the calendar", at.text))
         }
         None => Err(needs(at.text)),
@@ -263,17 +330,20 @@ fn weekday(c: &Captures, at: &At) -> Reading {
 
 /// "12 months ago": counted back from the reference date, approximate.
 fn ago(c: &Captures, at: &At) -> Reading {
+    // "10,000 years ago" is not "000 years ago"; "1.5 years" not "5 years".
+    if at.sentence[..at.whole.start].ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+        return None;
+    }
     let n = number_word(&c[1])?;
     Some(match at.anchor {
         Some(a) => {
             let span = match &c[2] {
-                "day" => Span::new().days(n),
-                "week" => Span::new().weeks(n),
-                "month" => Span::new().months(n),
-                _ => Span::new().years(n),
+                "day" => Span::new().try_days(n),
+                "week" => Span::new().try_weeks(n),
+                "month" => Span::new().try_months(n),
+                _ => Span::new().try_years(n),
             };
-            a.date
-                .checked_sub(span)
+            span.and_then(|span| a.date.checked_sub(span))
                 .map(|d| {
                     let (start, how) = match &c[2] {
                         "day" | "week" => (iso_day(d), display(d)),
@@ -316,7 +386,8 @@ fn relative(c: &Captures, at: &At) -> Reading {
 /// reads words an earlier one took.
 pub fn find(sentence: &str, anchor: Option<&Anchor>) -> Vec<Found> {
     let p = patterns();
-    let rules: [(&Regex, Rule); 11] = [
+    let rules: [(&Regex, Rule); 12] = [
+        (&p.iso, iso),
         (&p.dmy, dmy),
         (&p.mdy, mdy),
         (&p.month_year, month_year),
@@ -329,6 +400,7 @@ pub fn find(sentence: &str, anchor: Option<&Anchor>) -> Vec<Found> {
         (&p.ago, ago),
         (&p.relative, relative),
     ];
+    let future = looks_ahead(sentence);
     let mut out: Vec<Found> = Vec::new();
     for (re, rule) in rules {
         for c in re.captures_iter(sentence) {
@@ -336,7 +408,7 @@ pub fn find(sentence: &str, anchor: Option<&Anchor>) -> Vec<Found> {
             if !out.iter().all(|f| f.range.end <= whole.start || f.range.start >= whole.end) {
                 continue;
             }
-            let at = At { sentence, whole: whole.clone(), text: &sentence[whole.clone()], anchor };
+            let at = At { sentence, whole: whole.clone(), text: &sentence[whole.clone()], anchor, future };
             if let Some(date) = rule(&c, &at) {
                 out.push(Found { range: whole, date });
             }
@@ -385,7 +457,14 @@ mod tests {
     fn each_form() {
         is(&one("They met on July 31, 2025 in Moscow."), "2025-07-31", None, "day", false);
         is(&one("It fell on 8 December 2024."), "2024-12-08", None, "day", false);
-        is(&one("Talks resume Oct. 15, officials said."), "2024-10-15", None, "day", true);
+        is(&one("Talks resumed Oct. 15, officials said."), "2024-10-15", None, "day", true);
+        is(&one("Talks will resume Oct. 15, officials said."), "2025-10-15", None, "day", true);
+        is(&one("They will meet on Monday."), "2025-08-04", None, "day", true);
+        is(&one("They meet next Thursday."), "2025-08-07", None, "day", true);
+        is(&one("They met this Tuesday."), "2025-07-29", None, "day", true);
+        is(&one("The vote is this September."), "2025-09", None, "month", true);
+        is(&one("Fighting resumed in mid-July."), "2025-07", None, "month", true);
+        is(&one("The decree of 2024-12-08 stands."), "2024-12-08", None, "day", false);
         is(&one("conducted on 13 November, he said"), "2024-11-13", None, "day", true);
         is(&one("the March 2020 ceasefire"), "2020-03", None, "month", false);
         is(&one("The fall of Aleppo in 2016 marked it."), "2016", None, "year", false);
@@ -404,6 +483,13 @@ mod tests {
     }
 
     #[test]
+    fn huge_numbers_are_refused_not_a_panic() {
+        let found = find("It began 20000 years ago, or 99999999999 days ago.", Some(&anchor()));
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|f| f.date.is_err()), "{found:?}");
+    }
+
+    #[test]
     fn a_derivation_says_how() {
         let d = one("He arrived in Moscow on Thursday.");
         assert_eq!(d.derivation.as_deref(), Some("'on Thursday' is read as 31 July 2025, the last Thursday on or before 31 July 2025, the publication date."));
@@ -418,7 +504,8 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        for s in ["There were roughly 20 aircraft.", "after Friday prayers", "a city that, only yesterday, stood with them", "A 49-year agreement was signed.", "We may lose a battle.", "It costs $2024 now.", "It had 2015 members."] {
+        for s in ["There were roughly 20 aircraft.", "after Friday prayers", "a city that, only yesterday, stood with them",
+            "some 2000 fighters crossed", "They won by 2000 votes.", "It began 10,000 years ago.", "about 1800 families fled", "A 49-year agreement was signed.", "We may lose a battle.", "It costs $2024 now.", "It had 2015 members."] {
             assert!(find(s, Some(&anchor())).is_empty(), "{s}: {:?}", find(s, Some(&anchor())));
         }
         assert!(find("on 31 February 2024", None)[0].date.is_err());

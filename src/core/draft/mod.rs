@@ -161,12 +161,13 @@ impl Drafter<'_> {
         self.names.propose(name, kind, false, cue, &taken)
     }
 
-    /// The people and organisations the text introduces by title ("Foreign Minister
-    /// Asaad al-Shaibani") or by name before a verb of saying.
+    /// The people the text introduces by title ("Foreign Minister Asaad al-Shaibani",
+    /// "Kremlin spokesman Dmitry Peskov"). Headlines and subheadings are skipped: their
+    /// Title Case makes every word look like a name.
     fn discover_names(&mut self) {
         let paras: Vec<Para> = self.paras.clone();
         for (index, p) in paras.iter().enumerate() {
-            if p.flag.is_some() || matches!(p.kind, ParagraphKind::Credit) {
+            if p.flag.is_some() || matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Headline | ParagraphKind::Subheading) {
                 continue;
             }
             let t = self.ptext(p).to_owned();
@@ -181,6 +182,10 @@ impl Drafter<'_> {
                 }
                 let Some(title_at) = words.iter().rposition(|w| names::is_title(w)) else { continue };
                 let mut person: Vec<&str> = words[title_at + 1..].to_vec();
+                // A known place is not part of a name ("Envoy to Syria Tom Barrack").
+                if let Some(cut) = person.iter().rposition(|w| self.names.find(w).iter().any(|m| self.names.entities[m.entity].is_place)) {
+                    person = person[cut + 1..].to_vec();
+                }
                 if person.len() > 3 {
                     person = person[person.len() - 2..].to_vec();
                 }
@@ -212,6 +217,41 @@ impl Drafter<'_> {
         self.names.add_surnames(self.text);
     }
 
+    /// Places the text names as "in City, Country" ("in Baku, Azerbaijan"), proposed as a
+    /// city and a country unless known. Other capitalised words after "in" are too often
+    /// not places ("in May", "in Part 1") to propose.
+    fn discover_places(&mut self) {
+        static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = PATTERN.get_or_init(|| {
+            let word = r"\p{Lu}[\p{L}'’-]+";
+            regex::Regex::new(&format!(r"\bin ({word}(?: {word}){{0,2}}), ({word}(?: {word}){{0,2}})(?:[,.;]|$)")).expect("a valid pattern")
+        });
+        let not_place = |w: &str| {
+            let first = w.split_whitespace().next().unwrap_or("");
+            dates::is_month_or_weekday(first)
+        };
+        let paras: Vec<Para> = self.paras.clone();
+        for p in paras.iter().filter(|p| p.flag.is_none() && !matches!(p.kind, ParagraphKind::Headline | ParagraphKind::Subheading | ParagraphKind::Credit)) {
+            let t = self.ptext(p).to_owned();
+            for c in re.captures_iter(&t) {
+                let (city, country) = (&c[1], &c[2]);
+                if not_place(city) || not_place(country) {
+                    continue;
+                }
+                let cue = format!("'in {city}, {country}' in paragraph {}", p.n);
+                for (name, kind) in [(city, "city"), (country, "country")] {
+                    let known = self.names.find(name).iter().any(|m| self.names.entities[m.entity].is_place && m.range.len() == name.len());
+                    let an_actor = self.names.lookup(name).is_some_and(|i| self.names.entities[i].known);
+                    if !known && !an_actor {
+                        let existing = self.existing;
+                        let taken = |id: &str| existing.places.iter().any(|pl| pl.id == id);
+                        self.names.propose(name, kind, true, &cue, &taken);
+                    }
+                }
+            }
+        }
+    }
+
     fn interview(&mut self, is_interview: bool) -> Option<Interview> {
         if !is_interview {
             return None;
@@ -220,48 +260,50 @@ impl Drafter<'_> {
         let paras = self.paras.clone();
         for p in &paras {
             let t = self.ptext(p).to_owned();
-            if let Some(at) = t.find(" interviews ") {
-                let before = &t[..at];
-                let after = &t[at + " interviews ".len()..];
-                let last_run = |s: &str| names::capitalised_runs(s).last().map(|r| s[r.clone()].to_owned());
-                let first_run = |s: &str| names::capitalised_runs(s).first().map(|r| s[r.clone()].to_owned());
-                let (Some(a), Some(b)) = (last_run(before), first_run(after)) else { continue };
-                let strip_title = |s: &str| {
-                    let ws: Vec<&str> = s.split_whitespace().collect();
-                    let from = ws.iter().rposition(|w| names::is_title(w)).map_or(0, |i| i + 1);
-                    ws[from..].join(" ")
-                };
-                let (a, b) = (strip_title(&a), strip_title(&b));
-                if a.is_empty() || b.is_empty() {
-                    continue;
-                }
-                let cue = format!("'… {a} interviews {b} …' in paragraph {}", p.n);
-                let interviewer = self.resolve_name(&a, "person", &cue);
-                let interviewee = self.resolve_name(&b, "person", &cue);
-                if interviewer.is_none() || interviewee.is_none() {
-                    continue;
-                }
-                let date = dates::find(after, self.anchor.as_ref()).into_iter().find_map(|f| f.date.ok());
-                found = Some(Interview { interviewer, interviewee, how: cue, date });
-                break;
+            let Some(at) = t.find(" interviews ") else { continue };
+            let before = &t[..at];
+            let after = &t[at + " interviews ".len()..];
+            // The names stand right beside the verb: "Editor Ibrahim Hamidi interviews
+            // Foreign Minister Asaad al-Shaibani", not "In earlier interviews Sharaa …".
+            let Some(a_run) = names::capitalised_runs(before).last().filter(|r| r.end == before.len()).cloned() else { continue };
+            let Some(b_run) = names::capitalised_runs(after).first().filter(|r| r.start == 0).cloned() else { continue };
+            let (a, b) = (before[a_run.clone()].to_owned(), after[b_run.clone()].to_owned());
+            let written = t[a_run.start..at + " interviews ".len() + b_run.end].to_owned();
+            let strip_title = |s: &str| {
+                let ws: Vec<&str> = s.split_whitespace().collect();
+                let from = ws.iter().rposition(|w| names::is_title(w)).map_or(0, |i| i + 1);
+                ws[from..].join(" ")
+            };
+            let (a, b) = (strip_title(&a), strip_title(&b));
+            let whole = |s: &str| paragraphs::name_line(s) || self.names.lookup(s).is_some();
+            if !whole(&a) || !whole(&b) {
+                continue;
             }
+            let cue = format!("'{written}' in paragraph {}", p.n);
+            let (Ok(interviewer), Ok(interviewee)) = (self.subject(&a, &cue), self.subject(&b, &cue)) else { continue };
+            let date = dates::find(after, self.anchor.as_ref()).into_iter().find_map(|f| f.date.ok());
+            found = Some(Interview { interviewer: Some(interviewer), interviewee: Some(interviewee), how: cue, date });
+            break;
         }
         let mut found = found.or_else(|| {
-            // A headline "Name on …" names the interviewee.
+            // A headline "Name on …" names the interviewee, if the name is a person's the
+            // text names again ("Putin’s Envoy on …" is not one).
             let head = paras.iter().find(|p| p.kind == ParagraphKind::Headline)?;
             let t = self.ptext(head).to_owned();
             let at = t.find(" on ")?;
             let name = t[..at].trim().to_owned();
-            paragraphs::name_line(&name).then(|| {
+            let named_again = self.text.matches(name.as_str()).count() >= 2;
+            (paragraphs::name_line(&name) && named_again && !name.contains(['’', '\''])).then(|| {
                 let cue = format!("the headline '{t}' names the interviewee");
-                let i = self.resolve_name(&name, "person", &cue);
+                let i = self.subject(&name, &cue).ok();
                 Interview { interviewer: None, interviewee: i, how: cue, date: None }
             })
         })?;
         // "conducted on 13 November" dates the conversation itself.
         for p in &paras {
             let t = self.ptext(p).to_owned();
-            let lower = t.to_lowercase();
+            // ASCII lower-casing keeps byte offsets.
+            let lower = t.to_ascii_lowercase();
             if (lower.contains("conversation") || lower.contains("interview")) && lower.contains("conducted on") {
                 let at = lower.find("conducted on").unwrap_or(0);
                 if let Some(d) = dates::find(&t[at..], self.anchor.as_ref()).into_iter().find_map(|f| f.date.ok()) {
@@ -272,37 +314,82 @@ impl Drafter<'_> {
         Some(found)
     }
 
-    /// The entity a name written in the text refers to, proposed if new.
-    /// `None` when the words hold no name at all.
-    fn resolve_name(&mut self, written: &str, kind: &str, cue: &str) -> Option<usize> {
-        let mentions = self.names.find(written);
-        if let Some(m) = mentions.iter().max_by_key(|m| m.range.len()) {
-            return Some(m.entity);
-        }
+    /// The actor the words `written` name as the subject of an attribution: a known actor
+    /// whose name is the whole subject (titles, determiners and capitalised words such as
+    /// "Russian" aside), or a name proposed as new. An error says why not: no name, a
+    /// name inside a longer description ("an aide to Putin"), a possessive ("Lavrov’s
+    /// spokeswoman").
+    fn subject(&mut self, written: &str, cue: &str) -> Result<usize, String> {
         let trimmed = written.trim_matches(|c: char| !c.is_alphanumeric());
-        if trimmed.is_empty() {
-            return None;
+        if !quotes::could_name(trimmed) {
+            return Err(format!("'{written}' names no one"));
         }
-        let name = trimmed.strip_prefix("the ").or_else(|| trimmed.strip_prefix("The ")).unwrap_or(trimmed).to_owned();
-        let kind = if kind == "person" { names::guess_kind(&name) } else { kind };
-        let i = self.propose(&name, kind, cue);
+        let mentions = self.names.find_actors(trimmed);
+        if let Some(m) = mentions.iter().max_by_key(|m| m.range.len()) {
+            let name = self.names.entities[m.entity].name.clone();
+            let rest = &trimmed[m.range.end..];
+            let matched = &trimmed[m.range.clone()];
+            if rest.starts_with(['’', '\'']) || matched.ends_with("’s") || matched.ends_with("'s") || matched.ends_with('’') {
+                return Err(format!("'{written}' is someone of {name}’s, not {name}"));
+            }
+            // Words after the name describe someone else ("Putin aide"); before it, only
+            // titles, determiners and capitalised words ("Russian President") may stand.
+            if rest.chars().any(char::is_alphanumeric) {
+                return Err(format!("'{written}' names {name} inside a longer description"));
+            }
+            let outside = &trimmed[..m.range.start];
+            let described = outside.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.is_empty()
+                    && !w.chars().next().is_some_and(char::is_uppercase)
+                    && !names::is_title(w)
+                    && !paragraphs::is_particle(w)
+                    && !["the", "a", "an"].contains(&w.to_lowercase().as_str())
+            });
+            if described {
+                return Err(format!("'{written}' names {name} inside a longer description"));
+            }
+            return Ok(m.entity);
+        }
+        // A new name: capitalised words only (after a determiner), not a description.
+        let name = trimmed.strip_prefix("the ").or_else(|| trimmed.strip_prefix("The ")).unwrap_or(trimmed);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let all_names = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || paragraphs::is_particle(w));
+        if !all_names || words.len() > 6 || name.contains(['’', '\'']) && name.ends_with('s') {
+            return Err(format!("'{written}' is not a name"));
+        }
+        let kind = names::guess_kind(name);
+        let i = self.propose(name, kind, cue);
         if name != trimmed {
             self.names.add_spelling(i, trimmed);
             self.names.rebuild();
         }
-        Some(i)
+        Ok(i)
     }
 
-    /// The person mentioned last before byte `at` of paragraph `p`, looking back through
-    /// the paragraphs before it.
+    /// How far back "he" or "she" looks for the person meant: this paragraph and the two
+    /// before it.
+    const PRONOUN_REACH: usize = 2;
+
+    /// The person mentioned last before byte `at` of paragraph `p_index`, outside
+    /// quotation marks (a name in someone's words is not who speaks), looking back at
+    /// most [`Self::PRONOUN_REACH`] paragraphs of prose.
     fn last_person_before(&self, p_index: usize, at: usize) -> Option<usize> {
-        for (k, p) in self.paras[..=p_index].iter().enumerate().rev() {
-            if matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Caption) && k != p_index {
+        let from = p_index.saturating_sub(Self::PRONOUN_REACH);
+        for (k, p) in self.paras[from..=p_index].iter().enumerate().rev() {
+            let k = k + from;
+            if matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Caption | ParagraphKind::Headline | ParagraphKind::Subheading | ParagraphKind::Attribution) && k != p_index {
                 continue;
             }
             let t = self.ptext(p);
-            let limit = if k == p_index { at } else { t.len() };
-            let found = self.names.find(&t[..limit]).into_iter().rev().find(|m| self.names.entities[m.entity].is_person());
+            let limit = if k == p_index { at.min(t.len()) } else { t.len() };
+            let quoted: Vec<std::ops::Range<usize>> = quotes::spans(t).into_iter().map(|s| s.outer).collect();
+            let found = self
+                .names
+                .find_actors(&t[..limit])
+                .into_iter()
+                .rev()
+                .find(|m| self.names.entities[m.entity].is_person() && !quoted.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
             if let Some(m) = found {
                 return Some(m.entity);
             }
@@ -351,11 +438,38 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
     let anchor = match published {
         Some(d) => Some(Anchor { date: d, how: format!("{}, the publication date", dates::display(d)) }),
         None => {
-            let latest = paras.iter().filter(|p| p.flag.is_none()).flat_map(|p| dates::full_dates(&text[p.range.clone()]).into_iter().map(move |d| (d, p.n))).max_by_key(|(d, _)| *d);
-            latest.map(|(d, n)| Anchor {
-                date: d,
-                how: format!("{}, the latest full date the text states (paragraph {n}; it gives no publication date)", dates::display(d)),
-            })
+            // Without one: the latest full date a photo caption gives (a picture is of
+            // the story's time), else the latest the prose states of what has happened
+            // (not "will meet on…", not a lease "until 2049").
+            let stated = |captions: bool| {
+                paras
+                    .iter()
+                    .filter(|p| p.flag.is_none() && (p.kind == ParagraphKind::Caption) == captions)
+                    .flat_map(|p| {
+                        let t = &text[p.range.clone()];
+                        paragraphs::sentences(t)
+                            .into_iter()
+                            .filter(|r| {
+                                let s = t[r.clone()].to_ascii_lowercase();
+                                !dates::looks_ahead(&s) && !s.contains("until") && !s.contains("expire")
+                            })
+                            .flat_map(|r| dates::full_dates(&t[r]))
+                            .map(|d| (d, p.n))
+                            .collect::<Vec<_>>()
+                    })
+                    .max_by_key(|(d, _)| *d)
+            };
+            match (stated(true), stated(false)) {
+                (Some((d, n)), _) => Some(Anchor {
+                    date: d,
+                    how: format!("{}, the latest date a photo caption gives (paragraph {n}; the text gives no publication date)", dates::display(d)),
+                }),
+                (None, Some((d, n))) => Some(Anchor {
+                    date: d,
+                    how: format!("{}, the latest full date the text states (paragraph {n}; it gives no publication date)", dates::display(d)),
+                }),
+                (None, None) => None,
+            }
         }
     };
 
@@ -370,6 +484,7 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
         titled: Vec::new(),
     };
     dr.discover_names();
+    dr.discover_places();
     let roles = dr.interview(interview);
 
     // The document.
@@ -412,7 +527,7 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
         if p.kind == ParagraphKind::Attribution && i > 0 {
             let line = dr.ptext(p).to_owned();
             let cue = format!("the attribution line '{line}' (paragraph {})", p.n);
-            if let Some(who) = dr.resolve_name(&line, "person", &cue) {
+            if let Ok(who) = dr.subject(&line, &cue) {
                 pull_speakers.push((dr.paras[i - 1].n, who));
             }
         }
@@ -431,62 +546,77 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
         if p.kind == ParagraphKind::Question {
             question = Some(p.n);
         }
-        if p.flag.is_some() || matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Attribution | ParagraphKind::Headline) {
+        let debris = p.flag.as_deref().is_some_and(|f| f.starts_with("looks like"));
+        let repeat = p.flag.as_deref().is_some_and(|f| f.starts_with("repeats"));
+        if debris || matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Attribution) {
             continue;
         }
         // Whole-paragraph quotes: interview answers and pull-quotes.
-        if p.kind == ParagraphKind::Answer {
-            if let (Some(r), Some(q)) = (roles.as_ref(), question) {
-                let said_on_cue = match &interview_date {
-                    Some(_) => "the date the text gives the interview".to_owned(),
-                    None => "unknown: the text does not date the interview".to_owned(),
-                };
-                let speaker = r.interviewee;
-                let id = unique(&mut dr.taken_quotes, &quote_id(&dr.names, speaker, &t));
-                quotes_out.push(RawQuote {
-                    id,
-                    text: t.clone(),
-                    speaker: speaker.map(|i| dr.names.entities[i].id.clone()),
-                    document: String::new(),
-                    paragraph: p.n,
-                    kind: "interview-answer".into(),
-                    said_to: r.interviewer.map(|i| dr.names.entities[i].id.clone()),
-                    said_on: interview_date.clone(),
-                    question: Some(q),
-                    reported_by: None,
-                    notes: None,
-                    draft: Some(format!(
-                        "confirm: an interview answer (paragraph after question {q}); speaker: the interviewee, from {}; said_to: the interviewer; said_on: {said_on_cue}",
-                        r.how
-                    )),
-                });
-            }
+        if let (ParagraphKind::Answer, Some(q)) = (p.kind, question) {
+            let said_on_cue = match &interview_date {
+                Some(_) => "the date the text gives the interview".to_owned(),
+                None => "unknown: the text does not date the interview".to_owned(),
+            };
+            let (speaker, to, how) = match roles.as_ref() {
+                Some(r) => (
+                    r.interviewee,
+                    r.interviewer,
+                    format!(
+                        "speaker: the interviewee, from {}; said_to: {}",
+                        r.how,
+                        if r.interviewer.is_some() { "the interviewer" } else { "unknown: the text names no interviewer" }
+                    ),
+                ),
+                None => (None, None, "speaker: unknown: the text does not say who is interviewed (not resolved: say who); said_to: unknown".to_owned()),
+            };
+            let id = unique(&mut dr.taken_quotes, &quote_id(&dr.names, speaker, &t));
+            quotes_out.push(RawQuote {
+                id,
+                text: t.clone(),
+                speaker: speaker.map(|i| dr.names.entities[i].id.clone()),
+                document: String::new(),
+                paragraph: p.n,
+                kind: "interview-answer".into(),
+                said_to: to.map(|i| dr.names.entities[i].id.clone()),
+                said_on: interview_date.clone(),
+                question: Some(q),
+                reported_by: None,
+                notes: None,
+                draft: Some(format!("confirm: an interview answer (paragraph after question {q}); {how}; said_on: {said_on_cue}")),
+            });
         }
         if p.kind == ParagraphKind::PullQuote {
-            if let Some((_, who)) = pull_speakers.iter().find(|(n, _)| *n == p.n) {
-                let id = unique(&mut dr.taken_quotes, &quote_id(&dr.names, Some(*who), &t));
-                quotes_out.push(RawQuote {
-                    id,
-                    text: t.clone(),
-                    speaker: Some(dr.names.entities[*who].id.clone()),
-                    document: String::new(),
-                    paragraph: p.n,
-                    kind: "pull-quote".into(),
-                    said_to: None,
-                    said_on: None,
-                    question: None,
-                    reported_by: None,
-                    notes: None,
-                    draft: Some(format!("confirm: a pull-quote; speaker: the name on the line under it (paragraph {}); said_on: unknown", p.n + 1)),
-                });
-            }
+            let who = pull_speakers.iter().find(|(n, _)| *n == p.n).map(|(_, w)| *w);
+            let id = unique(&mut dr.taken_quotes, &quote_id(&dr.names, who, &t));
+            let speaker_cue = match who {
+                Some(_) => format!("the name on the line under it (paragraph {})", p.n + 1),
+                None => "the line under it names no one the drafter could read (not resolved: say who)".to_owned(),
+            };
+            quotes_out.push(RawQuote {
+                id,
+                text: t.clone(),
+                speaker: who.map(|w| dr.names.entities[w].id.clone()),
+                document: String::new(),
+                paragraph: p.n,
+                kind: "pull-quote".into(),
+                said_to: None,
+                said_on: None,
+                question: None,
+                reported_by: None,
+                notes: None,
+                draft: Some(format!("confirm: a pull-quote; speaker: {speaker_cue}; said_on: unknown")),
+            });
+        }
+        if repeat {
+            continue; // its quotations and dates were drafted from the paragraph it repeats
         }
 
         // Passages in quotation marks.
-        let mut previous: Option<(Option<usize>, String, String)> = None;
+        let sentences = paragraphs::sentences(&t);
+        let mut previous: Option<Previous> = None;
         for span in quotes::spans(&t) {
             let inner = t[span.inner.clone()].to_owned();
-            let sentence_start = paragraphs::sentences(&t).into_iter().rev().find(|s| s.start <= span.outer.start).map_or(0, |s| s.start);
+            let sentence_start = sentences.iter().rev().find(|s| s.start <= span.outer.start).map_or(0, |s| s.start);
             let lead = &t[sentence_start..span.outer.start];
             let rest = if span.closed { &t[span.outer.end..] } else { "" };
             // Words after a quotation that ends its sentence ("… did happen.” They
@@ -496,21 +626,29 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
             let next_capital = rest.trim_start().starts_with(|c: char| c.is_uppercase());
             let cue_after = if span.closed && !(ends_sentence && next_capital) { quotes::after(rest) } else { None };
             let cue_before = quotes::before(lead);
-            let adjacent = cue_after.as_ref().is_some_and(|c| c.words.split_whitespace().count() <= 8) || cue_before.is_some();
-            if quotes::is_scare(&inner, lead, adjacent) && p.kind != ParagraphKind::PullQuote {
+            let after_beside = span.closed && !(ends_sentence && next_capital) && quotes::verb_beside(rest);
+            if quotes::is_scare(&inner, lead, cue_before.is_some(), after_beside) && p.kind != ParagraphKind::PullQuote {
                 scare.push((p.n, inner.clone()));
                 continue;
             }
             let in_answer = matches!(p.kind, ParagraphKind::Answer | ParagraphKind::PullQuote);
-            let attribution = attribute(&mut dr, index, &span, cue_after.or(cue_before), in_answer, roles.as_ref(), previous.as_ref());
-            previous = Some((attribution.speaker, attribution.cue.clone(), attribution.verb.clone()));
+            let cue = cue_after.or(cue_before);
+            let said_words = cue.as_ref().map(|c| c.words.clone());
+            let attribution = attribute(&mut dr, index, &span, cue, in_answer, roles.as_ref(), previous.as_ref());
+            previous = Some(Previous { speaker: attribution.speaker, cue: attribution.cue.clone(), verb: attribution.verb.clone(), end: span.outer.end });
             let reported = in_answer || ["told", "asked", "were told", "were asked", "made"].contains(&attribution.verb.as_str());
             let kind = if reported { "reported-speech" } else { "statement" };
             let reported_by = if in_answer { roles.as_ref().and_then(|r| r.interviewee) } else { None };
-            // When: the interview's date for words said in it ("he says"), else unknown.
+            // When: a date in the attribution ("said on Thursday"); else the interview's
+            // date for words said in it ("he says"); else unknown.
+            let stated = said_words.as_deref().and_then(|w| dates::find(w, dr.anchor.as_ref()).into_iter().find_map(|f| f.date.ok()));
             let present = ["says", "adds", "explains", "notes", "insists", "argues", "recalls", "summarises", "summarizes", "tells", "cites"].contains(&attribution.verb.as_str());
-            let (said_on, when) = match (&interview_date, present && !in_answer) {
-                (Some(d), true) => (Some(d.clone()), "the interview's date (present-tense 'says' in an interview article)".to_owned()),
+            let (said_on, when) = match (stated, &interview_date, present && !in_answer) {
+                (Some(d), _, _) => {
+                    let how = d.derivation.clone().unwrap_or_else(|| "as the attribution states it".to_owned());
+                    (Some(d), format!("from the attribution's date: {}", how.trim_end_matches('.')))
+                }
+                (None, Some(d), true) => (Some(d.clone()), "the interview's date (present-tense 'says' in an interview article)".to_owned()),
                 _ => (None, "unknown: the text does not say when these words were said".to_owned()),
             };
             let mut confirm = format!("confirm: speaker: {}; said_to: {}; said_on: {when}; kind: {kind}", attribution.cue, attribution.to_cue);
@@ -532,6 +670,9 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
                 notes: None,
                 draft: Some(confirm),
             });
+        }
+        if p.kind == ParagraphKind::Headline {
+            continue; // a headline's dates are the story's, drafted from its paragraphs
         }
 
         // Dated events: one per date expression, the sentence as evidence. Words said in
@@ -654,17 +795,11 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
         )),
     };
 
-    // New actors and places: every proposed entity a record refers to.
-    let used: HashSet<String> = quotes_out
-        .iter()
-        .flat_map(|q| [q.speaker.clone(), q.said_to.clone(), q.reported_by.clone()])
-        .flatten()
-        .chain(events_out.iter().flat_map(|e| e.actors.iter().map(|a| a.id.clone()).chain(e.places.iter().cloned())))
-        .chain(document.paragraphs.iter().filter_map(|p| p.speaker.clone()))
-        .collect();
+    // New actors and places: every name this draft proposed (by title, as a speaker or
+    // addressee, or as "in City, Country"), whether or not a record refers to it yet.
     let mut actors = Vec::new();
     let mut places = Vec::new();
-    for e in dr.names.entities.iter().filter(|e| !e.known && used.contains(&e.id)) {
+    for e in dr.names.entities.iter().filter(|e| !e.known) {
         let record = RawEntity {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -687,7 +822,17 @@ pub fn draft(bytes: &[u8], existing: &Existing, options: &Options) -> Result<Dra
     Ok(Drafted { source_name: source, document, actors, places, quotes: quotes_out, events: events_out, scare_quotes: scare })
 }
 
-/// Who said the words of `span` in paragraph `index`.
+/// The quotation before this one in the same paragraph, and whom it went to.
+struct Previous {
+    speaker: Option<usize>,
+    cue: String,
+    verb: String,
+    /// Where it ends (byte in the paragraph).
+    end: usize,
+}
+
+/// Who said the words of `span` in paragraph `index`. Every branch either names the
+/// words of the text it went by, or leaves the speaker unknown and says why.
 fn attribute(
     dr: &mut Drafter,
     index: usize,
@@ -695,7 +840,7 @@ fn attribute(
     cue: Option<quotes::Cue>,
     in_answer: bool,
     roles: Option<&Interview>,
-    previous: Option<&(Option<usize>, String, String)>,
+    previous: Option<&Previous>,
 ) -> Attribution {
     let p = dr.paras[index].clone();
     let interviewee = roles.and_then(|r| r.interviewee);
@@ -705,12 +850,15 @@ fn attribute(
         out.verb = c.verb.clone();
         if let Some(to) = &c.to {
             let lower = to.to_lowercase();
-            if PRONOUNS_FIRST.contains(&lower.as_str()) || lower == "them" || lower == "reporters" {
+            if PRONOUNS_FIRST.contains(&lower.as_str()) || !quotes::could_name(to) || !to.chars().any(char::is_uppercase) {
                 out.to_cue = format!("'{to}' in '{}' (not resolved: say whom it means)", c.words);
             } else {
-                out.to = dr.resolve_name(to, "organization", &format!("addressed in '{}' (paragraph {})", c.words, p.n));
-                if out.to.is_some() {
-                    out.to_cue = format!("'{to}' in '{}'", c.words);
+                match dr.subject(to, &format!("addressed in '{}' (paragraph {})", c.words, p.n)) {
+                    Ok(i) => {
+                        out.to = Some(i);
+                        out.to_cue = format!("'{to}' in '{}'", c.words);
+                    }
+                    Err(why) => out.to_cue = format!("{why} (not resolved: say whom)"),
                 }
             }
         }
@@ -718,7 +866,10 @@ fn attribute(
             Some(w) if PRONOUNS_FIRST.contains(&w.as_str()) => {
                 if in_answer {
                     out.speaker = interviewee;
-                    out.cue = format!("'{}' in an answer: the interviewee{}", c.words, interviewee.map(|i| format!(", {}", name_of(dr, i))).unwrap_or_default());
+                    out.cue = match interviewee {
+                        Some(i) => format!("'{}' in an answer: the interviewee, {}", c.words, name_of(dr, i)),
+                        None => format!("'{}' in an answer, but the text names no interviewee (not resolved: say who)", c.words),
+                    };
                 } else {
                     out.cue = format!("'{}': the first person outside an interview answer (not resolved: say who)", c.words);
                 }
@@ -726,43 +877,52 @@ fn attribute(
             Some(w) if PRONOUNS_THIRD.contains(&w.as_str()) => {
                 out.speaker = dr.last_person_before(index, span.outer.start);
                 out.cue = match out.speaker {
-                    Some(i) => format!("'{}', with '{w}' read as the person named last before it, {}", c.words, name_of(dr, i)),
-                    None => format!("'{}', but no person is named before it (not resolved: say who)", c.words),
+                    Some(i) => format!("'{}', with '{w}' read as the person named last before it (outside quotation marks, within {} paragraphs), {}", c.words, Drafter::PRONOUN_REACH + 1, name_of(dr, i)),
+                    None => format!("'{}', but no person is named shortly before it (not resolved: say who)", c.words),
                 };
             }
             Some(w) if w.starts_with("the ") || w.starts_with("a ") || w.starts_with("an ") => {
                 let written = c.speaker.clone().unwrap_or_default();
-                // A role ("the spokesman"): the person named earlier with that title.
+                // A role ("the spokesman"): the one person named earlier with that title.
                 let role = written.strip_prefix("the ").or_else(|| written.strip_prefix("The ")).filter(|r| !r.contains(' ') && names::is_title(r)).map(str::to_lowercase);
                 if let Some(role) = role {
-                    let named = dr.titled.iter().rfind(|(t, _, at)| *t == role && *at <= index).map(|(_, e, _)| *e);
-                    if let Some(i) = named {
-                        out.speaker = Some(i);
-                        out.cue = format!("'{}', with '{written}' read as {}, named earlier with that title", c.words, name_of(dr, i));
-                        return out;
+                    let mut holders: Vec<usize> = dr.titled.iter().filter(|(t, _, at)| *t == role && *at <= index).map(|(_, e, _)| *e).collect();
+                    holders.sort_unstable();
+                    holders.dedup();
+                    match holders.as_slice() {
+                        [one] => {
+                            out.speaker = Some(*one);
+                            out.cue = format!("'{}', with '{written}' read as {}, the one person named earlier with that title", c.words, name_of(dr, *one));
+                        }
+                        [] => out.cue = format!("'{}': no one is named earlier with that title (not resolved: say who)", c.words),
+                        many => {
+                            let names: Vec<String> = many.iter().map(|&i| name_of(dr, i)).collect();
+                            out.cue = format!("'{}': '{written}' could be {} (not resolved: say which)", c.words, names.join(" or "));
+                        }
                     }
-                }
-                // A known group ("the Russians"): a known spelling first, else an unnamed
-                // speaker proposed as written.
-                let found = dr.names.find(&written).into_iter().next().map(|m| m.entity);
-                let bare_words = written.split_once(' ').map_or("", |(_, rest)| rest);
-                if found.is_none() && !bare_words.chars().any(char::is_alphabetic) {
-                    out.cue = format!("'{}' names no one (not resolved: say who)", c.words);
                     return out;
                 }
-                let i = match found {
-                    Some(i) => i,
-                    None => {
-                        let bare = written.split_once(' ').map_or(written.as_str(), |(_, rest)| rest);
-                        let name = format!("Unnamed {bare}");
-                        let cue = format!("'{}' in paragraph {}", c.words, p.n);
-                        let i = dr.propose(&name, "person", &cue);
-                        dr.names.add_spelling(i, &written);
-                        i
+                // A known group ("the Russians") whose name is the whole subject, else an
+                // unnamed speaker as written ("a trusted intermediary").
+                match dr.subject(&written, &format!("'{}' in paragraph {}", c.words, p.n)) {
+                    Ok(i) => {
+                        out.speaker = Some(i);
+                        out.cue = format!("'{}' names '{written}'", c.words);
                     }
-                };
-                out.speaker = Some(i);
-                out.cue = format!("'{}' names '{written}'", c.words);
+                    Err(_) if dr.names.find_actors(&written).is_empty() && written.split_whitespace().count() <= 5 => {
+                        let bare = written.split_once(' ').map_or("", |(_, rest)| rest);
+                        if !bare.chars().any(char::is_alphabetic) {
+                            out.cue = format!("'{}' names no one (not resolved: say who)", c.words);
+                            return out;
+                        }
+                        let name = format!("Unnamed {bare}");
+                        let i = dr.propose(&name, "person", &format!("'{}' in paragraph {}", c.words, p.n));
+                        dr.names.add_spelling(i, &written);
+                        out.speaker = Some(i);
+                        out.cue = format!("'{}' names an unnamed speaker, '{written}'", c.words);
+                    }
+                    Err(why) => out.cue = format!("'{}': {why} (not resolved: say who)", c.words),
+                }
             }
             Some(_) => {
                 let written = c.speaker.clone().unwrap_or_default();
@@ -770,21 +930,27 @@ fn attribute(
                 let described = ["-based", "-backed", "-run", "-owned", "-funded", "-affiliated", "-linked"];
                 let plain: Vec<&str> = written.split_whitespace().filter(|w| !described.iter().any(|d| w.ends_with(d))).collect();
                 let plain = plain.join(" ");
-                let name = names::capitalised_runs(&plain).last().map(|r| plain[r.clone()].to_owned()).unwrap_or(plain.clone());
-                out.speaker = dr.resolve_name(&name, "person", &format!("the speaker in '{}' (paragraph {})", c.words, p.n));
-                out.cue = match out.speaker {
-                    Some(_) => format!("'{}'", c.words),
-                    None => format!("'{}' names no one (not resolved: say who)", c.words),
-                };
+                match dr.subject(&plain, &format!("the speaker in '{}' (paragraph {})", c.words, p.n)) {
+                    Ok(i) => {
+                        out.speaker = Some(i);
+                        out.cue = format!("'{}'", c.words);
+                    }
+                    Err(why) => out.cue = format!("'{}': {why} (not resolved: say who)", c.words),
+                }
             }
             None if c.passive => {
-                // "the Russians were told:": the teller is whoever told them last.
+                // "the Russians were told:": the teller is whoever "told them" earlier in
+                // the paragraph, if a pronoun there names the person meant.
                 let t = dr.ptext(&p).to_owned();
                 let told = quotes::before(&t[..span.outer.start.min(t.len())].rsplit_once(" told ").map(|(a, _)| format!("{a} told ")).unwrap_or_default());
                 let teller = told.and_then(|c| c.speaker).map(|w| w.to_lowercase());
                 if let Some(w) = teller.filter(|w| PRONOUNS_THIRD.contains(&w.as_str())) {
                     out.speaker = dr.last_person_before(index, span.outer.start);
-                    out.cue = format!("'{}' names no speaker; read as the one who 'told them' earlier in the paragraph ('{w}'), {}", c.words, out.speaker.map(|i| name_of(dr, i)).unwrap_or_else(|| "not resolved".into()));
+                    out.cue = format!(
+                        "'{}' names no speaker; read as the one who 'told them' earlier in the paragraph ('{w}'), {}",
+                        c.words,
+                        out.speaker.map(|i| name_of(dr, i)).unwrap_or_else(|| "not resolved: say who".into())
+                    );
                 } else {
                     out.cue = format!("'{}' names no speaker (not resolved: say who)", c.words);
                 }
@@ -793,19 +959,26 @@ fn attribute(
         }
         return out;
     }
-    if let Some((speaker, cue, verb)) = previous {
-        if speaker.is_some() {
-            out.speaker = *speaker;
-            out.verb = verb.clone();
-            out.cue = format!("no attribution of its own; it follows a quotation in the same paragraph attributed by {cue}");
+    let t = dr.ptext(&p).to_owned();
+    if let Some(prev) = previous {
+        // Another name, or a colon introducing words, between the two quotations means
+        // someone else may be speaking: then nothing is inherited.
+        let between = &t[prev.end.min(span.outer.start)..span.outer.start];
+        let other = dr.names.find_actors(between).iter().any(|m| Some(m.entity) != prev.speaker);
+        if prev.speaker.is_some() && !other && !between.contains(':') {
+            out.speaker = prev.speaker;
+            out.verb = prev.verb.clone();
+            out.cue = format!("no attribution of its own; it follows a quotation in the same paragraph attributed by {}", prev.cue);
+            return out;
+        }
+        if prev.speaker.is_some() {
+            out.cue = format!("no attribution of its own, and '{}' stands between it and the quotation before (not resolved: say who)", between.trim());
             return out;
         }
     }
-    // A verb of saying earlier in the paragraph ("He cites … but says …"): its
-    // sentence's subject speaks.
-    let t = dr.ptext(&p).to_owned();
+    // A verb of saying in the sentence before ("He cites … but says …"): its subject.
     let sentences = paragraphs::sentences(&t);
-    let said = sentences.iter().rev().filter(|r| r.end <= span.outer.start).find(|r| t[(*r).clone()].split_whitespace().any(quotes::is_speech_verb));
+    let said = sentences.iter().rev().filter(|r| r.end <= span.outer.start).take(1).find(|r| t[(*r).clone()].split_whitespace().any(quotes::is_speech_verb));
     if let Some(r) = said {
         let sentence = &t[r.clone()];
         let first = sentence.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -813,18 +986,21 @@ fn attribute(
         let speaker = if PRONOUNS_THIRD.contains(&first.as_str()) {
             dr.last_person_before(index, r.start)
         } else {
-            dr.names.find(sentence).into_iter().find(|m| m.range.start == 0 && !dr.names.entities[m.entity].is_place).map(|m| m.entity)
+            dr.names.find_actors(sentence).into_iter().find(|m| m.range.start == 0).map(|m| m.entity)
         };
         if let Some(i) = speaker {
             out.speaker = Some(i);
             out.verb = verb.clone();
-            out.cue = format!("no attribution beside it; the sentence before it in the paragraph has '{first} … {verb}', read as {}", name_of(dr, i));
+            out.cue = format!("no attribution beside it; the sentence just before it has '{first} … {verb}', read as {}", name_of(dr, i));
             return out;
         }
     }
     if in_answer {
         out.speaker = interviewee;
-        out.cue = format!("words quoted inside an answer, with no other speaker named: the interviewee{}", interviewee.map(|i| format!(", {}", name_of(dr, i))).unwrap_or_default());
+        out.cue = match interviewee {
+            Some(i) => format!("words quoted inside an answer, with no other speaker named: the interviewee, {}", name_of(dr, i)),
+            None => "words quoted inside an answer, but the text names no interviewee (not resolved: say who)".to_owned(),
+        };
         return out;
     }
     out.cue = "no attribution found (not resolved: say who)".into();

@@ -57,10 +57,18 @@ pub fn key(spelling: &str) -> String {
 pub struct Names {
     pub entities: Vec<Entity>,
     matcher: Option<AhoCorasick>,
-    /// For each pattern of the matcher, its entity.
-    owners: Vec<usize>,
-    /// Each folded spelling's entity (`None`: two entities share it).
-    by_key: HashMap<String, Option<usize>>,
+    /// For each pattern of the matcher: its entity, and whether only its capitals match
+    /// ("US", "IS", "AA": acronyms, not the words "us", "is").
+    owners: Vec<(usize, bool)>,
+    /// Each folded spelling's entity, actors and places apart (`None`: two entities of
+    /// the same kind share it).
+    by_key: HashMap<(bool, String), Option<usize>>,
+}
+
+/// An acronym: all capitals (or digits), at most five letters.
+fn acronym(spelling: &str) -> bool {
+    let letters: Vec<char> = spelling.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
 }
 
 impl Names {
@@ -85,33 +93,38 @@ impl Names {
     }
 
     /// Builds the matcher again after entities or spellings changed. A key two entities
-    /// share (an ambiguous spelling) matches neither, rather than one at random.
+    /// of one kind share (an ambiguous spelling) matches neither, rather than one at
+    /// random; an actor and a place may share one ("Syria" the state and the country).
     pub fn rebuild(&mut self) {
-        let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
+        let mut by_key: HashMap<(bool, String), Option<usize>> = HashMap::new();
+        let mut caps: HashMap<(bool, String), bool> = HashMap::new();
         for (i, e) in self.entities.iter().enumerate() {
             for s in e.spellings() {
                 let k = key(s);
                 if k.is_empty() {
                     continue;
                 }
-                by_key.entry(k).and_modify(|owner| if *owner != Some(i) { *owner = None }).or_insert(Some(i));
+                let slot = (e.is_place, k);
+                *caps.entry(slot.clone()).or_insert(true) &= acronym(s);
+                by_key.entry(slot).and_modify(|owner| if *owner != Some(i) { *owner = None }).or_insert(Some(i));
             }
         }
         let mut patterns = Vec::new();
         self.owners.clear();
-        let mut keys: Vec<(&String, &Option<usize>)> = by_key.iter().collect();
+        let mut keys: Vec<(&(bool, String), &Option<usize>)> = by_key.iter().collect();
         keys.sort();
-        for (k, owner) in keys {
+        for (slot, owner) in keys {
             if let Some(owner) = owner {
-                patterns.push(format!(" {k} "));
-                self.owners.push(*owner);
+                patterns.push(format!(" {} ", slot.1));
+                self.owners.push((*owner, caps.get(slot).copied().unwrap_or(false)));
             }
         }
         self.matcher = AhoCorasick::new(&patterns).ok();
         self.by_key = by_key;
     }
 
-    /// Every name in `text`, longest first where two overlap, in text order.
+    /// Every name in `text`: actors and places each longest first where two of a kind
+    /// overlap, in text order.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let Some(matcher) = &self.matcher else { return Vec::new() };
         let spans = fold::word_spans(text);
@@ -129,26 +142,40 @@ impl Names {
             let (Some(first), Some(after)) = (word_at(m.start()), word_at(m.end() - 1).or((m.end() - 1 == joined.len() - 1).then_some(spans.len()))) else {
                 continue;
             };
-            found.push((first, after - first, self.owners[m.pattern().as_usize()]));
-        }
-        // Longest first, then leftmost; keep those that overlap nothing kept.
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut taken = vec![false; spans.len()];
-        let mut out = Vec::new();
-        for (first, len, entity) in found {
-            if len == 0 || taken[first..first + len].iter().any(|t| *t) {
+            let (entity, caps_only) = self.owners[m.pattern().as_usize()];
+            if after <= first {
                 continue;
             }
-            taken[first..first + len].iter_mut().for_each(|t| *t = true);
+            let written = &text[spans[first].0.start..spans[after - 1].0.end];
+            if caps_only && written.chars().any(char::is_lowercase) {
+                continue;
+            }
+            found.push((first, after - first, entity));
+        }
+        // Longest first, then leftmost; keep those that overlap nothing of their kind.
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut taken = [vec![false; spans.len()], vec![false; spans.len()]];
+        let mut out = Vec::new();
+        for (first, len, entity) in found {
+            let kind = usize::from(self.entities[entity].is_place);
+            if taken[kind][first..first + len].iter().any(|t| *t) {
+                continue;
+            }
+            taken[kind][first..first + len].iter_mut().for_each(|t| *t = true);
             out.push(Mention { entity, range: spans[first].0.start..spans[first + len - 1].0.end });
         }
-        out.sort_by_key(|m| m.range.start);
+        out.sort_by_key(|m| (m.range.start, self.entities[m.entity].is_place));
         out
     }
 
-    /// The entity a spelling names, if exactly one does.
+    /// The actors (not places) named in `text`.
+    pub fn find_actors(&self, text: &str) -> Vec<Mention> {
+        self.find(text).into_iter().filter(|m| !self.entities[m.entity].is_place).collect()
+    }
+
+    /// The actor a spelling names, if exactly one does.
     pub fn lookup(&self, spelling: &str) -> Option<usize> {
-        self.by_key.get(&key(spelling)).copied().flatten()
+        self.by_key.get(&(false, key(spelling))).copied().flatten()
     }
 
     /// Adds a spelling to a proposed entity (never to a known one: the corpus's records
@@ -161,7 +188,8 @@ impl Names {
         e.aliases.push(spelling.to_owned());
         let k = key(spelling);
         if !k.is_empty() {
-            self.by_key.entry(k).and_modify(|owner| if *owner != Some(entity) { *owner = None }).or_insert(Some(entity));
+            let slot = (self.entities[entity].is_place, k);
+            self.by_key.entry(slot).and_modify(|owner| if *owner != Some(entity) { *owner = None }).or_insert(Some(entity));
         }
     }
 
@@ -169,14 +197,16 @@ impl Names {
     /// a person, the same first and last name: "Asaad Hassan al-Shaibani" is "Asaad
     /// al-Shaibani").
     pub fn propose(&mut self, name: &str, kind: &str, is_place: bool, cue: &str, taken: &dyn Fn(&str) -> bool) -> usize {
-        if let Some(i) = self.lookup(name) {
+        if let Some(i) = self.by_key.get(&(is_place, key(name))).copied().flatten() {
             self.add_spelling(i, name);
             return i;
         }
         let words = fold::tokens(name);
         if kind == "person" && words.len() >= 2 {
+            // Only with a person proposed in this draft: a known actor with the same first
+            // and last name may be someone else (a grandson), and is never rewritten.
             let same = self.entities.iter().position(|e| {
-                e.is_person() && e.spellings().any(|s| {
+                !e.known && e.is_person() && e.spellings().any(|s| {
                     let w = fold::tokens(s);
                     w.len() >= 2 && w.first() == words.first() && w.last() == words.last()
                 })
@@ -188,10 +218,11 @@ impl Names {
             }
         }
         let base = slug(name);
-        let mut id = if base.is_empty() { "unnamed".to_owned() } else { base };
+        let base = if base.is_empty() { "unnamed".to_owned() } else { base };
+        let mut id = base.clone();
         let mut k = 2;
         while taken(&id) || self.entities.iter().any(|e| e.id == id && e.is_place == is_place) {
-            id = format!("{}-{k}", slug(name));
+            id = format!("{base}-{k}");
             k += 1;
         }
         self.entities.push(Entity { id, name: name.to_owned(), kind: kind.to_owned(), aliases: Vec::new(), is_place, known: false, cue: cue.to_owned() });
@@ -213,7 +244,9 @@ impl Names {
             surnames.entry(key(last)).or_default().push((i, last.to_owned()));
         }
         for (k, owners) in surnames {
-            if owners.len() != 1 || k.is_empty() {
+            // Not when two people share it, or another entity is already spelt so.
+            let other = |place: bool| self.by_key.get(&(place, k.clone())).is_some_and(|o| *o != Some(owners[0].0));
+            if owners.len() != 1 || k.is_empty() || other(false) || other(true) {
                 continue;
             }
             let (i, _) = &owners[0];
@@ -339,6 +372,9 @@ pub fn guess_kind(name: &str) -> &'static str {
         "media"
     } else if has(&["ministry", "council", "government", "party", "army", "forces", "organization", "organisation", "committee", "union", "nations", "office", "house", "kremlin", "front", "brigade"]) {
         "organization"
+    } else if !lower.contains(' ') && ["ans", "ese", "ites", "is", "ards", "ens"].iter().any(|end| lower.ends_with(end)) {
+        // A people: "Russians", "Syrians", "Lebanese", "Israelis".
+        "group"
     } else {
         "person"
     }
@@ -358,6 +394,17 @@ mod tests {
         let text = "Asaad al-Shaibani met AL-SHAYBANI's aide in Turkiye; Shaibani left. Shaibanis no.";
         let found: Vec<(&str, usize)> = names.find(text).iter().map(|m| (&text[m.range.clone()], m.entity)).collect();
         assert_eq!(found, vec![("Asaad al-Shaibani", 0), ("SHAYBANI's", 0), ("Turkiye", 1), ("Shaibani", 0)]);
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals_and_kinds_keep_apart() {
+        let mut us = entity("united-states", "United States", &["US"]);
+        us.kind = "state".into();
+        let names = Names::new(&[us, entity("syria", "Syria", &[])], &[entity("syria", "Syria", &[])]);
+        let text = "He told us the US and Syria agreed.";
+        let found: Vec<(&str, bool)> = names.find(text).iter().map(|m| (&text[m.range.clone()], names.entities[m.entity].is_place)).collect();
+        assert_eq!(found, vec![("US", false), ("Syria", false), ("Syria", true)]);
+        assert_eq!(names.find_actors(text).len(), 2);
     }
 
     #[test]

@@ -56,9 +56,12 @@ fn lines(text: &str) -> Vec<Line> {
         out.push(Line { range: begin..begin + content.len(), block, block_len: 0, first_in_block: blank_before });
         blank_before = false;
     }
-    for i in 0..out.len() {
-        let b = out[i].block;
-        out[i].block_len = out.iter().filter(|l| l.block == b).count();
+    let mut sizes = vec![0usize; out.last().map_or(0, |l| l.block + 1)];
+    for l in &out {
+        sizes[l.block] += 1;
+    }
+    for l in &mut out {
+        l.block_len = sizes[l.block];
     }
     out
 }
@@ -126,6 +129,7 @@ pub fn paragraphs(text: &str, interview: bool) -> Vec<Para> {
     let texts: Vec<&str> = lines.iter().map(|l| &text[l.range.clone()]).collect();
     let mut out: Vec<Para> = Vec::with_capacity(lines.len());
     let mut in_interview = false;
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = texts[i];
         let mut flag = None;
@@ -142,7 +146,7 @@ pub fn paragraphs(text: &str, interview: bool) -> Vec<Para> {
             (ParagraphKind::Caption, "a picture's caption (a credit or a left/right marker)")
         } else if (i == 0 || out.first().is_some_and(|p| p.kind == ParagraphKind::Headline && texts[0] == t)) && words(t) <= 16 && !ends_sentence(t) {
             (ParagraphKind::Headline, "the first line, short and without a full stop")
-        } else if i == 1 && out.first().is_some_and(|p| p.kind == ParagraphKind::Headline) && words(t) <= 70 {
+        } else if i == 1 && out.first().is_some_and(|p| p.kind == ParagraphKind::Headline) && words(t) <= 70 && !dateline(t) {
             (ParagraphKind::Standfirst, "the paragraph under the headline")
         } else if i > 0 && name_line(t) && out.last().is_some_and(|p| p.kind == ParagraphKind::Body || p.kind == ParagraphKind::Answer) && words(texts[i - 1]) <= 45 && pulled(text, &texts, i) {
             // A short paragraph, then a line that is only a name: a pull-quote and its
@@ -153,6 +157,8 @@ pub fn paragraphs(text: &str, interview: bool) -> Vec<Para> {
         } else if interview && t.trim_end().ends_with('?') && question_here(&texts, i) {
             in_interview = true;
             (ParagraphKind::Question, "a paragraph ending in a question mark, in an interview")
+        } else if interview && in_interview && editorial_note(t) {
+            (ParagraphKind::Body, "an editor's note about the interview, not an answer")
         } else if interview && in_interview {
             (ParagraphKind::Answer, "a paragraph after an interview question")
         } else {
@@ -164,14 +170,27 @@ pub fn paragraphs(text: &str, interview: bool) -> Vec<Para> {
                 prev.cue = "a short paragraph set above a name: a pull-quote";
             }
         }
-        if flag.is_none() {
-            if let Some(first) = texts[..i].iter().position(|earlier| *earlier == t) {
-                flag = Some(format!("repeats paragraph {} word for word (the page shows it twice): set draft to null to keep it as the source has it", first + 1));
-            }
+        let first = *seen.entry(t).or_insert(i);
+        if flag.is_none() && first < i {
+            flag = Some(format!("repeats paragraph {} word for word (the page shows it twice): set draft to null to keep it as the source has it", first + 1));
         }
         out.push(Para { n: u32::try_from(i + 1).unwrap_or(u32::MAX), range: line.range.clone(), kind, flag, cue });
     }
     out
+}
+
+/// A wire story's dateline opens its first paragraph: "MOSCOW (Reuters) -", "DAMASCUS —".
+fn dateline(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && first.chars().all(|c| !c.is_lowercase());
+    caps && (text.contains(" - ") || text.contains(" — ") || text.contains(" – ") || text[first.len()..].trim_start().starts_with('('))
+}
+
+/// A note about the interview itself ("This interview has been edited for length"),
+/// which follows answers but is not one.
+fn editorial_note(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("this interview") || lower.contains("edited for length") || lower.contains("edited for clarity") || lower.starts_with("this conversation has been")
 }
 
 /// Whether line `i`, a name under paragraph `i - 1`, attributes a pull-quote: the name
@@ -202,6 +221,13 @@ pub fn is_interview(text: &str) -> bool {
     });
     let questions = (0..texts.len()).filter(|&i| texts[i].trim_end().ends_with('?') && question_here(&texts, i)).count();
     top && questions >= 3
+}
+
+/// Whether a full stop after `word` (as written, without the stop) belongs to an
+/// abbreviation or an initial rather than ending a sentence: "Mr", "Oct", "U.S", "J".
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '"', '“']).to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
 }
 
 /// Common abbreviations after which a full stop does not end a sentence.
@@ -285,10 +311,10 @@ mod tests {
 
     #[test]
     fn an_interview_and_its_pull_quote() {
-        let text = "In an interview, the minister Jane Roe speaks.\n\nWhat happened?\n\nWe won the war and then we rebuilt.\n\nWe won the war and then we rebuilt.\n\nForeign Minister Jane Roe\n\nWhy?\n\nBecause we could.\n\nAnd then?\n\nPeace.\n";
+        let text = "In an interview, the minister Jane Roe speaks.\n\nWhat happened?\n\nWe won the war and then we rebuilt.\n\nWe won the war and then we rebuilt.\n\nForeign Minister Jane Roe\n\nWhy?\n\nBecause we could.\n\nAnd then?\n\nPeace.\n\nThis interview has been edited for length and clarity.\n";
         assert!(is_interview(text));
         let kinds: Vec<ParagraphKind> = paragraphs(text, true).iter().map(|p| p.kind).collect();
         use ParagraphKind::*;
-        assert_eq!(kinds, vec![Body, Question, Answer, PullQuote, Attribution, Question, Answer, Question, Answer]);
+        assert_eq!(kinds, vec![Body, Question, Answer, PullQuote, Attribution, Question, Answer, Question, Answer, Body]);
     }
 }

@@ -164,9 +164,66 @@ fn is_filler(w: &str) -> bool {
 
 /// The attribution after a closing mark, up to the end of its sentence: ", he says",
 /// ", said Putin", " Anadolu Agency, a state-run news agency, reported".
+/// Words that never name a speaker or an addressee on their own.
+const NOT_NAMES: [&str; 22] = [
+    "it", "they", "you", "him", "her", "them", "us", "me", "and", "but", "or", "which", "that", "who", "whom", "this",
+    "these", "those", "there", "one", "someone", "everyone",
+];
+
+/// Whether `words` could name who spoke: not a pronoun standing for no one in particular,
+/// a conjunction or a relative word.
+pub fn could_name(words: &str) -> bool {
+    let lower = words.trim().to_lowercase();
+    !lower.is_empty() && !NOT_NAMES.contains(&lower.as_str()) && lower.chars().any(char::is_alphabetic)
+}
+
+/// Where the clause after a closing mark ends: at a sentence's stop (not an
+/// abbreviation's: "said U.S. Envoy Tom Barrack."), another mark or a semicolon.
+fn clause_end(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
+        match c {
+            '“' | '"' | ';' | '?' | '!' => return i,
+            '.' => {
+                let word = rest[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                let initial_chain = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+                if !super::paragraphs::is_abbreviation(word) && !initial_chain {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
+/// The addressee of "told …": up to a comma, a preposition or a time word ("told the BBC
+/// on Monday" → "the BBC").
+fn addressee(after_verb: &str) -> Option<String> {
+    let stop = ["on", "in", "at", "during", "after", "before", "last", "this", "earlier", "that", "yesterday", "today", "by", "when", "about"];
+    let mut words = Vec::new();
+    for w in after_verb.split_whitespace() {
+        let bare = w.trim_end_matches([',', ':', ';']);
+        if stop.contains(&bare.to_lowercase().as_str()) {
+            break;
+        }
+        words.push(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let to = words.join(" ");
+    (!to.is_empty() && words.len() <= 5).then_some(to)
+}
+
+/// Whether a verb of saying follows a closing mark closely (", he says", "it said"),
+/// whoever it names: what tells a short quotation from a scare quote.
+pub fn verb_beside(rest: &str) -> bool {
+    let clause = rest[..clause_end(rest)].trim_start_matches([',', ' ', '—', '–']);
+    clause.split_whitespace().take(6).any(is_speech_verb)
+}
+
 pub fn after(rest: &str) -> Option<Cue> {
-    let clause_end = rest.find(['.', '“', '"', ';', '?', '!']).unwrap_or(rest.len());
-    let clause = rest[..clause_end].trim_start_matches([',', ' ', '—', '–']);
+    let clause = rest[..clause_end(rest)].trim_start_matches([',', ' ', '—', '–']);
     let ws = words_of(clause);
     if ws.is_empty() || ws.len() > 16 {
         return None;
@@ -176,16 +233,18 @@ pub fn after(rest: &str) -> Option<Cue> {
     if verb_at == 0 {
         // "said Putin", "said the minister, who ..."
         let object: String = clause[ws[0].0.end..].split(',').next().unwrap_or("").trim().to_owned();
-        return (!object.is_empty()).then(|| Cue { speaker: Some(object), verb, words: clause.trim().to_owned(), ..Cue::default() });
+        return could_name(&object).then(|| Cue { speaker: Some(object), verb, words: clause.trim().to_owned(), ..Cue::default() });
     }
     // "X, an appositive, reported": the speaker is before the first comma.
     let before = clause[..ws[verb_at].0.start].trim().trim_end_matches(',');
     let subject = before.split(',').next().unwrap_or("").trim();
     let subject: Vec<&str> = subject.split_whitespace().filter(|w| !is_filler(w)).collect();
-    if subject.is_empty() || subject.len() > 8 {
+    // A subject is a name or a noun phrase, not "and" or "it" (words after the quotation
+    // that go on with the sentence: "denied “any wrongdoing” and said …").
+    if subject.is_empty() || subject.len() > 8 || !could_name(&subject.join(" ")) || (subject.len() == 1 && NOT_NAMES.contains(&subject[0].to_lowercase().as_str())) {
         return None;
     }
-    let to = clause[ws[verb_at].0.end..].trim().split(',').next().filter(|_| ["told", "tells", "tell"].contains(&verb.as_str())).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let to = ["told", "tells", "tell"].contains(&verb.as_str()).then(|| addressee(&clause[ws[verb_at].0.end..])).flatten();
     Some(Cue { speaker: Some(subject.join(" ")), to, verb, words: clause.trim().to_owned(), ..Cue::default() })
 }
 
@@ -200,7 +259,8 @@ pub fn before(lead: &str) -> Option<Cue> {
     let last_verb = ws.iter().rposition(|(_, w)| is_speech_verb(w)).map(|i| ws[i].0.start);
     // "according to X," unless a verb of saying stands nearer the mark ("According to
     // state media, the minister called it …": the minister's words).
-    if let Some(at) = clause.to_lowercase().rfind("according to ").filter(|at| last_verb.is_none_or(|v| v < *at)) {
+    // ASCII lower-casing keeps every byte offset (full lower-casing changes lengths: İ).
+    if let Some(at) = clause.to_ascii_lowercase().rfind("according to ").filter(|at| last_verb.is_none_or(|v| v < *at)) {
         let name = clause[at + "according to ".len()..].split(',').next().unwrap_or("").trim();
         if !name.is_empty() {
             return Some(Cue { speaker: Some(name.to_owned()), verb: "according to".into(), words: clause[at..].to_owned(), ..Cue::default() });
@@ -227,29 +287,31 @@ pub fn before(lead: &str) -> Option<Cue> {
     }
     let subject: Vec<&str> = ws[first..verb_at].iter().map(|(_, w)| *w).filter(|w| !is_filler(w) && !["were", "was", "been"].contains(w)).collect();
     let after_verb = clause[ws[verb_at].0.end..].trim().trim_end_matches([':', ',']).trim();
-    let to = (["told", "tells", "tell", "asked", "asks"].contains(&verb.as_str()) && !after_verb.is_empty() && after_verb.split_whitespace().count() <= 4)
-        .then(|| after_verb.to_owned());
+    let to = ["told", "tells", "tell", "asked", "asks"].contains(&verb.as_str()).then(|| addressee(after_verb)).flatten();
     let words = clause[ws[first].0.start..].to_owned();
     if passive {
         let addressee = (!subject.is_empty()).then(|| subject.join(" "));
         return Some(Cue { speaker: None, to: addressee, verb: format!("were {verb}"), passive: true, words });
     }
-    if subject.is_empty() || subject.len() > 8 {
+    if subject.is_empty() || subject.len() > 8 || !could_name(&subject.join(" ")) {
         return None;
     }
     Some(Cue { speaker: Some(subject.join(" ")), to, verb, words, passive: false })
 }
 
 /// A quotation of a few words with no attribution beside it is a scare quote (a term
-/// held at a distance), not a quote: "the “Russian knot”".
-pub fn is_scare(inner: &str, lead: &str, cue_beside: bool) -> bool {
+/// held at a distance), not a quote: "the “Russian knot”". A verb of saying just before
+/// it makes it a quote even after a determiner ("called it a “historic step”"); an
+/// attribution only after it does not ("Regarding the “Russian knot,” he says …": the
+/// words name a topic, they are not what he says).
+pub fn is_scare(inner: &str, lead: &str, cue_before: bool, cue_after: bool) -> bool {
     let n = inner.split_whitespace().count();
-    if n > 3 {
+    if n > 3 || cue_before {
         return false;
     }
     let last = lead.trim_end().rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
     let determiner = ["the", "a", "an", "so-called", "this", "that", "its", "their", "his", "her", "our", "of"].contains(&last.as_str());
-    determiner || !cue_beside
+    determiner || !cue_after
 }
 
 #[cfg(test)]
@@ -311,9 +373,26 @@ mod tests {
 
     #[test]
     fn scare_quotes() {
-        assert!(is_scare("Russian knot", "Regarding the ", false));
-        assert!(is_scare("Russian knot", "Regarding the ", true));
-        assert!(!is_scare("honest diplomacy", "He summarises it as ", true));
-        assert!(!is_scare("continuation of regional talks involving Israel", "characterized it as a ", true));
+        assert!(is_scare("Russian knot", "Regarding the ", false, false));
+        assert!(is_scare("Russian knot", "Regarding the ", false, true));
+        assert!(!is_scare("honest diplomacy", "He summarises it as ", true, false));
+        assert!(!is_scare("historic step.", "Lavrov called it a ", true, false));
+        assert!(!is_scare("honest diplomacy", "", false, true));
+        assert!(!is_scare("continuation of regional talks involving Israel", "characterized it as a ", true, false));
+    }
+
+    #[test]
+    fn no_one_is_named_by_a_pronoun_or_a_conjunction() {
+        assert!(after(" it said.").is_none());
+        assert!(after(" and said he would resign.").is_none());
+        let c = after(", said U.S. Envoy Tom Barrack.").unwrap();
+        assert_eq!(c.speaker.as_deref(), Some("U.S. Envoy Tom Barrack"));
+        let c = after(" Lavrov told the BBC on Monday.").unwrap();
+        assert_eq!(c.to.as_deref(), Some("the BBC"));
+        let c = after(", Mr. Peskov said.").unwrap();
+        assert_eq!(c.speaker.as_deref(), Some("Mr. Peskov"));
+        // Offsets stay right when lower-casing would change a letter's length.
+        let c = before("İzmir officials, according to Ömer Çelik, ").unwrap();
+        assert_eq!(c.speaker.as_deref(), Some("Ömer Çelik"));
     }
 }
