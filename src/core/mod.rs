@@ -10,6 +10,7 @@
 //! to confirm. Invariant: nothing here imports leptos, web-sys, wasm-bindgen or gloo
 //! (checked by `tests/it/tidy.rs`).
 
+pub mod chart;
 pub mod cite;
 pub mod date;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,13 @@
-//! Timeline filters on a small corpus of mixed-precision dates.
+//! Timeline filters and the chart's layout on a small corpus of mixed-precision dates
+//! (and on the bundled corpus).
 
 use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
 use dossier::core::route::{event_anchor, year_anchor, ActorMatch, TimelineAnchor, TimelineQuery};
-use dossier::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup, MARKS_PER_YEAR};
+use dossier::core::chart::{day_number, layout, unit_for, Shape, Unit, View, MAX_ROWS, WIDTH};
+use dossier::core::route::{parse, Route};
+use dossier::core::timeline::{actor_counts, anchor_position, filter};
 use serde_json::json;
 
 use super::root;
@@ -90,62 +93,120 @@ fn actor_counts_ignore_the_actor_filter_but_keep_the_others() {
 }
 
 #[test]
-fn overview_covers_every_year_between_the_first_and_last_with_a_mark_per_event() {
+fn the_chart_draws_each_precision_as_what_is_known() {
     let c = corpus();
     let all = filter(&c, &TimelineQuery::default());
-    let years = overview(&c, &all);
-    let counts: Vec<(i32, usize)> = years.iter().map(|y| (y.year, y.count)).collect();
-    assert_eq!(counts.first(), Some(&(2015, 1)));
-    assert_eq!(counts.last(), Some(&(2024, 4)));
-    assert_eq!(years.len(), 10);
-    assert!(years.iter().filter(|y| y.count == 0).all(|y| y.marks.is_empty()));
-    // 2024 is not dense: one mark per event, each jumping to that event, in order.
-    let marks: Vec<(String, MarkGroup)> =
-        years[9].marks.iter().map(|m| (c.events[m.first].id.to_string(), m.group)).collect();
-    let ids: Vec<String> = all.iter().map(|&i| c.events[i].id.to_string()).filter(|id| id != "early" && id != "range").collect();
-    assert_eq!(marks.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), ids);
-    assert!(marks.iter().all(|(_, g)| *g == MarkGroup::Event));
-    assert!(overview(&c, &[]).is_empty());
+    let chart = layout(&c, &all, &TimelineQuery::default());
+    // No actor chosen: the busiest actors' lanes, then the events of none of them.
+    let labels: Vec<&str> = chart.lanes.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels.last(), Some(&"Others"));
+    let shape_of = |id: &str| {
+        chart.lanes.iter().flat_map(|l| &l.items).find(|i| c.events[i.event].id.as_str() == id).map(|i| (i.shape, i.x1 - i.x0))
+    };
+    // A day is a point; a range a solid bar; a month, a year, "c." a faded bar, never a point.
+    assert_eq!(shape_of("day").unwrap().0, Shape::Point);
+    assert_eq!(shape_of("range").unwrap().0, Shape::Bar);
+    for id in ["month", "year", "fuzzy", "early"] {
+        let (shape, width) = shape_of(id).unwrap();
+        assert_eq!(shape, Shape::Fuzzy, "{id}");
+        assert!(width > 0.0, "{id}");
+    }
+    // The view spans every event; a year's bar is a year long on that scale.
+    assert_eq!(chart.view.first, day_number((2015, 1, 1)));
+    assert_eq!(chart.view.last, day_number((2024, 12, 31)));
+    let (_, year) = shape_of("year").unwrap();
+    assert!((year - 366.0 * WIDTH / chart.view.days() as f64).abs() < 0.01);
+    // Marks in a lane never overlap on a row.
+    for lane in &chart.lanes {
+        for a in &lane.items {
+            for b in lane.items.iter().filter(|b| b.row == a.row && b.event != a.event) {
+                assert!(a.x1 < b.x0 || b.x1 < a.x0, "{a:?} {b:?}");
+            }
+        }
+    }
 }
 
 #[test]
-fn a_dense_year_gets_one_mark_per_month_jumping_to_its_first_event() {
+fn chosen_actors_get_a_lane_each_and_an_event_of_both_shows_in_both() {
+    let c = corpus();
+    let q = TimelineQuery { actors: vec![ActorId::new("minister"), ActorId::new("envoy")], ..TimelineQuery::default() };
+    let shown = filter(&c, &q);
+    let chart = layout(&c, &shown, &q);
+    let lanes: Vec<(Option<&str>, Vec<&str>)> =
+        chart.lanes.iter().map(|l| (l.actor.as_ref().map(|a| a.as_str()), l.items.iter().map(|i| c.events[i.event].id.as_str()).collect())).collect();
+    assert_eq!(lanes, vec![(Some("minister"), vec!["range", "month", "day"]), (Some("envoy"), vec!["early", "year", "day"])]);
+}
+
+#[test]
+fn a_brushed_span_is_the_query_and_opens_to_the_same_view() {
+    // Late November to early December 2024 on the bundled corpus, Putin and al-Sharaa.
+    let c = super::corpus();
+    let q = TimelineQuery { actors: vec![ActorId::new("vladimir-putin"), ActorId::new("ahmed-al-sharaa")], ..TimelineQuery::default() };
+    let all = layout(&c, &filter(&c, &q), &q);
+    assert_eq!(all.lanes.len(), 2);
+    let brushed = View { first: day_number((2024, 11, 20)), last: day_number((2024, 12, 10)) }.query(&q);
+    let href = Route::Timeline(brushed.clone()).href();
+    assert!(href.contains("from=2024-11-20") && href.contains("to=2024-12-10"), "{href}");
+    // The URL read back is the same view: the same span, lanes and marks.
+    let Route::Timeline(read) = parse(&href).route else { panic!("{href}") };
+    assert_eq!(read, brushed);
+    let chart = layout(&c, &filter(&c, &read), &read);
+    assert_eq!((chart.view.first, chart.view.last), (day_number((2024, 11, 20)), day_number((2024, 12, 10))));
+    assert_eq!(chart.unit, Unit::Day);
+    assert!(chart.lanes.iter().all(|l| l.items.iter().all(|i| (0.0..=WIDTH).contains(&i.x0) && i.x1 <= WIDTH)));
+    assert!(chart.lanes.iter().any(|l| !l.items.is_empty()));
+}
+
+#[test]
+fn dense_periods_are_binned_with_a_count_never_dropped() {
     let (mut files, errors) = CorpusFiles::read_dir(&root("tests/fixtures/minimal"));
     assert!(errors.is_empty());
-    // 20 events in 2024: 2 known only to the year, 8 in March, 10 in November.
-    let mut events = Vec::new();
-    let mut add = |id: String, start: String, precision: &str| {
-        events.push(json!({
-            "id": id, "title": "t", "date": {"start": start, "precision": precision},
-            "actors": [], "places": [], "document": "one", "paragraph": 2, "evidence": "The minister"
-        }));
-    };
-    for n in 0..2 {
-        add(format!("y{n}"), "2024".into(), "year");
-    }
-    for n in 0..8 {
-        add(format!("mar{n}"), format!("2024-03-{:02}", n + 1), "day");
-    }
-    for n in 0..10 {
-        add(format!("nov{n}"), format!("2024-11-{:02}", 20 - n), "day");
-    }
+    // 300 events in March 2024, all the minister's: more than a lane's rows can hold.
+    let events: Vec<serde_json::Value> = (0..300)
+        .map(|n| {
+            json!({
+                "id": format!("e{n}"), "title": "t", "date": {"start": format!("2024-03-{:02}", n % 28 + 1), "precision": "day"},
+                "actors": [{"id": "minister", "role": "participant"}], "places": [], "document": "one", "paragraph": 2, "evidence": "The minister"
+            })
+        })
+        .chain(std::iter::once(json!({
+            "id": "later", "title": "t", "date": {"start": "2025-06-01", "precision": "day"},
+            "actors": [{"id": "minister", "role": "participant"}], "places": [], "document": "one", "paragraph": 2, "evidence": "The minister"
+        })))
+        .collect();
     files.events = serde_json::Value::Array(events).to_string();
     let c = load(&files).unwrap();
-    let all = filter(&c, &TimelineQuery::default());
-    let years = overview(&c, &all);
-    assert_eq!(years.len(), 1);
-    assert_eq!(years[0].count, 20);
-    let marks: Vec<(MarkGroup, usize, String)> =
-        years[0].marks.iter().map(|m| (m.group, m.count, c.events[m.first].id.to_string())).collect();
-    assert_eq!(
-        marks,
-        [
-            (MarkGroup::YearOnly, 2, "y0".to_owned()),
-            (MarkGroup::Month(3), 8, "mar0".to_owned()),
-            (MarkGroup::Month(11), 10, "nov9".to_owned()),
-        ]
-    );
-    assert!(years[0].count > MARKS_PER_YEAR);
+    let q = TimelineQuery::default();
+    let shown = filter(&c, &q);
+    let chart = layout(&c, &shown, &q);
+    let lane = &chart.lanes[0];
+    assert!(lane.rows <= MAX_ROWS);
+    assert!(!lane.bins.is_empty());
+    let drawn = lane.items.len() + lane.bins.iter().map(|b| b.count).sum::<usize>();
+    assert_eq!(drawn, 301, "every event is a mark or counted in a bin");
+    assert_eq!(lane.count, 301);
+    // A bin links to the earliest event it holds and covers its days.
+    let bin = &lane.bins[0];
+    assert!(bin.days.0 <= day_number((2024, 3, 1)) && bin.days.1 >= day_number((2024, 3, 1)));
+}
+
+#[test]
+fn ticks_adapt_to_the_zoom_and_zooming_keeps_its_centre() {
+    let c = super::corpus();
+    let q = TimelineQuery::default();
+    let chart = layout(&c, &filter(&c, &q), &q);
+    assert_eq!(chart.unit, Unit::Year);
+    let zoomed = chart.view.zoom(0.5, WIDTH / 2.0);
+    let centre = |v: &View| (v.first + v.last) / 2;
+    assert!((centre(&zoomed) - centre(&chart.view)).abs() <= 1);
+    let mut v = chart.view;
+    let mut units = vec![chart.unit];
+    for _ in 0..12 {
+        v = v.zoom(0.5, WIDTH / 2.0);
+        units.push(unit_for(v.days()));
+    }
+    assert_eq!(units.last(), Some(&Unit::Day));
+    assert!(units.contains(&Unit::Month));
 }
 
 #[test]

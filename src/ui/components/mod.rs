@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod chart;
 pub mod cite;
 pub mod copy;
 pub mod date;

@@ -1,16 +1,19 @@
 //! The timeline: every event in order, grouped by year, filtered from the URL.
 //!
 //! Filters are links and form controls that navigate (push, so back/forward walk through
-//! them); the list is the primary view, the year strip above it an aid.
+//! them); the list is the primary view, the chart above it (`components::chart`) an aid
+//! linked with it: a mark leads to its card, a card under the pointer or focus lights its
+//! marks.
 
 use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
-use crate::core::route::{event_anchor, with_fragment, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
+use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
-use crate::core::timeline::{actor_counts, anchor_position, filter, overview, MarkGroup};
+use crate::core::timeline::{actor_counts, anchor_position, filter};
 use crate::ui::app::{use_corpus, use_go, use_route};
+use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
@@ -191,6 +194,24 @@ pub fn TimelinePage() -> impl IntoView {
     };
 
     let limit = use_limit(query);
+    // The card under the pointer or focus: the chart lights its marks.
+    let (highlight, set_highlight) = signal(None::<usize>);
+    let mark_card = {
+        let ctx = ctx.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            let card = target
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|t| t.closest("article.event").ok().flatten())
+                .map(|card| card.id());
+            let index = card.and_then(|id| {
+                let id = id.strip_prefix("event-")?.to_owned();
+                ctx.corpus.events.iter().position(|e| e.id.as_str() == id)
+            });
+            if highlight.get_untracked() != index {
+                set_highlight.set(index);
+            }
+        }
+    };
     // A link to an event's card or a year (opened cold, or followed) that lies beyond the
     // rendered page renders up to it, then scrolls there.
     let location = leptos_router::hooks::use_location();
@@ -204,66 +225,15 @@ pub fn TimelinePage() -> impl IntoView {
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&id) {
                     el.scroll_into_view();
+                    // A mark of the chart leads here: the card takes the focus, so the
+                    // keyboard goes on from it.
+                    if let Ok(card) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = card.focus();
+                    }
                 }
             });
         }
     });
-    // The overview: a column per year, a mark per event (per month in dense years);
-    // a mark links to its event in the list (the effect above renders up to it and scrolls
-    // there). The year labels are the keyboard path; the marks are a pointer aid (the list
-    // is the primary view for screen readers).
-    let overview = {
-        let ctx = ctx.clone();
-        move || {
-            let page_href = query.with(|q| Route::Timeline(q.clone()).href());
-            let corpus = &ctx.corpus;
-            let columns = shown.with(|shown| overview(corpus, shown));
-            let most = columns.iter().map(|c| c.count).max().unwrap_or(1).max(1);
-            let cols = columns
-                .into_iter()
-                .map(|col| {
-                    let year = col.year;
-                    let n = col.count;
-                    let label = format!("{year}: {n} event{}", if n == 1 { "" } else { "s" });
-                    if n == 0 {
-                        return view! { <li class="empty-year" title=label><span class="marks"></span><span class="y">{year_label(year)}</span></li> }.into_any();
-                    }
-                    // Relative heights (in steps, so no inline style is needed) keep quiet
-                    // years short and busy years tall.
-                    let step = (n * 8).div_ceil(most).clamp(1, 8);
-                    let marks = col
-                        .marks
-                        .iter()
-                        .map(|m| {
-                            let first = &corpus.events[m.first];
-                            let title = match m.group {
-                                MarkGroup::Event => format!("{}: {}", first.date.display(), first.title),
-                                MarkGroup::Month(month) => format!("{} {year}: {} events", month_name(month), m.count),
-                                MarkGroup::YearOnly => format!("{year} (month not known): {} events", m.count),
-                            };
-                            let class = if m.group == MarkGroup::Event { "mark" } else { "mark group" };
-                            let anchor = event_anchor(&first.id);
-                            view! {
-                                <a class=class href=with_fragment(&page_href, &anchor) title=title tabindex="-1"></a>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <li>
-                            <span class=format!("marks h{step}") aria-hidden="true">{marks}</span>
-                            <a class="y" href=with_fragment(&page_href, &year_anchor(year)) title=label>
-                                <span class="count-label">{n}<span class="visually-hidden">{if n == 1 { " event in" } else { " events in" }}</span></span>
-                                " "{year_label(year)}
-                            </a>
-                        </li>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            view! { <ol class="overview">{cols}</ol> }
-        }
-    };
-
     let list = {
         let ctx = ctx.clone();
         move || {
@@ -368,19 +338,15 @@ pub fn TimelinePage() -> impl IntoView {
             }}
         </p>
         <ExportButtons of=ExportOf::Events count=found shown=shown/>
-        <nav class="overview-nav" aria-label="Events per year">{overview}</nav>
-        <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()>{list}</div>
+        <TimelineChart query=query shown=shown highlight=highlight/>
+        <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()
+            on:mouseover={
+                let mark_card = mark_card.clone();
+                move |ev: leptos::ev::MouseEvent| mark_card(ev.target())
+            }
+            on:focusin=move |ev: leptos::ev::FocusEvent| mark_card(ev.target())
+            on:mouseleave=move |_| set_highlight.set(None)>{list}</div>
         <ShowMore limit total=found what="events"/>
-    }
-}
-
-/// A year in the overview: in full, or as ’24 where its column is too narrow for four
-/// digits (a CSS container query on the column picks one; assistive technology always
-/// reads the full year).
-fn year_label(year: i32) -> impl IntoView {
-    view! {
-        <span class="year-full">{year}</span>
-        <span class="year-short" aria-hidden="true">{format!("’{:02}", year.rem_euclid(100))}</span>
     }
 }
 
@@ -405,7 +371,7 @@ fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus, in_month: bool)
         .collect_view();
     let places: Vec<String> = event.places.iter().filter_map(|p| corpus.place(p)).map(|p| p.name.clone()).collect();
     view! {
-        <article class="event" id=event_anchor(&event.id)>
+        <article class="event" id=event_anchor(&event.id) tabindex="-1">
             <p class="when"><DateTime spec=event.date.clone()/></p>
             {let title = view! { <a href=Route::Event(event.id.clone()).href()>{event.title.clone()}</a> };
              if in_month { view! { <h4>{title}</h4> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}

@@ -39,3 +39,11 @@ export async function open(page, path) {
   await expect(page.locator('main h1')).toBeVisible();
   return response;
 }
+
+/// The timeline chart's tick labels on screen (narrow screens hide every other one), each
+/// with its left and right edge.
+export async function tickLabels(page) {
+  return page.locator('.chart .tick-label').evaluateAll((els) => els
+    .filter((e) => getComputedStyle(e).display !== 'none')
+    .map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, text: e.textContent }; }));
+}

@@ -1,10 +1,10 @@
 // Long lists, on the app built with a synthetic corpus of 250 quotes and 250 events
 // (`dossier synth`, built by .ci/test with DOSSIER_DATA, served on its own port): lists
 // render 100 items at a time with "Show more", a new query starts from the first page
-// again, and the overview and links to a year or an event beyond the first page render
+// again, and the chart's marks and links to a year or an event beyond the first page render
 // up to it and scroll there, also when opened cold.
 import fs from 'node:fs';
-import { test, expect, open, settled } from './fixtures.js';
+import { test, expect, open, settled, tickLabels } from './fixtures.js';
 
 const synth = 'http://127.0.0.1:4174';
 
@@ -36,7 +36,15 @@ test('quotes render a page at a time, and a new query starts from the first page
   await expect(page.locator('.show-more')).toContainText('(100 of 250 shown)');
 });
 
-test('the timeline renders a page at a time; the overview jumps beyond it', async ({ page }) => {
+/// The chart's mark furthest right (the latest event drawn): its link.
+async function latestMark(page) {
+  return page.locator('.chart a.item').evaluateAll((els) => {
+    const x = (a) => parseFloat((a.querySelector('circle')?.getAttribute('cx')) ?? a.querySelector('rect').getAttribute('x'));
+    return els.reduce((best, a) => (x(a) >= x(best) ? a : best)).getAttribute('href');
+  });
+}
+
+test('the timeline renders a page at a time; the chart jumps beyond it', async ({ page }) => {
   await open(page, `${synth}/timeline`);
   const events = page.locator('.timeline article.event');
   await expect(events).toHaveCount(100);
@@ -48,25 +56,26 @@ test('the timeline renders a page at a time; the overview jumps beyond it', asyn
   await settled(page);
   await expect(events).toHaveCount(100);
   await expect(page.locator('.show-more')).toContainText('(100 of 250 shown)');
-  // The last year's link renders the list up to that year and scrolls to it.
-  const years = page.locator('.overview a.y');
-  const lastYear = await years.last().getAttribute('href');
-  const anchor = lastYear.split('#')[1];
-  await years.last().click();
+  // The latest mark renders the list up to its event and scrolls to it.
+  await open(page, `${synth}/timeline`);
+  const href = await latestMark(page);
+  const anchor = href.split('#')[1];
+  await page.locator(`.chart a.item[href="${href}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
   await expect(page.locator(`#${anchor}`)).toBeInViewport();
   expect(await events.count()).toBeGreaterThan(200);
-  // The same link again, after scrolling away, goes there again.
+  // The same mark again, after scrolling away, goes there again.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.locator(`#${anchor}`)).not.toBeInViewport();
-  await years.last().click();
+  await page.locator(`.chart a.item[href="${href}"]`).first().click();
   await expect(page.locator(`#${anchor}`)).toBeInViewport();
 });
 
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
   await open(page, `${synth}/timeline`);
-  const lastMark = await page.locator('.overview a.mark').last().getAttribute('href');
-  const lastYear = await page.locator('.overview a.y').last().getAttribute('href');
+  const lastMark = await latestMark(page);
+  const year = (await page.locator(`.chart a.item[href="${lastMark}"]`).first().getAttribute('aria-label')).match(/(\d{4})\D*$/)[1];
+  const lastYear = `/timeline#y-${year}`;
   for (const href of [lastMark, lastYear]) {
     const anchor = href.split('#')[1];
     // Leave the page first: going to the same path with another fragment is not a load.
@@ -110,26 +119,20 @@ test('back and forward restore the scroll position in a long list', async ({ pag
 });
 
 
-test('at 360 px, fifteen years of overview labels stay apart and keep their full names', async ({ page }) => {
+test('at 360 px, fifteen years of chart ticks stay apart and the page does not scroll sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 640 });
   await open(page, `${synth}/timeline`);
-  const labels = await page.locator('.overview li').evaluateAll((items) => items.map((li) => {
-    const shown = [...li.querySelectorAll('.year-full, .year-short')].find((s) => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().width > 1);
-    const r = shown.getBoundingClientRect(); const col = li.getBoundingClientRect();
-    return { text: shown.textContent, left: r.left, right: r.right, colLeft: col.left, colRight: col.right };
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const labels = await tickLabels(page);
+  expect(labels.length).toBeGreaterThanOrEqual(4);
+  for (let i = 1; i < labels.length; i++) expect(labels[i].left, labels[i].text).toBeGreaterThan(labels[i - 1].right);
+  // Dense stretches are binned with a count, never dropped: marks and bins add up.
+  const counted = await page.locator('.chart g.lane').evaluateAll((lanes) => lanes.map((g) => {
+    const head = g.querySelector('.lane-head').textContent;
+    const total = Number(head.split('·').pop().trim());
+    const marks = g.querySelectorAll('a.item').length;
+    const binned = [...g.querySelectorAll('a.bin text')].reduce((n, t) => n + Number(t.textContent.replace('+', '')), 0);
+    return { head, total, drawn: marks + binned };
   }));
-  expect(labels.length).toBeGreaterThanOrEqual(15);
-  for (const [i, l] of labels.entries()) {
-    // Each label fits its column, so none touches its neighbour.
-    expect(l.left, `label ${l.text}`).toBeGreaterThanOrEqual(l.colLeft - 0.5);
-    expect(l.right, `label ${l.text}`).toBeLessThanOrEqual(l.colRight + 0.5);
-    if (i > 0) expect(l.left).toBeGreaterThan(labels[i - 1].right);
-  }
-  // Short labels on screen; the full year for assistive technology.
-  expect(labels.at(-1).text).toMatch(/^’\d\d$/);
-  await expect(page.locator('.overview a.y').last()).toHaveAccessibleName(/^\d+ events? in \d{4}$/);
-  // With room, the full year shows.
-  await page.setViewportSize({ width: 1200, height: 800 });
-  await expect(page.locator('.overview a.y').last().locator('.year-full')).toBeVisible();
-  await expect(page.locator('.overview a.y').last().locator('.year-short')).toBeHidden();
+  for (const lane of counted) expect(lane.drawn, lane.head).toBe(lane.total);
 });

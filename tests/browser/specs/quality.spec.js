@@ -188,7 +188,7 @@ test('print: a quote and a filtered timeline print without controls, with their 
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.site-footer')).toBeHidden();
-    for (const control of ['.copy', '.export', '.timeline-filters', '.overview-nav']) {
+    for (const control of ['.copy', '.export', '.timeline-filters', '.chart-tools']) {
       for (const el of await page.locator(control).all()) await expect(el, `${path} ${control}`).toBeHidden();
     }
     const link = page.locator('main a[href^="/"]').first();

@@ -65,7 +65,7 @@ test('a quote page previews as the speaker and the words', async ({ request }) =
   expect(pick(html, /<meta property="og:type" content="([^"]*)">/)).toBe('article');
   expect(pick(html, /<meta property="og:description" content="([^"]*)">/)).toContain('“48 hours”');
   const event = await (await request.get('/timeline')).text();
-  expect(event).toMatch(/<article id="event-[a-z0-9-]+" class="event">/);
+  expect(event).toMatch(/<article id="event-[a-z0-9-]+" tabindex="-1" class="event">/);
 });
 
 test('pages read without WebAssembly or JavaScript', async ({ browser }) => {

@@ -1,5 +1,5 @@
 // The timeline and deep links to events, documents and paragraphs.
-import { test, expect, open, settled } from './fixtures.js';
+import { test, expect, open, settled, tickLabels } from './fixtures.js';
 
 // Each date as `start` or `start/end`: a range is two <time> elements, one per end.
 const spans = (els) => els.map((e) => [...e.querySelectorAll('time')].map((t) => t.getAttribute('datetime')).join('/'));
@@ -105,26 +105,102 @@ test('an actor page lists their quotes and events and links to the filtered time
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
 });
 
-test('the overview has a mark per event (per month in busy years) that jumps to it, and follows the filter', async ({ page }) => {
+test('the chart: a lane per chosen actor, a brushed span in the URL that opens cold to the same view, back and forward', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
+  const chart = page.locator('.chart');
+  // Two lanes, headed by the actors, each head a link to the actor's page.
+  const heads = chart.locator('a.lane-head');
+  await expect(heads).toHaveCount(2);
+  await expect(heads.nth(0)).toHaveAttribute('href', '/actors/vladimir-putin');
+  await expect(heads.nth(1)).toHaveAttribute('href', '/actors/ahmed-al-sharaa');
+  // Brushing: a drag across the chart shows that span (from/to in the URL), pushed.
+  const svg = chart.locator('svg');
+  const box = await svg.boundingBox();
+  const y = box.y + box.height - 4;
+  await page.mouse.move(box.x + box.width * 0.55, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, y, { steps: 5 });
+  await expect(chart.locator('rect.brush')).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/);
+  const brushed = page.url();
+  const caption = await chart.locator('figcaption').textContent();
+  // The same URL opened cold (a reader it was shared with) is the same view.
+  const other = await page.context().newPage();
+  await open(other, brushed);
+  await expect(other.locator('.chart figcaption')).toHaveText(caption);
+  await expect(other.locator('.chart a.lane-head')).toHaveCount(2);
+  await other.close();
+  // Back walks to the unzoomed view, forward to the span again.
+  const unzoomed = /\/timeline\?actor=vladimir-putin(,|%2C|&actor=)ahmed-al-sharaa$/;
+  await page.goBack();
+  await expect(page).toHaveURL(unzoomed);
+  await page.goForward();
+  await expect(page).toHaveURL(brushed);
+  await expect(chart.locator('figcaption')).toHaveText(caption);
+  // "All dates" is one click away.
+  await chart.getByRole('link', { name: 'All dates' }).click();
+  await expect(page).toHaveURL(unzoomed);
+  await expect(chart.getByRole('link', { name: 'All dates' })).toHaveCount(0);
+});
+
+test('late November to early December 2024 for Putin and al-Sharaa: both lanes placed in time, opened cold', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa&from=2024-11-20&to=2024-12-10');
+  const chart = page.locator('.chart');
+  await expect(chart.locator('figcaption')).toContainText('20 November 2024 – 10 December 2024');
+  await expect(chart.locator('.tick-label').first()).toHaveText('20 Nov');
+  for (const lane of await chart.locator('g.lane').all()) {
+    expect(await lane.locator('a.item, a.bin').count()).toBeGreaterThan(0);
+  }
+  // The list shows the same period.
+  for (const when of await page.locator('.timeline article.event .when').allTextContents()) {
+    expect(when).toMatch(/2024|2015|2016|2019|2020|2025/);
+  }
+});
+
+test('every mark is a link named by its title and date; one tab stop, arrows move, keys zoom; a mark leads to its card', async ({ page }) => {
   await open(page, '/timeline?actor=vladimir-putin');
-  const shown = await page.locator('.timeline article.event').count();
-  const marks = page.locator('.overview a.mark');
-  // Few events: one mark each, in order, each pointing at its card.
-  await expect(marks).toHaveCount(shown);
-  const ids = await page.locator('.timeline article.event').evaluateAll((els) => els.map((e) => e.id));
-  const targets = await marks.evaluateAll((els) => els.map((a) => new URL(a.href).hash.slice(1)));
-  expect(targets).toEqual(ids);
-  await marks.last().click();
-  await expect(page).toHaveURL(new RegExp(`#${ids.at(-1)}$`));
-  await expect(page.locator(`#${ids.at(-1)}`)).toBeInViewport();
-  // Unfiltered, the busiest year groups its events by month; the labels stay readable.
+  const chart = page.locator('.chart');
+  const marks = chart.locator('a.item, a.bin');
+  const n = await marks.count();
+  expect(n).toBeGreaterThan(1);
+  // One tab stop for the whole chart.
+  expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
+  for (const name of await marks.evaluateAll((els) => els.map((a) => a.getAttribute('aria-label')))) {
+    expect(name).toMatch(/^.+, .*\d{4}|^\+\d+ more events?, /);
+  }
+  // Arrow keys move the focus (and the tab stop) between marks.
+  await chart.locator('svg [tabindex="0"]').focus();
+  const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  expect(second).not.toBe(first);
+  expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
+  // + zooms in (a shareable URL), 0 shows every date again.
+  await page.keyboard.press('+');
+  await expect(page).toHaveURL(/from=.*&to=/);
+  await chart.locator('svg [tabindex="0"], svg[tabindex="0"]').first().focus();
+  await page.keyboard.press('0');
+  await expect(page).not.toHaveURL(/from=/);
+  // A mark leads to its card, which takes the focus.
+  const mark = chart.locator('a.item').first();
+  const target = new URL(await mark.getAttribute('href'), page.url()).hash.slice(1);
+  const index = await mark.getAttribute('data-i');
+  await mark.click();
+  await expect(page.locator(`#${target}`)).toBeInViewport();
+  await expect(page.locator(`#${target}`)).toBeFocused();
+  // A card under the pointer lights its marks.
+  await page.locator(`#${target}`).hover();
+  await expect(chart.locator(`a.item[data-i="${index}"]`).first()).toHaveClass(/hl/);
+});
+
+test('the chart fits a 360 px screen: no horizontal scroll, tick labels apart', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 720 });
   await open(page, '/timeline');
-  const busiest = page.locator('.overview li').filter({ has: page.locator('a.mark.group') }).first();
-  await expect(busiest.locator('a.mark.group').first()).toHaveAttribute('title', /events$/);
-  const height = await busiest.locator('a.mark').first().evaluate((el) => el.getBoundingClientRect().height);
-  expect(height).toBeGreaterThanOrEqual(4);
-  // The year links are the keyboard path and name their count.
-  await expect(page.getByRole('link', { name: /^\d+ events? in 2024$/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const labels = await tickLabels(page);
+  expect(labels.length).toBeGreaterThan(2);
+  for (let i = 1; i < labels.length; i++) expect(labels[i].left, labels[i].text).toBeGreaterThan(labels[i - 1].right);
 });
 
 test('an unknown name in the actor picker says so, as text, and a known one clears it', async ({ page }) => {

@@ -1,0 +1,482 @@
+//! The timeline chart's layout: time along x, one lane per actor, a mark per event that
+//! shows how precisely its date is known, ticks that suit the zoom.
+//!
+//! Pure and in chart units (a `viewBox` [`WIDTH`] wide), so the same layout is drawn by
+//! the static build and adopted by the browser. A day-precision date is a point; a range
+//! a solid bar over its days; a month, a year, "c." or "late/early" a faded bar over every
+//! day it could be, never a point. Marks in a lane are stacked in rows so none overlap;
+//! where more would be needed, the rest of that stretch of time is binned with a count,
+//! never dropped. The view is the query's `from`/`to` (the period the list shows), else
+//! the span of the events shown.
+
+use std::ops::RangeInclusive;
+
+use crate::core::date::{month_name, PartialDate, Precision};
+use crate::core::model::{ActorId, Corpus, Event};
+use crate::core::route::TimelineQuery;
+
+/// The chart's width in `viewBox` units.
+pub const WIDTH: f64 = 1000.0;
+/// Rows of marks a lane stacks before it bins.
+pub const MAX_ROWS: usize = 4;
+/// Lanes drawn when no actor is chosen: the busiest actors, then "others".
+pub const AUTO_LANES: usize = 4;
+/// Marks closer than this (in chart units) go on different rows: a point's width and a
+/// little air on a phone's screen (a thousandth of the width is a third of a pixel there).
+const GAP: f64 = 12.0;
+/// The narrowest bin drawn, so its count can be read.
+const MIN_BIN: f64 = 24.0;
+/// The narrowest bar drawn, so a month at a decade's zoom is still visible.
+const MIN_BAR: f64 = 3.0;
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub fn day_number((y, m, d): (i32, u8, u8)) -> i64 {
+    // Howard Hinnant's days_from_civil.
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day number ([`day_number`]'s inverse).
+pub fn civil(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+/// The days an event's date could cover.
+pub fn days_of(event: &Event) -> RangeInclusive<i64> {
+    day_number(event.date.first_day())..=day_number(event.date.last_day())
+}
+
+/// The stretch of time drawn: whole days, first to last inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    pub first: i64,
+    pub last: i64,
+}
+
+impl View {
+    /// The view of a query: its `from`/`to` where given, else the span of `shown`.
+    pub fn of(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> View {
+        let spans = || shown.iter().map(|&i| days_of(&corpus.events[i]));
+        let first = query.from.map(|d| day_number(d.first_day())).or_else(|| spans().map(|r| *r.start()).min());
+        let last = query.to.map(|d| day_number(d.last_day())).or_else(|| spans().map(|r| *r.end()).max());
+        let (first, last) = match (first, last) {
+            (Some(f), Some(l)) => (f, l),
+            (Some(f), None) => (f, f + 365),
+            (None, Some(l)) => (l - 365, l),
+            (None, None) => (0, 365),
+        };
+        // At least a week, so a single day is not a point at infinite zoom.
+        let (first, last) = if last < first { (last, first) } else { (first, last) };
+        if last - first < 6 {
+            let mid = (first + last) / 2;
+            View { first: mid - 3, last: mid + 3 }
+        } else {
+            View { first, last }
+        }
+    }
+
+    pub fn days(&self) -> i64 {
+        self.last - self.first + 1
+    }
+
+    /// Chart x of the start of `day`.
+    pub fn x(&self, day: i64) -> f64 {
+        (day - self.first) as f64 * WIDTH / self.days() as f64
+    }
+
+    /// The day at chart x (clamped to the view).
+    pub fn day_at(&self, x: f64) -> i64 {
+        let day = self.first + (x.clamp(0.0, WIDTH) / WIDTH * self.days() as f64).floor() as i64;
+        day.clamp(self.first, self.last)
+    }
+
+    /// This view scaled by `factor` (below 1 zooms in) around the day at chart x `at`.
+    pub fn zoom(&self, factor: f64, at: f64) -> View {
+        let center = self.first as f64 + at.clamp(0.0, WIDTH) / WIDTH * self.days() as f64;
+        let days = (self.days() as f64 * factor).clamp(7.0, 365.0 * 400.0);
+        let share = at.clamp(0.0, WIDTH) / WIDTH;
+        let first = (center - days * share).round() as i64;
+        View { first, last: first + days.round() as i64 - 1 }
+    }
+
+    /// This view moved by `fraction` of its width (negative: earlier).
+    pub fn pan(&self, fraction: f64) -> View {
+        let shift = (self.days() as f64 * fraction).round() as i64;
+        View { first: self.first + shift, last: self.last + shift }
+    }
+
+    /// The view as the query's `from`/`to`, at day precision.
+    pub fn as_dates(&self) -> (PartialDate, PartialDate) {
+        let date = |d: i64| {
+            let (y, m, day) = civil(d);
+            PartialDate::ymd(y, m, day).unwrap_or(PartialDate::year(y))
+        };
+        (date(self.first), date(self.last))
+    }
+
+    /// `query` showing this view (the list then shows the same period).
+    pub fn query(&self, query: &TimelineQuery) -> TimelineQuery {
+        let (from, to) = self.as_dates();
+        TimelineQuery { from: Some(from), to: Some(to), ..query.clone() }
+    }
+}
+
+/// How a mark shows what is known of its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A day.
+    Point,
+    /// A range of known ends.
+    Bar,
+    /// A month, a year, an approximate date: every day it could be, faded.
+    Fuzzy,
+}
+
+/// One event's mark in one lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Index into `corpus.events`.
+    pub event: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub row: usize,
+    pub shape: Shape,
+    /// The mark runs on beyond the view's edge.
+    pub clipped: (bool, bool),
+}
+
+/// Marks too many to stack in a stretch of a lane, drawn as one with their count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bin {
+    pub x0: f64,
+    pub x1: f64,
+    pub count: usize,
+    /// The earliest event it holds (index into `corpus.events`), where it links.
+    pub first: usize,
+    /// The days it covers, for the zoom a click on it makes.
+    pub days: (i64, i64),
+}
+
+/// One lane: an actor's events (or those of no lane actor).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// `None` for "others".
+    pub actor: Option<ActorId>,
+    pub label: String,
+    pub items: Vec<Item>,
+    pub bins: Vec<Bin>,
+    /// Rows of marks (at least 1); the bins, if any, are on a row of their own below.
+    pub rows: usize,
+    /// Events in this lane within the view.
+    pub count: usize,
+}
+
+/// A tick on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+    /// A year boundary (drawn stronger).
+    pub major: bool,
+}
+
+/// The tick unit a view uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Decade,
+    Year,
+    Month,
+    Day,
+}
+
+/// The whole chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub view: View,
+    pub unit: Unit,
+    pub ticks: Vec<Tick>,
+    pub lanes: Vec<Lane>,
+    /// Shown events that lie wholly outside the view (none when the view is the query's).
+    pub outside: usize,
+}
+
+/// The unit whose ticks suit a view of `days`: about 4 to 15 ticks.
+pub fn unit_for(days: i64) -> Unit {
+    if days > 365 * 40 {
+        Unit::Decade
+    } else if days > 365 * 3 {
+        Unit::Year
+    } else if days > 75 {
+        Unit::Month
+    } else {
+        Unit::Day
+    }
+}
+
+/// The ticks of a view.
+pub fn ticks(view: &View) -> (Unit, Vec<Tick>) {
+    let unit = unit_for(view.days());
+    let (y0, m0, _) = civil(view.first);
+    let mut out = Vec::new();
+    match unit {
+        Unit::Decade | Unit::Year => {
+            let years = view.days() / 365 + 1;
+            let step = if unit == Unit::Decade { 10 } else { [1, 2, 5].into_iter().find(|s| years / i64::from(*s) <= 14).unwrap_or(5) };
+            let mut y = y0 - y0.rem_euclid(step);
+            loop {
+                let day = day_number((y, 1, 1));
+                if day > view.last {
+                    break;
+                }
+                if day >= view.first {
+                    out.push(Tick { x: view.x(day), label: if unit == Unit::Decade { format!("{y}s") } else { y.to_string() }, major: true });
+                }
+                y += step;
+            }
+        }
+        Unit::Month => {
+            // At most about 14 ticks, on months a step divides (January always one).
+            let months = view.days() / 30 + 1;
+            let step: i32 = [1, 2, 3, 4, 6].into_iter().find(|s| months / i64::from(*s) <= 14).unwrap_or(6);
+            let (mut y, mut m) = (y0, i32::from(m0));
+            m -= (m - 1).rem_euclid(step);
+            loop {
+                let day = day_number((y, m as u8, 1));
+                if day > view.last {
+                    break;
+                }
+                if day >= view.first {
+                    let label = if m == 1 { y.to_string() } else { month_name(m as u8).chars().take(3).collect() };
+                    out.push(Tick { x: view.x(day), label, major: m == 1 });
+                }
+                m += step;
+                while m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+        }
+        Unit::Day => {
+            let step = (view.days() / 10).max(1);
+            let mut day = view.first;
+            let mut month = None;
+            while day <= view.last {
+                let (_, m, d) = civil(day);
+                // The first tick of each month names it: "20 Nov", "22", …, "2 Dec".
+                let label = if month != Some(m) { format!("{d} {}", &month_name(m)[..3]) } else { d.to_string() };
+                month = Some(m);
+                out.push(Tick { x: view.x(day), label, major: d == 1 && m == 1 });
+                day += step;
+            }
+        }
+    }
+    (unit, out)
+}
+
+/// The lanes' actors: the chosen ones, or the busiest of `shown` (then "others").
+fn lane_actors(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> (Vec<ActorId>, bool) {
+    if !query.actors.is_empty() {
+        let known: Vec<ActorId> = query.actors.iter().filter(|a| corpus.actor(a).is_some()).cloned().collect();
+        return (known, false);
+    }
+    let mut counts: std::collections::HashMap<&ActorId, usize> = std::collections::HashMap::new();
+    for &i in shown {
+        let mut seen: Vec<&ActorId> = corpus.events[i].actors.iter().map(|a| &a.id).collect();
+        seen.sort();
+        seen.dedup();
+        for a in seen {
+            *counts.entry(a).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&ActorId, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(a.0).cmp(corpus.actor_name(b.0))));
+    (ranked.into_iter().take(AUTO_LANES).map(|(a, _)| a.clone()).collect(), true)
+}
+
+/// Lays out the chart of `shown` (indices into `corpus.events`, chronological) for
+/// `query`.
+pub fn layout(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> Chart {
+    let view = View::of(corpus, shown, query);
+    let (unit, ticks) = ticks(&view);
+    let in_view: Vec<usize> = shown.iter().copied().filter(|&i| {
+        let r = days_of(&corpus.events[i]);
+        *r.end() >= view.first && *r.start() <= view.last
+    }).collect();
+    let (actors, others) = lane_actors(corpus, &in_view, query);
+    let mut lanes: Vec<Lane> = actors
+        .iter()
+        .map(|a| {
+            let events: Vec<usize> = in_view.iter().copied().filter(|&i| corpus.events[i].involves(a)).collect();
+            lane(corpus, &view, unit, Some(a.clone()), corpus.actor_name(a).to_owned(), &events)
+        })
+        .collect();
+    if others {
+        let rest: Vec<usize> = in_view.iter().copied().filter(|&i| !actors.iter().any(|a| corpus.events[i].involves(a))).collect();
+        if !rest.is_empty() || lanes.is_empty() {
+            lanes.push(lane(corpus, &view, unit, None, if lanes.is_empty() { "All events".into() } else { "Others".into() }, &rest));
+        }
+    }
+    Chart { view, unit, ticks, lanes, outside: shown.len() - in_view.len() }
+}
+
+fn lane(corpus: &Corpus, view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: &[usize]) -> Lane {
+    let mut marks: Vec<Item> = events
+        .iter()
+        .map(|&i| {
+            let e = &corpus.events[i];
+            let r = days_of(e);
+            let (first, last) = (*r.start(), *r.end());
+            let shape = match e.date.precision {
+                Precision::Day => Shape::Point,
+                Precision::Range => Shape::Bar,
+                Precision::Month | Precision::Year | Precision::Approximate => Shape::Fuzzy,
+            };
+            let shape = if shape == Shape::Point && first != last { Shape::Fuzzy } else { shape };
+            let x0 = view.x(first.max(view.first));
+            let mut x1 = view.x(last.min(view.last) + 1);
+            if shape != Shape::Point && x1 - x0 < MIN_BAR {
+                x1 = x0 + MIN_BAR;
+            }
+            let x1 = if shape == Shape::Point { x0 } else { x1 };
+            Item { event: i, x0, x1, row: 0, shape, clipped: (first < view.first, last > view.last) }
+        })
+        .collect();
+    marks.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.event.cmp(&b.event)));
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut items = Vec::new();
+    let mut overflow: Vec<Item> = Vec::new();
+    for mut m in marks {
+        let right = if m.shape == Shape::Point { m.x0 + GAP } else { m.x1 + GAP / 2.0 };
+        let left = if m.shape == Shape::Point { m.x0 - GAP / 2.0 } else { m.x0 };
+        match row_ends.iter().position(|&end| end <= left) {
+            Some(r) => {
+                row_ends[r] = right;
+                m.row = r;
+                items.push(m);
+            }
+            None if row_ends.len() < MAX_ROWS => {
+                m.row = row_ends.len();
+                row_ends.push(right);
+                items.push(m);
+            }
+            None => overflow.push(m),
+        }
+    }
+    // What does not fit is binned by a stretch of time that suits the zoom, with a count,
+    // on a row of its own under the marks ("+12"): nothing is dropped.
+    let bins = bin(corpus, view, unit, overflow);
+    Lane { actor, label, rows: row_ends.len().max(1), count: events.len(), items, bins }
+}
+
+/// The stretch of time a bin covers at this zoom, holding `day`: a year at a decade's
+/// ticks, a quarter at a year's, a week at a month's, a day at a day's.
+fn stretch(unit: Unit, day: i64) -> (i64, i64) {
+    let (y, m, _) = civil(day);
+    match unit {
+        Unit::Decade => (day_number((y, 1, 1)), day_number((y, 12, 31))),
+        Unit::Year => {
+            let q = (m - 1) / 3 * 3 + 1;
+            let next = if q == 10 { day_number((y + 1, 1, 1)) } else { day_number((y, q + 3, 1)) };
+            (day_number((y, q, 1)), next - 1)
+        }
+        Unit::Month => {
+            // Weeks from Monday (1970-01-05 was one).
+            let monday = day - (day - 4).rem_euclid(7);
+            (monday, monday + 6)
+        }
+        Unit::Day => (day, day),
+    }
+}
+
+fn bin(corpus: &Corpus, view: &View, unit: Unit, overflow: Vec<Item>) -> Vec<Bin> {
+    let start_of = |i: &Item| (*days_of(&corpus.events[i.event]).start()).max(view.first);
+    let mut bins: Vec<Bin> = Vec::new();
+    let mut sorted = overflow;
+    sorted.sort_by_key(start_of);
+    for m in sorted {
+        let (a, b) = stretch(unit, start_of(&m));
+        let x0 = view.x(a.max(view.first));
+        match bins.last_mut() {
+            // The same stretch, or one so close that their counts would overlap: one bin.
+            Some(bin) if bin.days == (a, b) || x0 < bin.x1 => {
+                bin.count += 1;
+                bin.first = bin.first.min(m.event);
+                bin.days.1 = bin.days.1.max(b);
+                bin.x1 = bin.x1.max(view.x(b.min(view.last) + 1));
+            }
+            _ => {
+                let x1 = view.x(b.min(view.last) + 1).max(x0 + MIN_BIN);
+                bins.push(Bin { x0, x1, count: 1, first: m.event, days: (a, b) });
+            }
+        }
+    }
+    bins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        assert_eq!(day_number((1970, 1, 1)), 0);
+        assert_eq!(day_number((2024, 12, 8)) - day_number((2024, 11, 26)), 12);
+        assert_eq!(day_number((2025, 3, 1)) - day_number((2025, 2, 28)), 1);
+        assert_eq!(day_number((2024, 3, 1)) - day_number((2024, 2, 28)), 2);
+        for d in (-800_000..800_000).step_by(997) {
+            assert_eq!(day_number(civil(d)), d);
+        }
+    }
+
+    #[test]
+    fn zoom_pan_and_dates() {
+        let v = View { first: day_number((2024, 1, 1)), last: day_number((2024, 12, 31)) };
+        let z = v.zoom(0.5, WIDTH / 2.0);
+        assert!((z.days() - 183).abs() <= 1, "{z:?}");
+        assert!(z.first > v.first && z.last < v.last);
+        let out = z.zoom(2.0, WIDTH / 2.0);
+        assert!((out.days() - v.days()).abs() <= 2);
+        let p = v.pan(0.5);
+        assert_eq!(p.days(), v.days());
+        assert_eq!(v.as_dates().0.iso(), "2024-01-01");
+        assert_eq!(v.as_dates().1.iso(), "2024-12-31");
+        assert_eq!(v.day_at(0.0), v.first);
+        assert_eq!(v.day_at(WIDTH), v.last);
+        // Never narrower than a week.
+        assert!(v.zoom(0.0001, 10.0).days() >= 7);
+    }
+
+    #[test]
+    fn ticks_suit_the_zoom() {
+        let view = |a: (i32, u8, u8), b: (i32, u8, u8)| View { first: day_number(a), last: day_number(b) };
+        let (u, t) = ticks(&view((1950, 1, 1), (2025, 12, 31)));
+        assert_eq!(u, Unit::Decade);
+        assert_eq!(t.first().unwrap().label, "1950s");
+        let (u, t) = ticks(&view((2015, 1, 1), (2025, 12, 31)));
+        assert_eq!(u, Unit::Year);
+        assert!(t.iter().any(|t| t.label == "2024"));
+        let (u, t) = ticks(&view((2024, 6, 1), (2025, 6, 30)));
+        assert_eq!(u, Unit::Month);
+        assert!(t.iter().any(|t| t.label == "2025" && t.major) && t.iter().any(|t| t.label == "Nov"));
+        let (u, t) = ticks(&view((2024, 11, 20), (2024, 12, 10)));
+        assert_eq!(u, Unit::Day);
+        assert!(t.len() <= 12 && t.iter().any(|t| t.label == "20 Nov") && t.iter().any(|t| t.label == "2 Dec"), "{t:?}");
+        for (_, t) in [ticks(&view((2024, 11, 20), (2024, 12, 10))), ticks(&view((1900, 1, 1), (2100, 1, 1)))] {
+            assert!(t.windows(2).all(|w| w[0].x < w[1].x) && t.iter().all(|t| (0.0..=WIDTH).contains(&t.x)));
+        }
+    }
+}

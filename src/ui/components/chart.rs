@@ -1,0 +1,360 @@
+//! The timeline chart: the core's layout (`core::chart`) drawn as one SVG above the list.
+//!
+//! Part of the static page (x positions are percentages of the chart's width, heights in
+//! pixels, so text keeps its size at any width and the height is reserved before the
+//! wasm arrives); the browser hydrates it. Zoom and pan are links (they work before the
+//! wasm and without it, and back/forward walk them); dragging across the chart brushes a
+//! span, Ctrl+wheel or a pinch zooms around the pointer, and inside the chart the arrow
+//! keys move between events (one tab stop for the whole chart), + and − zoom, Shift+arrows
+//! pan and 0 shows every date. Every event is a link to its card in the list, named by
+//! its title and date; the list stays the primary way through.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::chart::{self, layout, Chart, Lane, Shape, View, WIDTH};
+use crate::core::date::PartialDate;
+use crate::core::model::Corpus;
+use crate::core::route::{event_anchor, with_fragment, Route, TimelineQuery};
+use crate::ui::app::{use_corpus, use_go};
+
+/// Pixel sizes of the drawing.
+const AXIS: f64 = 24.0;
+const HEAD: f64 = 18.0;
+const ROW: f64 = 14.0;
+const PAD: f64 = 8.0;
+
+fn pct(x: f64) -> String {
+    format!("{:.3}%", x / WIDTH * 100.0)
+}
+
+/// "26 Nov 2024".
+fn day_label(day: i64) -> String {
+    let (y, m, d) = chart::civil(day);
+    PartialDate::ymd(y, m, d).map(|p| p.display()).unwrap_or_default()
+}
+
+/// The query that shows `view`, or every date when the view is wider than the data.
+fn view_query(q: &TimelineQuery, view: View) -> TimelineQuery {
+    view.query(q)
+}
+
+/// The y of each lane's top, and the whole height.
+fn lane_tops(chart: &Chart) -> (Vec<f64>, f64) {
+    let mut y = AXIS;
+    let mut tops = Vec::with_capacity(chart.lanes.len());
+    for lane in &chart.lanes {
+        tops.push(y);
+        y += HEAD + (lane.rows + usize::from(!lane.bins.is_empty())) as f64 * ROW + PAD;
+    }
+    (tops, y)
+}
+
+#[component]
+pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highlight: ReadSignal<Option<usize>>) -> impl IntoView {
+    let ctx = use_corpus();
+    let go = use_go();
+    let chart = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| shown.with(|s| query.with(|q| layout(&ctx.corpus, s, q))))
+    };
+    // Highlight the marks of the card under the pointer or focus (set by the list).
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let now = highlight.get();
+        let set = |i: Option<usize>, on: bool| {
+            let Some(i) = i else { return };
+            let Ok(nodes) = document().query_selector_all(&format!(".chart [data-i=\"{i}\"]")) else { return };
+            for k in 0..nodes.length() {
+                if let Some(el) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = if on { el.class_list().add_1("hl") } else { el.class_list().remove_1("hl") };
+                }
+            }
+        };
+        set(previous.flatten(), false);
+        set(now, true);
+        now
+    });
+
+    let tools = move || {
+        let q = query.get();
+        let view = chart.with(|c| c.view);
+        let link = |label: &'static str, title: &'static str, v: View| {
+            view! { <a href=Route::Timeline(view_query(&q, v)).href() title=title>{label}</a> }
+        };
+        let filtered = q.from.is_some() || q.to.is_some();
+        view! {
+            {link("Zoom in", "Show half as much time (+)", view.zoom(0.5, WIDTH / 2.0))}
+            {link("Zoom out", "Show twice as much time (−)", view.zoom(2.0, WIDTH / 2.0))}
+            {link("← Earlier", "Move back in time (Shift+←)", view.pan(-0.5))}
+            {link("Later →", "Move forward in time (Shift+→)", view.pan(0.5))}
+            {filtered.then(|| view! {
+                <a class="all" href=Route::Timeline(TimelineQuery { from: None, to: None, ..q.clone() }).href() title="Every date (0)">"All dates"</a>
+            })}
+        }
+    };
+
+    let caption = move || {
+        chart.with(|c| {
+            let n: usize = shown.with(Vec::len) - c.outside;
+            let lanes = c.lanes.len();
+            format!(
+                "{} – {}: {n} event{} in {lanes} lane{}. Drag across the chart to show a span; Ctrl+wheel zooms.",
+                day_label(c.view.first),
+                day_label(c.view.last),
+                if n == 1 { "" } else { "s" },
+                if lanes == 1 { "" } else { "s" }
+            )
+        })
+    };
+
+    let svg = {
+        let ctx = ctx.clone();
+        move || {
+            let q = query.get();
+            let page = Route::Timeline(q.clone()).href();
+            chart.with(|c| draw(&ctx.corpus, c, &q, &page))
+        }
+    };
+
+    // Brushing: a drag across the chart (not starting on a mark) selects a span.
+    let (brush, set_brush) = signal(None::<(f64, f64)>);
+    let fraction = |ev: &web_sys::MouseEvent| -> Option<f64> {
+        let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+        let rect = el.get_bounding_client_rect();
+        (rect.width() > 0.0).then(|| ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0))
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let on_mark = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a").ok().flatten()).is_some();
+        if on_mark || ev.button() != 0 {
+            return;
+        }
+        if let Some(f) = fraction(&ev) {
+            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            set_brush.set(Some((f, f)));
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if let (Some((start, _)), Some(f)) = (brush.get_untracked(), fraction(&ev)) {
+            set_brush.set(Some((start, f)));
+        }
+    };
+    let on_up = {
+        let go = go.clone();
+        move |_: leptos::ev::PointerEvent| {
+            let Some((a, b)) = brush.get_untracked() else { return };
+            set_brush.set(None);
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            if b - a < 0.01 {
+                return; // a click, not a drag
+            }
+            let view = chart.with_untracked(|c| c.view);
+            let span = View { first: view.day_at(a * WIDTH), last: view.day_at(b * WIDTH) };
+            go(&Route::Timeline(view_query(&query.get_untracked(), span)), false);
+        }
+    };
+    let on_wheel = {
+        let go = go.clone();
+        move |ev: leptos::ev::WheelEvent| {
+            // Only a pinch (Ctrl+wheel): a plain wheel scrolls the page as everywhere.
+            if !ev.ctrl_key() && !ev.meta_key() {
+                return;
+            }
+            ev.prevent_default();
+            let Some(f) = fraction(&ev) else { return };
+            let factor = if ev.delta_y() < 0.0 { 0.8 } else { 1.25 };
+            let view = chart.with_untracked(|c| c.view).zoom(factor, f * WIDTH);
+            go(&Route::Timeline(view_query(&query.get_untracked(), view)), true);
+        }
+    };
+    // Keys inside the chart: arrows between marks (a roving tab stop), + and − zoom,
+    // Shift+arrows pan, 0 every date.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        let q = query.get_untracked();
+        let view = chart.with_untracked(|c| c.view);
+        let next = match (key.as_str(), ev.shift_key()) {
+            ("+" | "=", _) => Some(view.zoom(0.5, WIDTH / 2.0)),
+            ("-" | "_", _) => Some(view.zoom(2.0, WIDTH / 2.0)),
+            ("ArrowLeft", true) => Some(view.pan(-0.5)),
+            ("ArrowRight", true) => Some(view.pan(0.5)),
+            ("0", _) => {
+                ev.prevent_default();
+                go(&Route::Timeline(TimelineQuery { from: None, to: None, ..q }), false);
+                return;
+            }
+            ("ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End", false) => {
+                ev.prevent_default();
+                move_focus(&key);
+                None
+            }
+            _ => None,
+        };
+        if let Some(v) = next {
+            ev.prevent_default();
+            go(&Route::Timeline(view_query(&q, v)), false);
+        }
+    };
+    let brush_rect = move || {
+        brush.get().map(|(a, b)| {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            view! { <rect class="brush" x=pct(a * WIDTH) width=pct((b - a) * WIDTH) y=0 height="100%"></rect> }
+        })
+    };
+    let height = move || chart.with(|c| lane_tops(c).1);
+    // With no mark to stand on (a span with no event), the chart itself is the tab stop,
+    // so its keys still work.
+    let own_stop = move || chart.with(|c| c.lanes.iter().all(|l| l.items.is_empty() && l.bins.is_empty())).then_some("0");
+
+    view! {
+        <figure class="chart" aria-labelledby="chart-caption">
+            <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
+            <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:wheel=on_wheel on:keydown=on_key>
+                {svg}
+                {brush_rect}
+            </svg>
+            <figcaption id="chart-caption">{caption}</figcaption>
+        </figure>
+    }
+}
+
+/// Moves focus between the chart's marks (in time order within a lane; up and down
+/// between lanes), keeping the one focused as the chart's only tab stop.
+fn move_focus(key: &str) {
+    let Ok(nodes) = document().query_selector_all(".chart a.item, .chart a.bin") else { return };
+    let marks: Vec<web_sys::Element> = (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect();
+    if marks.is_empty() {
+        return;
+    }
+    let active = document().active_element();
+    let at = active.as_ref().and_then(|a| marks.iter().position(|m| m == a)).unwrap_or(0);
+    let lane_of = |m: &web_sys::Element| m.get_attribute("data-lane").unwrap_or_default();
+    let target = match key {
+        "ArrowRight" => (at + 1).min(marks.len() - 1),
+        "ArrowLeft" => at.saturating_sub(1),
+        "Home" => 0,
+        "End" => marks.len() - 1,
+        "ArrowDown" => marks.iter().skip(at).position(|m| lane_of(m) != lane_of(&marks[at])).map_or(at, |k| at + k),
+        _ => marks[..at].iter().rposition(|m| lane_of(m) != lane_of(&marks[at])).map_or(at, |k| {
+            // The first mark of the lane above.
+            let lane = lane_of(&marks[k]);
+            marks[..=k].iter().position(|m| lane_of(m) == lane).unwrap_or(k)
+        }),
+    };
+    for (k, m) in marks.iter().enumerate() {
+        let _ = m.set_attribute("tabindex", if k == target { "0" } else { "-1" });
+    }
+    if let Ok(el) = marks[target].clone().dyn_into::<web_sys::SvgElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// The SVG's content for a laid-out chart.
+fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery, page: &str) -> impl IntoView {
+    let (tops, height) = lane_tops(c);
+    let ticks = c
+        .ticks
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let class = if t.major { "tick major" } else { "tick" };
+            let label_class = if k % 2 == 1 { "tick-label odd" } else { "tick-label" };
+            view! {
+                <line class=class x1=pct(t.x) x2=pct(t.x) y1=AXIS - 6.0 y2=height></line>
+                <text class=label_class x=pct(t.x) y=14 dx=3>{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let mut first_mark = true;
+    let lanes = c
+        .lanes
+        .iter()
+        .zip(tops)
+        .enumerate()
+        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, k, top, q, page, &mut first_mark))
+        .collect_view();
+    view! {
+        <g class="axis" aria-hidden="true">{ticks}</g>
+        {lanes}
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &TimelineQuery, page: &str, first_mark: &mut bool) -> impl IntoView {
+    let label = format!("{} · {}", lane.label, lane.count);
+    let head = match &lane.actor {
+        // In a <g>, so the view macro makes the ambiguous <a> an SVG link.
+        Some(a) => view! {
+            <g><a class="lane-head" href=Route::Actor(a.clone()).href()><text x=0 y=top + 13.0>{label}</text></a></g>
+        }
+        .into_any(),
+        None => view! { <text class="lane-head" x=0 y=top + 13.0>{label}</text> }.into_any(),
+    };
+    let body_top = top + HEAD;
+    let tab = |first: &mut bool| {
+        let t = if *first { "0" } else { "-1" };
+        *first = false;
+        t
+    };
+    let items = lane
+        .items
+        .iter()
+        .map(|item| {
+            let e = &corpus.events[item.event];
+            let name = format!("{}, {}", e.title, e.date.display());
+            let href = with_fragment(page, &event_anchor(&e.id));
+            let y = body_top + item.row as f64 * ROW;
+            let (class, mark) = match item.shape {
+                Shape::Point => ("item point", view! { <circle cx=pct(item.x0) cy=y + ROW / 2.0 r=4></circle> }.into_any()),
+                Shape::Bar => ("item bar", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0) height=ROW - 4.0 rx=2></rect> }.into_any()),
+                Shape::Fuzzy => ("item fuzzy", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0) height=ROW - 4.0 rx=2></rect> }.into_any()),
+            };
+            let class = match item.clipped {
+                (true, true) => format!("{class} clip-l clip-r"),
+                (true, false) => format!("{class} clip-l"),
+                (false, true) => format!("{class} clip-r"),
+                _ => class.to_owned(),
+            };
+            view! {
+                <g>
+                    <a class=class href=href aria-label=name data-i=item.event data-lane=k tabindex=tab(first_mark)>
+                        // The tooltip says what the accessible name says (axe: the
+                        // visible text is part of the name).
+                        <title>{name.clone()}</title>
+                        {mark}
+                    </a>
+                </g>
+            }
+        })
+        .collect_view();
+    let bins = lane
+        .bins
+        .iter()
+        .map(|b| {
+            let span = View { first: b.days.0.max(c.view.first), last: b.days.1.min(c.view.last) };
+            let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
+            let y = body_top + lane.rows as f64 * ROW;
+            let href = Route::Timeline(span.query(q)).href();
+            view! {
+                <g>
+                    // No <title>: its text and the count would both be "visible text", and
+                    // the name must contain it (axe); the name says everything.
+                    <a class="bin" href=href aria-label=name data-i=b.first data-lane=k tabindex=tab(first_mark)>
+                        <rect x=pct(b.x0) y=y + 1.0 width=pct(b.x1 - b.x0) height=ROW - 2.0 rx=3></rect>
+                        <text x=pct((b.x0 + b.x1) / 2.0) y=y + ROW - 3.0 text-anchor="middle">{format!("+{}", b.count)}</text>
+                    </a>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <g class="lane">
+            <line class="lane-rule" x1="0" x2="100%" y1=top y2=top></line>
+            {head}
+            {items}
+            {bins}
+        </g>
+    }
+}
