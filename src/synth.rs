@@ -103,6 +103,13 @@ pub fn corpus(n: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
 /// A corpus of `n` quotes and `events` events (dated 2011-2025 at every precision, each
 /// with one to three speakers as actors), for timeline benchmarks.
 pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
+    corpus_with_event_actors(n, events, SPEAKERS, seed)
+}
+
+/// As [`corpus_with_events`], with the events' actors drawn from the first
+/// `event_actors` speakers only (the timeline benchmark's 20 lane actors).
+pub fn corpus_with_event_actors(n: usize, events: usize, event_actors: usize, seed: u64) -> (CorpusFiles, Vec<SynthQuote>) {
+    let event_actors = event_actors.clamp(1, SPEAKERS);
     let mut rng = Rng(seed | 1);
     let speakers: Vec<(String, String, Vec<String>)> = (0..SPEAKERS)
         .map(|i| {
@@ -176,7 +183,7 @@ pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, V
         actors: Value::Array(actors).to_string(),
         places: Value::Array(places).to_string(),
         quotes: Value::Array(quote_records).to_string(),
-        events: Value::Array(synthetic_events(events, &mut rng, quotes.first().map(|(t, _)| t.as_str()).unwrap_or(""))).to_string(),
+        events: Value::Array(synthetic_events(events, event_actors, &mut rng, quotes.first().map(|(t, _)| t.as_str()).unwrap_or(""))).to_string(),
         sources: None,
     };
     let flat = quotes.into_iter().map(|(text, s)| SynthQuote { text, speaker: speakers[s].1.clone() }).collect();
@@ -187,11 +194,16 @@ pub fn corpus_with_events(n: usize, events: usize, seed: u64) -> (CorpusFiles, V
 /// `dossier check` accepts: the five JSON files and, for the source check, each
 /// document's text in `sources/` (its paragraphs, a blank line apart).
 pub fn write_dir(dir: &std::path::Path, quotes: usize, events: usize, seed: u64) -> Result<(), String> {
+    write_dir_with(dir, quotes, events, SPEAKERS, seed)
+}
+
+/// As [`write_dir`], the events' actors drawn from the first `event_actors` speakers.
+pub fn write_dir_with(dir: &std::path::Path, quotes: usize, events: usize, event_actors: usize, seed: u64) -> Result<(), String> {
     use crate::core::load::{ACTORS, DOCUMENTS, EVENTS, PLACES, QUOTES, SOURCES};
     if quotes == 0 {
         return Err("a synthetic corpus needs at least one quote (its events cite the first)".into());
     }
-    let (files, _) = corpus_with_events(quotes, events, seed);
+    let (files, _) = corpus_with_event_actors(quotes, events, event_actors, seed);
     let sources = dir.join(SOURCES);
     std::fs::create_dir_all(&sources).map_err(|e| format!("cannot create {}: {e}", sources.display()))?;
     let write = |path: std::path::PathBuf, text: &str| {
@@ -211,7 +223,7 @@ pub fn write_dir(dir: &std::path::Path, quotes: usize, events: usize, seed: u64)
 }
 
 /// Events citing the first paragraph of the first document as their evidence.
-fn synthetic_events(n: usize, rng: &mut Rng, evidence: &str) -> Vec<Value> {
+fn synthetic_events(n: usize, actors: usize, rng: &mut Rng, evidence: &str) -> Vec<Value> {
     (0..n)
         .map(|i| {
             let year = 2011 + rng.below(15);
@@ -223,8 +235,15 @@ fn synthetic_events(n: usize, rng: &mut Rng, evidence: &str) -> Vec<Value> {
                 2 => json!({ "start": format!("{year}-{month:02}-{day:02}"), "end": format!("{year}-{month:02}-28"), "precision": "range" }),
                 _ => json!({ "start": format!("{year}-{month:02}-{day:02}"), "precision": "day" }),
             };
-            let actors: Vec<Value> =
-                (0..1 + rng.below(3)).map(|_| json!({ "id": format!("speaker-{}", rng.below(SPEAKERS)), "role": "participant" })).collect();
+            // One to three actors, each once.
+            let mut ids: Vec<usize> = Vec::with_capacity(3);
+            for _ in 0..1 + rng.below(3) {
+                let a = rng.below(actors);
+                if !ids.contains(&a) {
+                    ids.push(a);
+                }
+            }
+            let actors: Vec<Value> = ids.iter().map(|a| json!({ "id": format!("speaker-{a}"), "role": "participant" })).collect();
             json!({
                 "id": format!("e-{i}"), "title": format!("Synthetic event {i}"), "date": date, "actors": actors,
                 "places": [], "document": "doc-0", "paragraph": 1, "evidence": evidence,

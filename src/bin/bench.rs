@@ -12,6 +12,7 @@ use dossier::core::load::{load, CorpusFiles};
 use dossier::core::route::{QuoteQuery, TimelineQuery};
 use dossier::core::site::LIST_PAGE;
 use dossier::core::search::{Hit, QuoteIndex, Ranking};
+use dossier::core::chart::layout;
 use dossier::core::timeline::filter;
 
 /// Queries typed one character at a time, as a user would.
@@ -162,6 +163,31 @@ fn synthetic(n: usize) {
     println!(
         "{:<34} {:>9.2} ms {:>9.2} ms {count:>9}",
         format!("timeline filter, {} events", corpus.events.len()),
+        median.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+    // The chart's layout: every event (the busiest four lanes and "others"), each actor
+    // alone, and a zoom step in on each.
+    let every = TimelineQuery::default();
+    let all_events = filter(&corpus, &every);
+    let mut layouts = Vec::new();
+    for actor in corpus.actors.iter().take(40) {
+        let one = TimelineQuery { actors: vec![actor.id.clone()], ..TimelineQuery::default() };
+        let shown = filter(&corpus, &one);
+        for (q, shown) in [(&every, &all_events), (&one, &shown)] {
+            let (chart, t) = time(|| layout(&corpus, shown, q));
+            layouts.push(t);
+            let zoomed = chart.view.zoom(0.5, 500.0).query(q);
+            let shown = filter(&corpus, &zoomed);
+            let (chart, t) = time(|| layout(&corpus, &shown, &zoomed));
+            std::hint::black_box(chart);
+            layouts.push(t);
+        }
+    }
+    let (median, p95, count) = stats(layouts);
+    println!(
+        "{:<34} {:>9.2} ms {:>9.2} ms {count:>9}",
+        format!("chart layout, {} events", corpus.events.len()),
         median.as_secs_f64() * 1e3,
         p95.as_secs_f64() * 1e3
     );

@@ -5,7 +5,7 @@
 //! components (status 200 on any static host, no rewrite rules), plus `404.html`,
 //! `sitemap.xml`, `robots.txt`, redirects and the service worker. `dossier published DIR`
 //! updates the ledger of published addresses that later releases must keep or redirect.
-//! `dossier synth DIR QUOTES EVENTS` writes a synthetic data folder for benchmarks.
+//! `dossier synth DIR QUOTES EVENTS [EVENT_ACTORS]` writes a synthetic data folder for benchmarks.
 //! `dossier draft SOURCE --data DIR` proposes a new document's records for a curator to
 //! confirm (`core::draft`); `dossier check` lists the drafts apart from errors, and
 //! `dossier check --release` (the release build's hook) refuses them.
@@ -29,7 +29,7 @@ const USAGE: &str = "usage: dossier check [--release] <data-dir>
                      [--author A] [--published YYYY-MM-DD]
        dossier pages <data-dir> <dist-dir>
        dossier published <data-dir>
-       dossier synth <data-dir> <quotes> <events>
+       dossier synth <data-dir> <quotes> <events> [<event-actors>]
 
 check:     checks a Dossier data folder (documents.json, actors.json, places.json,
            quotes.json, events.json, sources/, and the optional redirects.json and
@@ -50,8 +50,9 @@ pages:     turns Trunk's <dist-dir>/index.html into the static site: the data fi
 published: updates <data-dir>/published.txt, the ledger of published addresses:
            it keeps every address already there and adds this release's pages.
 synth:     writes a synthetic data folder (deterministic; realistic sentences, about
-           200 speakers) for benchmarks and tests of long lists; build the app with it
-           by setting DOSSIER_DATA=<data-dir>.";
+           200 speakers; the events' actors drawn from the first <event-actors> of
+           them, all by default) for benchmarks and tests of long lists; build the app
+           with it by setting DOSSIER_DATA=<data-dir>.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,7 +63,14 @@ fn main() -> ExitCode {
         ["pages", dir, dist] => pages(Path::new(dir), Path::new(dist)),
         ["published", dir] => published(Path::new(dir)),
         ["synth", dir, quotes, events] => match (quotes.parse(), events.parse()) {
-            (Ok(quotes), Ok(events)) => synth(Path::new(dir), quotes, events),
+            (Ok(quotes), Ok(events)) => synth(Path::new(dir), quotes, events, dossier::synth::SPEAKERS),
+            _ => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        ["synth", dir, quotes, events, actors] => match (quotes.parse(), events.parse(), actors.parse()) {
+            (Ok(quotes), Ok(events), Ok(actors)) if actors > 0 => synth(Path::new(dir), quotes, events, actors),
             _ => {
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
@@ -260,8 +268,8 @@ fn published(dir: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn synth(dir: &Path, quotes: usize, events: usize) -> ExitCode {
-    match dossier::synth::write_dir(dir, quotes, events, 2025) {
+fn synth(dir: &Path, quotes: usize, events: usize, event_actors: usize) -> ExitCode {
+    match dossier::synth::write_dir_with(dir, quotes, events, event_actors, 2025) {
         Ok(()) => {
             println!("{}: wrote {quotes} synthetic quotes and {events} events", dir.display());
             ExitCode::SUCCESS

@@ -6,8 +6,9 @@
 //! a solid bar over its days; a month, a year, "c." or "late/early" a faded bar over every
 //! day it could be, never a point. Marks in a lane are stacked in rows so none overlap;
 //! where more would be needed, the rest of that stretch of time is binned with a count,
-//! never dropped. The view is the query's `from`/`to` (the period the list shows), else
-//! the span of the events shown.
+//! never dropped; a lane too busy to draw event by event (more than [`LANE_MARKS`] in
+//! view) or folded by the reader is all counts. The view is the query's `from`/`to` (the
+//! period the list shows), else the span of the events shown.
 
 use std::ops::RangeInclusive;
 
@@ -19,6 +20,14 @@ use crate::core::route::TimelineQuery;
 pub const WIDTH: f64 = 1000.0;
 /// Rows of marks a lane stacks before it bins.
 pub const MAX_ROWS: usize = 4;
+/// Events a lane draws one by one within the view; a lane with more (a busy actor over
+/// years, or 10,000 events) is drawn as counts by stretch of time until zoomed in, as a
+/// folded lane is. It bounds the chart's marks at any corpus size, so a filter or a zoom
+/// redraws a few hundred elements, not thousands.
+pub const LANE_MARKS: usize = 100;
+/// Events the whole chart draws one by one: past it, the busiest lanes are drawn as
+/// counts first (with 20 lanes of 50 events, some of them).
+pub const CHART_MARKS: usize = 300;
 /// Lanes drawn when no actor is chosen: the busiest actors, then "others".
 pub const AUTO_LANES: usize = 4;
 /// Marks closer than this (in chart units) go on different rows: a point's width and a
@@ -179,10 +188,16 @@ pub struct Lane {
     pub label: String,
     pub items: Vec<Item>,
     pub bins: Vec<Bin>,
-    /// Rows of marks (at least 1); the bins, if any, are on a row of their own below.
+    /// Rows of marks (at least 1, none when folded); the bins, if any, are on a row of
+    /// their own below.
     pub rows: usize,
     /// Events in this lane within the view.
     pub count: usize,
+    /// Folded by the reader: no rows of marks, every event in the row of bins.
+    pub folded: bool,
+    /// More than [`LANE_MARKS`] events in the view, or among the busiest lanes of a chart
+    /// past [`CHART_MARKS`]: drawn as counts, like a folded lane.
+    pub dense: bool,
 }
 
 /// A tick on the axis.
@@ -287,22 +302,23 @@ pub fn ticks(view: &View) -> (Unit, Vec<Tick>) {
     (unit, out)
 }
 
-/// The lanes' actors: the chosen ones, or the busiest of `shown` (then "others").
-fn lane_actors(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> (Vec<ActorId>, bool) {
+/// Not in the view (in [`layout`]'s table of each event's place among those in view).
+const NOT_IN_VIEW: u32 = u32::MAX;
+
+/// The lanes' actors: the chosen ones, or the busiest of the events in view (then
+/// "others"). `place[i]` is event `i`'s place among those in view, or [`NOT_IN_VIEW`]:
+/// each actor's events are counted from the corpus's index of them, no hashing per event.
+fn lane_actors(corpus: &Corpus, place: &[u32], query: &TimelineQuery) -> (Vec<ActorId>, bool) {
     if !query.actors.is_empty() {
         let known: Vec<ActorId> = query.actors.iter().filter(|a| corpus.actor(a).is_some()).cloned().collect();
         return (known, false);
     }
-    let mut counts: std::collections::HashMap<&ActorId, usize> = std::collections::HashMap::new();
-    for &i in shown {
-        let mut seen: Vec<&ActorId> = corpus.events[i].actors.iter().map(|a| &a.id).collect();
-        seen.sort();
-        seen.dedup();
-        for a in seen {
-            *counts.entry(a).or_default() += 1;
-        }
-    }
-    let mut ranked: Vec<(&ActorId, usize)> = counts.into_iter().collect();
+    let mut ranked: Vec<(&ActorId, usize)> = corpus
+        .actors
+        .iter()
+        .map(|a| (&a.id, corpus.events_involving(&a.id).iter().filter(|&&i| place[i] != NOT_IN_VIEW).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(a.0).cmp(corpus.actor_name(b.0))));
     (ranked.into_iter().take(AUTO_LANES).map(|(a, _)| a.clone()).collect(), true)
 }
@@ -310,37 +326,89 @@ fn lane_actors(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> (Vec<
 /// Lays out the chart of `shown` (indices into `corpus.events`, chronological) for
 /// `query`.
 pub fn layout(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> Chart {
+    layout_folded(corpus, shown, query, &[])
+}
+
+/// An event in view: its index and the first and last day it could cover.
+type Span = (usize, i64, i64);
+
+/// [`layout`], with the lanes in `folded` (an actor, or `None` for "others") folded to
+/// one row of bins: their events counted where they fall, none dropped.
+pub fn layout_folded(corpus: &Corpus, shown: &[usize], query: &TimelineQuery, folded: &[Option<ActorId>]) -> Chart {
     let view = View::of(corpus, shown, query);
     let (unit, ticks) = ticks(&view);
-    let in_view: Vec<usize> = shown.iter().copied().filter(|&i| {
-        let r = days_of(&corpus.events[i]);
-        *r.end() >= view.first && *r.start() <= view.last
-    }).collect();
-    let (actors, others) = lane_actors(corpus, &in_view, query);
-    let mut lanes: Vec<Lane> = actors
+    // Each event's days worked out once; then the events in view, and where each stands.
+    let in_view: Vec<Span> = shown
+        .iter()
+        .filter_map(|&i| {
+            let r = days_of(&corpus.events[i]);
+            (*r.end() >= view.first && *r.start() <= view.last).then_some((i, *r.start(), *r.end()))
+        })
+        .collect();
+    let mut place = vec![NOT_IN_VIEW; corpus.events.len()];
+    for (k, &(i, ..)) in in_view.iter().enumerate() {
+        place[i] = k as u32;
+    }
+    let (actors, others) = lane_actors(corpus, &place, query);
+    let mut in_a_lane = vec![false; in_view.len()];
+    // Each lane's key, label and events in view.
+    let mut groups: Vec<(Option<ActorId>, String, Vec<Span>)> = actors
         .iter()
         .map(|a| {
-            let events: Vec<usize> = in_view.iter().copied().filter(|&i| corpus.events[i].involves(a)).collect();
-            lane(corpus, &view, unit, Some(a.clone()), corpus.actor_name(a).to_owned(), &events)
+            let events: Vec<Span> = corpus
+                .events_involving(a)
+                .iter()
+                .filter_map(|&i| {
+                    let k = *place.get(i)?;
+                    (k != NOT_IN_VIEW).then(|| {
+                        in_a_lane[k as usize] = true;
+                        in_view[k as usize]
+                    })
+                })
+                .collect();
+            (Some(a.clone()), corpus.actor_name(a).to_owned(), events)
         })
         .collect();
     if others {
-        let rest: Vec<usize> = in_view.iter().copied().filter(|&i| !actors.iter().any(|a| corpus.events[i].involves(a))).collect();
-        if !rest.is_empty() || lanes.is_empty() {
-            lanes.push(lane(corpus, &view, unit, None, if lanes.is_empty() { "All events".into() } else { "Others".into() }, &rest));
+        let rest: Vec<Span> = in_view.iter().zip(&in_a_lane).filter(|(_, &taken)| !taken).map(|(s, _)| *s).collect();
+        if !rest.is_empty() || groups.is_empty() {
+            let label = if groups.is_empty() { "All events" } else { "Others" };
+            groups.push((None, label.into(), rest));
         }
     }
+    // Which lanes are drawn as counts: the folded, those over LANE_MARKS, then the busiest
+    // of the rest until the chart draws at most CHART_MARKS events one by one.
+    let mut counts_only: Vec<bool> = groups.iter().map(|(key, _, events)| folded.contains(key) || events.len() > LANE_MARKS).collect();
+    let mut marks: usize = groups.iter().zip(&counts_only).filter(|(_, &c)| !c).map(|((_, _, e), _)| e.len()).sum();
+    let mut busiest: Vec<usize> = (0..groups.len()).collect();
+    busiest.sort_by_key(|&k| std::cmp::Reverse(groups[k].2.len()));
+    for k in busiest {
+        if marks <= CHART_MARKS {
+            break;
+        }
+        if !counts_only[k] {
+            counts_only[k] = true;
+            marks -= groups[k].2.len();
+        }
+    }
+    let lanes: Vec<Lane> = groups
+        .into_iter()
+        .zip(counts_only)
+        .map(|((key, label, events), counts)| {
+            let fold = folded.contains(&key);
+            lane(&view, unit, key, label, &events, corpus, fold, counts && !fold)
+        })
+        .collect();
     Chart { view, unit, ticks, lanes, outside: shown.len() - in_view.len() }
 }
 
-fn lane(corpus: &Corpus, view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: &[usize]) -> Lane {
-    let mut marks: Vec<Item> = events
+#[allow(clippy::too_many_arguments)]
+fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: &[Span], corpus: &Corpus, folded: bool, dense: bool) -> Lane {
+    let max_rows = if folded || dense { 0 } else { MAX_ROWS };
+    let mut marks: Vec<(Item, i64)> = events
         .iter()
-        .map(|&i| {
-            let e = &corpus.events[i];
-            let r = days_of(e);
-            let (first, last) = (*r.start(), *r.end());
-            let shape = match e.date.precision {
+        .map(|&(i, first, last)| {
+            let shape = match corpus.events[i].date.precision {
                 Precision::Day => Shape::Point,
                 Precision::Range => Shape::Bar,
                 Precision::Month | Precision::Year | Precision::Approximate => Shape::Fuzzy,
@@ -352,14 +420,15 @@ fn lane(corpus: &Corpus, view: &View, unit: Unit, actor: Option<ActorId>, label:
                 x1 = x0 + MIN_BAR;
             }
             let x1 = if shape == Shape::Point { x0 } else { x1 };
-            Item { event: i, x0, x1, row: 0, shape, clipped: (first < view.first, last > view.last) }
+            // With the first day in view, which a bin goes by.
+            (Item { event: i, x0, x1, row: 0, shape, clipped: (first < view.first, last > view.last) }, first.max(view.first))
         })
         .collect();
-    marks.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.event.cmp(&b.event)));
+    marks.sort_by(|(a, _), (b, _)| a.x0.total_cmp(&b.x0).then(a.event.cmp(&b.event)));
     let mut row_ends: Vec<f64> = Vec::new();
     let mut items = Vec::new();
-    let mut overflow: Vec<Item> = Vec::new();
-    for mut m in marks {
+    let mut overflow: Vec<(Item, i64)> = Vec::new();
+    for (mut m, start) in marks {
         let right = if m.shape == Shape::Point { m.x0 + GAP } else { m.x1 + GAP / 2.0 };
         let left = if m.shape == Shape::Point { m.x0 - GAP / 2.0 } else { m.x0 };
         match row_ends.iter().position(|&end| end <= left) {
@@ -368,18 +437,19 @@ fn lane(corpus: &Corpus, view: &View, unit: Unit, actor: Option<ActorId>, label:
                 m.row = r;
                 items.push(m);
             }
-            None if row_ends.len() < MAX_ROWS => {
+            None if row_ends.len() < max_rows => {
                 m.row = row_ends.len();
                 row_ends.push(right);
                 items.push(m);
             }
-            None => overflow.push(m),
+            None => overflow.push((m, start)),
         }
     }
     // What does not fit is binned by a stretch of time that suits the zoom, with a count,
     // on a row of its own under the marks ("+12"): nothing is dropped.
-    let bins = bin(corpus, view, unit, overflow);
-    Lane { actor, label, rows: row_ends.len().max(1), count: events.len(), items, bins }
+    let bins = bin(view, unit, overflow);
+    let rows = if folded || dense { 0 } else { row_ends.len().max(1) };
+    Lane { actor, label, rows, count: events.len(), items, bins, folded, dense }
 }
 
 /// The stretch of time a bin covers at this zoom, holding `day`: a year at a decade's
@@ -402,13 +472,12 @@ fn stretch(unit: Unit, day: i64) -> (i64, i64) {
     }
 }
 
-fn bin(corpus: &Corpus, view: &View, unit: Unit, overflow: Vec<Item>) -> Vec<Bin> {
-    let start_of = |i: &Item| (*days_of(&corpus.events[i.event]).start()).max(view.first);
+fn bin(view: &View, unit: Unit, overflow: Vec<(Item, i64)>) -> Vec<Bin> {
     let mut bins: Vec<Bin> = Vec::new();
     let mut sorted = overflow;
-    sorted.sort_by_key(start_of);
-    for m in sorted {
-        let (a, b) = stretch(unit, start_of(&m));
+    sorted.sort_by_key(|&(_, start)| start);
+    for (m, start) in sorted {
+        let (a, b) = stretch(unit, start);
         let x0 = view.x(a.max(view.first));
         match bins.last_mut() {
             // The same stretch, or one so close that their counts would overlap: one bin.

@@ -5,7 +5,7 @@ use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
 use dossier::core::route::{event_anchor, year_anchor, ActorMatch, TimelineAnchor, TimelineQuery};
-use dossier::core::chart::{day_number, layout, unit_for, Shape, Unit, View, MAX_ROWS, WIDTH};
+use dossier::core::chart::{day_number, layout, layout_folded, unit_for, Shape, Unit, View, MAX_ROWS, WIDTH};
 use dossier::core::route::{parse, Route};
 use dossier::core::timeline::{actor_counts, anchor_position, filter};
 use serde_json::json;
@@ -122,6 +122,35 @@ fn the_chart_draws_each_precision_as_what_is_known() {
             for b in lane.items.iter().filter(|b| b.row == a.row && b.event != a.event) {
                 assert!(a.x1 < b.x0 || b.x1 < a.x0, "{a:?} {b:?}");
             }
+        }
+    }
+}
+
+#[test]
+fn a_folded_lane_counts_every_event_in_one_row_of_bins() {
+    let c = corpus();
+    let q = TimelineQuery { actors: vec![ActorId::new("minister"), ActorId::new("envoy")], ..TimelineQuery::default() };
+    let shown = filter(&c, &q);
+    let open = layout(&c, &shown, &q);
+    let folded = layout_folded(&c, &shown, &q, &[Some(ActorId::new("envoy"))]);
+    // The other lane is untouched.
+    assert_eq!(folded.lanes[0], open.lanes[0]);
+    let lane = &folded.lanes[1];
+    assert!(lane.folded && !open.lanes[1].folded);
+    assert_eq!((lane.rows, lane.items.len()), (0, 0));
+    // Every event of the lane is in a bin: the counts add up to the lane's events.
+    assert_eq!(lane.bins.iter().map(|b| b.count).sum::<usize>(), open.lanes[1].items.len());
+    assert_eq!(lane.count, open.lanes[1].count);
+    // "Others" folds by `None`; an actor not among the lanes folds nothing.
+    let all = filter(&c, &TimelineQuery::default());
+    let others = layout_folded(&c, &all, &TimelineQuery::default(), &[None, Some(ActorId::new("nobody"))]);
+    let plain = layout(&c, &all, &TimelineQuery::default());
+    for (a, b) in others.lanes.iter().zip(&plain.lanes) {
+        assert_eq!(a.folded, a.actor.is_none());
+        if a.actor.is_some() {
+            assert_eq!(a, b);
+        } else {
+            assert_eq!(a.bins.iter().map(|b| b.count).sum::<usize>(), b.items.len() + b.bins.iter().map(|b| b.count).sum::<usize>());
         }
     }
 }
@@ -362,4 +391,87 @@ fn actor_filters_match_checking_every_event() {
     }
     // The comparison is not empty on both sides.
     assert!(checked > ids.len(), "only {checked} queries kept any event");
+}
+
+/// The chart's lanes, worked out from the corpus's per-actor lists, hold exactly what
+/// checking every event in view against every lane actor finds; every event of a lane is
+/// a mark or counted in a bin, and a lane with more events than it draws one by one is
+/// all counts.
+#[test]
+fn chart_lanes_match_checking_every_event_in_view() {
+    use dossier::core::chart::{days_of, CHART_MARKS, LANE_MARKS};
+    let (files, _) = dossier::synth::corpus_with_event_actors(50, 3_000, 20, 5);
+    let c = load(&files).expect("the synthetic corpus is valid");
+    let mut dense = 0;
+    let mut drawn = 0;
+    let mut budgeted = 0;
+    for q in [
+        TimelineQuery::default(),
+        TimelineQuery { from: PartialDate::parse("2016-03").ok(), to: PartialDate::parse("2016-05").ok(), ..TimelineQuery::default() },
+        TimelineQuery { actors: vec![ActorId::new("speaker-3"), ActorId::new("speaker-11")], ..TimelineQuery::default() },
+        // Twenty lanes over three years: too many events to draw one by one in all.
+        TimelineQuery {
+            actors: (0..20).map(|k| ActorId::new(format!("speaker-{k}"))).collect(),
+            from: PartialDate::parse("2016").ok(),
+            to: PartialDate::parse("2018").ok(),
+            ..TimelineQuery::default()
+        },
+        TimelineQuery {
+            actors: vec![ActorId::new("speaker-3")],
+            from: PartialDate::parse("2020-01-10").ok(),
+            to: PartialDate::parse("2020-03-01").ok(),
+            ..TimelineQuery::default()
+        },
+    ] {
+        let shown = filter(&c, &q);
+        let chart = layout(&c, &shown, &q);
+        let in_view: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let r = days_of(&c.events[i]);
+                *r.end() >= chart.view.first && *r.start() <= chart.view.last
+            })
+            .collect();
+        assert_eq!(chart.outside, shown.len() - in_view.len(), "{q:?}");
+        let lane_actors: Vec<&ActorId> = chart.lanes.iter().filter_map(|l| l.actor.as_ref()).collect();
+        for lane in &chart.lanes {
+            let expected: Vec<usize> = in_view
+                .iter()
+                .copied()
+                .filter(|&i| match &lane.actor {
+                    Some(a) => c.events[i].involves(a),
+                    None => !lane_actors.iter().any(|a| c.events[i].involves(a)),
+                })
+                .collect();
+            assert_eq!(lane.count, expected.len(), "{q:?} {:?}", lane.actor);
+            let mut held: Vec<usize> = lane.items.iter().map(|i| i.event).collect();
+            held.sort_unstable();
+            held.dedup();
+            assert_eq!(held.len(), lane.items.len(), "an event is drawn once per lane");
+            assert!(held.iter().all(|i| expected.binary_search(i).is_ok()), "{q:?}");
+            assert_eq!(lane.items.len() + lane.bins.iter().map(|b| b.count).sum::<usize>(), expected.len(), "{q:?}");
+            if expected.len() > LANE_MARKS {
+                assert!(lane.dense, "{q:?} {:?}", lane.actor);
+            }
+            if lane.dense {
+                dense += 1;
+                assert!(lane.items.is_empty() && lane.rows == 0);
+            } else {
+                drawn += lane.items.len();
+            }
+        }
+        // The chart draws at most CHART_MARKS events one by one; lanes made counts for
+        // that are the busiest of those under LANE_MARKS.
+        let one_by_one: Vec<usize> = chart.lanes.iter().filter(|l| !l.dense).map(|l| l.count).collect();
+        assert!(one_by_one.iter().sum::<usize>() <= CHART_MARKS, "{q:?}");
+        let quietest_made_counts = chart.lanes.iter().filter(|l| l.dense && l.count <= LANE_MARKS).map(|l| l.count).min();
+        if let Some(least) = quietest_made_counts {
+            budgeted += 1;
+            assert!(one_by_one.iter().all(|&n| n <= least), "{q:?}");
+        }
+    }
+    assert!(budgeted > 0, "no chart met the budget");
+    // Both kinds of lane were met.
+    assert!(dense > 0 && drawn > 0, "{dense} dense lanes, {drawn} marks");
 }

@@ -4,17 +4,18 @@
 //! pixels, so text keeps its size at any width and the height is reserved before the
 //! wasm arrives); the browser hydrates it. Zoom and pan are links (they work before the
 //! wasm and without it, and back/forward walk them); dragging across the chart brushes a
-//! span, Ctrl+wheel or a pinch zooms around the pointer, and inside the chart the arrow
-//! keys move between events (one tab stop for the whole chart), + and − zoom, Shift+arrows
-//! pan and 0 shows every date. Every event is a link to its card in the list, named by
-//! its title and date; the list stays the primary way through.
+//! span, Ctrl+wheel (a trackpad's pinch) zooms around the pointer, two fingers pinch on a
+//! touch screen, and inside the chart the arrow keys move between events (one tab stop
+//! for the whole chart), + and − zoom, Shift+arrows pan and 0 shows every date. Every
+//! event is a link to its card in the list, named by its title and date; the list stays
+//! the primary way through. A button per lane folds it to one row of counts.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::chart::{self, layout, Chart, Lane, Shape, View, WIDTH};
+use crate::core::chart::{self, layout_folded, Chart, Lane, Shape, View, WIDTH};
 use crate::core::date::PartialDate;
-use crate::core::model::Corpus;
+use crate::core::model::{ActorId, Corpus};
 use crate::core::route::{event_anchor, with_fragment, Route, TimelineQuery};
 use crate::ui::app::{use_corpus, use_go};
 
@@ -34,11 +35,6 @@ fn day_label(day: i64) -> String {
     PartialDate::ymd(y, m, d).map(|p| p.display()).unwrap_or_default()
 }
 
-/// The query that shows `view`, or every date when the view is wider than the data.
-fn view_query(q: &TimelineQuery, view: View) -> TimelineQuery {
-    view.query(q)
-}
-
 /// The y of each lane's top, and the whole height.
 fn lane_tops(chart: &Chart) -> (Vec<f64>, f64) {
     let mut y = AXIS;
@@ -54,9 +50,12 @@ fn lane_tops(chart: &Chart) -> (Vec<f64>, f64) {
 pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highlight: ReadSignal<Option<usize>>) -> impl IntoView {
     let ctx = use_corpus();
     let go = use_go();
+    // Lanes the reader folded to a row of counts (an actor, or `None` for "others"):
+    // kept while the page is, through every filter and zoom.
+    let (folded, set_folded) = signal(Vec::<Option<ActorId>>::new());
     let chart = {
         let ctx = ctx.clone();
-        Memo::new(move |_| shown.with(|s| query.with(|q| layout(&ctx.corpus, s, q))))
+        Memo::new(move |_| shown.with(|s| query.with(|q| folded.with(|f| layout_folded(&ctx.corpus, s, q, f)))))
     };
     // Highlight the marks of the card under the pointer or focus (set by the list).
     Effect::new(move |previous: Option<Option<usize>>| {
@@ -79,7 +78,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         let q = query.get();
         let view = chart.with(|c| c.view);
         let link = |label: &'static str, title: &'static str, v: View| {
-            view! { <a href=Route::Timeline(view_query(&q, v)).href() title=title>{label}</a> }
+            view! { <a href=Route::Timeline(v.query(&q)).href() title=title>{label}</a> }
         };
         let filtered = q.from.is_some() || q.to.is_some();
         view! {
@@ -93,12 +92,41 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         }
     };
 
+    // A button per lane folds it to one row of counts (or unfolds it): a lane view that
+    // fits a phone's screen.
+    let lane_toggles = move || {
+        chart.with(|c| {
+            c.lanes
+                .iter()
+                .map(|lane| {
+                    let key = lane.actor.clone();
+                    let open = !lane.folded;
+                    let toggle = move |_| {
+                        set_folded.update(|f| match f.iter().position(|k| *k == key) {
+                            Some(at) => {
+                                f.remove(at);
+                            }
+                            None => f.push(key.clone()),
+                        })
+                    };
+                    let title = if open { "Fold this lane to a row of counts" } else { "Show this lane's events" };
+                    view! {
+                        <button type="button" class="lane-toggle" aria-expanded=open.to_string() title=title on:click=toggle>
+                            <span aria-hidden="true">{if open { "▾ " } else { "▸ " }}</span>{lane.label.clone()}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
     let caption = move || {
         chart.with(|c| {
             let n: usize = shown.with(Vec::len) - c.outside;
             let lanes = c.lanes.len();
+            let dense = if c.lanes.iter().any(|l| l.dense) { " Busy lanes are counts by stretch of time: zoom in to see each event." } else { "" };
             format!(
-                "{} – {}: {n} event{} in {lanes} lane{}. Drag across the chart to show a span; Ctrl+wheel zooms.",
+                "{} – {}: {n} event{} in {lanes} lane{}.{dense} Drag across the chart to show a span; Ctrl+wheel zooms.",
                 day_label(c.view.first),
                 day_label(c.view.last),
                 if n == 1 { "" } else { "s" },
@@ -116,14 +144,39 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         }
     };
 
-    // Brushing: a drag across the chart (not starting on a mark) selects a span.
+    // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
+    // fingers on a touch screen pinch instead: the change in their spread across the
+    // chart is the zoom, around the point between them, applied when one lifts.
     let (brush, set_brush) = signal(None::<(f64, f64)>);
+    // Touching pointers (id, fraction across the chart), and the pinch's starting spread.
+    let touches = StoredValue::new(Vec::<(i32, f64)>::new());
+    let pinch = StoredValue::new(None::<f64>);
+    let spread = move || {
+        touches.with_value(|t| match t.as_slice() {
+            [(_, a), (_, b), ..] => Some(((a - b).abs().max(0.01), (a + b) / 2.0)),
+            _ => None,
+        })
+    };
     let fraction = |ev: &web_sys::MouseEvent| -> Option<f64> {
         let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = el.get_bounding_client_rect();
         (rect.width() > 0.0).then(|| ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0))
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            if let Some(f) = fraction(&ev) {
+                let id = ev.pointer_id();
+                touches.update_value(|t| {
+                    t.retain(|(p, _)| *p != id);
+                    t.push((id, f));
+                });
+            }
+            if let Some((width, _)) = spread() {
+                set_brush.set(None);
+                pinch.set_value(Some(width));
+                return;
+            }
+        }
         let on_mark = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a").ok().flatten()).is_some();
         if on_mark || ev.button() != 0 {
             return;
@@ -136,13 +189,34 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         }
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
-        if let (Some((start, _)), Some(f)) = (brush.get_untracked(), fraction(&ev)) {
+        let Some(f) = fraction(&ev) else { return };
+        if ev.pointer_type() == "touch" {
+            let id = ev.pointer_id();
+            touches.update_value(|t| t.iter_mut().filter(|(p, _)| *p == id).for_each(|(_, x)| *x = f));
+        }
+        if pinch.get_value().is_some() {
+            return;
+        }
+        if let Some((start, _)) = brush.get_untracked() {
             set_brush.set(Some((start, f)));
         }
     };
     let on_up = {
         let go = go.clone();
-        move |_: leptos::ev::PointerEvent| {
+        move |ev: leptos::ev::PointerEvent| {
+            if let Some(before) = pinch.get_value() {
+                let now = spread();
+                pinch.set_value(None);
+                touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
+                let Some((after, at)) = now else { return };
+                let factor = (before / after).clamp(0.05, 20.0);
+                if factor.ln().abs() > 0.1 {
+                    let view = chart.with_untracked(|c| c.view).zoom(factor, at * WIDTH);
+                    go(&Route::Timeline(view.query(&query.get_untracked())), false);
+                }
+                return;
+            }
+            touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
             let Some((a, b)) = brush.get_untracked() else { return };
             set_brush.set(None);
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -151,8 +225,14 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             }
             let view = chart.with_untracked(|c| c.view);
             let span = View { first: view.day_at(a * WIDTH), last: view.day_at(b * WIDTH) };
-            go(&Route::Timeline(view_query(&query.get_untracked(), span)), false);
+            go(&Route::Timeline(span.query(&query.get_untracked())), false);
         }
+    };
+    // The browser took the gesture (a vertical scroll) or lost the pointer: nothing is done.
+    let on_cancel = move |ev: leptos::ev::PointerEvent| {
+        touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
+        pinch.set_value(None);
+        set_brush.set(None);
     };
     let on_wheel = {
         let go = go.clone();
@@ -165,7 +245,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             let Some(f) = fraction(&ev) else { return };
             let factor = if ev.delta_y() < 0.0 { 0.8 } else { 1.25 };
             let view = chart.with_untracked(|c| c.view).zoom(factor, f * WIDTH);
-            go(&Route::Timeline(view_query(&query.get_untracked(), view)), true);
+            go(&Route::Timeline(view.query(&query.get_untracked())), true);
         }
     };
     // Keys inside the chart: arrows between marks (a roving tab stop), + and − zoom,
@@ -193,7 +273,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         };
         if let Some(v) = next {
             ev.prevent_default();
-            go(&Route::Timeline(view_query(&q, v)), false);
+            go(&Route::Timeline(v.query(&q)), false);
         }
     };
     let brush_rect = move || {
@@ -210,8 +290,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     view! {
         <figure class="chart" aria-labelledby="chart-caption">
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
+            <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">{lane_toggles}</div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:wheel=on_wheel on:keydown=on_key>
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key>
                 {svg}
                 {brush_rect}
             </svg>
@@ -230,7 +311,7 @@ fn move_focus(key: &str) {
     }
     let active = document().active_element();
     let at = active.as_ref().and_then(|a| marks.iter().position(|m| m == a)).unwrap_or(0);
-    let lane_of = |m: &web_sys::Element| m.get_attribute("data-lane").unwrap_or_default();
+    let lane_of = |m: &web_sys::Element| m.closest("g.lane").ok().flatten().and_then(|g| g.get_attribute("data-lane")).unwrap_or_default();
     let target = match key {
         "ArrowRight" => (at + 1).min(marks.len() - 1),
         "ArrowLeft" => at.saturating_sub(1),
@@ -268,12 +349,13 @@ fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery, page: &str) -> impl IntoV
         })
         .collect_view();
     let mut first_mark = true;
+    let busiest = c.lanes.iter().flat_map(|l| &l.bins).map(|b| b.count).max().unwrap_or(1);
     let lanes = c
         .lanes
         .iter()
         .zip(tops)
         .enumerate()
-        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, k, top, q, page, &mut first_mark))
+        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, (k, top, busiest), q, page, &mut first_mark))
         .collect_view();
     view! {
         <g class="axis" aria-hidden="true">{ticks}</g>
@@ -281,8 +363,20 @@ fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery, page: &str) -> impl IntoV
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &TimelineQuery, page: &str, first_mark: &mut bool) -> impl IntoView {
+/// A bin's class: its count against the chart's busiest bin, in four shades, so dense
+/// stretches read as dense.
+fn bin_class(count: usize, busiest: usize) -> &'static str {
+    match (count * 4).div_ceil(busiest.max(1)) {
+        0 | 1 => "bin d1",
+        2 => "bin d2",
+        3 => "bin d3",
+        _ => "bin d4",
+    }
+}
+
+/// One lane: `at` is its index, the y of its top and the chart's busiest bin.
+fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q: &TimelineQuery, page: &str, first_mark: &mut bool) -> impl IntoView {
+    let (k, top, busiest) = at;
     let label = format!("{} · {}", lane.label, lane.count);
     let head = match &lane.actor {
         // In a <g>, so the view macro makes the ambiguous <a> an SVG link.
@@ -307,9 +401,10 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &Ti
             let href = with_fragment(page, &event_anchor(&e.id));
             let y = body_top + item.row as f64 * ROW;
             let (class, mark) = match item.shape {
-                Shape::Point => ("item point", view! { <circle cx=pct(item.x0) cy=y + ROW / 2.0 r=4></circle> }.into_any()),
-                Shape::Bar => ("item bar", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0) height=ROW - 4.0 rx=2></rect> }.into_any()),
-                Shape::Fuzzy => ("item fuzzy", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0) height=ROW - 4.0 rx=2></rect> }.into_any()),
+                // Radius, heights and corners are in the stylesheet: fewer attributes to set.
+                Shape::Point => ("item point", view! { <circle cx=pct(item.x0) cy=y + ROW / 2.0></circle> }.into_any()),
+                Shape::Bar => ("item bar", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0)></rect> }.into_any()),
+                Shape::Fuzzy => ("item fuzzy", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0)></rect> }.into_any()),
             };
             let class = match item.clipped {
                 (true, true) => format!("{class} clip-l clip-r"),
@@ -319,7 +414,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &Ti
             };
             view! {
                 <g>
-                    <a class=class href=href aria-label=name data-i=item.event data-lane=k tabindex=tab(first_mark)>
+                    <a class=class href=href aria-label=name data-i=item.event tabindex=tab(first_mark)>
                         // The tooltip says what the accessible name says (axe: the
                         // visible text is part of the name).
                         <title>{name.clone()}</title>
@@ -341,8 +436,8 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &Ti
                 <g>
                     // No <title>: its text and the count would both be "visible text", and
                     // the name must contain it (axe); the name says everything.
-                    <a class="bin" href=href aria-label=name data-i=b.first data-lane=k tabindex=tab(first_mark)>
-                        <rect x=pct(b.x0) y=y + 1.0 width=pct(b.x1 - b.x0) height=ROW - 2.0 rx=3></rect>
+                    <a class=bin_class(b.count, busiest) href=href aria-label=name data-i=b.first tabindex=tab(first_mark)>
+                        <rect x=pct(b.x0) y=y + 1.0 width=pct(b.x1 - b.x0)></rect>
                         <text x=pct((b.x0 + b.x1) / 2.0) y=y + ROW - 3.0 text-anchor="middle">{format!("+{}", b.count)}</text>
                     </a>
                 </g>
@@ -350,7 +445,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, k: usize, top: f64, q: &Ti
         })
         .collect_view();
     view! {
-        <g class="lane">
+        <g class="lane" data-lane=k>
             <line class="lane-rule" x1="0" x2="100%" y1=top y2=top></line>
             {head}
             {items}

@@ -47,17 +47,22 @@ pub fn TimelinePage() -> impl IntoView {
         let ctx = ctx.clone();
         Memo::new(move |_| others.with(|q| actor_counts(&ctx.corpus, q)))
     };
+    // Keyed by actor alone, the count a reactive label: a zoom or a date filter changes
+    // counts, and re-keying 200 options for that cost more than the rest of the page.
+    let count_of = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<std::collections::HashMap<ActorId, usize>>()));
     let picker_options = move || {
-        let options = counts.get();
-        query.with(|q| options.into_iter().filter(|(id, _)| !q.actors.contains(id)).collect::<Vec<_>>())
+        counts.with(|options| query.with(|q| options.iter().filter(|(id, _)| !q.actors.contains(id)).map(|(id, _)| id.clone()).collect::<Vec<_>>()))
     };
     let picker_option = {
         let ctx = ctx.clone();
-        move |(id, n): (ActorId, usize)| {
+        move |id: ActorId| {
             let actor = ctx.corpus.actor(&id);
             let name = actor.map(|a| a.name.clone()).unwrap_or_default();
             let aliases = actor.map(|a| a.aliases.join(", ")).unwrap_or_default();
-            let label = format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" });
+            let label = move || {
+                let n = count_of.with(|c| c.get(&id).copied().unwrap_or(0));
+                format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" })
+            };
             view! { <option value=name label=label></option> }
         }
     };
@@ -306,7 +311,7 @@ pub fn TimelinePage() -> impl IntoView {
                 <input id="actor-pick" type="text" list="actor-options" autocomplete="off"
                     placeholder="Name or alias, e.g. Putin, Jolani" on:change=pick/>
                 <datalist id="actor-options">
-                    <For each=picker_options key=|option| option.clone() children=picker_option/>
+                    <For each=picker_options key=|id| id.clone() children=picker_option/>
                 </datalist>
             </div>
             <div class="field">

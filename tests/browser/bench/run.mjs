@@ -18,13 +18,17 @@
 //     charge, and filtering the timeline by an actor (and back) until painted.
 //   - the size floor: the gzipped wasm and JS of a minimal Leptos 0.8 app with the router
 //     (tests/browser/bench/floor), built like the app.
-// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir] [floor-dir].
+//   - the timeline chart at 1,000 and 10,000 events beside vis-timeline and TimelineJS3
+//     (bench/timelines.mjs).
+// Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir] [floor-dir]
+//   [timelines-peers-dir] [dist-1000-events].
 // Prints Markdown tables.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { timelines } from './timelines.mjs';
 
 const dist = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4181);
@@ -36,6 +40,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const peersDir = process.argv[4] ? resolve(process.argv[4]) : null;
 const largeDir = process.argv[5] ? resolve(process.argv[5]) : null;
 const floorDir = process.argv[6] ? resolve(process.argv[6]) : null;
+const timelinesDir = process.argv[7] ? resolve(process.argv[7]) : null;
+const smallDir = process.argv[8] ? resolve(process.argv[8]) : null;
 const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
 // What the summary of targets at the end is made of, filled in as each part runs.
@@ -202,6 +208,16 @@ try {
 
   // 5. The timeline at 10,000 events.
   if (largeDir) await largeTimeline();
+
+  // 5b. The timeline chart at 1,000 and 10,000 events beside vis-timeline and TimelineJS3.
+  if (timelinesDir && smallDir && largeDir) {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+    try {
+      summary.timelines = await timelines({ browser, peersDir: timelinesDir, dists: { 1000: smallDir, 10000: largeDir }, port: port + 100 });
+    } finally {
+      await browser.close();
+    }
+  }
 
   // 6. Lighthouse, desktop and mobile.
   // (BENCH_NO_LIGHTHOUSE=1 skips it while iterating on the other figures.)
@@ -397,6 +413,13 @@ function printTargets() {
   if (summary.timelineFilter !== undefined) {
     rows.push(['timeline filter by actor at 10,000 events, to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
   }
+  // Issue 16, the timeline chart: 16 ms from the input to the chart painted.
+  for (const [size, t] of Object.entries(summary.timelines ?? {})) {
+    for (const [what, label] of [['filter', 'filter to one actor'], ['unfilter', 'back to 20 lanes'], ['zoom', 'zoom one step']]) {
+      const peer = t.vis ? `; vis-timeline ${ms(t.vis[what])}` : '';
+      rows.push([`timeline chart at ${size} events: ${label}, to painted, median`, '≤ 16 ms', ms(t[what]), verdict(t[what] <= 16, `by ${ms(t[what] - 16)}${peer}`)]);
+    }
+  }
   // Issue 14, static first.
   const frame = 1000 / 60;
   for (const p of summary.paints ?? []) {
@@ -414,7 +437,7 @@ function printTargets() {
     rows.push([`Lighthouse ${l.path}: mobile performance (median of 3)`, '100', String(l.mobile), verdict(l.mobile === 100, why)]);
     rows.push([`Lighthouse ${l.path}: desktop, all four categories`, '100 / 100 / 100 / 100', l.desktop.join(' / '), verdict(l.desktop.every((x) => x === 100), 'see the Lighthouse table')]);
   }
-  console.log('\n### Targets (issues 7 and 14), this run\n');
+  console.log('\n### Targets (issues 7, 14 and 16), this run\n');
   console.log('| target | goal | measured | verdict |\n|---|---|---:|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }

@@ -225,3 +225,86 @@ test('removing the second-last actor drops "all" from the URL', async ({ page })
   await page.getByRole('link', { name: 'Remove Vladimir Putin from the filter' }).click();
   await expect(page).toHaveURL(/\/timeline\?actor=ahmed-al-sharaa$/);
 });
+
+test('a lane folds to one row of counts and back; the counts hold every event of the lane', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 720 });
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
+  const chart = page.locator('.chart');
+  const lane = chart.locator('g.lane').nth(1);
+  const marks = await lane.locator('a.item').count();
+  const binned = async () => (await lane.locator('a.bin text').allTextContents()).reduce((n, t) => n + Number(t.replace('+', '')), 0);
+  const before = await binned();
+  expect(marks).toBeGreaterThan(0);
+  const height = (await chart.locator('svg').boundingBox()).height;
+  const toggle = chart.getByRole('button', { name: 'Ahmed al-Sharaa' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // Folded: no single marks, every event of the lane counted in a bin, the chart shorter.
+  await expect(lane.locator('a.item')).toHaveCount(0);
+  expect(await binned()).toBe(marks + before);
+  expect((await chart.locator('svg').boundingBox()).height).toBeLessThan(height);
+  // The other lane is as it was; the fold lasts through a filter and comes undone.
+  await expect(chart.locator('g.lane').nth(0).locator('a.item').first()).toBeVisible();
+  await chart.getByRole('link', { name: 'Zoom in' }).click();
+  await expect(page).toHaveURL(/from=/);
+  await expect(lane.locator('a.item')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(lane.locator('a.item').first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a two-finger pinch on a touch screen zooms around the fingers, and back undoes it', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 360, height: 720 }, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
+  // Touches land on the screen: the chart must be on it.
+  await page.locator('.chart svg').scrollIntoViewIfNeeded();
+  const box = await page.locator('.chart svg').boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const y = box.y + box.height - 6;
+  const touch = (type, xs) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: xs.map((x, id) => ({ x, y, id })) });
+  // Fingers from 40% and 60% of the width apart to 20% and 80%: three times the spread.
+  const at = (f) => box.x + box.width * f;
+  await touch('touchStart', [at(0.4), at(0.6)]);
+  for (let k = 1; k <= 5; k++) await touch('touchMove', [at(0.4 - 0.04 * k), at(0.6 + 0.04 * k)]);
+  await touch('touchEnd', []);
+  await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/);
+  const from = new URL(page.url()).searchParams;
+  const days = (new Date(from.get('to')) - new Date(from.get('from'))) / 86400000;
+  const caption = await page.locator('.chart figcaption').textContent();
+  // Back is the whole span again, about three times as long.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/timeline\?actor=vladimir-putin(,|%2C|&actor=)ahmed-al-sharaa$/);
+  const [, a, b] = (await page.locator('.chart figcaption').textContent()).match(/^(.+?) – (.+?):/);
+  const whole = (new Date(b) - new Date(a)) / 86400000;
+  expect(days / whole).toBeGreaterThan(0.2);
+  expect(days / whole).toBeLessThan(0.5);
+  expect(caption).not.toEqual(await page.locator('.chart figcaption').textContent());
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('printed, the chart is on the page in dark ink whatever the scheme, without its controls', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const chart = page.locator('.chart');
+  await expect(chart.locator('svg')).toBeVisible();
+  await expect(chart.locator('.chart-tools')).toBeHidden();
+  await expect(chart.locator('.chart-lanes')).toBeHidden();
+  const ink = await page.evaluate(() => {
+    const style = (sel) => getComputedStyle(document.querySelector(sel));
+    return { head: style('.chart-svg a.lane-head text').fill, mark: style('.chart-svg .item circle, .chart-svg .item rect').fill, body: style('body').backgroundColor };
+  });
+  expect(ink).toEqual({ head: 'rgb(0, 0, 0)', mark: 'rgb(0, 0, 0)', body: 'rgb(255, 255, 255)' });
+  // A real print: the PDF is made, and the chart fits the printed width.
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.length).toBeGreaterThan(10_000);
+  const width = await page.evaluate(() => [document.querySelector('.chart-svg').getBoundingClientRect().right, document.documentElement.clientWidth]);
+  expect(width[0]).toBeLessThanOrEqual(width[1]);
+});
