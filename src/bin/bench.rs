@@ -25,6 +25,12 @@ fn stats(mut samples: Vec<Duration>) -> (Duration, Duration, usize) {
     (samples[n / 2], samples[(n * 95 / 100).min(n - 1)], n)
 }
 
+/// A row of the synthetic corpus's table: median and p95 in milliseconds, and the count.
+fn print_ms(name: &str, samples: Vec<Duration>) {
+    let (median, p95, count) = stats(samples);
+    println!("{name:<34} {:>9.2} ms {:>9.2} ms {count:>9}", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+}
+
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
     let out = f();
@@ -150,8 +156,7 @@ fn synthetic(n: usize) {
             recall.unwrap_or_default()
         );
     }
-    let (median, p95, count) = stats(all);
-    println!("{:<34} {:>9.2} ms {:>9.2} ms {count:>9}", "search, all queries", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+    print_ms("search, all queries", all);
     let mut filters = Vec::new();
     for actor in &corpus.actors {
         let q = TimelineQuery { actors: vec![actor.id.clone()], ..TimelineQuery::default() };
@@ -159,13 +164,7 @@ fn synthetic(n: usize) {
         std::hint::black_box(shown);
         filters.push(t);
     }
-    let (median, p95, count) = stats(filters);
-    println!(
-        "{:<34} {:>9.2} ms {:>9.2} ms {count:>9}",
-        format!("timeline filter, {} events", corpus.events.len()),
-        median.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3
-    );
+    print_ms(&format!("timeline filter, {} events", corpus.events.len()), filters);
     // The chart's layout: every event (the busiest four lanes and "others"), each actor
     // alone, and a zoom step in on each.
     let every = TimelineQuery::default();
@@ -184,11 +183,5 @@ fn synthetic(n: usize) {
             layouts.push(t);
         }
     }
-    let (median, p95, count) = stats(layouts);
-    println!(
-        "{:<34} {:>9.2} ms {:>9.2} ms {count:>9}",
-        format!("chart layout, {} events", corpus.events.len()),
-        median.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3
-    );
+    print_ms(&format!("chart layout, {} events", corpus.events.len()), layouts);
 }

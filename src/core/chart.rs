@@ -69,6 +69,20 @@ pub fn days_of(event: &Event) -> RangeInclusive<i64> {
     day_number(event.date.first_day())..=day_number(event.date.last_day())
 }
 
+/// An event: its index and the first and last day it could cover.
+type Span = (usize, i64, i64);
+
+/// The spans of `shown` (indices into `corpus.events`).
+fn spans(corpus: &Corpus, shown: &[usize]) -> Vec<Span> {
+    shown
+        .iter()
+        .map(|&i| {
+            let r = days_of(&corpus.events[i]);
+            (i, *r.start(), *r.end())
+        })
+        .collect()
+}
+
 /// The stretch of time drawn: whole days, first to last inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
@@ -79,9 +93,13 @@ pub struct View {
 impl View {
     /// The view of a query: its `from`/`to` where given, else the span of `shown`.
     pub fn of(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> View {
-        let spans = || shown.iter().map(|&i| days_of(&corpus.events[i]));
-        let first = query.from.map(|d| day_number(d.first_day())).or_else(|| spans().map(|r| *r.start()).min());
-        let last = query.to.map(|d| day_number(d.last_day())).or_else(|| spans().map(|r| *r.end()).max());
+        View::over(query, &spans(corpus, shown))
+    }
+
+    /// [`View::of`] from the shown events' days, worked out once.
+    fn over(query: &TimelineQuery, spans: &[Span]) -> View {
+        let first = query.from.map(|d| day_number(d.first_day())).or_else(|| spans.iter().map(|s| s.1).min());
+        let last = query.to.map(|d| day_number(d.last_day())).or_else(|| spans.iter().map(|s| s.2).max());
         let (first, last) = match (first, last) {
             (Some(f), Some(l)) => (f, l),
             (Some(f), None) => (f, f + 365),
@@ -329,22 +347,16 @@ pub fn layout(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> Chart 
     layout_folded(corpus, shown, query, &[])
 }
 
-/// An event in view: its index and the first and last day it could cover.
-type Span = (usize, i64, i64);
 
 /// [`layout`], with the lanes in `folded` (an actor, or `None` for "others") folded to
 /// one row of bins: their events counted where they fall, none dropped.
 pub fn layout_folded(corpus: &Corpus, shown: &[usize], query: &TimelineQuery, folded: &[Option<ActorId>]) -> Chart {
-    let view = View::of(corpus, shown, query);
+    // Each event's days worked out once: the view, then the events in it and where each
+    // stands.
+    let shown_spans = spans(corpus, shown);
+    let view = View::over(query, &shown_spans);
     let (unit, ticks) = ticks(&view);
-    // Each event's days worked out once; then the events in view, and where each stands.
-    let in_view: Vec<Span> = shown
-        .iter()
-        .filter_map(|&i| {
-            let r = days_of(&corpus.events[i]);
-            (*r.end() >= view.first && *r.start() <= view.last).then_some((i, *r.start(), *r.end()))
-        })
-        .collect();
+    let in_view: Vec<Span> = shown_spans.into_iter().filter(|&(_, first, last)| last >= view.first && first <= view.last).collect();
     let mut place = vec![NOT_IN_VIEW; corpus.events.len()];
     for (k, &(i, ..)) in in_view.iter().enumerate() {
         place[i] = k as u32;

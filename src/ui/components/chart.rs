@@ -157,6 +157,8 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             _ => None,
         })
     };
+    // A finger or the mouse is lifted (or the browser took the gesture): no longer touching.
+    let lift = move |ev: &leptos::ev::PointerEvent| touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
     let fraction = |ev: &web_sys::MouseEvent| -> Option<f64> {
         let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = el.get_bounding_client_rect();
@@ -204,10 +206,11 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     let on_up = {
         let go = go.clone();
         move |ev: leptos::ev::PointerEvent| {
+            // The spread as the finger lifts, before it leaves the touching ones.
+            let now = spread();
+            lift(&ev);
             if let Some(before) = pinch.get_value() {
-                let now = spread();
                 pinch.set_value(None);
-                touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
                 let Some((after, at)) = now else { return };
                 let factor = (before / after).clamp(0.05, 20.0);
                 if factor.ln().abs() > 0.1 {
@@ -216,7 +219,6 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
                 }
                 return;
             }
-            touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
             let Some((a, b)) = brush.get_untracked() else { return };
             set_brush.set(None);
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -230,7 +232,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     };
     // The browser took the gesture (a vertical scroll) or lost the pointer: nothing is done.
     let on_cancel = move |ev: leptos::ev::PointerEvent| {
-        touches.update_value(|t| t.retain(|(p, _)| *p != ev.pointer_id()));
+        lift(&ev);
         pinch.set_value(None);
         set_brush.set(None);
     };

@@ -23,12 +23,13 @@
 // Usage: node bench/run.mjs <dist-dir> [port] [peers-dir] [large-dist-dir] [floor-dir]
 //   [timelines-peers-dir] [dist-1000-events].
 // Prints Markdown tables.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { timelines } from './timelines.mjs';
+import { median, p95, ms, serve } from './common.mjs';
 
 const dist = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4181);
@@ -46,23 +47,6 @@ const SYNTH = Number(process.env.BENCH_QUOTES ?? 100000);
 
 // What the summary of targets at the end is made of, filled in as each part runs.
 const summary = {};
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
-const ms = (x) => `${x.toFixed(1)} ms`;
-
-// Serves `dir` on `port` like a static host (serve.mjs); exits with a reason if it cannot.
-async function serve(dir, on) {
-  const child = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, dir, String(on)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  await new Promise((r) => setTimeout(r, 500));
-  if (exited) {
-    console.error(`cannot serve ${dir} on port ${on} (is something else listening there?)`);
-    process.exit(1);
-  }
-  return child;
-}
 
 const server = await serve(dist, port);
 

@@ -11,23 +11,13 @@
 // as a reader filters by clicking an actor on an event and removes the filter again.
 // Usage: node bench/timelines.mjs <peers-dir> <dist-1000> <dist-10000> [port]
 // (run.mjs calls `timelines` with the same arguments). Prints Markdown tables.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { median, p95, ms, serve } from './common.mjs';
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
-const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const REPS = Number(process.env.BENCH_TIMELINE_REPS ?? 15);
 const LANES = 20;
 const LIMIT_S = Number(process.env.BENCH_PEER_LIMIT_S ?? 120);
-
-async function serve(dir, on) {
-  const child = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, dir, String(on)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await new Promise((r) => setTimeout(r, 500));
-  if (child.exitCode !== null) throw new Error(`cannot serve ${dir} on port ${on}`);
-  return child;
-}
 
 // In the page: runs `action`, resolves with the time to the chart changed (the last
 // mutation inside .chart before the frame) and to the frame after it painted.
@@ -129,6 +119,8 @@ async function peers(browser, dir, port, size) {
     for (const engine of ['vis', 'tl']) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       page.on('pageerror', (e) => console.error(`${engine} page error: ${e.message}`));
+      let latest = null;
+      await page.exposeFunction('benchReport', (json) => { latest = JSON.parse(json); });
       await page.goto(`http://127.0.0.1:${port}/timelines.html?data=${size}`);
       const run = engine === 'vis'
         ? page.evaluate(([lanes, reps]) => window.benchVis(lanes, reps), [Array.from({ length: LANES }, (_, k) => `speaker-${k}`), REPS])
@@ -136,10 +128,7 @@ async function peers(browser, dir, port, size) {
       // A peer is given two minutes for all its runs; what it did by then is reported.
       const timeout = new Promise((r) => setTimeout(() => r({ timedOut: true }), LIMIT_S * 1000));
       let result = await Promise.race([run, timeout]).catch((e) => ({ failed: e.message }));
-      if (result.timedOut) {
-        const partial = await Promise.race([page.evaluate(() => window.benchProgress ?? null), new Promise((r) => setTimeout(() => r(null), 5000))]).catch(() => null);
-        result = { ...(partial ?? {}), timedOut: true };
-      }
+      if (result.timedOut) result = { ...(latest ?? {}), timedOut: true };
       out[engine] = result;
       await page.close().catch(() => {});
     }
