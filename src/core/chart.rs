@@ -33,8 +33,9 @@ pub const AUTO_LANES: usize = 4;
 /// Marks closer than this (in chart units) go on different rows: a point's width and a
 /// little air on a phone's screen (a thousandth of the width is a third of a pixel there).
 const GAP: f64 = 12.0;
-/// The narrowest bin drawn, so its count can be read.
-const MIN_BIN: f64 = 24.0;
+/// The narrowest bin drawn, so its count can be read on a 360 px screen too (a count of
+/// three digits is about 20 px there; bins closer than this are one).
+const MIN_BIN: f64 = 64.0;
 /// The narrowest bar drawn, so a month at a decade's zoom is still visible.
 const MIN_BAR: f64 = 3.0;
 

@@ -135,4 +135,12 @@ test('at 360 px, fifteen years of chart ticks stay apart and the page does not s
     return { head, total, drawn: marks + binned };
   }));
   for (const lane of counted) expect(lane.drawn, lane.head).toBe(lane.total);
+  // The counts shown on this screen can be read: none runs into the next one.
+  const shown = await page.locator('.chart g.lane').evaluateAll((lanes) => lanes.map((g) => [...g.querySelectorAll('a.bin text')]
+    .filter((t) => getComputedStyle(t).display !== 'none')
+    .map((t) => { const r = t.getBoundingClientRect(); return { left: r.left, right: r.right, text: t.textContent }; })));
+  expect(shown.flat().length).toBeGreaterThan(0);
+  for (const labels of shown) {
+    for (let i = 1; i < labels.length; i++) expect(labels[i].left, labels[i].text).toBeGreaterThan(labels[i - 1].right);
+  }
 });
