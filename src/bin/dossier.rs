@@ -395,7 +395,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     // APA and Chicago, rendered here by the CSL engine so the browser only shows them.
     let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
     let previews = previews_wanted();
-    let files = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
+    let pack::Encoded { files, slices } = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {
@@ -413,9 +413,11 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone()).with_citations(Some(citations)).with_previews(previews);
     render::init();
     let page = |route: &Route| -> Result<Vec<u8>, String> {
-        let preload: Vec<String> = manifest.shards_for(pack::parts_for(&route.page())).map(|s| s.href()).collect();
+        let need = pack::need_for(&route.page());
+        let slice = need.slice.as_ref().and_then(|key| slices.get(key));
+        let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice.map(|f| pack::href(f))).collect();
         let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
-        let head = site::head_plumbing(&manifest_href, Some(route), &preload, lists.then(|| format!("/{pending}")).as_deref());
+        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref());
         render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.href()))
     };
     let mut hrefs = Vec::new();
@@ -434,7 +436,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;
     // The app shell with no page in it, for the service worker's offline answers: the app
     // renders whatever the URL asks for into its empty body.
-    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None));
+    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None, None));
     write(&dist.join(site::APP_SHELL), site::fill_shell(&shell, &app_shell_head, "")?.as_bytes())?;
     // The service worker precaches every top-level file of the build; its version is a
     // hash of their contents (the pages name the data, so new data is a new version).

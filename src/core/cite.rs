@@ -10,10 +10,12 @@
 //! title Dossier's editors supplied is marked as such, and a publication date is given
 //! only at day, month or year precision (a range or an approximate date is left out).
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Map, Value};
 
 use crate::core::date::{DateSpec, Precision};
-use crate::core::model::{Corpus, Document, Event, Quote};
+use crate::core::model::{Corpus, Document, DocumentId, Event, EventId, Quote, QuoteId};
 use crate::core::route::Route;
 use crate::core::site::BaseUrl;
 
@@ -405,23 +407,44 @@ pub struct Styled {
     pub chicago: String,
 }
 
-/// The styled citations of every document, quote and event of a corpus, in corpus order
-/// (what the build ships beside the records).
+/// Styled citations of documents, quotes and events, by id: natively every one the build
+/// rendered; in the browser those the record pages' slices brought (`core::pack`), each
+/// slice the citation of the record its page cites.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Citations {
-    pub documents: Vec<Styled>,
-    pub quotes: Vec<Styled>,
-    pub events: Vec<Styled>,
+    pub documents: BTreeMap<DocumentId, Styled>,
+    pub quotes: BTreeMap<QuoteId, Styled>,
+    pub events: BTreeMap<EventId, Styled>,
 }
 
 impl Citations {
     /// The styled citation of `cited`, if this set has it.
-    pub fn of(&self, corpus: &Corpus, cited: Cited) -> Option<&Styled> {
+    pub fn of(&self, cited: Cited) -> Option<&Styled> {
         match cited {
-            Cited::Document(d) => self.documents.get(corpus.document_number(&d.id)?),
-            Cited::Quote(q) => self.quotes.get(corpus.quote_number(&q.id)?),
-            Cited::Event(e) => self.events.get(corpus.event_number(&e.id)?),
+            Cited::Document(d) => self.documents.get(&d.id),
+            Cited::Quote(q) => self.quotes.get(&q.id),
+            Cited::Event(e) => self.events.get(&e.id),
         }
+    }
+
+    /// The citation of `cited` alone (what a record page's slice carries).
+    pub fn only(&self, cited: Cited) -> Citations {
+        let mut one = Citations::default();
+        if let Some(styled) = self.of(cited).cloned() {
+            match cited {
+                Cited::Document(d) => one.documents.insert(d.id.clone(), styled),
+                Cited::Quote(q) => one.quotes.insert(q.id.clone(), styled),
+                Cited::Event(e) => one.events.insert(e.id.clone(), styled),
+            };
+        }
+        one
+    }
+
+    /// Adds the citations of `other` (the slices read so far, joined).
+    pub fn extend(&mut self, other: Citations) {
+        self.documents.extend(other.documents);
+        self.quotes.extend(other.quotes);
+        self.events.extend(other.events);
     }
 }
 
@@ -497,9 +520,9 @@ mod styled {
         let styles = styles();
         let one = |cited: Cited| styled_with(&styles, corpus, cited, &super::link(base, &cited.route().href()));
         Citations {
-            documents: corpus.documents.iter().map(|d| one(Cited::Document(d))).collect(),
-            quotes: corpus.quotes.iter().map(|q| one(Cited::Quote(q))).collect(),
-            events: corpus.events.iter().map(|e| one(Cited::Event(e))).collect(),
+            documents: corpus.documents.iter().map(|d| (d.id.clone(), one(Cited::Document(d)))).collect(),
+            quotes: corpus.quotes.iter().map(|q| (q.id.clone(), one(Cited::Quote(q)))).collect(),
+            events: corpus.events.iter().map(|e| (e.id.clone(), one(Cited::Event(e)))).collect(),
         }
     }
 }

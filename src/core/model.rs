@@ -184,10 +184,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// The paragraph numbered `n`, if there is one.
+    /// The paragraph numbered `n`, if there is one (and, in the browser, if it was
+    /// fetched: a record page's slice holds only the paragraphs it shows, in order).
     pub fn paragraph(&self, n: u32) -> Option<&Paragraph> {
         let index = usize::try_from(n).ok()?.checked_sub(1)?;
-        self.paragraphs.get(index).filter(|p| p.n == n)
+        match self.paragraphs.get(index).filter(|p| p.n == n) {
+            Some(p) => Some(p),
+            None => self.paragraphs.binary_search_by_key(&n, |p| p.n).ok().map(|i| &self.paragraphs[i]),
+        }
     }
 }
 
@@ -261,13 +265,9 @@ impl Parts {
     pub const CATALOG: Parts = Parts(1);
     pub const QUOTES: Parts = Parts(2);
     pub const EVENTS: Parts = Parts(4);
-    /// The documents' paragraphs.
-    pub const TEXTS: Parts = Parts(8);
     /// The prebuilt search index.
-    pub const INDEX: Parts = Parts(16);
-    /// The APA and Chicago citations the build rendered (`core::cite::Citations`).
-    pub const CITES: Parts = Parts(32);
-    pub const ALL: Parts = Parts(63);
+    pub const INDEX: Parts = Parts(8);
+    pub const ALL: Parts = Parts(15);
     pub const NONE: Parts = Parts(0);
 
     pub const fn with(self, other: Parts) -> Parts {
@@ -340,7 +340,8 @@ impl Counts {
 /// browser, the parts a page needs: see [`Corpus::parts`]).
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    /// Documents; their `paragraphs` are empty unless [`Parts::TEXTS`] is present.
+    /// Documents. Natively with all their paragraphs; in the browser with the paragraphs
+    /// the record pages' slices fetched so far (in order, each with its number `n`).
     pub documents: Vec<Document>,
     pub actors: Vec<Actor>,
     pub places: Vec<Place>,
@@ -389,7 +390,7 @@ impl Corpus {
     ) -> Corpus {
         events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then_with(|| a.date.end.cmp(&b.date.end)));
         let counts = Counts::of(&documents, &actors, &quotes, &events);
-        Corpus::from_parts(Parts::ALL.without(Parts::INDEX).without(Parts::CITES), counts, documents, actors, places, quotes, events)
+        Corpus::from_parts(Parts::ALL.without(Parts::INDEX), counts, documents, actors, places, quotes, events)
     }
 
     /// A corpus of some parts, with the counts of the whole (the data files' decoder
@@ -505,7 +506,7 @@ impl Corpus {
         if doc.paragraph(n)?.kind != ParagraphKind::Answer {
             return None;
         }
-        doc.paragraphs[..usize::try_from(n).ok()? - 1].iter().rev().find(|p| p.kind == ParagraphKind::Question)
+        doc.paragraphs.iter().rev().skip_while(|p| p.n >= n).find(|p| p.kind == ParagraphKind::Question)
     }
 
     /// The display name of an actor, or its id if unknown (never in a validated corpus).

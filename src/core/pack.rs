@@ -8,11 +8,18 @@
 //! - **the manifest** `manifest-<hash>.bin`, named in every page's head: for each shard
 //!   its kind, the range of records it holds (`first`, `count`), its file name, size and
 //!   content hash; the site's base URL;
-//! - **shards** `<kind>-<hash>.bin`: the catalog (documents without their paragraphs,
-//!   actors, places and the whole corpus's [`Counts`]), quotes, events, the documents'
-//!   texts and the prebuilt search index. Quotes and events are cut into shards of at most
-//!   `max_records` records (record `i` is in the shard whose range holds it), so a large
-//!   corpus is split without a change of format.
+//! - **shards** `<kind>-<hash>.bin` of what the lists need whole: the catalog (documents
+//!   without their paragraphs, actors, places and the whole corpus's [`Counts`]), quotes
+//!   and events (cut into shards of at most `max_records` records, record `i` in the
+//!   shard whose range holds it) and the prebuilt search index;
+//! - **a slice per record page** `slice-<hash>.bin` ([`Slice`]): exactly the records
+//!   that page shows, so a quote's page fetches one quote, its paragraph, its events and
+//!   its citation whatever the corpus's size. A page's head names its own slice; for a
+//!   page reached inside the app, **directory** shards (listed in the manifest, about
+//!   [`DIRECTORY_ENTRIES`] pages each, bucketed by a hash of the page's key) name it.
+//!
+//! [`need_for`] says what each page fetches; [`Shelf`] joins whatever has been read
+//! (whole parts and slices) into one [`Corpus`] in the corpus's order.
 //!
 //! Every file is a header and a body:
 //!
@@ -26,24 +33,29 @@
 //! another release's shard: a file whose bytes are not the ones its manifest names is
 //! refused with a reason ([`PackError`]), never decoded into wrong data, never a panic.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::cite::Citations;
-use crate::core::model::{Actor, Corpus, Counts, Document, Event, Paragraph, Parts, Place, Quote};
+use crate::core::cite::{Cited, Citations};
+use crate::core::model::{Actor, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::Page;
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
 pub const MANIFEST_META: &str = "dossier-data";
+/// The `<meta name>` under which a record page names its own slice's file, so a cold
+/// visit fetches it beside the manifest instead of after a directory.
+pub const SLICE_META: &str = "dossier-slice";
 /// How many quotes or events one shard holds at most, by default.
 pub const MAX_RECORDS: usize = 5_000;
+/// About how many record pages one directory shard lists.
+pub const DIRECTORY_ENTRIES: usize = 1_024;
 
 const MAGIC: &[u8; 7] = b"DOSSIER";
 const HEADER: usize = MAGIC.len() + 2 + 1 + 8 + 4;
@@ -55,13 +67,16 @@ pub enum Kind {
     Catalog,
     Quotes,
     Events,
-    Texts,
     Index,
-    Cites,
+    /// The records one record page shows ([`Slice`]).
+    Slice,
+    /// Which slice file holds each record page's data, for the pages whose key falls in
+    /// this bucket ([`bucket_of`]).
+    Directory,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Texts, Kind::Index, Kind::Cites];
+    const ALL: [Kind; 7] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Index, Kind::Slice, Kind::Directory];
 
     /// The start of its files' names.
     pub fn name(self) -> &'static str {
@@ -70,22 +85,21 @@ impl Kind {
             Kind::Catalog => "catalog",
             Kind::Quotes => "quotes",
             Kind::Events => "events",
-            Kind::Texts => "texts",
             Kind::Index => "index",
-            Kind::Cites => "cites",
+            Kind::Slice => "slice",
+            Kind::Directory => "directory",
         }
     }
 
-    /// The part of a corpus its shards make up.
+    /// The part of a corpus its shards make up (none for the manifest, slices and
+    /// directories, which are not parts).
     pub fn part(self) -> Parts {
         match self {
-            Kind::Manifest => Parts::NONE,
+            Kind::Manifest | Kind::Slice | Kind::Directory => Parts::NONE,
             Kind::Catalog => Parts::CATALOG,
             Kind::Quotes => Parts::QUOTES,
             Kind::Events => Parts::EVENTS,
-            Kind::Texts => Parts::TEXTS,
             Kind::Index => Parts::INDEX,
-            Kind::Cites => Parts::CITES,
         }
     }
 
@@ -98,25 +112,41 @@ impl Kind {
     }
 }
 
-/// The parts of the corpus a page shows, so the browser fetches those and no others.
-/// Every page needs the catalog; a test renders each page from only its parts and
-/// compares it with the page rendered from the whole corpus.
-pub fn parts_for(page: &Page) -> Parts {
+/// What a page must have before it renders: whole parts (the catalog always; the lists
+/// their records), and for a record page its [`Slice`], named by [`slice_key`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Need {
+    pub parts: Parts,
+    pub slice: Option<String>,
+}
+
+/// What `page` needs, so the browser fetches that and nothing else. A record page needs
+/// only its slice: its size does not grow with the corpus. A test renders each page from
+/// only what this names and compares it with the page rendered from the whole corpus.
+pub fn need_for(page: &Page) -> Need {
     let parts = match page {
-        Page::Home | Page::Actors | Page::Documents | Page::NotFound(_) => Parts::NONE,
         // Search and its facets; the texts of the hits are the quotes themselves.
         Page::Quotes => Parts::QUOTES.with(Parts::INDEX),
-        // The paragraph around it, the question it answers, the events in that paragraph.
-        // And its citations.
-        Page::Quote(_) => Parts::QUOTES.with(Parts::TEXTS).with(Parts::EVENTS).with(Parts::CITES),
         Page::Timeline => Parts::EVENTS,
-        // The quotes from the same paragraph (and an event's citations).
-        Page::Event(_) => Parts::EVENTS.with(Parts::QUOTES).with(Parts::CITES),
-        Page::Actor(_) => Parts::EVENTS.with(Parts::QUOTES),
-        // The text, with a quote from the URL highlighted, and the document's citations.
-        Page::Document(_) => Parts::TEXTS.with(Parts::QUOTES).with(Parts::CITES),
+        _ => Parts::NONE,
     };
-    parts.with(Parts::CATALOG)
+    Need { parts: parts.with(Parts::CATALOG), slice: slice_key(page) }
+}
+
+/// The key of a record page's slice (`quote/<id>`, …); `None` for other pages.
+pub fn slice_key(page: &Page) -> Option<String> {
+    match page {
+        Page::Quote(id) => Some(format!("quote/{}", id.as_str())),
+        Page::Event(id) => Some(format!("event/{}", id.as_str())),
+        Page::Actor(id) => Some(format!("actor/{}", id.as_str())),
+        Page::Document(id) => Some(format!("document/{}", id.as_str())),
+        _ => None,
+    }
+}
+
+/// The directory bucket, of `buckets`, that lists the slice `key`.
+pub fn bucket_of(key: &str, buckets: usize) -> u32 {
+    (content_hash(key.as_bytes()) % buckets.max(1) as u64) as u32
 }
 
 /// One shard as the manifest lists it.
@@ -140,6 +170,28 @@ impl ShardRef {
     pub fn href(&self) -> String {
         href(&self.file)
     }
+
+    /// The slice whose body hash is `hash` (`bytes` long, if known; 0 if not).
+    pub fn slice(hash: u64, bytes: u32) -> ShardRef {
+        ShardRef { kind: Kind::Slice, first: 0, count: 1, file: format!("{}-{hash:016x}.bin", Kind::Slice.name()), bytes, hash }
+    }
+
+    /// The slice a file name names (`slice-<hash>.bin`, as a page's [`SLICE_META`]
+    /// says), or `None` for any other text.
+    pub fn slice_named(file: &str) -> Option<ShardRef> {
+        let hex = file.strip_prefix("slice-")?.strip_suffix(".bin")?;
+        let hash = (hex.len() == 16).then(|| u64::from_str_radix(hex, 16).ok()).flatten()?;
+        Some(ShardRef::slice(hash, 0))
+    }
+}
+
+/// One record page as a directory lists it: its [`slice_key`], and its slice's body hash
+/// and size.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub key: String,
+    pub hash: u64,
+    pub bytes: u32,
 }
 
 /// The URL on the site of the data file named `file`.
@@ -162,6 +214,32 @@ impl Manifest {
     pub fn shards_for(&self, parts: Parts) -> impl Iterator<Item = &ShardRef> {
         self.shards.iter().filter(move |s| !s.kind.part().is_empty() && parts.contains(s.kind.part()))
     }
+
+    /// The directory shard that lists the slice `key`, if the release has record pages.
+    pub fn directory_for(&self, key: &str) -> Option<&ShardRef> {
+        let buckets = self.shards.iter().filter(|s| s.kind == Kind::Directory).count();
+        let bucket = bucket_of(key, buckets);
+        self.shards.iter().find(|s| s.kind == Kind::Directory && s.first == bucket)
+    }
+}
+
+/// The records one record page shows, each with its number in the corpus, so slices
+/// read for several pages join into one corpus in the corpus's order:
+/// - a quote's page: the quote, the paragraphs it shows (its own, the question it
+///   answers), the events of its paragraph, its citation;
+/// - an event's page: the event, the quotes of its paragraph, its citation;
+/// - an actor's page: the quotes it speaks and the events it is in;
+/// - a document's page: its paragraphs, its quotes (a `?quote=` to highlight), its
+///   citation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Slice {
+    /// The page's [`slice_key`]: a slice read for another page is refused.
+    pub key: String,
+    quotes: Vec<(u32, Quote)>,
+    events: Vec<(u32, Event)>,
+    /// By document number in the catalog: paragraphs, ascending.
+    paragraphs: Vec<(u32, Vec<Paragraph>)>,
+    cites: Citations,
 }
 
 /// The catalog: what every page needs.
@@ -180,12 +258,11 @@ pub enum Shard {
     Catalog(Box<Catalog>),
     Quotes(Vec<Quote>),
     Events(Vec<Event>),
-    /// Each document's paragraphs, in the catalog's order of documents.
-    Texts(Vec<Vec<Paragraph>>),
     /// [`crate::core::search::QuoteIndex::to_bytes`] of the whole corpus.
     Index(Vec<u8>),
-    /// The citations the build rendered, in corpus order.
-    Cites(Box<Citations>),
+    Slice(Box<Slice>),
+    /// One bucket of the directory, its entries sorted by key.
+    Directory(Vec<Entry>),
 }
 
 /// Why a data file cannot be used: which file, and what is wrong with it.
@@ -233,11 +310,20 @@ fn body_of<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     postcard::to_allocvec(value).map_err(|e| format!("cannot encode: {e}"))
 }
 
-/// The data files of a validated corpus: the manifest (first) and every shard.
-/// `index` is the corpus's search index as bytes, `citations` its rendered citations,
-/// `previews` whether the build draws preview images; quotes and events go `max_records`
-/// to a shard. Fails only if a file would exceed 4 GiB.
-pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Vec<DataFile>, String> {
+/// What [`encode`] writes: the data files (the manifest first) and, for each record page
+/// (by [`slice_key`]), its slice's file name, which the page's head names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encoded {
+    pub files: Vec<DataFile>,
+    pub slices: HashMap<String, String>,
+}
+
+/// The data files of a validated corpus: the manifest (first), the catalog, quotes and
+/// events in shards of `max_records`, the search index (`index`, its bytes), a slice per
+/// record page (with its citation from `citations`) and the directory of slices.
+/// `previews` says whether the build draws preview images. Fails only if a file would
+/// exceed 4 GiB.
+pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -253,23 +339,152 @@ pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: 
     for (i, chunk) in corpus.events.chunks(max_records).enumerate() {
         shards.push((Kind::Events, records(i * max_records)?, records(chunk.len())?, body_of(&chunk)?));
     }
-    let texts: Vec<&Vec<Paragraph>> = corpus.documents.iter().map(|d| &d.paragraphs).collect();
-    shards.push((Kind::Texts, 0, 1, body_of(&texts)?));
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
-    shards.push((Kind::Cites, 0, 1, body_of(citations)?));
 
     let mut files = Vec::new();
+    let mut slices = HashMap::new();
+    let mut entries = Vec::new();
+    for slice in Slices::of(corpus, citations).all() {
+        let slice = slice?;
+        let (hash, bytes) = wrap(Kind::Slice, &body_of(&slice)?);
+        let shard = ShardRef::slice(hash, records(bytes.len())?);
+        entries.push(Entry { key: slice.key.clone(), hash, bytes: shard.bytes });
+        slices.insert(slice.key, shard.file.clone());
+        files.push(DataFile { name: shard.file, bytes });
+    }
+    let buckets = entries.len().div_ceil(DIRECTORY_ENTRIES);
+    let mut directory: Vec<Vec<Entry>> = vec![Vec::new(); buckets];
+    for entry in entries {
+        directory[bucket_of(&entry.key, buckets) as usize].push(entry);
+    }
+    for (bucket, mut listed) in directory.into_iter().enumerate() {
+        listed.sort_by(|a, b| a.key.cmp(&b.key));
+        shards.push((Kind::Directory, records(bucket)?, records(listed.len())?, body_of(&listed)?));
+    }
+
     let mut refs = Vec::new();
+    let mut listed = Vec::new();
     for (kind, first, count, body) in shards {
         let (hash, bytes) = wrap(kind, &body);
         let file = format!("{}-{hash:016x}.bin", kind.name());
         refs.push(ShardRef { kind, first, count, file: file.clone(), bytes: records(bytes.len())?, hash });
-        files.push(DataFile { name: file, bytes });
+        listed.push(DataFile { name: file, bytes });
     }
     let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs };
     let (hash, bytes) = wrap(Kind::Manifest, &body_of(&manifest)?);
-    files.insert(0, DataFile { name: format!("{}-{hash:016x}.bin", Kind::Manifest.name()), bytes });
-    Ok(files)
+    let mut all = vec![DataFile { name: format!("{}-{hash:016x}.bin", Kind::Manifest.name()), bytes }];
+    all.extend(listed);
+    all.extend(files);
+    Ok(Encoded { files: all, slices })
+}
+
+/// The build's lookups for cutting slices: which quotes and events each paragraph and
+/// each speaker has, so a slice is found without a pass over the corpus per page.
+struct Slices<'a> {
+    corpus: &'a Corpus,
+    citations: &'a Citations,
+    quotes_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
+    events_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
+    quotes_of: HashMap<&'a crate::core::model::ActorId, Vec<usize>>,
+    quotes_in: HashMap<&'a DocumentId, Vec<usize>>,
+}
+
+impl<'a> Slices<'a> {
+    fn of(corpus: &'a Corpus, citations: &'a Citations) -> Slices<'a> {
+        let (mut quotes_at, mut events_at, mut quotes_of, mut quotes_in) =
+            (HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new());
+        for (i, q) in corpus.quotes.iter().enumerate() {
+            quotes_at.entry((&q.document, q.paragraph)).or_default().push(i);
+            quotes_of.entry(&q.speaker).or_default().push(i);
+            quotes_in.entry(&q.document).or_default().push(i);
+        }
+        for (i, e) in corpus.events.iter().enumerate() {
+            events_at.entry((&e.document, e.paragraph)).or_default().push(i);
+        }
+        Slices { corpus, citations, quotes_at, events_at, quotes_of, quotes_in }
+    }
+
+    /// Every record page's slice.
+    fn all(&'a self) -> impl Iterator<Item = Result<Slice, String>> + 'a {
+        let c = self.corpus;
+        let pages = c.quotes.iter().map(|q| Page::Quote(q.id.clone()))
+            .chain(c.events.iter().map(|e| Page::Event(e.id.clone())))
+            .chain(c.actors.iter().map(|a| Page::Actor(a.id.clone())))
+            .chain(c.documents.iter().map(|d| Page::Document(d.id.clone())));
+        pages.filter_map(move |page| self.slice(&page).transpose())
+    }
+
+    fn quotes(&self, at: Option<&Vec<usize>>) -> Result<Vec<(u32, Quote)>, String> {
+        at.into_iter().flatten().map(|&i| Ok((records(i)?, self.corpus.quotes[i].clone()))).collect()
+    }
+
+    fn events(&self, at: impl IntoIterator<Item = usize>) -> Result<Vec<(u32, Event)>, String> {
+        at.into_iter().map(|i| Ok((records(i)?, self.corpus.events[i].clone()))).collect()
+    }
+
+    /// The slice of the record page `page` (`None` for other pages or an unknown id).
+    fn slice(&self, page: &Page) -> Result<Option<Slice>, String> {
+        let c = self.corpus;
+        let Some(key) = slice_key(page) else { return Ok(None) };
+        let paragraphs = |doc: &DocumentId, ns: &[u32]| -> Result<Vec<(u32, Vec<Paragraph>)>, String> {
+            let Some(d) = c.document(doc) else { return Ok(Vec::new()) };
+            let mut ns = ns.to_vec();
+            ns.sort_unstable();
+            ns.dedup();
+            let kept = ns.into_iter().filter_map(|n| d.paragraph(n).cloned()).collect();
+            Ok(vec![(records(c.document_number(doc).unwrap_or(0))?, kept)])
+        };
+        let slice = match page {
+            Page::Quote(id) => {
+                let (Some(q), Some(i)) = (c.quote(id), c.quote_number(id)) else { return Ok(None) };
+                let mut shown = vec![q.paragraph];
+                shown.extend(q.question);
+                shown.extend(c.question_before(&q.document, q.paragraph).map(|p| p.n));
+                Slice {
+                    key,
+                    quotes: vec![(records(i)?, q.clone())],
+                    events: self.events(self.events_at.get(&(&q.document, q.paragraph)).into_iter().flatten().copied())?,
+                    paragraphs: paragraphs(&q.document, &shown)?,
+                    cites: self.citations.only(Cited::Quote(q)),
+                }
+            }
+            Page::Event(id) => {
+                let (Some(e), Some(i)) = (c.event(id), c.event_number(id)) else { return Ok(None) };
+                Slice {
+                    key,
+                    quotes: self.quotes(self.quotes_at.get(&(&e.document, e.paragraph)))?,
+                    events: self.events([i])?,
+                    paragraphs: Vec::new(),
+                    cites: self.citations.only(Cited::Event(e)),
+                }
+            }
+            Page::Actor(id) => {
+                if c.actor(id).is_none() {
+                    return Ok(None);
+                }
+                Slice {
+                    key,
+                    quotes: self.quotes(self.quotes_of.get(id))?,
+                    events: self.events(c.events_involving(id).iter().copied())?,
+                    paragraphs: Vec::new(),
+                    cites: Citations::default(),
+                }
+            }
+            Page::Document(id) => {
+                let Some(d) = c.document(id) else { return Ok(None) };
+                let all: Vec<u32> = d.paragraphs.iter().map(|p| p.n).collect();
+                Slice {
+                    key,
+                    quotes: self.quotes(self.quotes_in.get(id))?,
+                    events: Vec::new(),
+                    paragraphs: paragraphs(id, &all)?,
+                    cites: self.citations.only(Cited::Document(d)),
+                }
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(slice))
+    }
 }
 
 fn records(n: usize) -> Result<u32, String> {
@@ -353,9 +568,13 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             counted(events.len())?;
             Shard::Events(events)
         }
-        Kind::Texts => Shard::Texts(decode(file, body)?),
         Kind::Index => Shard::Index(decode(file, body)?),
-        Kind::Cites => Shard::Cites(Box::new(decode(file, body)?)),
+        Kind::Slice => Shard::Slice(Box::new(decode(file, body)?)),
+        Kind::Directory => {
+            let entries: Vec<Entry> = decode(file, body)?;
+            counted(entries.len())?;
+            Shard::Directory(entries)
+        }
     })
 }
 
@@ -377,15 +596,40 @@ fn joined<T>(kind: Kind, chunks: &BTreeMap<u32, Vec<T>>, total: usize) -> Result
     }
 }
 
+/// A file to read: a shard, and for a slice the page it is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wanted {
+    pub shard: ShardRef,
+    pub key: Option<String>,
+}
+
+/// Where the slice of a record page is, as far as the shards read so far say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// In this file.
+    Slice(ShardRef),
+    /// This directory shard lists it (or says there is no such page): read it first.
+    Directory(ShardRef),
+    /// The release has no such page (an unknown id): the page says so.
+    NoSuchPage,
+}
+
 /// The shards a page has read so far, and the corpus they make.
 #[derive(Clone, Debug, Default)]
 pub struct Shelf {
     catalog: Option<Catalog>,
     quotes: BTreeMap<u32, Vec<Quote>>,
     events: BTreeMap<u32, Vec<Event>>,
-    texts: Option<Vec<Vec<Paragraph>>>,
     index: Option<Vec<u8>>,
-    cites: Option<Citations>,
+    /// What the slices read so far hold, by number in the corpus.
+    some_quotes: BTreeMap<u32, Quote>,
+    some_events: BTreeMap<u32, Event>,
+    paragraphs: BTreeMap<u32, BTreeMap<u32, Paragraph>>,
+    cites: Citations,
+    /// The keys of the slices read, and of the pages the directory does not list.
+    slices: BTreeSet<String>,
+    absent: BTreeSet<String>,
+    directories: BTreeMap<u32, Vec<Entry>>,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -396,7 +640,8 @@ impl Shelf {
         self.have.contains(&shard.file)
     }
 
-    /// Puts a shard read with [`read_shard`] on the shelf.
+    /// Puts a shard read with [`read_shard`] on the shelf. A slice's records must be
+    /// within the catalog's counts (checked when the corpus is made).
     pub fn put(&mut self, shard: &ShardRef, content: Shard) {
         if self.has(shard) {
             return;
@@ -410,15 +655,100 @@ impl Shelf {
             Shard::Events(e) => {
                 self.events.insert(shard.first, e);
             }
-            Shard::Texts(t) => self.texts = Some(t),
             Shard::Index(i) => self.index = Some(i),
-            Shard::Cites(c) => self.cites = Some(*c),
+            Shard::Slice(slice) => {
+                let Slice { key, quotes, events, paragraphs, cites } = *slice;
+                self.some_quotes.extend(quotes);
+                self.some_events.extend(events);
+                for (doc, list) in paragraphs {
+                    self.paragraphs.entry(doc).or_default().extend(list.into_iter().map(|p| (p.n, p)));
+                }
+                self.cites.extend(cites);
+                self.slices.insert(key);
+            }
+            Shard::Directory(entries) => {
+                self.directories.insert(shard.first, entries);
+            }
         }
+    }
+
+    /// Whether the slice `key` is on the shelf, or known not to exist.
+    pub fn has_slice(&self, key: &str) -> bool {
+        self.slices.contains(key) || self.absent.contains(key)
+    }
+
+    /// The keys of the slices on the shelf and of the pages known not to exist: the
+    /// record pages the corpus can render.
+    pub fn slices(&self) -> BTreeSet<String> {
+        self.slices.union(&self.absent).cloned().collect()
+    }
+
+    /// Where to find the slice `key`. A key whose directory was read and does not list
+    /// it is recorded as a page that does not exist.
+    pub fn locate(&mut self, manifest: &Manifest, key: &str) -> Located {
+        let Some(directory) = manifest.directory_for(key) else {
+            self.absent.insert(key.to_owned());
+            return Located::NoSuchPage;
+        };
+        let Some(entries) = self.directories.get(&directory.first).filter(|_| self.has(directory)) else {
+            return Located::Directory(directory.clone());
+        };
+        match entries.binary_search_by(|e| e.key.as_str().cmp(key)) {
+            Ok(i) => Located::Slice(ShardRef::slice(entries[i].hash, entries[i].bytes)),
+            Err(_) => {
+                self.absent.insert(key.to_owned());
+                Located::NoSuchPage
+            }
+        }
+    }
+
+    /// The files to read next for `needs`, none once all is in (or known not to exist):
+    /// the shards of their parts, and for each slice not in yet its file (from `hints`,
+    /// the slices a page's head names) or else the directory shard that names it. The
+    /// browser reads them side by side, puts them with [`Shelf::put_wanted`], and asks
+    /// again: a slice reached through a directory takes two rounds.
+    pub fn wanted(&mut self, manifest: &Manifest, needs: &[Need], hints: &BTreeMap<String, ShardRef>) -> Vec<Wanted> {
+        let parts = needs.iter().fold(Parts::NONE, |all, n| all.with(n.parts));
+        let mut wanted: Vec<Wanted> = manifest.shards_for(parts).filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }).collect();
+        for key in needs.iter().filter_map(|n| n.slice.as_ref()) {
+            if self.has_slice(key) {
+                continue;
+            }
+            let located = match hints.get(key) {
+                Some(hinted) if !self.has(hinted) => Located::Slice(hinted.clone()),
+                _ => self.locate(manifest, key),
+            };
+            match located {
+                Located::Slice(shard) => wanted.push(Wanted { shard, key: Some(key.clone()) }),
+                Located::Directory(shard) => wanted.push(Wanted { shard, key: None }),
+                Located::NoSuchPage => {}
+            }
+        }
+        let mut seen = BTreeSet::new();
+        wanted.retain(|w| seen.insert(w.shard.file.clone()));
+        wanted
+    }
+
+    /// Puts a file read for `wanted` on the shelf: a slice must hold the page it was
+    /// fetched for.
+    pub fn put_wanted(&mut self, wanted: &Wanted, content: Shard) -> Result<(), PackError> {
+        if let (Shard::Slice(slice), Some(key)) = (&content, &wanted.key) {
+            if slice.key != *key {
+                return Err(PackError { file: wanted.shard.file.clone(), reason: format!("holds the page {}, not {key}", slice.key) });
+            }
+        }
+        self.put(&wanted.shard, content);
+        Ok(())
+    }
+
+    /// The first slice of `needs` that is neither in nor known not to exist.
+    pub fn lacking<'a>(&self, needs: &'a [Need]) -> Option<&'a str> {
+        needs.iter().filter_map(|n| n.slice.as_deref()).find(|k| !self.has_slice(k))
     }
 
     /// The parts every one of whose shards in `manifest` is on the shelf.
     pub fn parts(&self, manifest: &Manifest) -> Parts {
-        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::TEXTS, Parts::INDEX, Parts::CITES]
+        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::INDEX]
             .into_iter()
             .filter(|&p| manifest.shards_for(p).next().is_some() && manifest.shards_for(p).all(|s| self.has(s)))
             .fold(Parts::NONE, Parts::with)
@@ -429,28 +759,16 @@ impl Shelf {
         self.index.as_deref()
     }
 
-    /// The citations, once their shard is on the shelf, checked against the catalog's
-    /// counts (one for every document, quote and event).
-    pub fn citations(&self) -> Result<Option<&Citations>, PackError> {
-        let (Some(cites), Some(catalog)) = (self.cites.as_ref(), self.catalog.as_ref()) else {
-            return Ok(None);
-        };
-        let c = &catalog.counts;
-        if (cites.documents.len(), cites.quotes.len(), cites.events.len()) != (catalog.documents.len(), c.quotes, c.events) {
-            return Err(PackError {
-                file: Kind::Cites.name().to_owned(),
-                reason: format!(
-                    "holds citations of {} documents, {} quotes and {} events where the catalog has {}, {} and {}",
-                    cites.documents.len(), cites.quotes.len(), cites.events.len(), catalog.documents.len(), c.quotes, c.events
-                ),
-            });
-        }
-        Ok(Some(cites))
+    /// The citations the slices on the shelf brought.
+    pub fn citations(&self) -> &Citations {
+        &self.cites
     }
 
-    /// The corpus of the parts on the shelf (the catalog at least), checked for agreement
-    /// between its shards: record ranges that join without a gap, the counts the catalog
-    /// gives, a text for every document.
+    /// The corpus of the parts and slices on the shelf (the catalog at least), checked for
+    /// agreement between its shards: record ranges that join without a gap, the counts
+    /// the catalog gives, slices' records within them. A part whose shards are all in
+    /// gives every record of its kind; otherwise a kind holds the records of the slices
+    /// read, in the corpus's order.
     pub fn corpus(&self, manifest: &Manifest) -> Result<Corpus, PackError> {
         let parts = self.parts(manifest);
         let fail = |kind: Kind, reason: String| PackError { file: kind.name().to_owned(), reason };
@@ -460,36 +778,30 @@ impl Shelf {
         if counts.by_actor.len() != catalog.actors.len() || counts.by_document.len() != catalog.documents.len() {
             return Err(fail(Kind::Catalog, "counts do not match its actors and documents".to_owned()));
         }
+        let beyond = |what: &str, last: Option<&u32>, total: usize| match last {
+            Some(&n) if n as usize >= total => Err(fail(Kind::Slice, format!("holds {what} {n} where the catalog has {total}"))),
+            _ => Ok(()),
+        };
+        beyond("quote", self.some_quotes.keys().next_back(), counts.quotes)?;
+        beyond("event", self.some_events.keys().next_back(), counts.events)?;
+        beyond("document", self.paragraphs.keys().next_back(), catalog.documents.len())?;
         let quotes = if parts.contains(Parts::QUOTES) {
             joined(Kind::Quotes, &self.quotes, counts.quotes)?;
             self.quotes.values().flatten().cloned().collect()
         } else {
-            Vec::new()
+            self.some_quotes.values().cloned().collect()
         };
         let events = if parts.contains(Parts::EVENTS) {
             joined(Kind::Events, &self.events, counts.events)?;
             self.events.values().flatten().cloned().collect()
         } else {
-            Vec::new()
+            self.some_events.values().cloned().collect()
         };
         let mut documents = catalog.documents.clone();
-        if let Some(texts) = self.texts.as_ref().filter(|_| parts.contains(Parts::TEXTS)) {
-            if texts.len() != documents.len() {
-                return Err(fail(Kind::Texts, format!("holds {} documents where the catalog has {}", texts.len(), documents.len())));
-            }
-            for (doc, paragraphs) in documents.iter_mut().zip(texts) {
-                doc.paragraphs = paragraphs.clone();
-            }
+        for (&d, paragraphs) in &self.paragraphs {
+            documents[d as usize].paragraphs = paragraphs.values().cloned().collect();
         }
-        Ok(Corpus::from_parts(
-            parts.without(Parts::INDEX).without(Parts::CITES),
-            counts.clone(),
-            documents,
-            catalog.actors.clone(),
-            catalog.places.clone(),
-            quotes,
-            events,
-        ))
+        Ok(Corpus::from_parts(parts.without(Parts::INDEX), counts.clone(), documents, catalog.actors.clone(), catalog.places.clone(), quotes, events))
     }
 }
 
@@ -502,7 +814,7 @@ mod tests {
         let (_, bytes) = wrap(Kind::Index, b"abc");
         assert_eq!(bytes.len(), HEADER + 3);
         assert!(unwrap("f", Kind::Index, &bytes, None).is_ok());
-        assert!(unwrap("f", Kind::Texts, &bytes, None).unwrap_err().reason.contains("holds index, not texts"));
+        assert!(unwrap("f", Kind::Catalog, &bytes, None).unwrap_err().reason.contains("holds index, not catalog"));
         let mut other_version = bytes.clone();
         other_version[MAGIC.len()] = 9;
         assert!(unwrap("f", Kind::Index, &other_version, None).unwrap_err().reason.contains("format version 9"));

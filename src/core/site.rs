@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::core::meta::SITE_NAME;
-use crate::core::pack::{content_hash as hash, MANIFEST_META};
+use crate::core::pack::{content_hash as hash, MANIFEST_META, SLICE_META};
 use crate::core::route::Route;
 
 /// How many items a long list shows at first (the app adds more a page at a time), so a
@@ -64,10 +64,14 @@ impl BaseUrl {
 
 /// The build's own tags in a page's head (not page markup, which the components write):
 /// where the data is, which page this file was rendered for, and the data files the page
-/// fetches first, preloaded so they arrive with the wasm instead of after it.
-pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], pending_script: Option<&str>) -> String {
+/// fetches first (a record page's slice named too), preloaded so they arrive with the
+/// wasm instead of after it.
+pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
+    if let Some(file) = slice {
+        let _ = write!(h, "<meta name=\"{SLICE_META}\" content=\"{}\">", escape(file));
+    }
     if let Some(route) = rendered {
         let _ = write!(h, "<meta name=\"{RENDERED_META}\" content=\"{}\">", escape(&route.href()));
     }

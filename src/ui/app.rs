@@ -11,7 +11,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::core::meta::{meta, SITE_NAME};
-use crate::core::pack::parts_for;
+use crate::core::pack::need_for;
 use crate::core::route::{self, Page, Parsed, Route, Section};
 use crate::ui::components::ignored::IgnoredNote;
 pub use crate::ui::data::{use_corpus, CorpusContext, DataContext};
@@ -125,25 +125,25 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
     let data = use_data();
     let ready = {
         let data = data.clone();
-        Memo::new(move |_| data.has(parts_for(&page.get())))
+        Memo::new(move |_| data.has(&need_for(&page.get())))
     };
     // The page last shown, to move focus when another replaces it.
     let shown: StoredValue<Option<Page>> = StoredValue::new(None);
     move || {
         let page = page.get();
         if !ready.get() {
-            let parts = parts_for(&page);
-            data.request(parts);
+            let need = need_for(&page);
+            data.request(need.clone());
             let data = data.clone();
             return view! {
                 <div class="loading" role="status" aria-live="polite">
                     {move || match data.failure() {
                         None => view! { <p>"Loading…"</p> }.into_any(),
                         Some(reason) => {
-                            let data = data.clone();
+                            let (data, need) = (data.clone(), need.clone());
                             view! {
                                 <p>"This page’s data could not be loaded: "{reason}</p>
-                                <p><button type="button" on:click=move |_| data.request(parts)>"Try again"</button></p>
+                                <p><button type="button" on:click=move |_| data.request(need.clone())>"Try again"</button></p>
                             }
                             .into_any()
                         }

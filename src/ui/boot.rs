@@ -21,7 +21,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::pack::{parts_for, MANIFEST_META};
+use crate::core::pack::{need_for, slice_key, ShardRef, MANIFEST_META, SLICE_META};
 use crate::core::route::{self, Parsed, Route};
 use crate::core::site::{PENDING_CLASS, RENDERED_META};
 use crate::ui::app::App;
@@ -53,10 +53,7 @@ async fn run() {
         let route = if href.is_empty() { Route::NotFound { path: String::new() } } else { route::parse(&href).route };
         Parsed { route, ignored: Vec::new() }
     });
-    let parts = rendered
-        .iter()
-        .map(|p| parts_for(&p.route.page()))
-        .fold(parts_for(&real.route.page()), |all, p| all.with(p));
+    let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([need_for(&real.route.page())]).collect();
     let Some(manifest) = meta(MANIFEST_META) else {
         return fail("this page does not say where its data is (it was not written by `dossier pages`)");
     };
@@ -64,7 +61,12 @@ async fn run() {
         Ok(source) => Arc::new(source),
         Err(reason) => return fail(&reason),
     };
-    let ctx = match source.load(parts).await {
+    // The rendered page's own slice, as its head names it.
+    let hinted = rendered.as_ref().and_then(|p| slice_key(&p.route.page())).zip(meta(SLICE_META).as_deref().and_then(ShardRef::slice_named));
+    if let Some((key, shard)) = hinted {
+        source.hint(key, shard);
+    }
+    let ctx = match source.load(&needs).await {
         Ok(ctx) => ctx,
         Err(reason) => return fail(&reason),
     };
@@ -73,7 +75,7 @@ async fn run() {
     // (one long task would block the page for their sum): decoding the data above, the
     // search index (if the page searches), then hydration.
     next_task().await;
-    if parts.contains(crate::core::model::Parts::INDEX) {
+    if needs.iter().any(|n| n.parts.contains(crate::core::model::Parts::INDEX)) {
         let _ = ctx.quote_index();
         mark("dossier-index");
         next_task().await;

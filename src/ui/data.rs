@@ -1,15 +1,17 @@
 //! The corpus as the pages see it. Natively (the static build) it is the whole checked
 //! corpus; in the browser it is what the data files fetched so far hold (`ui::fetch`),
-//! and more is fetched when a page needs a part that is not in yet. A page is rendered
-//! only once its parts ([`crate::core::pack::parts_for`]) are in, so it always renders
-//! as the static build rendered it.
+//! and more is fetched when a page needs a part or a slice that is not in yet. A page is
+//! rendered only once what it needs ([`crate::core::pack::need_for`]) is in, so it
+//! always renders as the static build rendered it.
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
 use crate::core::model::{Corpus, Parts};
+use crate::core::pack::Need;
 use crate::core::search::QuoteIndex;
 use crate::core::site::BaseUrl;
 
@@ -22,8 +24,12 @@ pub struct CorpusContext {
     /// The prebuilt index's bytes (from the data files), if fetched.
     index_bytes: Option<Arc<[u8]>>,
     quote_index: Arc<OnceLock<QuoteIndex>>,
-    /// The APA and Chicago citations the build rendered, if fetched.
+    /// The APA and Chicago citations the build rendered: all of them natively, in the
+    /// browser those of the record pages whose slices were fetched.
     pub citations: Option<Arc<Citations>>,
+    /// The record pages' slices in (by key), with the pages known not to exist; `None`
+    /// when the corpus is whole (natively), which has every page's records.
+    slices: Option<Arc<BTreeSet<String>>>,
     /// Whether the build drew link preview images, which the head names.
     pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
@@ -33,7 +39,12 @@ pub struct CorpusContext {
 impl CorpusContext {
     /// A context for `corpus`; `index_bytes` is the search index the build made for it.
     pub fn new(corpus: Corpus, index_bytes: Option<Arc<[u8]>>, base: BaseUrl) -> CorpusContext {
-        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, previews: false, base }
+        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, slices: Some(Arc::default()), previews: false, base }
+    }
+
+    /// The same context, saying which record pages' slices are in.
+    pub fn with_slices(self, slices: BTreeSet<String>) -> CorpusContext {
+        CorpusContext { slices: Some(Arc::new(slices)), ..self }
     }
 
     /// The same context, saying whether the build drew preview images.
@@ -50,7 +61,7 @@ impl CorpusContext {
     pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
         let quote_index = Arc::new(OnceLock::new());
         let _ = quote_index.set(index);
-        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, previews: false, base }
+        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, slices: None, previews: false, base }
     }
 
     /// The search index, read from the build's bytes the first time a page searches
@@ -69,8 +80,16 @@ impl CorpusContext {
     /// The parts present, the index counted once it can be had without building it.
     pub fn parts(&self) -> Parts {
         let index = self.index_bytes.is_some() || self.quote_index.get().is_some();
-        let cites = if self.citations.is_some() { Parts::CITES } else { Parts::NONE };
-        self.corpus.parts().with(if index { Parts::INDEX } else { Parts::NONE }).with(cites)
+        self.corpus.parts().with(if index { Parts::INDEX } else { Parts::NONE })
+    }
+
+    /// Whether a page that needs `need` can be rendered from this context.
+    pub fn satisfies(&self, need: &Need) -> bool {
+        let slice = match (&need.slice, &self.slices) {
+            (Some(key), Some(have)) => have.contains(key),
+            _ => true,
+        };
+        self.parts().contains(need.parts) && slice
     }
 }
 
@@ -107,9 +126,9 @@ impl DataContext {
         self.current.get_untracked()
     }
 
-    /// Whether `parts` are in (subscribes).
-    pub fn has(&self, parts: Parts) -> bool {
-        self.current.with(|c| c.parts().contains(parts))
+    /// Whether what `need` names is in (subscribes).
+    pub fn has(&self, need: &Need) -> bool {
+        self.current.with(|c| c.satisfies(need))
     }
 
     /// Why fetching failed, if it did (subscribes).
@@ -117,11 +136,10 @@ impl DataContext {
         self.failure.get()
     }
 
-    /// Starts fetching whatever of `parts` is not in yet; [`DataContext::has`] turns true
+    /// Starts fetching whatever of `need` is not in yet; [`DataContext::has`] turns true
     /// when it is, or [`DataContext::failure`] says why not.
-    pub fn request(&self, parts: Parts) {
-        let missing = parts.without(self.current.with_untracked(|c| c.parts()));
-        if missing.is_empty() {
+    pub fn request(&self, need: Need) {
+        if self.current.with_untracked(|c| c.satisfies(&need)) {
             return;
         }
         #[cfg(target_arch = "wasm32")]
@@ -129,7 +147,7 @@ impl DataContext {
             let (current, failure) = (self.current.clone(), self.failure.clone());
             failure.set(None);
             leptos::task::spawn_local(async move {
-                match source.load(missing).await {
+                match source.load(&[need]).await {
                     Ok(ctx) => current.set(ctx),
                     Err(e) => failure.set(Some(e.to_string())),
                 }

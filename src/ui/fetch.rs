@@ -1,16 +1,17 @@
 //! Fetching the data files in the browser: the manifest a page names in its head, then
-//! the shards of the parts a page needs (all at once; the page's head preloads its own,
-//! so they usually arrive with the wasm). Each file is checked and decoded by
-//! [`crate::core::pack`]; a failed fetch or a refused file is an error with the file and
-//! the reason, never a panic and never a partial corpus.
+//! what a page needs (`core::pack::need_for`): the shards of whole parts, and a record
+//! page's slice, whose file the page's head names (preloaded, so it usually arrives with
+//! the wasm) or, for a page reached inside the app, a directory shard does. Each file is
+//! checked and decoded by [`crate::core::pack`]; a failed fetch or a refused file is an
+//! error with the file and the reason, never a panic and never a partial corpus.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::model::Parts;
-use crate::core::pack::{read_manifest, read_shard, Manifest, Shelf};
+use crate::core::pack::{read_manifest, read_shard, Manifest, Need, ShardRef, Shelf};
 use crate::core::site::BaseUrl;
 use crate::ui::data::CorpusContext;
 
@@ -18,39 +19,62 @@ use crate::ui::data::CorpusContext;
 pub struct Source {
     manifest: Manifest,
     shelf: Mutex<Shelf>,
+    /// Slice files named by the page's head, by key.
+    hints: Mutex<BTreeMap<String, ShardRef>>,
 }
+
+/// The locks cannot be poisoned in a single-threaded page; said in words if they are.
+const UNUSABLE: &str = "the data store is unusable";
 
 impl Source {
     /// Reads the manifest at `href`.
     pub async fn open(href: &str) -> Result<Source, String> {
         let bytes = fetch_bytes(href).await?;
         let manifest = read_manifest(href, &bytes).map_err(|e| e.to_string())?;
-        Ok(Source { manifest, shelf: Mutex::new(Shelf::default()) })
+        Ok(Source { manifest, shelf: Mutex::new(Shelf::default()), hints: Mutex::default() })
     }
 
-    /// Fetches what of `parts` is not on the shelf yet and returns the corpus of
-    /// everything read so far.
-    pub async fn load(&self, parts: Parts) -> Result<CorpusContext, String> {
-        let wanted: Vec<_> = {
-            let shelf = self.shelf.lock().map_err(|_| "the data store is unusable")?;
-            self.manifest.shards_for(parts).filter(|s| !shelf.has(s)).cloned().collect()
-        };
-        // Every request is started before the first is awaited, so they run side by side.
-        let pending: Vec<_> = wanted.iter().map(|s| (s, fetch_bytes(&s.href()))).collect();
-        let mut read = Vec::with_capacity(pending.len());
-        for (shard, started) in pending {
-            let bytes = started.await?;
-            read.push((shard, read_shard(shard, &bytes).map_err(|e| e.to_string())?));
+    /// Notes that the slice `key` is in `shard` (as the page's head says).
+    pub fn hint(&self, key: String, shard: ShardRef) {
+        if let Ok(mut hints) = self.hints.lock() {
+            hints.insert(key, shard);
         }
-        let mut shelf = self.shelf.lock().map_err(|_| "the data store is unusable")?;
-        for (shard, content) in read {
-            shelf.put(shard, content);
+    }
+
+    /// Fetches what of `needs` is not on the shelf yet and returns the corpus of
+    /// everything read so far (`Shelf::wanted` says what to read; a slice found through
+    /// a directory takes a second round, so three rounds always suffice).
+    pub async fn load(&self, needs: &[Need]) -> Result<CorpusContext, String> {
+        for _ in 0..3 {
+            let wanted = {
+                let mut shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
+                let hints = self.hints.lock().map_err(|_| UNUSABLE)?;
+                shelf.wanted(&self.manifest, needs, &hints)
+            };
+            if wanted.is_empty() {
+                break;
+            }
+            // Every request is started before the first is awaited, so they run side by side.
+            let pending: Vec<_> = wanted.iter().map(|w| (w, fetch_bytes(&w.shard.href()))).collect();
+            let mut read = Vec::with_capacity(pending.len());
+            for (w, started) in pending {
+                let bytes = started.await?;
+                read.push((w, read_shard(&w.shard, &bytes).map_err(|e| e.to_string())?));
+            }
+            let mut shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
+            for (w, content) in read {
+                shelf.put_wanted(w, content).map_err(|e| e.to_string())?;
+            }
+        }
+        let shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
+        if let Some(key) = shelf.lacking(needs) {
+            return Err(format!("the data of the page {key} is not in this release's files (reload the page)"));
         }
         let corpus = shelf.corpus(&self.manifest).map_err(|e| e.to_string())?;
         let index = shelf.index().map(Arc::from);
-        let citations = shelf.citations().map_err(|e| e.to_string())?.cloned().map(Arc::new);
         Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref()))
-            .with_citations(citations)
+            .with_citations(Some(Arc::new(shelf.citations().clone())))
+            .with_slices(shelf.slices())
             .with_previews(self.manifest.previews))
     }
 }

@@ -126,9 +126,17 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     for shard in &manifest.shards {
         let bytes = std::fs::read(dist.join(shard.href().trim_start_matches('/'))).unwrap();
         dossier::core::pack::read_shard(shard, &bytes).unwrap();
-        if matches!(shard.kind, dossier::core::pack::Kind::Quotes | dossier::core::pack::Kind::Texts) {
-            assert!(quote.contains(&format!("<link rel=\"preload\" href=\"{}\"", shard.href())), "a quote page preloads its {:?}", shard.kind);
+        if matches!(shard.kind, dossier::core::pack::Kind::Quotes | dossier::core::pack::Kind::Events) {
+            assert!(!quote.contains(&shard.href()), "a quote page does not fetch every {:?}", shard.kind);
         }
+    }
+    // It names and preloads its own slice, which holds the quote.
+    let at = quote.find("<meta name=\"dossier-slice\" content=\"").unwrap() + 36;
+    let slice = dossier::core::pack::ShardRef::slice_named(&quote[at..at + quote[at..].find('"').unwrap()]).unwrap();
+    assert!(quote.contains(&format!("<link rel=\"preload\" href=\"{}\"", slice.href())), "{quote}");
+    match dossier::core::pack::read_shard(&slice, &std::fs::read(dist.join(slice.href().trim_start_matches('/'))).unwrap()).unwrap() {
+        dossier::core::pack::Shard::Slice(s) => assert_eq!(s.key, "quote/we-chose-change"),
+        other => panic!("{other:?}"),
     }
     let sw = read("sw.js");
     assert!(sw.contains("\"/app-shell.html\"") && sw.contains("\"/index.html\""), "{sw}");

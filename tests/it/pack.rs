@@ -3,12 +3,13 @@
 //! the page rendered from the whole corpus; bad bytes are refused with a reason, never a
 //! panic.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use dossier::core::cite::{styled_all, Citations};
 use dossier::core::model::{Corpus, Parts};
-use dossier::core::pack::{encode, parts_for, read_manifest, read_shard, DataFile, Kind, Manifest, Shelf};
-use dossier::core::route::every_page;
+use dossier::core::pack::{encode, need_for, read_manifest, read_shard, slice_key, DataFile, Kind, Manifest, Need, ShardRef, Shelf};
+use dossier::core::route::{every_page, Route};
 use dossier::core::search::QuoteIndex;
 use dossier::core::site::BaseUrl;
 use dossier::ui::data::CorpusContext;
@@ -16,11 +17,12 @@ use dossier::ui::render::{init, render_page};
 
 use super::corpus;
 
-fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>) {
+/// The data files of `c`, the manifest read back, and each record page's slice file.
+fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
     let index = QuoteIndex::new(c).to_bytes(c);
-    let files = encode(c, index, &citations(c), Some("https://d.example"), true, max_records).unwrap();
-    let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
-    (manifest, files)
+    let encoded = encode(c, index, &citations(c), Some("https://d.example"), true, max_records).unwrap();
+    let manifest = read_manifest(&encoded.files[0].name, &encoded.files[0].bytes).unwrap();
+    (manifest, encoded.files, encoded.slices)
 }
 
 /// The citations the build renders, for the site at https://d.example.
@@ -28,15 +30,54 @@ fn citations(c: &Corpus) -> Citations {
     styled_all(c, &BaseUrl::new(Some("https://d.example")))
 }
 
+fn bytes_of<'a>(files: &'a [DataFile], name: &str) -> &'a [u8] {
+    &files.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no file {name}")).bytes
+}
+
 /// A shelf holding the shards of `parts`.
 fn shelf(manifest: &Manifest, files: &[DataFile], parts: Parts) -> Shelf {
     let mut shelf = Shelf::default();
     for shard in manifest.shards_for(parts) {
-        let file = files.iter().find(|f| f.name == shard.file).unwrap();
-        shelf.put(shard, read_shard(shard, &file.bytes).unwrap());
+        shelf.put(shard, read_shard(shard, bytes_of(files, &shard.file)).unwrap());
     }
     shelf
 }
+
+/// Reads into `shelf` what `needs` name, round by round as the browser does
+/// (`ui::fetch`), and returns the names of the files read.
+fn fetch(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile], needs: &[Need], hints: &BTreeMap<String, ShardRef>) -> Vec<String> {
+    let mut read = Vec::new();
+    for _ in 0..3 {
+        let wanted = shelf.wanted(manifest, needs, hints);
+        if wanted.is_empty() {
+            break;
+        }
+        for w in wanted {
+            shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(files, &w.shard.file)).unwrap()).unwrap();
+            read.push(w.shard.file.clone());
+        }
+    }
+    assert!(shelf.wanted(manifest, needs, hints).is_empty(), "three rounds were not enough for {needs:?}");
+    assert_eq!(shelf.lacking(needs), None);
+    read
+}
+
+/// The context a page in the browser renders from, given what is on `shelf`.
+fn context(shelf: &Shelf, manifest: &Manifest) -> CorpusContext {
+    CorpusContext::new(shelf.corpus(manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default())
+        .with_citations(Some(Arc::new(shelf.citations().clone())))
+        .with_slices(shelf.slices())
+        .with_previews(manifest.previews)
+}
+
+/// The context the static build renders from: everything.
+fn whole(c: &Corpus) -> CorpusContext {
+    CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), BaseUrl::default())
+        .with_citations(Some(Arc::new(citations(c))))
+        .with_previews(true)
+}
+
+const SHELL: &str = "<html><head><!--HEAD--></head><body></body></html>";
 
 fn assert_same(a: &Corpus, b: &Corpus) {
     assert_eq!(a.documents, b.documents);
@@ -51,16 +92,19 @@ fn assert_same(a: &Corpus, b: &Corpus) {
 fn the_decoded_corpus_is_the_checked_corpus_whatever_the_shard_size() {
     let c = corpus();
     for max_records in [1, 7, 5_000] {
-        let (manifest, files) = files(&c, max_records);
+        let (manifest, files, _) = files(&c, max_records);
         assert_eq!(manifest.base_url.as_deref(), Some("https://d.example"));
         let quote_shards = manifest.shards.iter().filter(|s| s.kind == Kind::Quotes).count();
         assert_eq!(quote_shards, c.quotes.len().div_ceil(max_records));
-        let shelf = shelf(&manifest, &files, Parts::ALL);
+        let mut shelf = shelf(&manifest, &files, Parts::ALL);
         assert_eq!(shelf.parts(&manifest), Parts::ALL);
+        // The paragraphs are in the documents' pages' slices.
+        let documents: Vec<Need> = c.documents.iter().map(|d| need_for(&Route::Document { id: d.id.clone(), quote: None, paragraph: None }.page())).collect();
+        fetch(&mut shelf, &manifest, &files, &documents, &BTreeMap::new());
         let decoded = shelf.corpus(&manifest).unwrap();
         assert_same(&decoded, &c);
+        assert_eq!(shelf.citations().documents.len(), c.documents.len());
         // The shipped index answers as one built from the corpus.
-        assert_eq!(shelf.citations().unwrap(), Some(&citations(&c)));
         let index = QuoteIndex::from_bytes(&decoded, shelf.index().unwrap()).unwrap();
         let q = dossier::core::route::QuoteQuery { q: "aleppo".into(), ..Default::default() };
         assert_eq!(index.search(&decoded, &q), QuoteIndex::new(&c).search(&c, &q));
@@ -70,91 +114,182 @@ fn the_decoded_corpus_is_the_checked_corpus_whatever_the_shard_size() {
 #[test]
 fn names_are_content_addressed_and_stable() {
     let c = corpus();
-    let (a, _) = files(&c, 5_000);
-    let (b, _) = files(&c, 5_000);
+    let (a, _, slices_a) = files(&c, 5_000);
+    let (b, _, slices_b) = files(&c, 5_000);
     assert_eq!(a, b, "the same corpus writes the same files");
+    assert_eq!(slices_a, slices_b);
     let mut changed = c.clone();
     changed.events[0].title.push('!');
-    let (d, _) = files(&changed, 5_000);
+    let (d, _, slices_d) = files(&changed, 5_000);
     let name = |m: &Manifest, k: Kind| m.shards.iter().find(|s| s.kind == k).unwrap().file.clone();
     assert_ne!(name(&a, Kind::Events), name(&d, Kind::Events), "a changed shard gets a new name");
     assert_eq!(name(&a, Kind::Quotes), name(&d, Kind::Quotes), "an unchanged one keeps its name (and cache)");
+    let event = format!("event/{}", c.events[0].id.as_str());
+    assert_ne!(slices_a[&event], slices_d[&event], "the changed event's slice is renamed");
+    let far = c.quotes.iter().find(|q| !c.events.iter().any(|e| e.document == q.document && e.paragraph == q.paragraph)).unwrap();
+    let far = format!("quote/{}", far.id.as_str());
+    assert_eq!(slices_a[&far], slices_d[&far], "a quote's slice that does not show it keeps its name");
 }
 
 #[test]
-fn every_page_rendered_from_its_own_parts_is_the_page_rendered_from_the_whole_corpus() {
+fn every_page_rendered_from_only_what_it_fetches_is_the_page_rendered_from_the_whole_corpus() {
     init();
     let c = corpus();
-    let (manifest, files) = files(&c, 5_000);
-    let whole = CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(&c), BaseUrl::default())
-        .with_citations(Some(Arc::new(citations(&c))))
-        .with_previews(true);
-    let shell = "<html><head><!--HEAD--></head><body></body></html>";
-    let mut cache: Vec<(Parts, CorpusContext)> = Vec::new();
-    for route in every_page(&c).into_iter().chain([dossier::core::route::Route::NotFound { path: String::new() }]) {
-        let parts = parts_for(&route.page());
-        let ctx = match cache.iter().find(|(p, _)| *p == parts) {
-            Some((_, ctx)) => ctx.clone(),
-            None => {
-                let shelf = shelf(&manifest, &files, parts);
-                let cites = shelf.citations().unwrap().cloned().map(Arc::new);
-                let ctx = CorpusContext::new(shelf.corpus(&manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default())
-                    .with_citations(cites)
-                    .with_previews(manifest.previews);
-                assert!(ctx.parts().contains(parts), "{parts:?}");
-                cache.push((parts, ctx.clone()));
-                ctx
-            }
-        };
-        let partial = render_page(shell, &ctx, &route, "").unwrap();
-        let full = render_page(shell, &whole, &route, "").unwrap();
-        assert_eq!(partial, full, "{} renders otherwise from its parts {parts:?}", route.href());
+    let (manifest, files, slices) = files(&c, 5_000);
+    let whole = whole(&c);
+    let catalog_only = Need { parts: Parts::CATALOG, slice: None };
+    let routes: Vec<Route> = every_page(&c).into_iter().chain([Route::NotFound { path: String::new() }]).collect();
+    let mut record_pages = 0;
+    for (i, route) in routes.iter().enumerate() {
+        let need = need_for(&route.page());
+        // Half the pages find their slice through the head's hint, half through the
+        // directory (a page reached inside the app).
+        let hints: BTreeMap<String, ShardRef> = need
+            .slice
+            .iter()
+            .filter(|_| i % 2 == 0)
+            .map(|k| (k.clone(), ShardRef::slice_named(&slices[k]).unwrap()))
+            .collect();
+        let mut shelf = Shelf::default();
+        let read = fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
+        let ctx = context(&shelf, &manifest);
+        if let Some(key) = &need.slice {
+            record_pages += 1;
+            // A record page reads the catalog, its slice and at most one directory:
+            // nothing whose size grows with the corpus.
+            assert!(read.iter().all(|f| ["catalog-", "slice-", "directory-"].iter().any(|p| f.starts_with(p))), "{read:?}");
+            assert!(read.contains(&slices[key]), "{key} read {read:?}");
+            assert!(!ctx.satisfies(&need_for(&Route::Timeline(Default::default()).page())));
+        } else {
+            assert!(ctx.satisfies(&catalog_only));
+        }
+        assert!(ctx.satisfies(&need), "{need:?}");
+        let partial = render_page(SHELL, &ctx, route, "").unwrap();
+        let full = render_page(SHELL, &whole, route, "").unwrap();
+        assert_eq!(partial, full, "{} renders otherwise from {need:?}", route.href());
+    }
+    assert_eq!(record_pages, c.quotes.len() + c.events.len() + c.actors.len() + c.documents.len());
+}
+
+#[test]
+fn slices_read_for_several_pages_join_into_a_corpus_that_renders_each_of_them_right() {
+    init();
+    let c = corpus();
+    let (manifest, files, _) = files(&c, 5_000);
+    let whole = whole(&c);
+    let routes: Vec<Route> = every_page(&c).into_iter().filter(|r| slice_key(&r.page()).is_some()).collect();
+    // A reader's walk through the app: every record page, each fetched on top of what the
+    // pages before it left on the shelf, in an order that mixes kinds, with the timeline
+    // (every event) read part way.
+    let mut shelf = Shelf::default();
+    let step = 37 % routes.len().max(1);
+    for k in 0..routes.len() {
+        let route = &routes[(k * step) % routes.len()];
+        let mut needs = vec![need_for(&route.page())];
+        if k == routes.len() / 2 {
+            needs.push(need_for(&Route::Timeline(Default::default()).page()));
+        }
+        fetch(&mut shelf, &manifest, &files, &needs, &BTreeMap::new());
+        let ctx = context(&shelf, &manifest);
+        assert_eq!(render_page(SHELL, &ctx, route, "").unwrap(), render_page(SHELL, &whole, route, "").unwrap(), "{}", route.href());
     }
 }
 
 #[test]
-fn a_page_lacking_a_part_says_it_is_loading_instead_of_rendering_wrong() {
+fn an_unknown_record_is_a_page_not_found_once_the_directory_says_so() {
     init();
     let c = corpus();
-    let (manifest, files) = files(&c, 5_000);
+    let (manifest, files, _) = files(&c, 5_000);
+    for route in [Route::Quote(dossier::core::model::QuoteId::new("no-such-quote")), Route::Actor(dossier::core::model::ActorId::new("nobody"))] {
+        let need = need_for(&route.page());
+        let mut shelf = Shelf::default();
+        let read = fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &BTreeMap::new());
+        assert!(read.iter().any(|f| f.starts_with("directory-")) && !read.iter().any(|f| f.starts_with("slice-")), "{read:?}");
+        let html = render_page(SHELL, &context(&shelf, &manifest), &route, "").unwrap();
+        assert_eq!(html, render_page(SHELL, &whole(&c), &route, "").unwrap());
+        assert!(!html.contains("class=\"loading\""));
+    }
+}
+
+#[test]
+fn a_page_lacking_its_data_says_it_is_loading_instead_of_rendering_wrong() {
+    init();
+    let c = corpus();
+    let (manifest, files, _) = files(&c, 5_000);
     let catalog = shelf(&manifest, &files, Parts::CATALOG);
-    let ctx = CorpusContext::new(catalog.corpus(&manifest).unwrap(), None, BaseUrl::default());
-    let route = dossier::core::route::Route::Quote(c.quotes[0].id.clone());
-    let html = render_page("<html><head><!--HEAD--></head><body></body></html>", &ctx, &route, "").unwrap();
-    assert!(html.contains("class=\"loading\"") && !html.contains("No such quote"), "{html}");
+    let ctx = context(&catalog, &manifest);
+    for route in [Route::Quote(c.quotes[0].id.clone()), Route::Timeline(Default::default())] {
+        let html = render_page(SHELL, &ctx, &route, "").unwrap();
+        assert!(html.contains("class=\"loading\"") && !html.contains("No such quote"), "{html}");
+    }
+}
+
+#[test]
+fn a_slice_for_another_page_or_beyond_the_catalog_is_refused() {
+    let c = corpus();
+    let (manifest, files, slices) = files(&c, 5_000);
+    // The head names the slice of another page.
+    let (a, b) = (format!("quote/{}", c.quotes[0].id.as_str()), format!("quote/{}", c.quotes[1].id.as_str()));
+    let hints = BTreeMap::from([(a.clone(), ShardRef::slice_named(&slices[&b]).unwrap())]);
+    let mut shelf = shelf(&manifest, &files, Parts::CATALOG);
+    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()) };
+    let w = shelf.wanted(&manifest, std::slice::from_ref(&need), &hints).remove(0);
+    let err = shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap_err();
+    assert_eq!(err.reason, format!("holds the page {b}, not {a}"));
+    assert_eq!(shelf.lacking(std::slice::from_ref(&need)), Some(a.as_str()));
+    // A slice of a larger release beside a smaller release's catalog: its last quote is
+    // beyond the catalog's count.
+    let mut fewer = c.clone();
+    fewer.quotes.truncate(10);
+    fewer.counts.quotes = 10;
+    let (small, small_files, _) = self::files(&fewer, 5_000);
+    let mut mixed = self::shelf(&small, &small_files, Parts::CATALOG);
+    let last = format!("quote/{}", c.quotes.last().unwrap().id.as_str());
+    let shard = ShardRef::slice_named(&slices[&last]).unwrap();
+    mixed.put(&shard, read_shard(&shard, bytes_of(&files, &shard.file)).unwrap());
+    let err = mixed.corpus(&small).unwrap_err();
+    assert!(err.reason.contains(&format!("holds quote {} where the catalog has 10", c.quotes.len() - 1)), "{err}");
 }
 
 #[test]
 fn bad_bytes_are_refused_with_a_reason_never_a_panic() {
     let c = corpus();
-    let (manifest, files) = files(&c, 20);
+    let (manifest, files, slices) = files(&c, 20);
+    let slice = ShardRef::slice_named(slices.values().next().unwrap()).unwrap();
+    for shard in [&manifest.shards[1], manifest.shards.iter().find(|s| s.kind == Kind::Directory).unwrap(), &slice] {
+        let bytes = bytes_of(&files, &shard.file);
+        // Every truncation, and a flipped bit at every position of the header and through
+        // the body.
+        for n in 0..bytes.len() {
+            let err = read_shard(shard, &bytes[..n]).unwrap_err();
+            assert_eq!(err.file, shard.file);
+        }
+        for at in (0..bytes.len()).step_by(7).chain(0..30) {
+            let mut bad = bytes.to_vec();
+            bad[at] ^= 0x10;
+            assert!(read_shard(shard, &bad).is_err(), "a flip at byte {at} of {} was read", shard.file);
+        }
+    }
     let shard = &manifest.shards[1];
-    let bytes = &files.iter().find(|f| f.name == shard.file).unwrap().bytes;
-    // Every truncation, and a flipped bit at every position of the header and through
-    // the body.
-    for n in 0..bytes.len() {
-        let err = read_shard(shard, &bytes[..n]).unwrap_err();
-        assert_eq!(err.file, shard.file);
-    }
-    for at in (0..bytes.len()).step_by(7).chain(0..30) {
-        let mut bad = bytes.clone();
-        bad[at] ^= 0x10;
-        assert!(read_shard(shard, &bad).is_err(), "a flip at byte {at} was read");
-    }
+    let bytes = bytes_of(&files, &shard.file);
     // Another shard's bytes under this name, a page instead of data, the manifest read as
     // a shard: each says what is wrong.
-    let other = &files.iter().find(|f| f.name == manifest.shards[2].file).unwrap().bytes;
+    let other = bytes_of(&files, &manifest.shards[2].file);
     assert!(read_shard(shard, other).unwrap_err().reason.contains("manifest names"));
     assert!(read_shard(shard, b"<!DOCTYPE html><html>").unwrap_err().reason.contains("not a Dossier data file"));
     assert!(read_manifest("m", bytes).unwrap_err().reason.contains("not manifest"));
     let err = read_manifest("/data/manifest-x.bin", &files[0].bytes[..40]).unwrap_err();
     assert!(err.to_string().starts_with("data file /data/manifest-x.bin: is 40 bytes long where its header says"), "{err}");
+    // A head's slice name that is not one is no hint at all.
+    for bad in ["slice-xyz.bin", "slice-0123.bin", "quotes-0123456789abcdef.bin", "slice-0123456789abcdefg.bin", ""] {
+        assert_eq!(ShardRef::slice_named(bad), None, "{bad}");
+    }
 }
 
 #[test]
 fn shards_that_do_not_join_or_do_not_match_the_catalog_are_refused() {
     let c = corpus();
-    let (manifest, files) = files(&c, 20);
+    let (manifest, files, _) = files(&c, 20);
     // A manifest that leaves out a quotes shard: the quotes do not join.
     let mut gap = manifest.clone();
     let second = gap.shards.iter().position(|s| s.kind == Kind::Quotes && s.first == 20).unwrap();
@@ -165,18 +300,4 @@ fn shards_that_do_not_join_or_do_not_match_the_catalog_are_refused() {
     // Without the catalog there is no corpus.
     let no_catalog = self::shelf(&manifest, &files, Parts::QUOTES);
     assert!(no_catalog.corpus(&manifest).unwrap_err().reason.contains("has not been read"));
-}
-
-#[test]
-fn citations_that_do_not_fit_the_catalog_are_refused() {
-    let c = corpus();
-    let mut short = citations(&c);
-    short.quotes.pop();
-    let index = QuoteIndex::new(&c).to_bytes(&c);
-    let files = encode(&c, index, &short, None, false, 5_000).unwrap();
-    let manifest = read_manifest(&files[0].name, &files[0].bytes).unwrap();
-    let shelf = shelf(&manifest, &files, Parts::CATALOG.with(Parts::CITES));
-    let err = shelf.citations().unwrap_err();
-    assert_eq!(err.file, "cites");
-    assert!(err.reason.contains(&format!("{} quotes", c.quotes.len() - 1)), "{err}");
 }

@@ -207,15 +207,19 @@ fn no_page_carries_markup_from_hostile_data() {
 
 #[test]
 fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
-    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], Some("/pending-3.js"));
+    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], None, Some("/pending-3.js"));
+    assert!(!tags.contains("dossier-slice"));
     assert!(tags.contains("<meta name=\"dossier-data\" content=\"/data/manifest-1.bin\">"));
     assert!(tags.contains("<meta name=\"dossier-page\" content=\"/quotes\">"));
     assert!(tags.contains("<link rel=\"preload\" href=\"/data/quotes-2.bin\" as=\"fetch\" crossorigin=\"anonymous\">"));
     assert!(tags.contains("<script src=\"/pending-3.js\"></script>"));
     // The offline shell names no rendered route: the browser renders it from scratch.
-    assert!(!head_plumbing("/m", None, &[], None).contains("dossier-page"));
-    let hostile = head_plumbing("/m\"><script>", None, &[], None);
+    assert!(!head_plumbing("/m", None, &[], None, None).contains("dossier-page"));
+    let hostile = head_plumbing("/m\"><script>", None, &[], Some("s\"><script>"), None);
     assert!(!hostile.contains("<script>"), "{hostile}");
+    // A record page names its slice, which it also preloads.
+    let quote = head_plumbing("/m", Some(&Route::Quote(dossier::core::model::QuoteId::new("q"))), &["/data/slice-1.bin".into()], Some("slice-1.bin"), None);
+    assert!(quote.contains("<meta name=\"dossier-slice\" content=\"slice-1.bin\">"), "{quote}");
 }
 
 #[test]
@@ -513,4 +517,20 @@ fn reference_managers_read_the_source_document_and_the_passage_from_the_head() {
     // Pages that are no record's keep the site's name and carry no citation fields.
     let home = page(&c, &Route::Home, &base);
     assert!(home.contains("property=\"og:site_name\"") && !home.contains("citation_title"));
+}
+
+#[test]
+fn a_document_highlights_only_its_own_quote_and_says_so_of_another_documents() {
+    let c = corpus();
+    let (doc, other) = (&c.documents[0], &c.documents[1]);
+    let own = c.quotes.iter().find(|q| q.document == doc.id).unwrap();
+    let foreign = c.quotes.iter().find(|q| q.document == other.id).unwrap();
+    let at = |quote: &QuoteId| body(&c, &Route::Document { id: doc.id.clone(), quote: Some(quote.clone()), paragraph: None });
+    let html = at(&own.id);
+    assert!(html.contains("<mark>") && !html.contains("No quote with the id"), "{html}");
+    let html = at(&foreign.id);
+    assert!(!html.contains("<mark>"), "another document's quote is highlighted here");
+    let note = &html[html.find("No quote with the id").expect("the note")..];
+    let note = &note[..note.find("</p>").unwrap()];
+    assert!(note.contains(foreign.id.as_str()) && note.contains("is in this document"), "{note}");
 }

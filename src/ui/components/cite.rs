@@ -34,7 +34,7 @@ pub fn CitePanel(
         return ().into_any();
     };
     let link = cite::link(&ctx.base, &cited.route().href());
-    let styled = ctx.citations.as_ref().and_then(|c| c.of(&corpus, cited)).cloned().unwrap_or_default();
+    let styled = ctx.citations.as_ref().and_then(|c| c.of(cited)).cloned().unwrap_or_default();
     let mut formats = vec![
         Format { label: "APA", id: "apa", text: styled.apa, code: false },
         Format { label: "APA, in the text", id: "apa-in-text", text: styled.apa_in_text, code: false },

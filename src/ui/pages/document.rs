@@ -27,20 +27,26 @@ pub fn DocumentPage(
         Route::Document { quote, paragraph, .. } => (quote, paragraph),
         _ => (None, None),
     });
+    // The quote `?quote=` names, if it is one of this document's (its page's slice holds
+    // them all; a quote of another document is not highlighted here).
+    let quoted = {
+        let (corpus, id) = (corpus.clone(), doc.id.clone());
+        move |q: &crate::core::model::QuoteId| corpus.quote(q).filter(|q| q.document == id).cloned()
+    };
     let quote_unknown = {
-        let corpus = corpus.clone();
+        let quoted = quoted.clone();
         move || {
-            target.get().0.filter(|q| corpus.quote(q).is_none()).map(|q| {
+            target.get().0.filter(|q| quoted(q).is_none()).map(|q| {
                 view! { <p class="note" role="status">"No quote with the id “"{q.to_string()}"” is in this document; showing the whole text."</p> }
             })
         }
     };
     // Scroll the quoted (or linked) paragraph into view once it is rendered.
     Effect::new({
-        let corpus = corpus.clone();
+        let quoted = quoted.clone();
         move |_| {
             let (quote, paragraph) = target.get();
-            let n = quote.and_then(|q| corpus.quote(&q).map(|q| q.paragraph)).or(paragraph);
+            let n = quote.and_then(|q| quoted(&q).map(|q| q.paragraph)).or(paragraph);
             if let Some(n) = n {
                 request_animation_frame(move || {
                     if let Some(el) = document().get_element_by_id(&paragraph_anchor(n)) {
@@ -56,10 +62,10 @@ pub fn DocumentPage(
         .map(|p| {
             let n = p.n;
             let text = p.text.clone();
-            let corpus = corpus.clone();
+            let quoted = quoted.clone();
             let body = move || {
                 let (quote, paragraph) = target.get();
-                let quote = quote.and_then(|q| corpus.quote(&q).cloned()).filter(|q| q.paragraph == n);
+                let quote = quote.and_then(|q| quoted(&q)).filter(|q| q.paragraph == n);
                 let ranges: Vec<_> = quote
                     .iter()
                     .filter_map(|q| text.find(&q.text).map(|start| start..start + q.text.len()))

@@ -103,3 +103,60 @@ test('moving to a page whose data is not in yet fetches it, then shows the page'
   await page.locator('article.event h3 a, article.event h4 a').first().click();
   await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
 });
+
+/// The data files the page asks for from now on, by kind (`slice`, `catalog`, ...).
+function watchData(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    if (m) asked.push(m[1]);
+  });
+  return asked;
+}
+
+test('a record page fetches the catalog and its own slice, nothing that grows with the corpus; inside the app a directory names the next', async ({ page }) => {
+  const asked = watchData(page);
+  await open(page, '/quotes/shaibani-48-hours');
+  await expect(page.locator('main h1')).toContainText('Quote by Asaad al-Shaibani');
+  expect([...asked].sort()).toEqual(['catalog', 'manifest', 'slice']);
+  asked.length = 0;
+  // The document's page is reached inside the app: its slice is found through a
+  // directory, and the quote is highlighted in the whole text.
+  await page.getByRole('link', { name: 'Read it in the document' }).click();
+  await expect(page.locator('.reader mark')).toContainText('48 hours');
+  await expect(page.locator('.reader .para')).toHaveCount(75);
+  expect([...asked].sort()).toEqual(['directory', 'slice']);
+  // Back to the quote: its slice is on the shelf already.
+  asked.length = 0;
+  await page.goBack();
+  await expect(page.locator('main h1')).toContainText('Quote by Asaad al-Shaibani');
+  await expect(page.locator('section', { hasText: 'The paragraph' })).toContainText('I said 48 hours');
+  expect(asked).toEqual([]);
+});
+
+test('an unknown record reached inside the app is named as missing once the directory says so', async ({ page }) => {
+  await open(page, '/');
+  await page.evaluate(() => {
+    history.pushState(null, '', '/events/no-such-event');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.locator('main h1')).toHaveText('No such event');
+  await expect(page.locator('main code')).toHaveText('no-such-event');
+});
+
+test.describe('a slice the host does not serve', () => {
+  // The host's 404 is logged by Chromium as a console error, which this test expects.
+  test.use({ allowNotFound: true });
+
+  test('says why with a retry, and the retry shows the page', async ({ page }) => {
+    await open(page, '/timeline');
+    let fail = true;
+    await page.route(/\/data\/slice-[0-9a-f]+\.bin$/, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await page.locator('article.event h3 a, article.event h4 a').first().click();
+    await expect(page.locator('main .loading')).toContainText('could not be loaded');
+    await expect(page.locator('main .loading')).toContainText('404');
+    fail = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
+  });
+});
