@@ -420,13 +420,28 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
         let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref());
         render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.href()))
     };
-    let mut hrefs = Vec::new();
-    for route in route::every_page(&ctx.corpus) {
-        let href = route.href();
-        // Ids are slugs, so a page's href is already a safe relative folder path.
-        write(&dist.join(href.trim_start_matches('/')).join("index.html"), &page(&route)?)?;
-        hrefs.push(href);
-    }
+    // Every page on every core: each is rendered under its own reactive owner, so the
+    // routes are split into one run per core; the first error (in route order) is reported.
+    let routes: Vec<Route> = route::every_page(&ctx.corpus);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = routes.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = routes
+            .chunks(chunk)
+            .map(|run| {
+                let (page, write) = (&page, &write);
+                scope.spawn(move || -> Result<(), String> {
+                    for route in run {
+                        // Ids are slugs, so a page's href is already a safe relative folder path.
+                        write(&dist.join(route.href().trim_start_matches('/')).join("index.html"), &page(route)?)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        runs.into_iter().try_for_each(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })?;
+    let hrefs: Vec<String> = routes.iter().map(Route::href).collect();
     write(&dist.join("404.html"), &page(&Route::NotFound { path: String::new() })?)?;
     for r in &redirects {
         let html = site::redirect_page(&r.to, &base, site::CONTENT_SECURITY_POLICY);

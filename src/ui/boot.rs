@@ -26,7 +26,7 @@ use crate::core::route::{self, Parsed, Route};
 use crate::core::site::{PENDING_CLASS, RENDERED_META};
 use crate::ui::app::App;
 use crate::ui::data::DataContext;
-use crate::ui::fetch::Source;
+use crate::ui::fetch::{Failure, Source};
 
 /// Starts the app (`main` calls this and nothing else).
 pub fn start() {
@@ -55,11 +55,11 @@ async fn run() {
     });
     let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([need_for(&real.route.page())]).collect();
     let Some(manifest) = meta(MANIFEST_META) else {
-        return fail("this page does not say where its data is (it was not written by `dossier pages`)");
+        return fail(&Failure::Other("this page does not say where its data is (it was not written by `dossier pages`)".to_owned()));
     };
     let source = match Source::open(&manifest).await {
         Ok(source) => Arc::new(source),
-        Err(reason) => return fail(&reason),
+        Err(failure) => return fail(&failure),
     };
     // The rendered page's own slice, as its head names it.
     let hinted = rendered.as_ref().and_then(|p| slice_key(&p.route.page())).zip(meta(SLICE_META).as_deref().and_then(ShardRef::slice_named));
@@ -68,7 +68,7 @@ async fn run() {
     }
     let ctx = match source.load(&needs).await {
         Ok(ctx) => ctx,
-        Err(reason) => return fail(&reason),
+        Err(failure) => return fail(&failure),
     };
     mark("dossier-data");
     // Each step its own task, so the browser can paint and answer input between them
@@ -138,8 +138,12 @@ fn search_box() -> Option<web_sys::HtmlInputElement> {
 }
 
 /// Leaves the static page as it is (it is readable) and says at its top why the app could
-/// not start, with a reload link.
-fn fail(reason: &str) {
+/// not start, with a reload link; a page from a replaced release reloads into the live one.
+fn fail(failure: &Failure) {
+    if failure.reload_if_superseded() {
+        return;
+    }
+    let reason = failure.to_string();
     if let Some(html) = document().document_element() {
         let _ = html.class_list().remove_1(PENDING_CLASS);
         let _ = html.set_attribute("data-failed", "");
@@ -149,5 +153,5 @@ fn fail(reason: &str) {
     } else {
         "You are offline, and this page’s data has not been saved on this device yet: it needs the network once."
     };
-    crate::ui::panic::alert_panel("data-failure", &[("h2", "The app could not start"), ("p", lead), ("p", reason)]);
+    crate::ui::panic::alert_panel("data-failure", &[("h2", "The app could not start"), ("p", lead), ("p", &reason)]);
 }

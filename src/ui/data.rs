@@ -149,6 +149,8 @@ impl DataContext {
             leptos::task::spawn_local(async move {
                 match source.load(&[need]).await {
                     Ok(ctx) => current.set(ctx),
+                    // A newer release is live: the page reloads into it, still "Loading…".
+                    Err(e) if e.reload_if_superseded() => {}
                     Err(e) => failure.set(Some(e.to_string())),
                 }
             });

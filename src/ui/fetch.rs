@@ -4,6 +4,13 @@
 //! the wasm) or, for a page reached inside the app, a directory shard does. Each file is
 //! checked and decoded by [`crate::core::pack`]; a failed fetch or a refused file is an
 //! error with the file and the reason, never a panic and never a partial corpus.
+//!
+//! Data files are named by their content, so a release never mixes with another; when a
+//! newer release replaces this one on the host, this page's files are gone. A file the
+//! host does not have (404) is therefore checked against the manifest: if the manifest is
+//! gone too, the error is [`Failure::Superseded`] and the page reloads into the release
+//! that is live now (once per release, so a host that keeps serving old pages cannot
+//! make it loop); otherwise it is a plain failure, shown with a retry.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -17,6 +24,8 @@ use crate::ui::data::CorpusContext;
 
 /// A release's data files, and what of them has been read.
 pub struct Source {
+    /// Where the manifest is: its absence on the host means this release was replaced.
+    href: String,
     manifest: Manifest,
     shelf: Mutex<Shelf>,
     /// Slice files named by the page's head, by key.
@@ -24,14 +33,77 @@ pub struct Source {
 }
 
 /// The locks cannot be poisoned in a single-threaded page; said in words if they are.
-const UNUSABLE: &str = "the data store is unusable";
+fn unusable() -> Fetched {
+    Fetched::Failed("the data store is unusable".to_owned())
+}
+
+/// Why a page's data could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// A newer release replaced the one the page is from (`manifest` is gone from the host).
+    Superseded { manifest: String },
+    /// Anything else, in words: the file and the reason.
+    Other(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Superseded { manifest } => write!(
+                f,
+                "a newer release of this site is live and this page's files ({manifest}) are gone from the host: reload the page"
+            ),
+            Failure::Other(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl Failure {
+    /// Reloads the page into the live release, unless it was already reloaded away from
+    /// this same release (a host still serving the old page would loop); returns whether
+    /// it did.
+    pub fn reload_if_superseded(&self) -> bool {
+        let Failure::Superseded { manifest } = self else { return false };
+        let Some(window) = web_sys::window() else { return false };
+        // Without a place to remember it (storage turned off), no reload: it could loop.
+        let Some(storage) = window.session_storage().ok().flatten() else { return false };
+        const KEY: &str = "dossier-reloaded-from";
+        if storage.get_item(KEY).ok().flatten().as_deref() == Some(manifest.as_str()) {
+            return false;
+        }
+        if storage.set_item(KEY, manifest).is_err() {
+            return false;
+        }
+        window.location().reload().is_ok()
+    }
+}
+
+/// How one fetch went wrong.
+enum Fetched {
+    /// The host answered 404: the file is not there.
+    Missing(String),
+    Failed(String),
+}
+
+impl From<Fetched> for Failure {
+    fn from(f: Fetched) -> Failure {
+        match f {
+            Fetched::Missing(href) => Failure::Other(format!("{href}: the server answered 404 Not Found")),
+            Fetched::Failed(reason) => Failure::Other(reason),
+        }
+    }
+}
 
 impl Source {
     /// Reads the manifest at `href`.
-    pub async fn open(href: &str) -> Result<Source, String> {
-        let bytes = fetch_bytes(href).await?;
-        let manifest = read_manifest(href, &bytes).map_err(|e| e.to_string())?;
-        Ok(Source { manifest, shelf: Mutex::new(Shelf::default()), hints: Mutex::default() })
+    pub async fn open(href: &str) -> Result<Source, Failure> {
+        let bytes = match fetch_bytes(href).await {
+            // The page names a manifest that is gone: the page is from an older release.
+            Err(Fetched::Missing(_)) => return Err(Failure::Superseded { manifest: href.to_owned() }),
+            other => other.map_err(Failure::from)?,
+        };
+        let manifest = read_manifest(href, &bytes).map_err(|e| Failure::Other(e.to_string()))?;
+        Ok(Source { href: href.to_owned(), manifest, shelf: Mutex::new(Shelf::default()), hints: Mutex::default() })
     }
 
     /// Notes that the slice `key` is in `shard` (as the page's head says).
@@ -44,11 +116,25 @@ impl Source {
     /// Fetches what of `needs` is not on the shelf yet and returns the corpus of
     /// everything read so far (`Shelf::wanted` says what to read; a slice found through
     /// a directory takes a second round, so three rounds always suffice).
-    pub async fn load(&self, needs: &[Need]) -> Result<CorpusContext, String> {
+    pub async fn load(&self, needs: &[Need]) -> Result<CorpusContext, Failure> {
+        let read = self.read(needs).await;
+        if matches!(read, Err(Fetched::Missing(_))) && self.superseded().await {
+            return Err(Failure::Superseded { manifest: self.href.clone() });
+        }
+        read.map_err(Failure::from)
+    }
+
+    /// Whether this release's manifest is gone from the host. Asked past every cache
+    /// (the HTTP cache by `no-store`, the service worker's by a query it never stored).
+    async fn superseded(&self) -> bool {
+        matches!(fetch_with(&format!("{}?release", self.href), true).await, Err(Fetched::Missing(_)))
+    }
+
+    async fn read(&self, needs: &[Need]) -> Result<CorpusContext, Fetched> {
         for _ in 0..3 {
             let wanted = {
-                let mut shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
-                let hints = self.hints.lock().map_err(|_| UNUSABLE)?;
+                let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
+                let hints = self.hints.lock().map_err(|_| unusable())?;
                 shelf.wanted(&self.manifest, needs, &hints)
             };
             if wanted.is_empty() {
@@ -59,18 +145,18 @@ impl Source {
             let mut read = Vec::with_capacity(pending.len());
             for (w, started) in pending {
                 let bytes = started.await?;
-                read.push((w, read_shard(&w.shard, &bytes).map_err(|e| e.to_string())?));
+                read.push((w, read_shard(&w.shard, &bytes).map_err(|e| Fetched::Failed(e.to_string()))?));
             }
-            let mut shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
+            let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
             for (w, content) in read {
-                shelf.put_wanted(w, content).map_err(|e| e.to_string())?;
+                shelf.put_wanted(w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
             }
         }
-        let shelf = self.shelf.lock().map_err(|_| UNUSABLE)?;
+        let shelf = self.shelf.lock().map_err(|_| unusable())?;
         if let Some(key) = shelf.lacking(needs) {
-            return Err(format!("the data of the page {key} is not in this release's files (reload the page)"));
+            return Err(Fetched::Failed(format!("the data of the page {key} is not in this release's files (reload the page)")));
         }
-        let corpus = shelf.corpus(&self.manifest).map_err(|e| e.to_string())?;
+        let corpus = shelf.corpus(&self.manifest).map_err(|e| Fetched::Failed(e.to_string()))?;
         let index = shelf.index().map(Arc::from);
         Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref()))
             .with_citations(Some(Arc::new(shelf.citations().clone())))
@@ -81,21 +167,36 @@ impl Source {
 
 /// Fetches a file's bytes; any failure is said in words. The request starts at the
 /// call, before the future is first awaited.
-fn fetch_bytes(href: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+fn fetch_bytes(href: &str) -> impl std::future::Future<Output = Result<Vec<u8>, Fetched>> {
+    fetch_with(href, false)
+}
+
+/// [`fetch_bytes`], past the HTTP cache if `fresh`.
+fn fetch_with(href: &str, fresh: bool) -> impl std::future::Future<Output = Result<Vec<u8>, Fetched>> {
     let href = href.to_owned();
     let window = web_sys::window();
-    let started = window.map(|w| JsFuture::from(w.fetch_with_str(&href)));
-    async move {
-        let response = started
-            .ok_or("no window")?
-            .await
-            .map_err(|_| format!("{href}: the network request failed (offline, or the site is unreachable)"))?;
-        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{href}: not a response"))?;
-        if !response.ok() {
-            return Err(format!("{href}: the server answered {} {}", response.status(), response.status_text()));
+    let started = window.map(|w| {
+        let init = web_sys::RequestInit::new();
+        if fresh {
+            init.set_cache(web_sys::RequestCache::NoStore);
         }
-        let buffer = response.array_buffer().map_err(|_| format!("{href}: the body cannot be read"))?;
-        let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{href}: the download was interrupted"))?;
+        JsFuture::from(w.fetch_with_str_and_init(&href, &init))
+    });
+    async move {
+        let failed = |why: &str| Fetched::Failed(format!("{href}: {why}"));
+        let response = started
+            .ok_or_else(|| failed("no window"))?
+            .await
+            .map_err(|_| failed("the network request failed (offline, or the site is unreachable)"))?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| failed("not a response"))?;
+        if response.status() == 404 {
+            return Err(Fetched::Missing(href));
+        }
+        if !response.ok() {
+            return Err(failed(&format!("the server answered {} {}", response.status(), response.status_text())));
+        }
+        let buffer = response.array_buffer().map_err(|_| failed("the body cannot be read"))?;
+        let buffer = JsFuture::from(buffer).await.map_err(|_| failed("the download was interrupted"))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 }

@@ -3,6 +3,11 @@
 // is typed before the wasm arrives is kept; the search box works without the wasm.
 import { test, expect, open } from './fixtures.js';
 
+// What these tests count and fail are the page's own requests: a service worker that
+// took charge mid-test would answer them from its cache, out of page.route's reach
+// (the service worker has its own tests, in offline.spec.js).
+test.use({ serviceWorkers: 'block' });
+
 /// Counts, from before any script runs, the elements removed from <main> (hydration
 /// must remove none).
 async function watchRemovals(page) {
@@ -157,6 +162,46 @@ test.describe('a slice the host does not serve', () => {
     await expect(page.locator('main .loading')).toContainText('404');
     fail = false;
     await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
+  });
+});
+
+test.describe('a page from a release the host has replaced', () => {
+  // The old release's files answer 404, which Chromium logs as console errors.
+  test.use({ allowNotFound: true });
+  const oldFiles = /\/data\/(slice|directory|manifest)-[0-9a-f]{16}\.bin(\?release)?$/;
+
+  test('reloads into the live release instead of retrying forever', async ({ page }) => {
+    await open(page, '/timeline');
+    await page.evaluate(() => { window.__before = true; });
+    // Until the page has asked whether its release is still there, its files are gone;
+    // the reload then finds the live release (here the same files, served again).
+    let gone = true;
+    const asked = [];
+    await page.route(oldFiles, (route) => {
+      const url = new URL(route.request().url());
+      if (!gone) return route.continue();
+      if (url.search === '?release') { asked.push(url.pathname); gone = false; }
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.locator('article.event h3 a, article.event h4 a').first().click();
+    await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^\/data\/manifest-[0-9a-f]{16}\.bin$/);
+    // A new page, not the old one patched: the reload dropped what the old page held.
+    expect(await page.evaluate(() => window.__before)).toBeUndefined();
+    await expect(page).toHaveURL(/\/events\/[a-z0-9-]+$/);
+  });
+
+  test('says so, and stops, when the reloaded page is still from the replaced release', async ({ page }) => {
+    await open(page, '/timeline');
+    await page.route(oldFiles, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    let loads = 0;
+    page.on('load', () => { loads += 1; });
+    await page.locator('article.event h3 a, article.event h4 a').first().click();
+    await expect(page.locator('.data-failure')).toContainText('a newer release of this site is live');
+    expect(loads).toBe(1);
     await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
   });
 });

@@ -1,0 +1,107 @@
+// Newsroom scale (issue 15): the same app built with the bundled corpus and with a large
+// synthetic one (100,000 quotes, 10,000 events), each page kind opened cold in both, in one
+// run. For each: the bytes fetched until the page is hydrated (gzip -9 of the files, as a
+// static host serves them; the data files apart), and the median time from navigation to
+// `html[data-hydrated]` (the `dossier-hydrated` mark). Printed as ratios against the
+// issue's targets: record pages ≤ 1.1× the bundled bytes, `/`, `/quotes` and `/timeline`
+// ≤ the bundled bytes + 60 KB, time ≤ 1.2× the bundled time.
+//
+//   node bench/scale.mjs <bundled dist> <large dist> [port]
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { median, ms, serve } from './common.mjs';
+
+const [bundledDir, largeDir] = [process.argv[2], process.argv[3]].map((d) => resolve(d ?? ''));
+const port = Number(process.argv[4] ?? 4191);
+const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 7);
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+// A record of a kind in a build, the first or the middle one by sorted id: its pages are
+// folders named by id. Both are measured, so one unusual record does not stand for all.
+function pick(dist, kind, where) {
+  const dir = resolve(dist, kind);
+  if (!existsSync(dir)) return null;
+  const ids = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  if (!ids.length) return null;
+  return `/${kind}/${ids[where === 'first' ? 0 : Math.floor(ids.length / 2)]}`;
+}
+
+const kinds = ['/', '/quotes', '/timeline', ...['quotes', 'events', 'actors', 'documents'].flatMap((k) => [`${k} first`, `${k} middle`])];
+const isList = (kind) => kind.startsWith('/');
+
+// The gzip size of each file once (a large build's files are read only as asked for).
+const gzCache = new Map();
+function gzOf(dist, pathname) {
+  const file = pathname.endsWith('/') ? `${pathname}index.html` : (/\.[a-z]+$/.test(pathname) ? pathname : `${pathname}/index.html`);
+  const key = dist + file;
+  if (!gzCache.has(key)) {
+    const raw = readFileSync(resolve(dist, `.${file}`));
+    gzCache.set(key, { raw: raw.length, gz: gzipSync(raw, { level: 9 }).length });
+  }
+  return gzCache.get(key);
+}
+
+// One cold load: a new context (empty HTTP cache), no service worker.
+async function coldLoad(browser, dist, origin, path) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const asked = new Set();
+  let hydrated = false;
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!hydrated && url.origin === origin) asked.add(url.pathname);
+  });
+  await page.goto(origin + path);
+  await page.waitForSelector('html[data-hydrated], html[data-failed]', { state: 'attached', timeout: 120_000 });
+  hydrated = true;
+  const failed = await page.locator('html[data-failed]').count();
+  const time = await page.evaluate(() => performance.getEntriesByName('dossier-hydrated')[0]?.startTime ?? NaN);
+  await context.close();
+  if (failed) throw new Error(`${path} did not start (html[data-failed])`);
+  let gz = 0; let data = 0; let files = 0;
+  for (const name of asked) {
+    const size = gzOf(dist, name);
+    gz += size.gz; files += 1;
+    if (name.startsWith('/data/')) data += size.gz;
+  }
+  return { gz, data, files, time };
+}
+
+async function measure(browser, dist, origin, path) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, dist, origin, path));
+  // Bytes are the same every run; the time is the median.
+  return { ...runs[0], time: median(runs.map((r) => r.time)) };
+}
+
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+
+const servers = [await serve(bundledDir, port), await serve(largeDir, port + 1)];
+try {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: flags });
+  console.log(`\n### Newsroom scale: each page opened cold, bundled corpus beside the large one (median of ${RUNS} loads)\n`);
+  console.log('| page | bundled: gzip bytes (data) / files / to hydrated | large: gzip bytes (data) / files / to hydrated | bytes | target | time (≤ 1.2×) |');
+  console.log('|---|---|---|---:|---|---:|');
+  const rows = [];
+  for (const kind of kinds) {
+    const [what, where] = kind.split(' ');
+    const paths = isList(kind) ? [kind, kind] : [pick(bundledDir, what, where), pick(largeDir, what, where)];
+    if (!paths[0] || !paths[1]) { console.log(`| ${kind} | no such page in one of the builds | | | | |`); continue; }
+    const small = await measure(browser, bundledDir, `http://127.0.0.1:${port}`, paths[0]);
+    const large = await measure(browser, largeDir, `http://127.0.0.1:${port + 1}`, paths[1]);
+    const bytesOk = isList(kind) ? large.gz <= small.gz + 60_000 : large.gz <= small.gz * 1.1;
+    const target = isList(kind) ? `≤ ${kb(small.gz + 60_000)}` : `≤ ${kb(small.gz * 1.1)}`;
+    const timeRatio = large.time / small.time;
+    const label = isList(kind) ? kind : `${where} ${what.slice(0, -1)} page (${paths[0]}; ${paths[1]})`;
+    console.log(`| ${label} | ${small.gz} B (${small.data} B) / ${small.files} / ${ms(small.time)} | ${large.gz} B (${large.data} B) / ${large.files} / ${ms(large.time)} | ${(large.gz / small.gz).toFixed(2)}× | ${target}: ${bytesOk ? 'met' : 'missed'} | ${timeRatio.toFixed(2)}×: ${timeRatio <= 1.2 ? 'met' : 'missed'} |`);
+    rows.push({ kind, bytesOk, timeOk: timeRatio <= 1.2 });
+  }
+  const missed = rows.filter((r) => !r.bytesOk || !r.timeOk).map((r) => r.kind);
+  console.log(`\nScale targets: ${rows.length - missed.length} of ${rows.length} page kinds met both${missed.length ? `; missed: ${missed.join(', ')}` : ''}.`);
+  await browser.close();
+} finally {
+  for (const s of servers) s.kill();
+}
