@@ -319,44 +319,36 @@ fn draw_previews(corpus: &Corpus, dist: &Path) -> Result<(), String> {
     cards.sort_by_key(preview::Card::file);
     cards.dedup_by_key(|c| c.file());
     let fonts = preview::Fonts::new();
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = cards.len().div_ceil(threads).max(1);
+    let threads = dossier::core::par::threads();
     let drawn = std::sync::atomic::AtomicUsize::new(0);
     let started = std::time::Instant::now();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = cards
-            .chunks(chunk)
-            .map(|cards| {
-                let (fonts, cache, drawn) = (&fonts, &cache, &drawn);
-                scope.spawn(move || -> Result<(), String> {
-                    for card in cards {
-                        let file = card.file();
-                        let target = dist.join(&file);
-                        let cached = cache.as_ref().map(|c| c.join(file.trim_start_matches(&format!("{}/", preview::DIR))));
-                        // A cached image is used only if it is a whole PNG (a build stopped
-                        // while writing one must not leave a broken image for good).
-                        if let Some(bytes) = cached.as_ref().and_then(|c| std::fs::read(c).ok()).filter(|b| whole_png(b)) {
-                            if std::fs::write(&target, &bytes).is_ok() {
-                                continue;
-                            }
-                        }
-                        let png = preview::png(fonts, card)?;
-                        drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        std::fs::write(&target, &png).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-                        if let Some(cached) = cached {
-                            // Written aside and renamed, so the cache never holds half a file.
-                            let aside = cached.with_extension(format!("part-{}", std::process::id()));
-                            if std::fs::write(&aside, &png).is_ok() && std::fs::rename(&aside, &cached).is_err() {
-                                let _ = std::fs::remove_file(&aside);
-                            }
-                        }
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a preview worker stopped".to_owned())?)
-    })?;
+    dossier::core::par::runs(&cards, |cards| -> Result<(), String> {
+        for card in cards {
+            let file = card.file();
+            let target = dist.join(&file);
+            let cached = cache.as_ref().map(|c| c.join(file.trim_start_matches(&format!("{}/", preview::DIR))));
+            // A cached image is used only if it is a whole PNG (a build stopped
+            // while writing one must not leave a broken image for good).
+            if let Some(bytes) = cached.as_ref().and_then(|c| std::fs::read(c).ok()).filter(|b| whole_png(b)) {
+                if std::fs::write(&target, &bytes).is_ok() {
+                    continue;
+                }
+            }
+            let png = preview::png(&fonts, card)?;
+            drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::fs::write(&target, &png).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            if let Some(cached) = cached {
+                // Written aside and renamed, so the cache never holds half a file.
+                let aside = cached.with_extension(format!("part-{}", std::process::id()));
+                if std::fs::write(&aside, &png).is_ok() && std::fs::rename(&aside, &cached).is_err() {
+                    let _ = std::fs::remove_file(&aside);
+                }
+            }
+        }
+        Ok(())
+    })
+    .into_iter()
+    .collect::<Result<(), String>>()?;
     let drawn = drawn.load(std::sync::atomic::Ordering::Relaxed);
     let bytes: u64 = cards.iter().filter_map(|c| std::fs::metadata(dist.join(c.file())).ok()).map(|m| m.len()).sum();
     eprintln!(
@@ -423,24 +415,14 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     // Every page on every core: each is rendered under its own reactive owner, so the
     // routes are split into one run per core; the first error (in route order) is reported.
     let routes: Vec<Route> = route::every_page(&ctx.corpus);
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = routes.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let runs: Vec<_> = routes
-            .chunks(chunk)
-            .map(|run| {
-                let (page, write) = (&page, &write);
-                scope.spawn(move || -> Result<(), String> {
-                    for route in run {
-                        // Ids are slugs, so a page's href is already a safe relative folder path.
-                        write(&dist.join(route.href().trim_start_matches('/')).join("index.html"), &page(route)?)?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        runs.into_iter().try_for_each(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    })?;
+    dossier::core::par::runs(&routes, |run| {
+        run.iter().try_for_each(|route| {
+            // Ids are slugs, so a page's href is already a safe relative folder path.
+            write(&dist.join(route.href().trim_start_matches('/')).join("index.html"), &page(route)?)
+        })
+    })
+    .into_iter()
+    .collect::<Result<(), String>>()?;
     let hrefs: Vec<String> = routes.iter().map(Route::href).collect();
     write(&dist.join("404.html"), &page(&Route::NotFound { path: String::new() })?)?;
     for r in &redirects {

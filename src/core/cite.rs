@@ -516,26 +516,15 @@ mod styled {
 
     /// APA and Chicago for every record, each linking to its page under `base`
     /// ([`super::link`]).
-    /// Runs on every core: each record is rendered on its own, so the records are split
-    /// into one run per core (at 100,000 quotes this is most of the build's time).
+    /// Runs on every core ([`crate::core::par`]): at 100,000 quotes this is most of the
+    /// build's time.
     pub fn styled_all(corpus: &Corpus, base: &crate::core::site::BaseUrl) -> Citations {
         let mut all: Vec<Cited> = corpus.documents.iter().map(Cited::Document).collect();
         all.extend(corpus.quotes.iter().map(Cited::Quote));
         all.extend(corpus.events.iter().map(Cited::Event));
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let chunk = all.len().div_ceil(threads).max(1);
-        let styled: Vec<Vec<Styled>> = std::thread::scope(|scope| {
-            let runs: Vec<_> = all
-                .chunks(chunk)
-                .map(|run| {
-                    scope.spawn(move || {
-                        let styles = styles();
-                        run.iter().map(|&cited| styled_with(&styles, corpus, cited, &super::link(base, &cited.route().href()))).collect()
-                    })
-                })
-                .collect();
-            // A panic in a run is the same panic as without threads.
-            runs.into_iter().map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        let styled = crate::core::par::runs(&all, |run| {
+            let styles = styles();
+            run.iter().map(|&cited| styled_with(&styles, corpus, cited, &super::link(base, &cited.route().href()))).collect::<Vec<_>>()
         });
         let mut styled = styled.into_iter().flatten();
         let mut next = || styled.next().unwrap_or_default();

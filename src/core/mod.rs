@@ -23,6 +23,8 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod pack;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod par;
 pub mod preview;
 pub mod published;
 pub mod raw;
