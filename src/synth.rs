@@ -183,7 +183,7 @@ pub fn corpus_with_event_actors(n: usize, events: usize, event_actors: usize, se
         actors: Value::Array(actors).to_string(),
         places: Value::Array(places).to_string(),
         quotes: Value::Array(quote_records).to_string(),
-        events: Value::Array(synthetic_events(events, event_actors, &mut rng, quotes.first().map(|(t, _)| t.as_str()).unwrap_or(""))).to_string(),
+        events: Value::Array(synthetic_events(events, event_actors, &mut rng, &quotes)).to_string(),
         sources: None,
     };
     let flat = quotes.into_iter().map(|(text, s)| SynthQuote { text, speaker: speakers[s].1.clone() }).collect();
@@ -222,10 +222,15 @@ pub fn write_dir_with(dir: &std::path::Path, quotes: usize, events: usize, event
     Ok(())
 }
 
-/// Events citing the first paragraph of the first document as their evidence.
-fn synthetic_events(n: usize, actors: usize, rng: &mut Rng, evidence: &str) -> Vec<Value> {
+/// Events spread evenly over the quotes' paragraphs, each citing its paragraph's text
+/// as its evidence (as a real corpus spreads its events over its documents, so no one
+/// page holds them all). Without quotes there is no paragraph to cite: no events.
+fn synthetic_events(n: usize, actors: usize, rng: &mut Rng, quotes: &[(String, usize)]) -> Vec<Value> {
+    let n = if quotes.is_empty() { 0 } else { n };
     (0..n)
         .map(|i| {
+            // The paragraph of quote k: document k / 1,000, paragraph k % 1,000 + 1.
+            let k = i * quotes.len() / n;
             let year = 2011 + rng.below(15);
             let month = 1 + rng.below(12);
             let day = 1 + rng.below(28);
@@ -246,7 +251,7 @@ fn synthetic_events(n: usize, actors: usize, rng: &mut Rng, evidence: &str) -> V
             let actors: Vec<Value> = ids.iter().map(|a| json!({ "id": format!("speaker-{a}"), "role": "participant" })).collect();
             json!({
                 "id": format!("e-{i}"), "title": format!("Synthetic event {i}"), "date": date, "actors": actors,
-                "places": [], "document": "doc-0", "paragraph": 1, "evidence": evidence,
+                "places": [], "document": format!("doc-{}", k / 1000), "paragraph": k % 1000 + 1, "evidence": quotes[k].0,
             })
         })
         .collect()

@@ -387,7 +387,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     // APA and Chicago, rendered here by the CSL engine so the browser only shows them.
     let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
     let previews = previews_wanted();
-    let pack::Encoded { files, slices } = pack::encode(&corpus, index.to_bytes(&corpus), &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
+    let pack::Encoded { files, slices } = pack::encode(&corpus, &index, &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::core::model::{ActorId, Corpus, DocumentId, QuoteKind};
 use crate::core::route::QuoteQuery;
 use crate::core::search::{QuoteIndex, Ranking};
@@ -11,7 +13,7 @@ use crate::core::search::{QuoteIndex, Ranking};
 /// For each facet of the quotes page, how many results each value has with that facet's
 /// own filter lifted, so choosing another value is always possible. Values with no
 /// result are left out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteFacets {
     /// Speakers, most quoted first, then by name.
     pub speakers: Vec<(ActorId, usize)>,

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: [`raw`] (serde shapes of the files) → [`load`] (parse and
 //! validate into the typed [`model`]) → queries ([`search`], [`timeline`], [`facets`],
-//! [`stats`]).
+//! [`stats`]; [`lists`], the quotes list's first page the build works out).
 //! [`pack`] writes the checked corpus as the binary data files the browser reads (and
 //! reads them). [`site`] writes the files around the pages (shell, sitemap, service
 //! worker). [`route`] turns URLs into typed view state and back. [`date`] and [`fold`] are shared
@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod facets;
 pub mod fold;
+pub mod lists;
 pub mod load;
 pub mod meta;
 pub mod model;

@@ -40,11 +40,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::core::cite::{Cited, Citations};
+use crate::core::lists::QuotesFirst;
 use crate::core::model::{Actor, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
-use crate::core::route::Page;
+use crate::core::route::{Page, QuoteQuery, Route};
+use crate::core::search::QuoteIndex;
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -112,30 +114,62 @@ impl Kind {
     }
 }
 
-/// What a page must have before it renders: whole parts (the catalog always; the lists
-/// their records), and for a record page its [`Slice`], named by [`slice_key`].
+/// What a page must have before it renders: whole parts (the catalog always; the
+/// timeline every event), and for a record page or the quotes list its [`Slice`], named
+/// by [`slice_key`], unless the parts `instead` are all in (the quotes list's first page
+/// is in every quote and the index).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Need {
     pub parts: Parts,
     pub slice: Option<String>,
+    pub instead: Parts,
+}
+
+impl Need {
+    /// The whole parts `parts` (the catalog with them).
+    pub fn parts(parts: Parts) -> Need {
+        Need { parts: parts.with(Parts::CATALOG), slice: None, instead: Parts::NONE }
+    }
+
+    /// Every quote and the search index: what any query of the quotes page needs.
+    pub fn search() -> Need {
+        Need::parts(Parts::QUOTES.with(Parts::INDEX))
+    }
+
+    /// Whether its slice is needed, given the whole parts `have`.
+    pub fn slice_needed(&self, have: Parts) -> Option<&str> {
+        let instead = !self.instead.is_empty() && have.contains(self.instead);
+        self.slice.as_deref().filter(|_| !instead)
+    }
 }
 
 /// What `page` needs, so the browser fetches that and nothing else. A record page needs
-/// only its slice: its size does not grow with the corpus. A test renders each page from
-/// only what this names and compares it with the page rendered from the whole corpus.
+/// only its slice, and so does the quotes list (its first page, its facets): their size
+/// does not grow with the corpus. A test renders each page from only what this names
+/// and compares it with the page rendered from the whole corpus.
 pub fn need_for(page: &Page) -> Need {
     let parts = match page {
-        // Search and its facets; the texts of the hits are the quotes themselves.
-        Page::Quotes => Parts::QUOTES.with(Parts::INDEX),
         Page::Timeline => Parts::EVENTS,
         _ => Parts::NONE,
     };
-    Need { parts: parts.with(Parts::CATALOG), slice: slice_key(page) }
+    let instead = if *page == Page::Quotes { Need::search().parts } else { Parts::NONE };
+    Need { parts: parts.with(Parts::CATALOG), slice: slice_key(page), instead }
 }
 
-/// The key of a record page's slice (`quote/<id>`, …); `None` for other pages.
+/// What `route` needs with its query state: the quotes page with a search, a filter or
+/// another order needs every quote and the index; any other route what its page needs.
+pub fn need_for_route(route: &Route) -> Need {
+    match route {
+        Route::Quotes(q) if *q != QuoteQuery::default() => Need::search(),
+        _ => need_for(&route.page()),
+    }
+}
+
+/// The key of a record page's slice (`quote/<id>`, …) or of the quotes list's
+/// (`list/quotes`); `None` for other pages.
 pub fn slice_key(page: &Page) -> Option<String> {
     match page {
+        Page::Quotes => Some("list/quotes".to_owned()),
         Page::Quote(id) => Some(format!("quote/{}", id.as_str())),
         Page::Event(id) => Some(format!("event/{}", id.as_str())),
         Page::Actor(id) => Some(format!("actor/{}", id.as_str())),
@@ -230,7 +264,9 @@ impl Manifest {
 /// - an event's page: the event, the quotes of its paragraph, its citation;
 /// - an actor's page: the quotes it speaks and the events it is in;
 /// - a document's page: its paragraphs, its quotes (a `?quote=` to highlight), its
-///   citation.
+///   citation;
+/// - the quotes list: the first page of quotes and the list's count and facets
+///   ([`QuotesFirst`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Slice {
     /// The page's [`slice_key`]: a slice read for another page is refused.
@@ -240,6 +276,7 @@ pub struct Slice {
     /// By document number in the catalog: paragraphs, ascending.
     paragraphs: Vec<(u32, Vec<Paragraph>)>,
     cites: Citations,
+    first: Option<QuotesFirst>,
 }
 
 /// The catalog: what every page needs.
@@ -319,12 +356,14 @@ pub struct Encoded {
 }
 
 /// The data files of a validated corpus: the manifest (first), the catalog, quotes and
-/// events in shards of `max_records`, the search index (`index`, its bytes), a slice per
-/// record page (with its citation from `citations`) and the directory of slices.
-/// `previews` says whether the build draws preview images. Fails only if a file would
-/// exceed 4 GiB.
-pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Encoded, String> {
+/// events in shards of `max_records`, the search index (`index`, the corpus's), a slice
+/// per record page (with its citation from `citations`) and for the quotes list, and the
+/// directory of slices. `previews` says whether the build draws preview images. Fails
+/// only if a file would exceed 4 GiB.
+pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
+    let first = QuotesFirst::of(index, corpus);
+    let index = index.to_bytes(corpus);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
         documents: corpus.documents.iter().map(|d| Document { paragraphs: Vec::new(), ..d.clone() }).collect(),
@@ -344,7 +383,7 @@ pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: 
     let mut files = Vec::new();
     let mut slices = HashMap::new();
     let mut entries = Vec::new();
-    for slice in Slices::of(corpus, citations).all() {
+    for slice in Slices::of(corpus, citations, &first).all() {
         let slice = slice?;
         let (hash, bytes) = wrap(Kind::Slice, &body_of(&slice)?);
         let shard = ShardRef::slice(hash, records(bytes.len())?);
@@ -383,6 +422,7 @@ pub fn encode(corpus: &Corpus, index: Vec<u8>, citations: &Citations, base_url: 
 struct Slices<'a> {
     corpus: &'a Corpus,
     citations: &'a Citations,
+    first: &'a QuotesFirst,
     quotes_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
     events_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
     quotes_of: HashMap<&'a crate::core::model::ActorId, Vec<usize>>,
@@ -390,7 +430,7 @@ struct Slices<'a> {
 }
 
 impl<'a> Slices<'a> {
-    fn of(corpus: &'a Corpus, citations: &'a Citations) -> Slices<'a> {
+    fn of(corpus: &'a Corpus, citations: &'a Citations, first: &'a QuotesFirst) -> Slices<'a> {
         let (mut quotes_at, mut events_at, mut quotes_of, mut quotes_in) =
             (HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new());
         for (i, q) in corpus.quotes.iter().enumerate() {
@@ -401,13 +441,14 @@ impl<'a> Slices<'a> {
         for (i, e) in corpus.events.iter().enumerate() {
             events_at.entry((&e.document, e.paragraph)).or_default().push(i);
         }
-        Slices { corpus, citations, quotes_at, events_at, quotes_of, quotes_in }
+        Slices { corpus, citations, first, quotes_at, events_at, quotes_of, quotes_in }
     }
 
-    /// Every record page's slice.
+    /// Every record page's slice, and the quotes list's.
     fn all(&'a self) -> impl Iterator<Item = Result<Slice, String>> + 'a {
         let c = self.corpus;
-        let pages = c.quotes.iter().map(|q| Page::Quote(q.id.clone()))
+        let pages = std::iter::once(Page::Quotes)
+            .chain(c.quotes.iter().map(|q| Page::Quote(q.id.clone())))
             .chain(c.events.iter().map(|e| Page::Event(e.id.clone())))
             .chain(c.actors.iter().map(|a| Page::Actor(a.id.clone())))
             .chain(c.documents.iter().map(|d| Page::Document(d.id.clone())));
@@ -446,6 +487,7 @@ impl<'a> Slices<'a> {
                     events: self.events(self.events_at.get(&(&q.document, q.paragraph)).into_iter().flatten().copied())?,
                     paragraphs: paragraphs(&q.document, &shown)?,
                     cites: self.citations.only(Cited::Quote(q)),
+                    first: None,
                 }
             }
             Page::Event(id) => {
@@ -456,6 +498,7 @@ impl<'a> Slices<'a> {
                     events: self.events([i])?,
                     paragraphs: Vec::new(),
                     cites: self.citations.only(Cited::Event(e)),
+                    first: None,
                 }
             }
             Page::Actor(id) => {
@@ -468,6 +511,7 @@ impl<'a> Slices<'a> {
                     events: self.events(c.events_involving(id).iter().copied())?,
                     paragraphs: Vec::new(),
                     cites: Citations::default(),
+                    first: None,
                 }
             }
             Page::Document(id) => {
@@ -479,6 +523,18 @@ impl<'a> Slices<'a> {
                     events: Vec::new(),
                     paragraphs: paragraphs(id, &all)?,
                     cites: self.citations.only(Cited::Document(d)),
+                    first: None,
+                }
+            }
+            Page::Quotes => {
+                let shown: Vec<usize> = self.first.order.iter().filter_map(|id| c.quote_number(id)).collect();
+                Slice {
+                    key,
+                    quotes: self.quotes(Some(&shown))?,
+                    events: Vec::new(),
+                    paragraphs: Vec::new(),
+                    cites: Citations::default(),
+                    first: Some(self.first.clone()),
                 }
             }
             _ => return Ok(None),
@@ -626,6 +682,8 @@ pub struct Shelf {
     some_events: BTreeMap<u32, Event>,
     paragraphs: BTreeMap<u32, BTreeMap<u32, Paragraph>>,
     cites: Citations,
+    /// The quotes list's first page, once its slice is read.
+    first: Option<QuotesFirst>,
     /// The keys of the slices read, and of the pages the directory does not list.
     slices: BTreeSet<String>,
     absent: BTreeSet<String>,
@@ -657,7 +715,10 @@ impl Shelf {
             }
             Shard::Index(i) => self.index = Some(i),
             Shard::Slice(slice) => {
-                let Slice { key, quotes, events, paragraphs, cites } = *slice;
+                let Slice { key, quotes, events, paragraphs, cites, first } = *slice;
+                if first.is_some() {
+                    self.first = first;
+                }
                 self.some_quotes.extend(quotes);
                 self.some_events.extend(events);
                 for (doc, list) in paragraphs {
@@ -710,7 +771,13 @@ impl Shelf {
     pub fn wanted(&mut self, manifest: &Manifest, needs: &[Need], hints: &BTreeMap<String, ShardRef>) -> Vec<Wanted> {
         let parts = needs.iter().fold(Parts::NONE, |all, n| all.with(n.parts));
         let mut wanted: Vec<Wanted> = manifest.shards_for(parts).filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }).collect();
-        for key in needs.iter().filter_map(|n| n.slice.as_ref()) {
+        // A slice is not needed where the parts that hold its records are in, or will be
+        // once this round's parts are.
+        let have = self.parts(manifest);
+        for need in needs {
+            let coming = !need.instead.is_empty() && parts.contains(need.instead);
+            let Some(key) = need.slice_needed(have).filter(|_| !coming) else { continue };
+            let key = &key.to_owned();
             if self.has_slice(key) {
                 continue;
             }
@@ -730,20 +797,28 @@ impl Shelf {
     }
 
     /// Puts a file read for `wanted` on the shelf: a slice must hold the page it was
-    /// fetched for.
+    /// fetched for, and a list's first page the quotes it names.
     pub fn put_wanted(&mut self, wanted: &Wanted, content: Shard) -> Result<(), PackError> {
         if let (Shard::Slice(slice), Some(key)) = (&content, &wanted.key) {
+            let fail = |reason: String| Err(PackError { file: wanted.shard.file.clone(), reason });
             if slice.key != *key {
-                return Err(PackError { file: wanted.shard.file.clone(), reason: format!("holds the page {}, not {key}", slice.key) });
+                return fail(format!("holds the page {}, not {key}", slice.key));
+            }
+            if let Some(first) = &slice.first {
+                let held: BTreeSet<&str> = slice.quotes.iter().map(|(_, q)| q.id.as_str()).collect();
+                if let Some(missing) = first.order.iter().find(|id| !held.contains(id.as_str())) {
+                    return fail(format!("lists the quote {} on the first page without holding it", missing.as_str()));
+                }
             }
         }
         self.put(&wanted.shard, content);
         Ok(())
     }
 
-    /// The first slice of `needs` that is neither in nor known not to exist.
-    pub fn lacking<'a>(&self, needs: &'a [Need]) -> Option<&'a str> {
-        needs.iter().filter_map(|n| n.slice.as_deref()).find(|k| !self.has_slice(k))
+    /// The first slice of `needs` that is needed, yet neither in nor known not to exist.
+    pub fn lacking<'a>(&self, manifest: &Manifest, needs: &'a [Need]) -> Option<&'a str> {
+        let have = self.parts(manifest);
+        needs.iter().filter_map(|n| n.slice_needed(have)).find(|k| !self.has_slice(k))
     }
 
     /// The parts every one of whose shards in `manifest` is on the shelf.
@@ -762,6 +837,11 @@ impl Shelf {
     /// The citations the slices on the shelf brought.
     pub fn citations(&self) -> &Citations {
         &self.cites
+    }
+
+    /// The quotes list's first page, if its slice is on the shelf.
+    pub fn quotes_first(&self) -> Option<&QuotesFirst> {
+        self.first.as_ref()
     }
 
     /// The corpus of the parts and slices on the shelf (the catalog at least), checked for
@@ -822,5 +902,14 @@ mod tests {
         *flipped.last_mut().unwrap() ^= 1;
         assert!(unwrap("f", Kind::Index, &flipped, None).unwrap_err().reason.contains("corrupt"));
         assert!(unwrap("f", Kind::Index, b"<!DOCTYPE html>", None).unwrap_err().reason.contains("not a Dossier data file"));
+    }
+
+    #[test]
+    fn a_first_page_naming_a_quote_its_slice_does_not_hold_is_refused() {
+        let first = QuotesFirst { total: 3, order: vec![crate::core::model::QuoteId::new("q-absent")], ..QuotesFirst::default() };
+        let slice = Slice { key: "list/quotes".to_owned(), first: Some(first), ..Slice::default() };
+        let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
+        let err = Shelf::default().put_wanted(&wanted, Shard::Slice(Box::new(slice))).unwrap_err();
+        assert!(err.reason.contains("q-absent"), "{err}");
     }
 }

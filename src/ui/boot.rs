@@ -21,7 +21,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::pack::{need_for, slice_key, ShardRef, MANIFEST_META, SLICE_META};
+use crate::core::pack::{need_for, need_for_route, slice_key, ShardRef, MANIFEST_META, SLICE_META};
 use crate::core::route::{self, Parsed, Route};
 use crate::core::site::{PENDING_CLASS, RENDERED_META};
 use crate::ui::app::App;
@@ -53,7 +53,8 @@ async fn run() {
         let route = if href.is_empty() { Route::NotFound { path: String::new() } } else { route::parse(&href).route };
         Parsed { route, ignored: Vec::new() }
     });
-    let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([need_for(&real.route.page())]).collect();
+    // The URL's own state may need more than its file's page (a search needs the index).
+    let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([need_for_route(&real.route)]).collect();
     let Some(manifest) = meta(MANIFEST_META) else {
         return fail(&Failure::Other("this page does not say where its data is (it was not written by `dossier pages`)".to_owned()));
     };

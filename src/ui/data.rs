@@ -10,8 +10,9 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
+use crate::core::lists::QuotesFirst;
 use crate::core::model::{Corpus, Parts};
-use crate::core::pack::Need;
+use crate::core::pack::{Manifest, Need, PackError, Shelf};
 use crate::core::search::QuoteIndex;
 use crate::core::site::BaseUrl;
 
@@ -30,6 +31,8 @@ pub struct CorpusContext {
     /// The record pages' slices in (by key), with the pages known not to exist; `None`
     /// when the corpus is whole (natively), which has every page's records.
     slices: Option<Arc<BTreeSet<String>>>,
+    /// The quotes list's first page as the build worked it out, if its slice was read.
+    quotes_first: Option<Arc<QuotesFirst>>,
     /// Whether the build drew link preview images, which the head names.
     pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
@@ -39,7 +42,25 @@ pub struct CorpusContext {
 impl CorpusContext {
     /// A context for `corpus`; `index_bytes` is the search index the build made for it.
     pub fn new(corpus: Corpus, index_bytes: Option<Arc<[u8]>>, base: BaseUrl) -> CorpusContext {
-        CorpusContext { corpus: Arc::new(corpus), index_bytes, quote_index: Arc::default(), citations: None, slices: Some(Arc::default()), previews: false, base }
+        CorpusContext {
+            corpus: Arc::new(corpus),
+            index_bytes,
+            quote_index: Arc::default(),
+            citations: None,
+            slices: Some(Arc::default()),
+            quotes_first: None,
+            previews: false,
+            base,
+        }
+    }
+
+    /// The context of what is on `shelf` (the browser's, or a test's).
+    pub fn from_shelf(shelf: &Shelf, manifest: &Manifest) -> Result<CorpusContext, PackError> {
+        let ctx = CorpusContext::new(shelf.corpus(manifest)?, shelf.index().map(Arc::from), BaseUrl::new(manifest.base_url.as_deref()))
+            .with_citations(Some(Arc::new(shelf.citations().clone())))
+            .with_slices(shelf.slices())
+            .with_previews(manifest.previews);
+        Ok(CorpusContext { quotes_first: shelf.quotes_first().cloned().map(Arc::new), ..ctx })
     }
 
     /// The same context, saying which record pages' slices are in.
@@ -61,7 +82,7 @@ impl CorpusContext {
     pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
         let quote_index = Arc::new(OnceLock::new());
         let _ = quote_index.set(index);
-        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, slices: None, previews: false, base }
+        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, slices: None, quotes_first: None, previews: false, base }
     }
 
     /// The search index, read from the build's bytes the first time a page searches
@@ -77,6 +98,16 @@ impl CorpusContext {
         })
     }
 
+    /// The search index if every quote is in (so it answers any query), else `None`.
+    pub fn searchable(&self) -> Option<&QuoteIndex> {
+        self.corpus.parts().contains(Parts::QUOTES).then(|| self.quote_index())
+    }
+
+    /// The quotes list's first page, if its slice was read.
+    pub fn quotes_first(&self) -> Option<&QuotesFirst> {
+        self.quotes_first.as_deref()
+    }
+
     /// The parts present, the index counted once it can be had without building it.
     pub fn parts(&self) -> Parts {
         let index = self.index_bytes.is_some() || self.quote_index.get().is_some();
@@ -85,11 +116,12 @@ impl CorpusContext {
 
     /// Whether a page that needs `need` can be rendered from this context.
     pub fn satisfies(&self, need: &Need) -> bool {
-        let slice = match (&need.slice, &self.slices) {
+        let parts = self.parts();
+        let slice = match (need.slice_needed(parts), &self.slices) {
             (Some(key), Some(have)) => have.contains(key),
             _ => true,
         };
-        self.parts().contains(need.parts) && slice
+        parts.contains(need.parts) && slice
     }
 }
 
@@ -119,6 +151,11 @@ impl DataContext {
     #[cfg(target_arch = "wasm32")]
     pub fn fetched(ctx: CorpusContext, source: Arc<crate::ui::fetch::Source>) -> DataContext {
         DataContext { current: ArcRwSignal::new(ctx), failure: ArcRwSignal::new(None), source: Some(source) }
+    }
+
+    /// The current snapshot, subscribing: a component that shows more as more comes in.
+    pub fn current(&self) -> CorpusContext {
+        self.current.get()
     }
 
     /// The current snapshot, without subscribing.

@@ -13,13 +13,12 @@
 //! make it loop); otherwise it is a plain failure, shown with a retry.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::pack::{read_manifest, read_shard, Manifest, Need, ShardRef, Shelf};
-use crate::core::site::BaseUrl;
 use crate::ui::data::CorpusContext;
 
 /// A release's data files, and what of them has been read.
@@ -153,15 +152,10 @@ impl Source {
             }
         }
         let shelf = self.shelf.lock().map_err(|_| unusable())?;
-        if let Some(key) = shelf.lacking(needs) {
-            return Err(Fetched::Failed(format!("the data of the page {key} is not in this release's files (reload the page)")));
+        if let Some(key) = shelf.lacking(&self.manifest, needs) {
+            return Err(Fetched::Failed(format!("the data of the page {key} is not in this release’s files (reload the page)")));
         }
-        let corpus = shelf.corpus(&self.manifest).map_err(|e| Fetched::Failed(e.to_string()))?;
-        let index = shelf.index().map(Arc::from);
-        Ok(CorpusContext::new(corpus, index, BaseUrl::new(self.manifest.base_url.as_deref()))
-            .with_citations(Some(Arc::new(shelf.citations().clone())))
-            .with_slices(shelf.slices())
-            .with_previews(self.manifest.previews))
+        CorpusContext::from_shelf(&shelf, &self.manifest).map_err(|e| Fetched::Failed(e.to_string()))
     }
 }
 

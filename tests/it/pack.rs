@@ -19,8 +19,7 @@ use super::corpus;
 
 /// The data files of `c`, the manifest read back, and each record page's slice file.
 fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
-    let index = QuoteIndex::new(c).to_bytes(c);
-    let encoded = encode(c, index, &citations(c), Some("https://d.example"), true, max_records).unwrap();
+    let encoded = encode(c, &QuoteIndex::new(c), &citations(c), Some("https://d.example"), true, max_records).unwrap();
     let manifest = read_manifest(&encoded.files[0].name, &encoded.files[0].bytes).unwrap();
     (manifest, encoded.files, encoded.slices)
 }
@@ -58,21 +57,18 @@ fn fetch(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile], needs: &[Ne
         }
     }
     assert!(shelf.wanted(manifest, needs, hints).is_empty(), "three rounds were not enough for {needs:?}");
-    assert_eq!(shelf.lacking(needs), None);
+    assert_eq!(shelf.lacking(manifest, needs), None);
     read
 }
 
 /// The context a page in the browser renders from, given what is on `shelf`.
 fn context(shelf: &Shelf, manifest: &Manifest) -> CorpusContext {
-    CorpusContext::new(shelf.corpus(manifest).unwrap(), shelf.index().map(Arc::from), BaseUrl::default())
-        .with_citations(Some(Arc::new(shelf.citations().clone())))
-        .with_slices(shelf.slices())
-        .with_previews(manifest.previews)
+    CorpusContext::from_shelf(shelf, manifest).unwrap()
 }
 
 /// The context the static build renders from: everything.
 fn whole(c: &Corpus) -> CorpusContext {
-    CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), BaseUrl::default())
+    CorpusContext::with_index(Arc::new(c.clone()), QuoteIndex::new(c), BaseUrl::new(Some("https://d.example")))
         .with_citations(Some(Arc::new(citations(c))))
         .with_previews(true)
 }
@@ -137,7 +133,7 @@ fn every_page_rendered_from_only_what_it_fetches_is_the_page_rendered_from_the_w
     let c = corpus();
     let (manifest, files, slices) = files(&c, 5_000);
     let whole = whole(&c);
-    let catalog_only = Need { parts: Parts::CATALOG, slice: None };
+    let catalog_only = Need::parts(Parts::CATALOG);
     let routes: Vec<Route> = every_page(&c).into_iter().chain([Route::NotFound { path: String::new() }]).collect();
     let mut record_pages = 0;
     for (i, route) in routes.iter().enumerate() {
@@ -168,7 +164,8 @@ fn every_page_rendered_from_only_what_it_fetches_is_the_page_rendered_from_the_w
         let full = render_page(SHELL, &whole, route, "").unwrap();
         assert_eq!(partial, full, "{} renders otherwise from {need:?}", route.href());
     }
-    assert_eq!(record_pages, c.quotes.len() + c.events.len() + c.actors.len() + c.documents.len());
+    // The record pages and the quotes list.
+    assert_eq!(record_pages, 1 + c.quotes.len() + c.events.len() + c.actors.len() + c.documents.len());
 }
 
 #[test]
@@ -232,11 +229,11 @@ fn a_slice_for_another_page_or_beyond_the_catalog_is_refused() {
     let (a, b) = (format!("quote/{}", c.quotes[0].id.as_str()), format!("quote/{}", c.quotes[1].id.as_str()));
     let hints = BTreeMap::from([(a.clone(), ShardRef::slice_named(&slices[&b]).unwrap())]);
     let mut shelf = shelf(&manifest, &files, Parts::CATALOG);
-    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()) };
+    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()), instead: Parts::NONE };
     let w = shelf.wanted(&manifest, std::slice::from_ref(&need), &hints).remove(0);
     let err = shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap_err();
     assert_eq!(err.reason, format!("holds the page {b}, not {a}"));
-    assert_eq!(shelf.lacking(std::slice::from_ref(&need)), Some(a.as_str()));
+    assert_eq!(shelf.lacking(&manifest, std::slice::from_ref(&need)), Some(a.as_str()));
     // A slice of a larger release beside a smaller release's catalog: its last quote is
     // beyond the catalog's count.
     let mut fewer = c.clone();
@@ -300,4 +297,67 @@ fn shards_that_do_not_join_or_do_not_match_the_catalog_are_refused() {
     // Without the catalog there is no corpus.
     let no_catalog = self::shelf(&manifest, &files, Parts::QUOTES);
     assert!(no_catalog.corpus(&manifest).unwrap_err().reason.contains("has not been read"));
+}
+
+#[test]
+fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_list_from_it() {
+    use dossier::core::lists::QuoteAnswer;
+    use dossier::core::pack::need_for_route;
+    use dossier::core::route::{Page, QuoteQuery, QuoteSort};
+    use dossier::core::site::LIST_PAGE;
+    init();
+    // More quotes than a page, in shards smaller than the list's first page.
+    let (data, _) = dossier::synth::corpus(450, 5);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, slices) = files(&c, 100);
+    let need = need_for(&Page::Quotes);
+    let list = &slices["list/quotes"];
+    let hints = BTreeMap::from([("list/quotes".to_owned(), ShardRef::slice_named(list).unwrap())]);
+    let mut shelf = Shelf::default();
+    let mut read = fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
+    read.sort();
+    assert_eq!(read.len(), 2, "{read:?}");
+    assert!(read[0].starts_with("catalog-") && read[1] == *list, "{read:?}");
+    let ctx = context(&shelf, &manifest);
+    assert!(ctx.searchable().is_none(), "a page of quotes is not a corpus to search");
+    assert_eq!(ctx.corpus.quotes.len(), LIST_PAGE);
+    let route = Route::Quotes(QuoteQuery::default());
+    assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
+
+    // The first page's answer is the whole index's, as far as it goes, and no further.
+    let index = QuoteIndex::new(&c);
+    let default = QuoteQuery::default();
+    let first = QuoteAnswer::of(None, ctx.quotes_first(), &ctx.corpus, &default).expect("the unfiltered list");
+    let ranked = QuoteAnswer::of(Some(&index), None, &c, &default).unwrap();
+    assert_eq!((first.len(), ranked.len()), (450, 450));
+    assert_eq!(first.facets(None, &ctx.corpus, &default), ranked.facets(Some(&index), &c, &default));
+    let ids = |hits: Vec<dossier::core::search::Hit>, corpus: &Corpus| -> Vec<(String, usize, usize)> {
+        hits.into_iter().map(|h| (corpus.quotes[h.quote].id.to_string(), h.highlights.len(), h.reasons.len())).collect()
+    };
+    assert_eq!(ids(first.page(None, &ctx.corpus, LIST_PAGE).unwrap(), &ctx.corpus), ids(ranked.page(Some(&index), &c, LIST_PAGE).unwrap(), &c));
+    assert!(first.covers(LIST_PAGE) && !first.covers(LIST_PAGE + 1));
+    assert_eq!(first.page(None, &ctx.corpus, LIST_PAGE + 1), None);
+    assert_eq!(first.all(&ctx.corpus), None, "an export of the first page would be short");
+    assert_eq!(ranked.all(&c).map(|all| all.len()), Some(450));
+
+    // Any other state of the page needs every quote and the index: never an answer from
+    // the first page alone.
+    let speaker = c.quotes[0].speaker.clone();
+    for q in [
+        QuoteQuery { q: "lavrov".to_owned(), ..QuoteQuery::default() },
+        QuoteQuery { speakers: vec![speaker], ..QuoteQuery::default() },
+        QuoteQuery { sort: QuoteSort::Date, ..QuoteQuery::default() },
+    ] {
+        assert_eq!(QuoteAnswer::of(None, ctx.quotes_first(), &ctx.corpus, &q), None, "{q:?}");
+        assert_eq!(need_for_route(&Route::Quotes(q.clone())), Need::search());
+        assert!(!ctx.satisfies(&need_for_route(&Route::Quotes(q))));
+    }
+
+    // With every quote and the index in, the list needs no slice of its own.
+    let mut searched = Shelf::default();
+    fetch(&mut searched, &manifest, &files, &[Need::search()], &BTreeMap::new());
+    assert!(fetch(&mut searched, &manifest, &files, std::slice::from_ref(&need), &hints).is_empty());
+    let ctx = context(&searched, &manifest);
+    assert!(ctx.satisfies(&need) && ctx.searchable().is_some());
+    assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::export::{self, Format};
-use crate::ui::app::use_corpus;
+use crate::core::pack::Need;
+use crate::ui::data::use_data;
 
 /// What a page exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,12 +23,40 @@ pub fn ExportButtons(
     /// How many match.
     #[prop(into)]
     count: Signal<usize>,
-    /// Indices of what matches, in the order shown: read only when a file is made.
+    /// Indices of what matches, in the order shown: read only when a file is made;
+    /// `None` while they are not all in (the quotes page's first view).
     #[prop(into)]
-    shown: Signal<Vec<usize>>,
+    shown: Signal<Option<Vec<usize>>>,
+    /// What to fetch when `shown` is `None`: the file is made once it is in.
+    #[prop(optional)]
+    fetch: Option<Need>,
 ) -> impl IntoView {
-    let ctx = use_corpus();
+    let data = use_data();
     let (failed, set_failed) = signal(false);
+    // The format asked for while what matches was still being fetched.
+    let (waiting, set_waiting) = signal(None::<Format>);
+    let make = {
+        let data = data.clone();
+        move |format: Format, shown: &[usize]| {
+            let corpus = data.snapshot().corpus;
+            let origin = window().location().origin().unwrap_or_default();
+            let made = match of {
+                ExportOf::Quotes => export::quotes(&corpus, shown, format, &origin),
+                ExportOf::Events => export::events(&corpus, shown, format, &origin),
+            };
+            set_failed.set(download(&made.file_name, &made.content, format.mime()).is_err());
+        }
+    };
+    {
+        let make = make.clone();
+        Effect::new(move |_| {
+            let Some(format) = waiting.get() else { return };
+            if let Some(list) = shown.get() {
+                set_waiting.set(None);
+                make(format, &list);
+            }
+        });
+    }
     let what = match of {
         ExportOf::Quotes => "quotes",
         ExportOf::Events => "events",
@@ -39,14 +68,15 @@ pub fn ExportButtons(
             let buttons = Format::ALL
                 .into_iter()
                 .map(|format| {
-                    let ctx = ctx.clone();
-                    let save = move |_| {
-                        let origin = window().location().origin().unwrap_or_default();
-                        let made = shown.with_untracked(|shown| match of {
-                            ExportOf::Quotes => export::quotes(&ctx.corpus, shown, format, &origin),
-                            ExportOf::Events => export::events(&ctx.corpus, shown, format, &origin),
-                        });
-                        set_failed.set(download(&made.file_name, &made.content, format.mime()).is_err());
+                    let (make, data, fetch) = (make.clone(), data.clone(), fetch.clone());
+                    let save = move |_| match shown.get_untracked() {
+                        Some(list) => make(format, &list),
+                        None => {
+                            set_waiting.set(Some(format));
+                            if let Some(need) = fetch.clone() {
+                                data.request(need);
+                            }
+                        }
                     };
                     view! { <button type="button" on:click=save>{format.label()}</button> }
                 })
@@ -56,6 +86,10 @@ pub fn ExportButtons(
                     <span class="export-label">"Export the "{move || count.get()}" matching "{what}":"</span>
                     {buttons}
                     {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
+                    {let data = data.clone(); move || waiting.get().map(|_| match data.failure() {
+                        None => view! { <span role="status">"Preparing the file…"</span> }.into_any(),
+                        Some(reason) => view! { <span role="alert">"The file could not be made: "{reason}</span> }.into_any(),
+                    })}
                 </div>
             }
         })

@@ -1,30 +1,90 @@
 //! The quotes page: search as you type, facets by speaker, document and kind.
+//!
+//! It opens with the build's first page of the unfiltered list (its slice: a page of
+//! quotes, the count, the facets) and fetches every quote and the search index when the
+//! reader asks for more: focusing the search box (so the first keystroke finds them in),
+//! a query or filter ("Searching…" until they are in), "Show more", an export. The
+//! results always come from `core::lists::QuoteAnswer`, whole or not at all.
 
 use leptos::prelude::*;
 
-use crate::core::facets::quote_facets;
+use crate::core::lists::QuoteAnswer;
 use crate::core::model::{ActorId, DocumentId};
+use crate::core::pack::Need;
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
+use crate::core::site::PENDING_CLASS;
 use crate::ui::app::{use_corpus, use_go, use_route};
+use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 
 #[component]
 pub fn QuotesPage() -> impl IntoView {
-    let ctx = use_corpus();
+    let data = use_data();
     let parsed = use_route();
     let go = use_go();
     let query = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
         Route::Quotes(q) => q,
         _ => QuoteQuery::default(),
     });
+    // What is in now (more may come in while the page is shown).
+    let current = {
+        let data = data.clone();
+        move || data.current()
+    };
     let hits = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| query.with(|q| ctx.quote_index().rank(&ctx.corpus, q)))
+        let current = current.clone();
+        Memo::new(move |_| {
+            let ctx = current();
+            query.with(|q| QuoteAnswer::of(ctx.searchable(), ctx.quotes_first(), &ctx.corpus, q))
+        })
+    };
+    let limit = use_limit(query);
+    // A query that the first page cannot answer, or more than it holds.
+    let searching = Memo::new(move |_| hits.with(Option::is_none));
+    let loading_more = Memo::new(move |_| hits.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            if searching.get() || loading_more.get() {
+                data.request(Need::search());
+            }
+        });
+    }
+    {
+        // The head's pending state ("Searching…", the stale results hidden), set again
+        // while a query waits for the index; lifted when it is in or has failed.
+        let data = data.clone();
+        Effect::new(move |was: Option<bool>| {
+            let on = searching.get() && data.failure().is_none();
+            if on || was == Some(true) {
+                if let Some(html) = document().document_element() {
+                    let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
+                }
+            }
+            on
+        });
+    }
+    let failed = {
+        let data = data.clone();
+        move || {
+            let reason = (searching.get() || loading_more.get()).then(|| data.failure()).flatten()?;
+            let data = data.clone();
+            Some(view! {
+                <p class="load-failure" role="alert">
+                    "The quotes could not be loaded: "{reason}" "
+                    <button type="button" on:click=move |_| data.request(Need::search())>"Try again"</button>
+                </p>
+            })
+        }
     };
     // How many quotes match: the count, the export, "Show more" and the busy state.
-    let found = Memo::new(move |_| hits.with(|r| r.len()));
+    let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
+    let prefetch = {
+        let data = data.clone();
+        move |_| data.request(Need::search())
+    };
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
@@ -33,11 +93,12 @@ pub fn QuotesPage() -> impl IntoView {
         }
     };
     let facets = {
-        let ctx = ctx.clone();
+        let current = current.clone();
         move || {
+            let ctx = current();
             let corpus = &ctx.corpus;
             let q = query.get();
-            let facets = hits.with(|found| quote_facets(ctx.quote_index(), corpus, &q, found));
+            let facets = hits.with(|found| found.as_ref().map(|found| found.facets(ctx.searchable(), corpus, &q)))?;
             let empty = facets.is_empty();
             let speakers: Vec<(String, String, usize)> =
                 facets.speakers.iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), *n)).collect();
@@ -80,7 +141,7 @@ pub fn QuotesPage() -> impl IntoView {
                 })
                 .collect_view();
             // Nothing to narrow when nothing matches, whatever the filters.
-            (!empty).then(|| view! {
+            (!empty).then_some(view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
                     {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div> })}
@@ -90,20 +151,23 @@ pub fn QuotesPage() -> impl IntoView {
             })
         }
     };
-    let limit = use_limit(query);
     let results = {
-        let ctx = ctx.clone();
+        let current = current.clone();
         move || {
+            let ctx = current();
             let q = query.get();
-            if hits.with(|r| r.is_empty()) {
+            if searching.get() {
+                return ().into_any();
+            }
+            if hits.with(|r| r.as_ref().is_some_and(QuoteAnswer::is_empty)) {
+                let index = ctx.searchable();
                 let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
                 let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
-                let without_filters = if filtered {
-                    ctx.quote_index().rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len()
-                } else {
-                    0
+                let without_filters = match index.filter(|_| filtered) {
+                    Some(index) => index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len(),
+                    None => 0,
                 };
-                let suggestion = ctx.quote_index().suggest(&ctx.corpus, &q).map(|better| {
+                let suggestion = index.and_then(|index| index.suggest(&ctx.corpus, &q)).map(|better| {
                     let route = Route::Quotes(QuoteQuery { q: better.clone(), ..q.clone() });
                     view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
                 });
@@ -134,9 +198,16 @@ pub fn QuotesPage() -> impl IntoView {
                 }
                 .into_any();
             }
-            // Highlights and reasons are worked out only for the quotes rendered.
+            // Highlights and reasons are worked out only for the quotes rendered; while
+            // more than the first page is on its way, the first page stays.
+            let index = ctx.searchable();
             let items = hits
-                .with(|ranking| ranking.explain_first(ctx.quote_index(), &ctx.corpus, limit.rendered()))
+                .with(|answer| {
+                    let answer = answer.as_ref()?;
+                    let n = limit.rendered();
+                    answer.page(index, &ctx.corpus, n).or_else(|| answer.page(index, &ctx.corpus, n.min(crate::core::site::LIST_PAGE)))
+                })
+                .unwrap_or_default()
                 .into_iter()
                 .map(|hit| {
                     let quote = ctx.corpus.quotes[hit.quote].clone();
@@ -154,7 +225,8 @@ pub fn QuotesPage() -> impl IntoView {
         };
         view! { <a class="sort" href=Route::Quotes(next).href()>{label}</a> }
     };
-    let total = ctx.corpus.quotes.len();
+    let total = use_corpus().corpus.counts.quotes;
+    let current_export = current.clone();
     view! {
         <h1>"Quotes"</h1>
         // A plain form: before the wasm has arrived (or without it) Enter submits the
@@ -172,14 +244,23 @@ pub fn QuotesPage() -> impl IntoView {
                     maxlength="10000"
                     prop:value=move || query.with(|q| q.q.clone())
                     on:input=on_input
+                    on:focus=prefetch
                 />
             </form>
         </search>
         <p class="pending-note" role="status">"Searching…"</p>
+        {failed}
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();
-                if n == total { format!("All {total} quotes") } else { format!("{n} of {total} quotes") }
+                // No count while the answer is not in: 0 would be a wrong one.
+                if searching.get() {
+                    String::new()
+                } else if n == total {
+                    format!("All {total} quotes")
+                } else {
+                    format!("{n} of {total} quotes")
+                }
             }}
             " · "
             {sort_link}
@@ -187,13 +268,21 @@ pub fn QuotesPage() -> impl IntoView {
         <ExportButtons
             of=ExportOf::Quotes
             count=found
-            shown=Signal::derive(move || hits.with(|r| r.first(usize::MAX).iter().map(|hit| hit.quote).collect()))
+            shown=Signal::derive(move || {
+                let ctx = current_export();
+                hits.with(|a| a.as_ref().and_then(|a| a.all(&ctx.corpus)))
+            })
+            fetch=Need::search()
         />
         <div class="with-facets">
             {facets}
             <div class="results-area" aria-busy=move || limit.partial(found.get()).to_string()>
                 {results}
-                <ShowMore limit total=found what="quotes"/>
+                {move || if loading_more.get() {
+                    view! { <p class="show-more" role="status">"Loading more quotes…"</p> }.into_any()
+                } else {
+                    view! { <ShowMore limit total=found what="quotes"/> }.into_any()
+                }}
             </div>
         </div>
     }

@@ -342,7 +342,7 @@ pub fn TimelinePage() -> impl IntoView {
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
-        <ExportButtons of=ExportOf::Events count=found shown=shown/>
+        <ExportButtons of=ExportOf::Events count=found shown=Signal::derive(move || Some(shown.get()))/>
         <TimelineChart query=query shown=shown highlight=highlight/>
         <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()
             on:mouseover={

@@ -93,7 +93,8 @@ test('without JavaScript the search box submits to /quotes?q=', async ({ browser
 
 test('a data file that cannot be loaded leaves the page readable and says why', async ({ page }) => {
   await page.route(/\/data\/quotes-[0-9a-f]+\.bin$/, (route) => route.fulfill({ status: 200, body: 'not data' }));
-  await page.goto('/quotes');
+  // A search: the page needs every quote before it can show its answer.
+  await page.goto('/quotes?q=aleppo');
   await expect(page.locator('.data-failure')).toContainText('could not be loaded');
   await expect(page.locator('.data-failure')).toContainText('not a Dossier data file');
   await expect(page.locator('main h1')).toHaveText('Quotes');
@@ -204,4 +205,50 @@ test.describe('a page from a release the host has replaced', () => {
     expect(loads).toBe(1);
     await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
   });
+});
+
+test('the quotes page opens from its first page alone; a search fetches every quote and the index, once', async ({ page }) => {
+  const asked = watchData(page);
+  await open(page, '/quotes');
+  await expect(page.locator('.count')).toContainText('All 60 quotes');
+  await expect(page.locator('.results > li')).toHaveCount(60);
+  expect([...asked].sort()).toEqual(['catalog', 'manifest', 'slice']);
+  asked.length = 0;
+  // Focusing the box fetches what the first keystroke needs.
+  const index = page.waitForRequest(/\/data\/index-[0-9a-f]{16}\.bin$/);
+  await page.locator('#quote-q').focus();
+  await index;
+  await page.locator('#quote-q').pressSequentially('aleppo');
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+  await expect(page.locator('.results mark').first()).toContainText(/aleppo/i);
+  await page.locator('#quote-q').fill('');
+  await expect(page.locator('.count')).toContainText('All 60 quotes');
+  expect([...asked].sort()).toEqual(['index', 'quotes']);
+});
+
+test('a search whose quotes cannot be fetched says so with a retry, never the first page as its answer', async ({ page }) => {
+  let broken = true;
+  // A body that is not the file (a proxy's error page, say): no console error to expect.
+  await page.route(/\/data\/quotes-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await open(page, '/quotes');
+  await page.locator('#quote-q').fill('aleppo');
+  await expect(page.locator('.load-failure')).toContainText('The quotes could not be loaded');
+  await expect(page.locator('.load-failure')).toContainText('not a Dossier data file');
+  await expect(page.locator('.results')).toHaveCount(0);
+  await expect(page.locator('.count')).not.toContainText('quotes');
+  await expect(page.locator('.facets')).toHaveCount(0);
+  broken = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+});
+
+test('a facet of the first view leads to its filtered list once the quotes are in', async ({ page }) => {
+  await open(page, '/quotes');
+  const facet = page.locator('.facets a').first();
+  const label = await facet.innerText();
+  const n = Number(label.match(/(\d+)\s*$/)[1]);
+  await facet.click();
+  await expect(page.locator('.count')).toContainText(`${n} of 60 quotes`);
+  await expect(page.locator('.results > li')).toHaveCount(n);
 });

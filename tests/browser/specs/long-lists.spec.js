@@ -36,6 +36,26 @@ test('quotes render a page at a time, and a new query starts from the first page
   await expect(page.locator('.show-more')).toContainText('(100 of 250 shown)');
 });
 
+test('the quotes list opens from its first page; an export from it fetches every quote first and saves them all', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    if (m) asked.push(m[1]);
+  });
+  await open(page, `${synth}/quotes`);
+  await expect(page.locator('.results > li')).toHaveCount(100);
+  expect(asked).not.toContain('quotes');
+  expect(asked).not.toContain('index');
+  const shown = await page.locator('.results figure blockquote').allTextContents();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const records = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(records).toHaveLength(250);
+  // In the order shown: the first page's quotes lead.
+  expect(records.slice(0, 100).map((r) => r.text)).toEqual(shown.map((s) => s.trim()));
+  expect(asked).toContain('quotes');
+  expect(asked).toContain('index');
+});
+
 /// The chart's mark furthest right (the latest event drawn): its link.
 async function latestMark(page) {
   return page.locator('.chart a.item').evaluateAll((els) => {
