@@ -409,7 +409,12 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
         let slice = need.slice.as_ref().and_then(|key| slices.get(key));
         let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice.map(|f| pack::href(f))).collect();
         let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
-        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref());
+        // A query on the quotes page needs every quote and the index: preloaded only then.
+        let query_data: Vec<String> = match route {
+            Route::Quotes(_) => manifest.shards_for(pack::Need::search().parts.without(need.parts)).map(|s| s.href()).collect(),
+            _ => Vec::new(),
+        };
+        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref(), &query_data);
         render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.href()))
     };
     // Every page on every core: each is rendered under its own reactive owner, so the
@@ -433,7 +438,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;
     // The app shell with no page in it, for the service worker's offline answers: the app
     // renders whatever the URL asks for into its empty body.
-    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None, None));
+    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None, None, &[]));
     write(&dist.join(site::APP_SHELL), site::fill_shell(&shell, &app_shell_head, "")?.as_bytes())?;
     // The service worker precaches every top-level file of the build; its version is a
     // hash of their contents (the pages name the data, so new data is a new version).

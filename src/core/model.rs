@@ -267,7 +267,10 @@ impl Parts {
     pub const EVENTS: Parts = Parts(4);
     /// The prebuilt search index.
     pub const INDEX: Parts = Parts(8);
-    pub const ALL: Parts = Parts(15);
+    /// Every event's evidence, which [`Parts::EVENTS`] leaves out (the timeline does not
+    /// show it; an event's page has it in its slice; an export of events needs it).
+    pub const EVIDENCE: Parts = Parts(16);
+    pub const ALL: Parts = Parts(31);
     pub const NONE: Parts = Parts(0);
 
     pub const fn with(self, other: Parts) -> Parts {
@@ -348,7 +351,8 @@ pub struct Corpus {
     /// Empty unless [`Parts::QUOTES`] is present.
     pub quotes: Vec<Quote>,
     /// Sorted chronologically (stable: ties keep file order). Empty unless
-    /// [`Parts::EVENTS`] is present.
+    /// [`Parts::EVENTS`] is present; an event's `evidence` is empty unless
+    /// [`Parts::EVIDENCE`] is, or a slice that holds the event was read.
     pub events: Vec<Event>,
     /// Counts over the whole corpus, whichever parts are present.
     pub counts: Counts,

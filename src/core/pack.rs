@@ -8,13 +8,16 @@
 //! - **the manifest** `manifest-<hash>.bin`, named in every page's head: for each shard
 //!   its kind, the range of records it holds (`first`, `count`), its file name, size and
 //!   content hash; the site's base URL;
-//! - **shards** `<kind>-<hash>.bin` of what the lists need whole: the catalog (documents
-//!   without their paragraphs, actors, places and the whole corpus's [`Counts`]), quotes
-//!   and events (cut into shards of at most `max_records` records, record `i` in the
-//!   shard whose range holds it) and the prebuilt search index;
+//! - **shards** `<kind>-<hash>.bin` of what the lists and search need whole: the catalog
+//!   (documents without their paragraphs, actors, places and the whole corpus's
+//!   [`Counts`]), quotes and events (cut into shards of at most `max_records` records,
+//!   record `i` in the shard whose range holds it; events without their evidence, which
+//!   the timeline does not show, in `evidence` shards of the same ranges that an export
+//!   fetches) and the prebuilt search index;
 //! - **a slice per record page** `slice-<hash>.bin` ([`Slice`]): exactly the records
 //!   that page shows, so a quote's page fetches one quote, its paragraph, its events and
-//!   its citation whatever the corpus's size. A page's head names its own slice; for a
+//!   its citation whatever the corpus's size; and one for the quotes list (its first
+//!   page, count and facets). A page's head names its own slice; for a
 //!   page reached inside the app, **directory** shards (listed in the manifest, about
 //!   [`DIRECTORY_ENTRIES`] pages each, bucketed by a hash of the page's key) name it.
 //!
@@ -75,10 +78,12 @@ pub enum Kind {
     /// Which slice file holds each record page's data, for the pages whose key falls in
     /// this bucket ([`bucket_of`]).
     Directory,
+    /// The evidence of the events of the [`Kind::Events`] shard with the same range.
+    Evidence,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Index, Kind::Slice, Kind::Directory];
+    const ALL: [Kind; 8] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Index, Kind::Slice, Kind::Directory, Kind::Evidence];
 
     /// The start of its files' names.
     pub fn name(self) -> &'static str {
@@ -90,6 +95,7 @@ impl Kind {
             Kind::Index => "index",
             Kind::Slice => "slice",
             Kind::Directory => "directory",
+            Kind::Evidence => "evidence",
         }
     }
 
@@ -102,6 +108,7 @@ impl Kind {
             Kind::Quotes => Parts::QUOTES,
             Kind::Events => Parts::EVENTS,
             Kind::Index => Parts::INDEX,
+            Kind::Evidence => Parts::EVIDENCE,
         }
     }
 
@@ -294,7 +301,10 @@ pub struct Catalog {
 pub enum Shard {
     Catalog(Box<Catalog>),
     Quotes(Vec<Quote>),
+    /// Events without their evidence.
     Events(Vec<Event>),
+    /// The evidence of the events of the same range.
+    Evidence(Vec<String>),
     /// [`crate::core::search::QuoteIndex::to_bytes`] of the whole corpus.
     Index(Vec<u8>),
     Slice(Box<Slice>),
@@ -375,8 +385,14 @@ pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_u
     for (i, chunk) in corpus.quotes.chunks(max_records).enumerate() {
         shards.push((Kind::Quotes, records(i * max_records)?, records(chunk.len())?, body_of(&chunk)?));
     }
+    // The timeline's events without their evidence, which shards of its own hold.
     for (i, chunk) in corpus.events.chunks(max_records).enumerate() {
-        shards.push((Kind::Events, records(i * max_records)?, records(chunk.len())?, body_of(&chunk)?));
+        let summaries: Vec<Event> = chunk.iter().map(|e| Event { evidence: String::new(), ..e.clone() }).collect();
+        shards.push((Kind::Events, records(i * max_records)?, records(chunk.len())?, body_of(&summaries)?));
+        // With its first record: two ranges citing the same passages are two files.
+        let first = records(i * max_records)?;
+        let evidence: Vec<&str> = chunk.iter().map(|e| e.evidence.as_str()).collect();
+        shards.push((Kind::Evidence, first, records(chunk.len())?, body_of(&(first, evidence))?));
     }
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
 
@@ -624,6 +640,14 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             counted(events.len())?;
             Shard::Events(events)
         }
+        Kind::Evidence => {
+            let (first, evidence): (u32, Vec<String>) = decode(file, body)?;
+            if first != shard.first {
+                return Err(PackError { file: file.to_owned(), reason: format!("holds the evidence from event {first}, not {}", shard.first) });
+            }
+            counted(evidence.len())?;
+            Shard::Evidence(evidence)
+        }
         Kind::Index => Shard::Index(decode(file, body)?),
         Kind::Slice => Shard::Slice(Box::new(decode(file, body)?)),
         Kind::Directory => {
@@ -676,6 +700,7 @@ pub struct Shelf {
     catalog: Option<Catalog>,
     quotes: BTreeMap<u32, Vec<Quote>>,
     events: BTreeMap<u32, Vec<Event>>,
+    evidence: BTreeMap<u32, Vec<String>>,
     index: Option<Vec<u8>>,
     /// What the slices read so far hold, by number in the corpus.
     some_quotes: BTreeMap<u32, Quote>,
@@ -712,6 +737,9 @@ impl Shelf {
             }
             Shard::Events(e) => {
                 self.events.insert(shard.first, e);
+            }
+            Shard::Evidence(e) => {
+                self.evidence.insert(shard.first, e);
             }
             Shard::Index(i) => self.index = Some(i),
             Shard::Slice(slice) => {
@@ -823,7 +851,7 @@ impl Shelf {
 
     /// The parts every one of whose shards in `manifest` is on the shelf.
     pub fn parts(&self, manifest: &Manifest) -> Parts {
-        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::INDEX]
+        [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::INDEX, Parts::EVIDENCE]
             .into_iter()
             .filter(|&p| manifest.shards_for(p).next().is_some() && manifest.shards_for(p).all(|s| self.has(s)))
             .fold(Parts::NONE, Parts::with)
@@ -873,7 +901,18 @@ impl Shelf {
         };
         let events = if parts.contains(Parts::EVENTS) {
             joined(Kind::Events, &self.events, counts.events)?;
-            self.events.values().flatten().cloned().collect()
+            let mut events: Vec<Event> = self.events.values().flatten().cloned().collect();
+            if parts.contains(Parts::EVIDENCE) {
+                joined(Kind::Evidence, &self.evidence, counts.events)?;
+                for (event, evidence) in events.iter_mut().zip(self.evidence.values().flatten()) {
+                    event.evidence.clone_from(evidence);
+                }
+            }
+            // The slices' events are whole: their evidence stays.
+            for (&n, event) in &self.some_events {
+                events[n as usize].evidence.clone_from(&event.evidence);
+            }
+            events
         } else {
             self.some_events.values().cloned().collect()
         };

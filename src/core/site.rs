@@ -65,8 +65,10 @@ impl BaseUrl {
 /// The build's own tags in a page's head (not page markup, which the components write):
 /// where the data is, which page this file was rendered for, and the data files the page
 /// fetches first (a record page's slice named too), preloaded so they arrive with the
-/// wasm instead of after it.
-pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>) -> String {
+/// wasm instead of after it; and (`query_data`) those a query in the URL needs beyond
+/// them, which the pending script preloads when the URL has one (`/quotes?q=…` needs
+/// every quote and the index, `/quotes` only its first page).
+pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
     if let Some(file) = slice {
@@ -78,11 +80,18 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     for href in std::iter::once(manifest_href).chain(preload.iter().map(String::as_str)) {
         let _ = write!(h, "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(href));
     }
+    if !query_data.is_empty() {
+        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\">", escape(&query_data.join(" ")));
+    }
     if let Some(src) = pending_script {
         let _ = write!(h, "<script src=\"{}\"></script>", escape(src));
     }
     h
 }
+
+/// The `<meta name>` under which a list page names the data files a query in its URL
+/// needs (space-separated), for [`PENDING_SCRIPT`] to preload.
+pub const QUERY_DATA_META: &str = "dossier-query-data";
 
 /// The `<meta name>` under which a page names the route its file was rendered for (the
 /// browser hydrates that route first, then applies what its URL asks for). The offline
@@ -96,8 +105,23 @@ pub const HEAD_MARKER: &str = "<!--HEAD-->";
 /// URL carries a query its static file cannot show (`/quotes?q=aleppo` is served
 /// `/quotes/index.html`): until the app has applied it, the page says so instead of
 /// offering the unfiltered list as results. Classic and blocking, so it runs before the
-/// first paint; the app removes the class once the URL's state is shown.
-pub const PENDING_SCRIPT: &str = "// Dossier: see src/core/site.rs (PENDING_SCRIPT).\nif (location.search.length > 1) document.documentElement.classList.add('pending');\n";
+/// first paint; the app removes the class once the URL's state is shown. It also
+/// preloads the files the query needs ([`QUERY_DATA_META`]), so they arrive with the
+/// wasm instead of after it.
+pub const PENDING_SCRIPT: &str = "// Dossier: see src/core/site.rs (PENDING_SCRIPT).
+if (location.search.length > 1) {
+  document.documentElement.classList.add('pending');
+  var data = document.querySelector('meta[name=\"dossier-query-data\"]');
+  (data ? data.content.split(' ') : []).forEach(function (href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  });
+}
+";
 
 /// The class [`PENDING_SCRIPT`] puts on `<html>`.
 pub const PENDING_CLASS: &str = "pending";

@@ -134,6 +134,10 @@ pub struct DataContext {
     failure: ArcRwSignal<Option<String>>,
     #[cfg(target_arch = "wasm32")]
     source: Option<Arc<crate::ui::fetch::Source>>,
+    /// The needs being fetched now: asking again for one of them (a keystroke while the
+    /// focus's prefetch is on its way) waits for that fetch instead of starting another.
+    #[cfg(target_arch = "wasm32")]
+    in_flight: Arc<std::sync::Mutex<Vec<Need>>>,
 }
 
 impl DataContext {
@@ -144,13 +148,15 @@ impl DataContext {
             failure: ArcRwSignal::new(None),
             #[cfg(target_arch = "wasm32")]
             source: None,
+            #[cfg(target_arch = "wasm32")]
+            in_flight: Arc::default(),
         }
     }
 
     /// Data fetched from `source`, of which `ctx` is what is in so far.
     #[cfg(target_arch = "wasm32")]
     pub fn fetched(ctx: CorpusContext, source: Arc<crate::ui::fetch::Source>) -> DataContext {
-        DataContext { current: ArcRwSignal::new(ctx), failure: ArcRwSignal::new(None), source: Some(source) }
+        DataContext { current: ArcRwSignal::new(ctx), failure: ArcRwSignal::new(None), source: Some(source), in_flight: Arc::default() }
     }
 
     /// The current snapshot, subscribing: a component that shows more as more comes in.
@@ -181,10 +187,20 @@ impl DataContext {
         }
         #[cfg(target_arch = "wasm32")]
         if let Some(source) = self.source.clone() {
-            let (current, failure) = (self.current.clone(), self.failure.clone());
+            let Ok(mut in_flight) = self.in_flight.lock() else { return };
+            if in_flight.contains(&need) {
+                return;
+            }
+            in_flight.push(need.clone());
+            drop(in_flight);
+            let (current, failure, in_flight) = (self.current.clone(), self.failure.clone(), self.in_flight.clone());
             failure.set(None);
             leptos::task::spawn_local(async move {
-                match source.load(&[need]).await {
+                let loaded = source.load(std::slice::from_ref(&need)).await;
+                if let Ok(mut in_flight) = in_flight.lock() {
+                    in_flight.retain(|n| n != &need);
+                }
+                match loaded {
                     Ok(ctx) => current.set(ctx),
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
@@ -194,7 +210,7 @@ impl DataContext {
             return;
         }
         // Natively every part is in from the start; nothing else can fetch.
-        self.failure.set(Some("this page's data is not available".to_owned()));
+        self.failure.set(Some("this page’s data is not available".to_owned()));
     }
 }
 

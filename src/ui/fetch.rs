@@ -50,7 +50,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Superseded { manifest } => write!(
                 f,
-                "a newer release of this site is live and this page's files ({manifest}) are gone from the host: reload the page"
+                "a newer release of this site is live and this page’s files ({manifest}) are gone from the host: reload the page"
             ),
             Failure::Other(reason) => f.write_str(reason),
         }

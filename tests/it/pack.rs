@@ -361,3 +361,30 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
     assert!(ctx.satisfies(&need) && ctx.searchable().is_some());
     assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
 }
+
+#[test]
+fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it() {
+    init();
+    let c = corpus();
+    let (manifest, files, _) = files(&c, 7);
+    let timeline = Route::Timeline(Default::default());
+    let mut shelf = Shelf::default();
+    let read = fetch(&mut shelf, &manifest, &files, &[need_for(&timeline.page())], &BTreeMap::new());
+    assert!(read.iter().all(|f| f.starts_with("catalog-") || f.starts_with("events-")), "{read:?}");
+    let ctx = context(&shelf, &manifest);
+    assert!(!ctx.parts().contains(Parts::EVIDENCE));
+    assert!(ctx.corpus.events.iter().all(|e| e.evidence.is_empty()), "summaries only");
+    // The timeline shows no evidence: it renders as from the whole corpus.
+    assert_eq!(render_page(SHELL, &ctx, &timeline, "").unwrap(), render_page(SHELL, &whole(&c), &timeline, "").unwrap());
+    // An event's page read on top keeps its own evidence; the rest stay summaries.
+    let e = &c.events[c.events.len() / 2];
+    let event = Route::Event(e.id.clone());
+    fetch(&mut shelf, &manifest, &files, &[need_for(&event.page())], &BTreeMap::new());
+    let ctx = context(&shelf, &manifest);
+    assert_eq!(ctx.corpus.event(&e.id).unwrap().evidence, e.evidence);
+    assert_eq!(render_page(SHELL, &ctx, &event, "").unwrap(), render_page(SHELL, &whole(&c), &event, "").unwrap());
+    // The export's need brings every event's evidence, in its own shards.
+    let read = fetch(&mut shelf, &manifest, &files, &[Need::parts(Parts::EVENTS.with(Parts::EVIDENCE))], &BTreeMap::new());
+    assert!(!read.is_empty() && read.iter().all(|f| f.starts_with("evidence-")), "{read:?}");
+    assert_eq!(context(&shelf, &manifest).corpus.events, c.events);
+}

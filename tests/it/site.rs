@@ -207,18 +207,23 @@ fn no_page_carries_markup_from_hostile_data() {
 
 #[test]
 fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
-    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], None, Some("/pending-3.js"));
+    let query_data = ["/data/quotes-4.bin".to_owned(), "/data/index-5.bin".to_owned()];
+    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], None, Some("/pending-3.js"), &query_data);
     assert!(!tags.contains("dossier-slice"));
     assert!(tags.contains("<meta name=\"dossier-data\" content=\"/data/manifest-1.bin\">"));
     assert!(tags.contains("<meta name=\"dossier-page\" content=\"/quotes\">"));
     assert!(tags.contains("<link rel=\"preload\" href=\"/data/quotes-2.bin\" as=\"fetch\" crossorigin=\"anonymous\">"));
     assert!(tags.contains("<script src=\"/pending-3.js\"></script>"));
+    // What a query needs is named before the pending script, which preloads it.
+    let named = tags.find("<meta name=\"dossier-query-data\" content=\"/data/quotes-4.bin /data/index-5.bin\">").expect("the query's data named");
+    assert!(named < tags.find("<script").unwrap());
+    assert!(!tags.contains("href=\"/data/index-5.bin\""), "preloaded only for a query: {tags}");
     // The offline shell names no rendered route: the browser renders it from scratch.
-    assert!(!head_plumbing("/m", None, &[], None, None).contains("dossier-page"));
-    let hostile = head_plumbing("/m\"><script>", None, &[], Some("s\"><script>"), None);
+    assert!(!head_plumbing("/m", None, &[], None, None, &[]).contains("dossier-page"));
+    let hostile = head_plumbing("/m\"><script>", None, &[], Some("s\"><script>"), None, &["x\"><script>".to_owned()]);
     assert!(!hostile.contains("<script>"), "{hostile}");
     // A record page names its slice, which it also preloads.
-    let quote = head_plumbing("/m", Some(&Route::Quote(dossier::core::model::QuoteId::new("q"))), &["/data/slice-1.bin".into()], Some("slice-1.bin"), None);
+    let quote = head_plumbing("/m", Some(&Route::Quote(dossier::core::model::QuoteId::new("q"))), &["/data/slice-1.bin".into()], Some("slice-1.bin"), None, &[]);
     assert!(quote.contains("<meta name=\"dossier-slice\" content=\"slice-1.bin\">"), "{quote}");
 }
 

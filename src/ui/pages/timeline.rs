@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
-use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event};
+use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, Parts};
+use crate::core::pack::Need;
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
 use crate::core::timeline::{actor_counts, anchor_position, filter};
@@ -17,6 +18,7 @@ use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
+use crate::ui::data::use_data;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -34,6 +36,11 @@ pub fn TimelinePage() -> impl IntoView {
     // How many events the filters keep: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| shown.with(Vec::len));
     let total = ctx.corpus.events.len();
+    // An export carries each event's evidence, which the timeline's own data leaves out.
+    let evidence_in = {
+        let data = use_data();
+        move || data.current().parts().contains(Parts::EVIDENCE)
+    };
     let (date_error, set_date_error) = signal(None::<String>);
     let (pick_error, set_pick_error) = signal(None::<String>);
 
@@ -342,7 +349,12 @@ pub fn TimelinePage() -> impl IntoView {
                 if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
             }}
         </p>
-        <ExportButtons of=ExportOf::Events count=found shown=Signal::derive(move || Some(shown.get()))/>
+        <ExportButtons
+            of=ExportOf::Events
+            count=found
+            shown=Signal::derive(move || evidence_in().then(|| shown.get()))
+            fetch=Need::parts(Parts::EVENTS.with(Parts::EVIDENCE))
+        />
         <TimelineChart query=query shown=shown highlight=highlight/>
         <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()
             on:mouseover={

@@ -252,3 +252,16 @@ test('a facet of the first view leads to its filtered list once the quotes are i
   await expect(page.locator('.count')).toContainText(`${n} of 60 quotes`);
   await expect(page.locator('.results > li')).toHaveCount(n);
 });
+
+test('a search opened cold fetches every quote and the index beside the wasm, not after it', async ({ page }) => {
+  const release = await holdWasm(page);
+  const asked = watchData(page);
+  const index = page.waitForRequest(/\/data\/index-[0-9a-f]{16}\.bin$/);
+  await page.goto('/quotes?q=aleppo');
+  // Asked for while the wasm is still held back: the head's script preloaded it.
+  await index;
+  expect(asked).toContain('quotes');
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+});
