@@ -849,11 +849,13 @@ impl Shelf {
         needs.iter().filter_map(|n| n.slice_needed(have)).find(|k| !self.has_slice(k))
     }
 
-    /// The parts every one of whose shards in `manifest` is on the shelf.
+    /// The parts every one of whose shards in `manifest` is on the shelf (a part with no
+    /// shards is empty, so in).
     pub fn parts(&self, manifest: &Manifest) -> Parts {
         [Parts::CATALOG, Parts::QUOTES, Parts::EVENTS, Parts::INDEX, Parts::EVIDENCE]
             .into_iter()
-            .filter(|&p| manifest.shards_for(p).next().is_some() && manifest.shards_for(p).all(|s| self.has(s)))
+            // A part with no shards (a corpus without quotes, say) is in: it is empty.
+            .filter(|&p| manifest.shards_for(p).all(|s| self.has(s)))
             .fold(Parts::NONE, Parts::with)
     }
 
@@ -876,7 +878,8 @@ impl Shelf {
     /// agreement between its shards: record ranges that join without a gap, the counts
     /// the catalog gives, slices' records within them. A part whose shards are all in
     /// gives every record of its kind; otherwise a kind holds the records of the slices
-    /// read, in the corpus's order.
+    /// read, in the corpus's order. Events carry their evidence if its shards are all in,
+    /// and always those that came in a slice (an event's page read after the timeline).
     pub fn corpus(&self, manifest: &Manifest) -> Result<Corpus, PackError> {
         let parts = self.parts(manifest);
         let fail = |kind: Kind, reason: String| PackError { file: kind.name().to_owned(), reason };

@@ -23,6 +23,8 @@ pub mod keys {
     pub const FROM: &str = "from";
     pub const TO: &str = "to";
     pub const QUOTE: &str = "quote";
+    /// The quotes page's keys: any of them set makes it a search.
+    pub const QUOTES: [&str; 5] = [Q, SPEAKER, DOC, KIND, SORT];
 }
 
 /// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL

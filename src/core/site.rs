@@ -80,8 +80,9 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     for href in std::iter::once(manifest_href).chain(preload.iter().map(String::as_str)) {
         let _ = write!(h, "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(href));
     }
-    if !query_data.is_empty() {
-        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\">", escape(&query_data.join(" ")));
+    if let (false, Some(Route::Quotes(_))) = (query_data.is_empty(), rendered) {
+        let keys = crate::core::route::keys::QUOTES.join(" ");
+        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{keys}\">", escape(&query_data.join(" ")));
     }
     if let Some(src) = pending_script {
         let _ = write!(h, "<script src=\"{}\"></script>", escape(src));
@@ -89,8 +90,10 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     h
 }
 
-/// The `<meta name>` under which a list page names the data files a query in its URL
-/// needs (space-separated), for [`PENDING_SCRIPT`] to preload.
+/// The `<meta name>` under which the quotes page names the data files a query in its URL
+/// needs (space-separated), and in `data-keys` the query keys that make a search, for
+/// [`PENDING_SCRIPT`] to preload them when one of those keys has a value (not for
+/// `?utm_source=…`, which the page shows unfiltered).
 pub const QUERY_DATA_META: &str = "dossier-query-data";
 
 /// The `<meta name>` under which a page names the route its file was rendered for (the
@@ -112,7 +115,9 @@ pub const PENDING_SCRIPT: &str = "// Dossier: see src/core/site.rs (PENDING_SCRI
 if (location.search.length > 1) {
   document.documentElement.classList.add('pending');
   var data = document.querySelector('meta[name=\"dossier-query-data\"]');
-  (data ? data.content.split(' ') : []).forEach(function (href) {
+  var params = new URLSearchParams(location.search);
+  var search = data && data.dataset.keys.split(' ').some(function (key) { return params.get(key); });
+  (search ? data.content.split(' ') : []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::core::meta::{meta, SITE_NAME};
-use crate::core::pack::need_for;
+use crate::core::pack::{need_for, need_for_route};
 use crate::core::route::{self, Page, Parsed, Route, Section};
 use crate::ui::components::ignored::IgnoredNote;
 pub use crate::ui::data::{use_corpus, CorpusContext, DataContext};
@@ -123,6 +123,7 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
 /// could not load, with a retry) and appears when it is.
 fn current_page(page: Memo<Page>) -> impl IntoView {
     let data = use_data();
+    let parsed = use_route();
     let ready = {
         let data = data.clone();
         Memo::new(move |_| data.has(&need_for(&page.get())))
@@ -133,7 +134,11 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         let page = page.get();
         if !ready.get() {
             let need = need_for(&page);
-            data.request(need.clone());
+            // A search reached inside the app fetches what it needs at once, not the
+            // list's first page on the way (which that makes unneeded).
+            let wanted = parsed.with_untracked(|p| need_for_route(&p.route));
+            let covers = !need.instead.is_empty() && wanted.parts.contains(need.instead);
+            data.request(if covers { wanted } else { need.clone() });
             let data = data.clone();
             return view! {
                 <div class="loading" role="status" aria-live="polite">

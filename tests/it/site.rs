@@ -215,7 +215,11 @@ fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
     assert!(tags.contains("<link rel=\"preload\" href=\"/data/quotes-2.bin\" as=\"fetch\" crossorigin=\"anonymous\">"));
     assert!(tags.contains("<script src=\"/pending-3.js\"></script>"));
     // What a query needs is named before the pending script, which preloads it.
-    let named = tags.find("<meta name=\"dossier-query-data\" content=\"/data/quotes-4.bin /data/index-5.bin\">").expect("the query's data named");
+    let named = tags
+        .find("<meta name=\"dossier-query-data\" content=\"/data/quotes-4.bin /data/index-5.bin\" data-keys=\"q speaker doc kind sort\">")
+        .expect("the query's data named");
+    // The script reads that meta by its name.
+    assert!(dossier::core::site::PENDING_SCRIPT.contains(&format!("meta[name=\"{}\"]", dossier::core::site::QUERY_DATA_META)));
     assert!(named < tags.find("<script").unwrap());
     assert!(!tags.contains("href=\"/data/index-5.bin\""), "preloaded only for a query: {tags}");
     // The offline shell names no rendered route: the browser renders it from scratch.

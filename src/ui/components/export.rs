@@ -24,7 +24,8 @@ pub fn ExportButtons(
     #[prop(into)]
     count: Signal<usize>,
     /// Indices of what matches, in the order shown: read only when a file is made;
-    /// `None` while they are not all in (the quotes page's first view).
+    /// `None` while what the file needs is not all in (every quote, on the quotes page's
+    /// first view; every event's evidence, on the timeline).
     #[prop(into)]
     shown: Signal<Option<Vec<usize>>>,
     /// What to fetch when `shown` is `None`: the file is made once it is in.
@@ -33,8 +34,18 @@ pub fn ExportButtons(
 ) -> impl IntoView {
     let data = use_data();
     let (failed, set_failed) = signal(false);
-    // The format asked for while what matches was still being fetched.
+    // The format asked for while what matches was still being fetched; forgotten if the
+    // matches change meanwhile (another query) or the fetch fails, so a file is never
+    // saved for a query other than the one it was asked for, nor without a click.
     let (waiting, set_waiting) = signal(None::<Format>);
+    let (fetch_failed, set_fetch_failed) = signal(None::<String>);
+    Effect::new(move |before: Option<usize>| {
+        let now = count.get();
+        if before.is_some_and(|n| n != now) {
+            set_waiting.set(None);
+        }
+        now
+    });
     let make = {
         let data = data.clone();
         move |format: Format, shown: &[usize]| {
@@ -49,9 +60,13 @@ pub fn ExportButtons(
     };
     {
         let make = make.clone();
+        let data = data.clone();
         Effect::new(move |_| {
             let Some(format) = waiting.get() else { return };
-            if let Some(list) = shown.get() {
+            if let Some(reason) = data.failure() {
+                set_waiting.set(None);
+                set_fetch_failed.set(Some(reason));
+            } else if let Some(list) = shown.get() {
                 set_waiting.set(None);
                 make(format, &list);
             }
@@ -70,8 +85,12 @@ pub fn ExportButtons(
                 .map(|format| {
                     let (make, data, fetch) = (make.clone(), data.clone(), fetch.clone());
                     let save = move |_| match shown.get_untracked() {
-                        Some(list) => make(format, &list),
+                        Some(list) => {
+                            set_fetch_failed.set(None);
+                            make(format, &list);
+                        }
                         None => {
+                            set_fetch_failed.set(None);
                             set_waiting.set(Some(format));
                             if let Some(need) = fetch.clone() {
                                 data.request(need);
@@ -86,10 +105,8 @@ pub fn ExportButtons(
                     <span class="export-label">"Export the "{move || count.get()}" matching "{what}":"</span>
                     {buttons}
                     {move || failed.get().then(|| view! { <span role="alert">"This browser refused to save the file."</span> })}
-                    {let data = data.clone(); move || waiting.get().map(|_| match data.failure() {
-                        None => view! { <span role="status">"Preparing the file…"</span> }.into_any(),
-                        Some(reason) => view! { <span role="alert">"The file could not be made: "{reason}</span> }.into_any(),
-                    })}
+                    {move || waiting.get().map(|_| view! { <span role="status">"Preparing the file…"</span> })}
+                    {move || fetch_failed.get().map(|reason| view! { <span role="alert">"The file could not be made: "{reason}</span> })}
                 </div>
             }
         })

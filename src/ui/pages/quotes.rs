@@ -65,6 +65,17 @@ pub fn QuotesPage() -> impl IntoView {
             }
             on
         });
+        // Leaving the page mid-search: the next page is not pending (the timeline would
+        // hide its list under the same class).
+        // (In the browser only: natively the page is disposed once rendered.)
+        on_cleanup(|| {
+            if !cfg!(target_arch = "wasm32") {
+                return;
+            }
+            if let Some(html) = document().document_element() {
+                let _ = html.class_list().remove_1(PENDING_CLASS);
+            }
+        });
     }
     let failed = {
         let data = data.clone();

@@ -1,7 +1,8 @@
 // Static first: the page a reader gets is the static build's, and the app adopts it in
 // place (hydration) instead of painting it again; a URL's state applies after that; what
 // is typed before the wasm arrives is kept; the search box works without the wasm.
-import { test, expect, open } from './fixtures.js';
+import fs from 'node:fs';
+import { test, expect, open, settled } from './fixtures.js';
 
 // What these tests count and fail are the page's own requests: a service worker that
 // took charge mid-test would answer them from its cache, out of page.route's reach
@@ -264,4 +265,57 @@ test('a search opened cold fetches every quote and the index beside the wasm, no
   release();
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+});
+
+test('leaving the quotes page while its search is on its way leaves the next page readable', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/quotes-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await open(page, '/quotes');
+  await page.locator('#quote-q').fill('aleppo');
+  await expect(page.locator('.pending-note')).toBeVisible();
+  await page.locator('nav').getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.locator('main h1')).toHaveText('Timeline');
+  await expect(page.locator('html.pending')).toHaveCount(0);
+  await expect(page.locator('.timeline article.event').first()).toBeVisible();
+  release();
+  // And back on the quotes page, the search is answered.
+  await page.goBack();
+  await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+});
+
+test('a URL whose query is not a search (a tracking tag) preloads nothing of the search', async ({ page }) => {
+  const release = await holdWasm(page);
+  const asked = watchData(page);
+  await page.goto('/quotes?utm_source=newsletter');
+  await expect(page.locator('html.pending')).toHaveCount(1);
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('.count')).toContainText('All 60 quotes');
+  expect(asked).not.toContain('index');
+  expect(asked).not.toContain('quotes');
+});
+
+test('an export asked for while its data is on its way is dropped if the filters change meanwhile', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/evidence-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await open(page, '/timeline');
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  await expect(page.locator('.export')).toContainText('Preparing the file…');
+  await page.locator('article.event .actors a').first().click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.locator('.export')).not.toContainText('Preparing the file…');
+  const evidence = page.waitForResponse(/\/data\/evidence-[0-9a-f]+\.bin$/);
+  release();
+  await evidence;
+  // The data is in now: a click saves at once, for the filters shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  expect(downloads).toBe(1);
+  const events = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  await settled(page);
+  expect(events.length).toBe(await page.locator('.timeline article.event').count());
+  for (const e of events) expect(e.evidence.length).toBeGreaterThan(10);
 });
