@@ -388,3 +388,32 @@ fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it()
     assert!(!read.is_empty() && read.iter().all(|f| f.starts_with("evidence-")), "{read:?}");
     assert_eq!(context(&shelf, &manifest).corpus.events, c.events);
 }
+
+#[test]
+fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
+    use dossier::core::lists::QuoteAnswer;
+    use dossier::core::route::QuoteQuery;
+    init();
+    for (quotes, events) in [(30, 0), (0, 0)] {
+        let (data, _) = dossier::synth::corpus_with_events(quotes, events, 3);
+        let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+        assert_eq!((c.quotes.len(), c.events.len()), (quotes, events));
+        let (manifest, files, _) = files(&c, 10);
+        // Parts with no shards are empty, so in: every page and a search are ready.
+        let search = Route::Quotes(QuoteQuery { q: "sanctions".to_owned(), ..QuoteQuery::default() });
+        for route in [Route::Timeline(Default::default()), Route::Quotes(QuoteQuery::default()), search.clone()] {
+            let need = dossier::core::pack::need_for_route(&route);
+            let mut shelf = Shelf::default();
+            fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &BTreeMap::new());
+            let ctx = context(&shelf, &manifest);
+            assert!(ctx.satisfies(&need), "{} with {quotes} quotes, {events} events", route.href());
+            assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
+        }
+        let mut shelf = Shelf::default();
+        fetch(&mut shelf, &manifest, &files, &[Need::search()], &BTreeMap::new());
+        let ctx = context(&shelf, &manifest);
+        let Route::Quotes(q) = &search else { unreachable!() };
+        let answer = QuoteAnswer::of(ctx.searchable(), ctx.quotes_first(), &ctx.corpus, q).expect("answered");
+        assert_eq!(answer.len(), QuoteIndex::new(&c).rank(&c, q).len());
+    }
+}
