@@ -801,11 +801,8 @@ impl Shelf {
         let mut wanted: Vec<Wanted> = manifest.shards_for(parts).filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }).collect();
         // A slice is not needed where the parts that hold its records are in, or will be
         // once this round's parts are.
-        let have = self.parts(manifest);
-        for need in needs {
-            let coming = !need.instead.is_empty() && parts.contains(need.instead);
-            let Some(key) = need.slice_needed(have).filter(|_| !coming) else { continue };
-            let key = &key.to_owned();
+        let have = self.parts(manifest).with(parts);
+        for key in needs.iter().filter_map(|n| n.slice_needed(have)) {
             if self.has_slice(key) {
                 continue;
             }
@@ -814,7 +811,7 @@ impl Shelf {
                 _ => self.locate(manifest, key),
             };
             match located {
-                Located::Slice(shard) => wanted.push(Wanted { shard, key: Some(key.clone()) }),
+                Located::Slice(shard) => wanted.push(Wanted { shard, key: Some(key.to_owned()) }),
                 Located::Directory(shard) => wanted.push(Wanted { shard, key: None }),
                 Located::NoSuchPage => {}
             }
