@@ -133,12 +133,11 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
     move || {
         let page = page.get();
         if !ready.get() {
-            let need = need_for(&page);
-            // A search reached inside the app fetches what it needs at once, not the
-            // list's first page on the way (which that makes unneeded).
-            let wanted = parsed.with_untracked(|p| need_for_route(&p.route));
-            let covers = !need.instead.is_empty() && wanted.parts.contains(need.instead);
-            data.request(if covers { wanted } else { need.clone() });
+            // What the route needs with its query: for a search, every quote and the
+            // index, which make the list's first page unneeded (its `instead`), so the
+            // page is ready once they are in; for any other route its page's need.
+            let need = parsed.with_untracked(|p| need_for_route(&p.route));
+            data.request(need.clone());
             let data = data.clone();
             return view! {
                 <div class="loading" role="status" aria-live="polite">
