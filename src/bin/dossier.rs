@@ -409,9 +409,11 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
         let slice = need.slice.as_ref().and_then(|key| slices.get(key));
         let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice.map(|f| pack::href(f))).collect();
         let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
-        // A query on the quotes page needs every quote and the index: preloaded only then.
+        // A query on a list needs every quote and the index, or every event: preloaded
+        // only then.
         let query_data: Vec<String> = match route {
             Route::Quotes(_) => manifest.shards_for(pack::Need::search().parts.without(need.parts)).map(|s| s.href()).collect(),
+            Route::Timeline(_) => manifest.shards_for(pack::Need::events().parts.without(need.parts)).map(|s| s.href()).collect(),
             _ => Vec::new(),
         };
         let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref(), &query_data);

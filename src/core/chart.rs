@@ -12,6 +12,8 @@
 
 use std::ops::RangeInclusive;
 
+use serde::{Deserialize, Serialize};
+
 use crate::core::date::{month_name, PartialDate, Precision};
 use crate::core::model::{ActorId, Corpus, Event};
 use crate::core::route::TimelineQuery;
@@ -85,7 +87,7 @@ fn spans(corpus: &Corpus, shown: &[usize]) -> Vec<Span> {
 }
 
 /// The stretch of time drawn: whole days, first to last inclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct View {
     pub first: i64,
     pub last: i64,
@@ -164,7 +166,7 @@ impl View {
 }
 
 /// How a mark shows what is known of its date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
     /// A day.
     Point,
@@ -175,7 +177,7 @@ pub enum Shape {
 }
 
 /// One event's mark in one lane.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// Index into `corpus.events`.
     pub event: usize,
@@ -188,7 +190,7 @@ pub struct Item {
 }
 
 /// Marks too many to stack in a stretch of a lane, drawn as one with their count.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bin {
     pub x0: f64,
     pub x1: f64,
@@ -200,7 +202,7 @@ pub struct Bin {
 }
 
 /// One lane: an actor's events (or those of no lane actor).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
     /// `None` for "others".
     pub actor: Option<ActorId>,
@@ -220,7 +222,7 @@ pub struct Lane {
 }
 
 /// A tick on the axis.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tick {
     pub x: f64,
     pub label: String,
@@ -229,16 +231,17 @@ pub struct Tick {
 }
 
 /// The tick unit a view uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unit {
     Decade,
+    #[default]
     Year,
     Month,
     Day,
 }
 
-/// The whole chart.
-#[derive(Clone, Debug, PartialEq)]
+/// The whole chart (empty by default: no lanes, no ticks).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chart {
     pub view: View,
     pub unit: Unit,
@@ -246,6 +249,31 @@ pub struct Chart {
     pub lanes: Vec<Lane>,
     /// Shown events that lie wholly outside the view (none when the view is the query's).
     pub outside: usize,
+}
+
+impl Chart {
+    /// Every event the chart names (its marks' and its bins' first), once each, ascending.
+    pub fn events(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self.lanes.iter().flat_map(|l| l.items.iter().map(|m| m.event).chain(l.bins.iter().map(|b| b.first))).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The same chart with every event number passed through `to` (from one list of
+    /// events to another), or `None` if `to` has no number for one of them.
+    pub fn map_events(&self, to: impl Fn(usize) -> Option<usize>) -> Option<Chart> {
+        let mut chart = self.clone();
+        for lane in &mut chart.lanes {
+            for item in &mut lane.items {
+                item.event = to(item.event)?;
+            }
+            for bin in &mut lane.bins {
+                bin.first = to(bin.first)?;
+            }
+        }
+        Some(chart)
+    }
 }
 
 /// The unit whose ticks suit a view of `days`: about 4 to 15 ticks.

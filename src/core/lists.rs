@@ -1,21 +1,27 @@
-//! What the quotes page shows before the reader searches. The build works out the
-//! unfiltered list's first page, its count and its facets ([`QuotesFirst`]) and writes
-//! them in the quotes page's slice, so `/quotes` opens with one page of quotes whatever
-//! the corpus's size; every quote and the search index are fetched only when the reader
-//! asks for more (a search, a filter, "Show more", an export).
+//! What the lists show before the reader asks for more. The build works out each list's
+//! unfiltered first view from the whole corpus and writes it in the list's slice, so the
+//! list opens from one small file whatever the corpus's size:
+//! - the quotes page ([`QuotesFirst`]): the first page of quotes, the count, the facets;
+//!   every quote and the search index are fetched when the reader asks for more (a
+//!   search, a filter, "Show more", an export);
+//! - the timeline ([`TimelineFirst`]): the first page of events, the count, the chart of
+//!   every event (its marks and its counts by stretch of time) and the actor picker's
+//!   counts; every event is fetched for a filter, a zoom, a folded lane, "Show more".
 //!
-//! [`QuoteAnswer`] is the page's one way to its results: from the whole index when it is
-//! in, from the build's first page when that is all there is and the query is the
-//! unfiltered list, and otherwise `None`: the page must fetch the rest before it shows
-//! anything, so a partial answer is never presented as complete.
+//! [`QuoteAnswer`] and [`TimelineAnswer`] are the pages' one way to their results: from
+//! the whole corpus when it is in, from the build's first view when that is all there is
+//! and the query is the unfiltered list, and otherwise `None`: the page must fetch the
+//! rest before it shows anything, so a partial answer is never presented as complete.
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::chart::{layout_folded, Chart};
 use crate::core::facets::{quote_facets, QuoteFacets};
-use crate::core::model::{Corpus, QuoteId};
-use crate::core::route::QuoteQuery;
+use crate::core::model::{ActorId, Corpus, EventId, QuoteId};
+use crate::core::route::{QuoteQuery, TimelineQuery};
 use crate::core::search::{Hit, QuoteIndex, Ranking};
 use crate::core::site::LIST_PAGE;
+use crate::core::timeline::{actor_counts, filter};
 
 /// The unfiltered quote list as the whole index answers it: how many quotes, the first
 /// page's quotes in result order (by id; the slice that carries this holds them), and
@@ -117,6 +123,125 @@ impl QuoteAnswer {
             QuoteAnswer::Ranked(r) => Some(r.first(usize::MAX).iter().map(|hit| hit.quote).collect()),
             QuoteAnswer::First(f) if f.is_whole() => f.order.iter().map(|id| corpus.quote_number(id)).collect(),
             QuoteAnswer::First(_) => None,
+        }
+    }
+}
+
+/// The unfiltered timeline as the whole corpus gives it: how many events, the first
+/// page's events in order, the chart of every event (its event numbers index `marked`,
+/// the events it names) and the actor picker's counts. The slice that carries this holds
+/// every event it names, without their evidence.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TimelineFirst {
+    pub total: usize,
+    pub page: Vec<EventId>,
+    pub chart: Option<Chart>,
+    pub marked: Vec<EventId>,
+    pub counts: Vec<(ActorId, usize)>,
+}
+
+impl TimelineFirst {
+    /// The first view of `corpus`'s timeline (at build time, from every event).
+    pub fn of(corpus: &Corpus) -> TimelineFirst {
+        let query = TimelineQuery::default();
+        let shown = filter(corpus, &query);
+        let chart = layout_folded(corpus, &shown, &query, &[]);
+        let numbers = chart.events();
+        let at = |n: usize| numbers.binary_search(&n).ok();
+        TimelineFirst {
+            total: shown.len(),
+            page: shown.iter().take(LIST_PAGE).map(|&i| corpus.events[i].id.clone()).collect(),
+            chart: chart.map_events(at),
+            marked: numbers.iter().map(|&i| corpus.events[i].id.clone()).collect(),
+            counts: actor_counts(corpus, &query),
+        }
+    }
+
+    /// Every event it names (the page's and the chart's), once each.
+    pub fn events(&self) -> impl Iterator<Item = &EventId> {
+        let mut all: Vec<&EventId> = self.page.iter().chain(&self.marked).collect();
+        all.sort();
+        all.dedup();
+        all.into_iter()
+    }
+}
+
+/// The timeline's events for one query, from what is in; event numbers index the
+/// corpus the answer was made from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineAnswer {
+    /// Every event is in: the query's events, in order.
+    Whole(Vec<usize>),
+    /// Only the build's first view of the unfiltered timeline is in.
+    First { total: usize, page: Vec<usize>, chart: Chart, counts: Vec<(ActorId, usize)> },
+}
+
+impl TimelineAnswer {
+    /// The answer to `query`: filtered from every event if they are all in (`whole`),
+    /// else the build's `first` view if the query is the unfiltered timeline and every
+    /// event it names is in `corpus`, else `None`.
+    pub fn of(corpus: &Corpus, whole: bool, first: Option<&TimelineFirst>, query: &TimelineQuery) -> Option<TimelineAnswer> {
+        if whole {
+            return Some(TimelineAnswer::Whole(filter(corpus, query)));
+        }
+        let first = first.filter(|_| *query == TimelineQuery::default())?;
+        let page = first.page.iter().map(|id| corpus.event_number(id)).collect::<Option<Vec<usize>>>()?;
+        let marked = first.marked.iter().map(|id| corpus.event_number(id)).collect::<Option<Vec<usize>>>()?;
+        let chart = first.chart.as_ref()?.map_events(|n| marked.get(n).copied())?;
+        Some(TimelineAnswer::First { total: first.total, page, chart, counts: first.counts.clone() })
+    }
+
+    /// How many events the query keeps (exact in both cases).
+    pub fn len(&self) -> usize {
+        match self {
+            TimelineAnswer::Whole(shown) => shown.len(),
+            TimelineAnswer::First { total, .. } => *total,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The events in order as far as they are in: all of them, or the first page.
+    pub fn shown(&self) -> &[usize] {
+        match self {
+            TimelineAnswer::Whole(shown) => shown,
+            TimelineAnswer::First { page, .. } => page,
+        }
+    }
+
+    /// Whether the first `n` events can be shown from what is in.
+    pub fn covers(&self, n: usize) -> bool {
+        match self {
+            TimelineAnswer::Whole(_) => true,
+            TimelineAnswer::First { total, page, .. } => n <= page.len() || page.len() >= *total,
+        }
+    }
+
+    /// Every event the query keeps, or `None` if they are not all in.
+    pub fn all(&self) -> Option<&[usize]> {
+        match self {
+            TimelineAnswer::Whole(shown) => Some(shown),
+            TimelineAnswer::First { total, page, .. } => (page.len() >= *total).then_some(page.as_slice()),
+        }
+    }
+
+    /// The chart with the lanes in `folded` folded, or `None` if that needs every event
+    /// (a fold of the build's first view).
+    pub fn chart(&self, corpus: &Corpus, query: &TimelineQuery, folded: &[Option<ActorId>]) -> Option<Chart> {
+        match self {
+            TimelineAnswer::Whole(shown) => Some(layout_folded(corpus, shown, query, folded)),
+            TimelineAnswer::First { chart, .. } => folded.is_empty().then(|| chart.clone()),
+        }
+    }
+
+    /// The actor picker's counts: each actor's events among those every filter but the
+    /// actor filter keeps, most first.
+    pub fn counts(&self, corpus: &Corpus, query: &TimelineQuery) -> Vec<(ActorId, usize)> {
+        match self {
+            TimelineAnswer::Whole(_) => actor_counts(corpus, query),
+            TimelineAnswer::First { counts, .. } => counts.clone(),
         }
     }
 }

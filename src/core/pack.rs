@@ -16,8 +16,9 @@
 //!   fetches) and the prebuilt search index;
 //! - **a slice per record page** `slice-<hash>.bin` ([`Slice`]): exactly the records
 //!   that page shows, so a quote's page fetches one quote, its paragraph, its events and
-//!   its citation whatever the corpus's size; and one for the quotes list (its first
-//!   page, count and facets). A page's head names its own slice; for a
+//!   its citation whatever the corpus's size; and one for each list: the quotes list's
+//!   first page, count and facets, the timeline's first page, count, chart and actor
+//!   counts ([`crate::core::lists`]). A page's head names its own slice; for a
 //!   page reached inside the app, **directory** shards (listed in the manifest, about
 //!   [`DIRECTORY_ENTRIES`] pages each, bucketed by a hash of the page's key) name it.
 //!
@@ -43,13 +44,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::core::cite::{Cited, Citations};
-use crate::core::lists::QuotesFirst;
+use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{Page, QuoteQuery, Route};
 use crate::core::search::QuoteIndex;
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -121,10 +122,10 @@ impl Kind {
     }
 }
 
-/// What a page must have before it renders: whole parts (the catalog always; the
-/// timeline every event), and for a record page or the quotes list its [`Slice`], named
-/// by [`slice_key`], unless the parts `instead` are all in (the quotes list's first page
-/// is in every quote and the index).
+/// What a page must have before it renders: whole parts (the catalog always), and for a
+/// record page or a list its [`Slice`], named by [`slice_key`], unless the parts
+/// `instead` are all in (the quotes list's first page is in every quote and the index,
+/// the timeline's in every event).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Need {
     pub parts: Parts,
@@ -143,6 +144,11 @@ impl Need {
         Need::parts(Parts::QUOTES.with(Parts::INDEX))
     }
 
+    /// Every event (without evidence): what any filter, zoom or fold of the timeline needs.
+    pub fn events() -> Need {
+        Need::parts(Parts::EVENTS)
+    }
+
     /// Whether its slice is needed, given the whole parts `have`.
     pub fn slice_needed(&self, have: Parts) -> Option<&str> {
         let instead = !self.instead.is_empty() && have.contains(self.instead);
@@ -151,32 +157,35 @@ impl Need {
 }
 
 /// What `page` needs, so the browser fetches that and nothing else. A record page needs
-/// only its slice, and so does the quotes list (its first page, its facets): their size
-/// does not grow with the corpus. A test renders each page from only what this names
-/// and compares it with the page rendered from the whole corpus.
+/// only its slice, and so do the lists (their first view): their size does not grow
+/// with the corpus. A test renders each page from only what this names and compares it
+/// with the page rendered from the whole corpus.
 pub fn need_for(page: &Page) -> Need {
-    let parts = match page {
-        Page::Timeline => Parts::EVENTS,
+    let instead = match page {
+        Page::Quotes => Need::search().parts,
+        Page::Timeline => Need::events().parts,
         _ => Parts::NONE,
     };
-    let instead = if *page == Page::Quotes { Need::search().parts } else { Parts::NONE };
-    Need { parts: parts.with(Parts::CATALOG), slice: slice_key(page), instead }
+    Need { parts: Parts::CATALOG, slice: slice_key(page), instead }
 }
 
 /// What `route` needs with its query state: the quotes page with a search, a filter or
-/// another order needs every quote and the index; any other route what its page needs.
+/// another order needs every quote and the index, the timeline with a filter or a span
+/// every event; any other route what its page needs.
 pub fn need_for_route(route: &Route) -> Need {
     match route {
         Route::Quotes(q) if *q != QuoteQuery::default() => Need::search(),
+        Route::Timeline(q) if q.is_filtered() => Need::events(),
         _ => need_for(&route.page()),
     }
 }
 
-/// The key of a record page's slice (`quote/<id>`, …) or of the quotes list's
-/// (`list/quotes`); `None` for other pages.
+/// The key of a record page's slice (`quote/<id>`, …) or of a list's (`list/quotes`,
+/// `list/timeline`); `None` for other pages.
 pub fn slice_key(page: &Page) -> Option<String> {
     match page {
         Page::Quotes => Some("list/quotes".to_owned()),
+        Page::Timeline => Some("list/timeline".to_owned()),
         Page::Quote(id) => Some(format!("quote/{}", id.as_str())),
         Page::Event(id) => Some(format!("event/{}", id.as_str())),
         Page::Actor(id) => Some(format!("actor/{}", id.as_str())),
@@ -273,7 +282,9 @@ impl Manifest {
 /// - a document's page: its paragraphs, its quotes (a `?quote=` to highlight), its
 ///   citation;
 /// - the quotes list: the first page of quotes and the list's count and facets
-///   ([`QuotesFirst`]).
+///   ([`QuotesFirst`]);
+/// - the timeline: the events its first view names, without their evidence, and that
+///   view ([`TimelineFirst`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Slice {
     /// The page's [`slice_key`]: a slice read for another page is refused.
@@ -284,6 +295,7 @@ pub struct Slice {
     paragraphs: Vec<(u32, Vec<Paragraph>)>,
     cites: Citations,
     first: Option<QuotesFirst>,
+    timeline: Option<TimelineFirst>,
 }
 
 /// The catalog: what every page needs.
@@ -373,6 +385,7 @@ pub struct Encoded {
 pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
     let first = QuotesFirst::of(index, corpus);
+    let timeline = TimelineFirst::of(corpus);
     let index = index.to_bytes(corpus);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -399,7 +412,7 @@ pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_u
     let mut files = Vec::new();
     let mut slices = HashMap::new();
     let mut entries = Vec::new();
-    for slice in Slices::of(corpus, citations, &first).all() {
+    for slice in Slices::of(corpus, citations, &first, &timeline).all() {
         let slice = slice?;
         let (hash, bytes) = wrap(Kind::Slice, &body_of(&slice)?);
         let shard = ShardRef::slice(hash, records(bytes.len())?);
@@ -439,6 +452,7 @@ struct Slices<'a> {
     corpus: &'a Corpus,
     citations: &'a Citations,
     first: &'a QuotesFirst,
+    timeline: &'a TimelineFirst,
     quotes_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
     events_at: HashMap<(&'a DocumentId, u32), Vec<usize>>,
     quotes_of: HashMap<&'a crate::core::model::ActorId, Vec<usize>>,
@@ -446,7 +460,7 @@ struct Slices<'a> {
 }
 
 impl<'a> Slices<'a> {
-    fn of(corpus: &'a Corpus, citations: &'a Citations, first: &'a QuotesFirst) -> Slices<'a> {
+    fn of(corpus: &'a Corpus, citations: &'a Citations, first: &'a QuotesFirst, timeline: &'a TimelineFirst) -> Slices<'a> {
         let (mut quotes_at, mut events_at, mut quotes_of, mut quotes_in) =
             (HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new(), HashMap::<_, Vec<usize>>::new());
         for (i, q) in corpus.quotes.iter().enumerate() {
@@ -457,13 +471,14 @@ impl<'a> Slices<'a> {
         for (i, e) in corpus.events.iter().enumerate() {
             events_at.entry((&e.document, e.paragraph)).or_default().push(i);
         }
-        Slices { corpus, citations, first, quotes_at, events_at, quotes_of, quotes_in }
+        Slices { corpus, citations, first, timeline, quotes_at, events_at, quotes_of, quotes_in }
     }
 
-    /// Every record page's slice, and the quotes list's.
+    /// Every record page's slice, and the lists'.
     fn all(&'a self) -> impl Iterator<Item = Result<Slice, String>> + 'a {
         let c = self.corpus;
-        let pages = std::iter::once(Page::Quotes)
+        let pages = [Page::Quotes, Page::Timeline]
+            .into_iter()
             .chain(c.quotes.iter().map(|q| Page::Quote(q.id.clone())))
             .chain(c.events.iter().map(|e| Page::Event(e.id.clone())))
             .chain(c.actors.iter().map(|a| Page::Actor(a.id.clone())))
@@ -503,7 +518,7 @@ impl<'a> Slices<'a> {
                     events: self.events(self.events_at.get(&(&q.document, q.paragraph)).into_iter().flatten().copied())?,
                     paragraphs: paragraphs(&q.document, &shown)?,
                     cites: self.citations.only(Cited::Quote(q)),
-                    first: None,
+                    ..Slice::default()
                 }
             }
             Page::Event(id) => {
@@ -514,7 +529,7 @@ impl<'a> Slices<'a> {
                     events: self.events([i])?,
                     paragraphs: Vec::new(),
                     cites: self.citations.only(Cited::Event(e)),
-                    first: None,
+                    ..Slice::default()
                 }
             }
             Page::Actor(id) => {
@@ -526,8 +541,7 @@ impl<'a> Slices<'a> {
                     quotes: self.quotes(self.quotes_of.get(id))?,
                     events: self.events(c.events_involving(id).iter().copied())?,
                     paragraphs: Vec::new(),
-                    cites: Citations::default(),
-                    first: None,
+                    ..Slice::default()
                 }
             }
             Page::Document(id) => {
@@ -539,7 +553,7 @@ impl<'a> Slices<'a> {
                     events: Vec::new(),
                     paragraphs: paragraphs(id, &all)?,
                     cites: self.citations.only(Cited::Document(d)),
-                    first: None,
+                    ..Slice::default()
                 }
             }
             Page::Quotes => {
@@ -549,9 +563,15 @@ impl<'a> Slices<'a> {
                     quotes: self.quotes(Some(&shown))?,
                     events: Vec::new(),
                     paragraphs: Vec::new(),
-                    cites: Citations::default(),
                     first: Some(self.first.clone()),
+                    ..Slice::default()
                 }
+            }
+            Page::Timeline => {
+                // Summaries, as the timeline's own shards hold them: it shows no evidence.
+                let shown: Vec<usize> = self.timeline.events().filter_map(|id| c.event_number(id)).collect();
+                let events = shown.into_iter().map(|i| Ok((records(i)?, Event { evidence: String::new(), ..c.events[i].clone() }))).collect::<Result<_, String>>()?;
+                Slice { key, events, timeline: Some(self.timeline.clone()), ..Slice::default() }
             }
             _ => return Ok(None),
         };
@@ -709,6 +729,8 @@ pub struct Shelf {
     cites: Citations,
     /// The quotes list's first page, once its slice is read.
     first: Option<QuotesFirst>,
+    /// The timeline's first view, once its slice is read.
+    timeline: Option<TimelineFirst>,
     /// The keys of the slices read, and of the pages the directory does not list.
     slices: BTreeSet<String>,
     absent: BTreeSet<String>,
@@ -743,12 +765,22 @@ impl Shelf {
             }
             Shard::Index(i) => self.index = Some(i),
             Shard::Slice(slice) => {
-                let Slice { key, quotes, events, paragraphs, cites, first } = *slice;
+                let Slice { key, quotes, events, paragraphs, cites, first, timeline } = *slice;
                 if first.is_some() {
                     self.first = first;
                 }
+                if timeline.is_some() {
+                    self.timeline = timeline;
+                }
                 self.some_quotes.extend(quotes);
-                self.some_events.extend(events);
+                // The timeline's slice holds summaries: an event read whole (its page's
+                // slice) keeps its evidence.
+                for (n, event) in events {
+                    let whole = self.some_events.get(&n).is_some_and(|e| !e.evidence.is_empty());
+                    if !whole || !event.evidence.is_empty() {
+                        self.some_events.insert(n, event);
+                    }
+                }
                 for (doc, list) in paragraphs {
                     self.paragraphs.entry(doc).or_default().extend(list.into_iter().map(|p| (p.n, p)));
                 }
@@ -822,7 +854,7 @@ impl Shelf {
     }
 
     /// Puts a file read for `wanted` on the shelf: a slice must hold the page it was
-    /// fetched for, and a list's first page the quotes it names.
+    /// fetched for, and a list's first view the records it names.
     pub fn put_wanted(&mut self, wanted: &Wanted, content: Shard) -> Result<(), PackError> {
         if let (Shard::Slice(slice), Some(key)) = (&content, &wanted.key) {
             let fail = |reason: String| Err(PackError { file: wanted.shard.file.clone(), reason });
@@ -833,6 +865,12 @@ impl Shelf {
                 let held: BTreeSet<&str> = slice.quotes.iter().map(|(_, q)| q.id.as_str()).collect();
                 if let Some(missing) = first.order.iter().find(|id| !held.contains(id.as_str())) {
                     return fail(format!("lists the quote {} on the first page without holding it", missing.as_str()));
+                }
+            }
+            if let Some(timeline) = &slice.timeline {
+                let held: BTreeSet<&str> = slice.events.iter().map(|(_, e)| e.id.as_str()).collect();
+                if let Some(missing) = timeline.events().find(|id| !held.contains(id.as_str())) {
+                    return fail(format!("names the event {} in the timeline's first view without holding it", missing.as_str()));
                 }
             }
         }
@@ -869,6 +907,11 @@ impl Shelf {
     /// The quotes list's first page, if its slice is on the shelf.
     pub fn quotes_first(&self) -> Option<&QuotesFirst> {
         self.first.as_ref()
+    }
+
+    /// The timeline's first view, if its slice is on the shelf.
+    pub fn timeline_first(&self) -> Option<&TimelineFirst> {
+        self.timeline.as_ref()
     }
 
     /// The corpus of the parts and slices on the shelf (the catalog at least), checked for
@@ -908,8 +951,9 @@ impl Shelf {
                     event.evidence.clone_from(evidence);
                 }
             }
-            // The slices' events are whole: their evidence stays.
-            for (&n, event) in &self.some_events {
+            // The events read whole in slices keep their evidence (the timeline's slice
+            // holds summaries, which take nothing away).
+            for (&n, event) in self.some_events.iter().filter(|(_, e)| !e.evidence.is_empty()) {
                 events[n as usize].evidence.clone_from(&event.evidence);
             }
             events
@@ -950,5 +994,17 @@ mod tests {
         let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
         let err = Shelf::default().put_wanted(&wanted, Shard::Slice(Box::new(slice))).unwrap_err();
         assert!(err.reason.contains("q-absent"), "{err}");
+    }
+
+    #[test]
+    fn a_timeline_first_view_naming_an_event_its_slice_does_not_hold_is_refused() {
+        use crate::core::model::EventId;
+        let first = TimelineFirst { total: 2, page: vec![EventId::new("e-absent")], ..TimelineFirst::default() };
+        let slice = Slice { key: "list/timeline".to_owned(), timeline: Some(first), ..Slice::default() };
+        let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/timeline".to_owned()) };
+        let mut shelf = Shelf::default();
+        let err = shelf.put_wanted(&wanted, Shard::Slice(Box::new(slice))).unwrap_err();
+        assert!(err.reason.contains("e-absent"), "{err}");
+        assert!(shelf.timeline_first().is_none());
     }
 }

@@ -25,6 +25,8 @@ pub mod keys {
     pub const QUOTE: &str = "quote";
     /// The quotes page's keys: any of them set makes it a search.
     pub const QUOTES: [&str; 5] = [Q, SPEAKER, DOC, KIND, SORT];
+    /// The timeline's keys: any of them set makes it a filtered view.
+    pub const TIMELINE: [&str; 6] = [ACTOR, MATCH, KIND, FROM, TO, DOC];
 }
 
 /// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL

@@ -67,7 +67,8 @@ impl BaseUrl {
 /// fetches first (a record page's slice named too), preloaded so they arrive with the
 /// wasm instead of after it; and (`query_data`) those a query in the URL needs beyond
 /// them, which the pending script preloads when the URL has one (`/quotes?q=…` needs
-/// every quote and the index, `/quotes` only its first page).
+/// every quote and the index, `/quotes` only its first page; `/timeline?actor=…` every
+/// event, `/timeline` only its first view).
 pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
@@ -80,9 +81,13 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     for href in std::iter::once(manifest_href).chain(preload.iter().map(String::as_str)) {
         let _ = write!(h, "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(href));
     }
-    if let (false, Some(Route::Quotes(_))) = (query_data.is_empty(), rendered) {
-        let keys = crate::core::route::keys::QUOTES.join(" ");
-        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{keys}\">", escape(&query_data.join(" ")));
+    let keys = match rendered {
+        Some(Route::Quotes(_)) => &crate::core::route::keys::QUOTES[..],
+        Some(Route::Timeline(_)) => &crate::core::route::keys::TIMELINE[..],
+        _ => &[],
+    };
+    if !query_data.is_empty() && !keys.is_empty() {
+        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{}\">", escape(&query_data.join(" ")), keys.join(" "));
     }
     if let Some(src) = pending_script {
         let _ = write!(h, "<script src=\"{}\"></script>", escape(src));
@@ -90,8 +95,8 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     h
 }
 
-/// The `<meta name>` under which the quotes page names the data files a query in its URL
-/// needs (space-separated), and in `data-keys` the query keys that make a search, for
+/// The `<meta name>` under which a list page names the data files a query in its URL
+/// needs (space-separated), and in `data-keys` the query keys that make one, for
 /// [`PENDING_SCRIPT`] to preload them when one of those keys has a value (not for
 /// `?utm_source=…`, which the page shows unfiltered).
 pub const QUERY_DATA_META: &str = "dossier-query-data";

@@ -10,7 +10,8 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
-use crate::core::lists::QuotesFirst;
+use crate::core::lists::{QuotesFirst, TimelineAnswer, TimelineFirst};
+use crate::core::route::TimelineQuery;
 use crate::core::model::{Corpus, Parts};
 use crate::core::pack::{Manifest, Need, PackError, Shelf};
 use crate::core::search::QuoteIndex;
@@ -33,6 +34,8 @@ pub struct CorpusContext {
     slices: Option<Arc<BTreeSet<String>>>,
     /// The quotes list's first page as the build worked it out, if its slice was read.
     quotes_first: Option<Arc<QuotesFirst>>,
+    /// The timeline's first view as the build worked it out, if its slice was read.
+    timeline_first: Option<Arc<TimelineFirst>>,
     /// Whether the build drew link preview images, which the head names.
     pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
@@ -49,6 +52,7 @@ impl CorpusContext {
             citations: None,
             slices: Some(Arc::default()),
             quotes_first: None,
+            timeline_first: None,
             previews: false,
             base,
         }
@@ -60,7 +64,11 @@ impl CorpusContext {
             .with_citations(Some(Arc::new(shelf.citations().clone())))
             .with_slices(shelf.slices())
             .with_previews(manifest.previews);
-        Ok(CorpusContext { quotes_first: shelf.quotes_first().cloned().map(Arc::new), ..ctx })
+        Ok(CorpusContext {
+            quotes_first: shelf.quotes_first().cloned().map(Arc::new),
+            timeline_first: shelf.timeline_first().cloned().map(Arc::new),
+            ..ctx
+        })
     }
 
     /// The same context, saying which record pages' slices are in.
@@ -82,7 +90,17 @@ impl CorpusContext {
     pub fn with_index(corpus: Arc<Corpus>, index: QuoteIndex, base: BaseUrl) -> CorpusContext {
         let quote_index = Arc::new(OnceLock::new());
         let _ = quote_index.set(index);
-        CorpusContext { corpus, index_bytes: None, quote_index, citations: None, slices: None, quotes_first: None, previews: false, base }
+        CorpusContext {
+            corpus,
+            index_bytes: None,
+            quote_index,
+            citations: None,
+            slices: None,
+            quotes_first: None,
+            timeline_first: None,
+            previews: false,
+            base,
+        }
     }
 
     /// The search index, read from the build's bytes the first time a page searches
@@ -106,6 +124,11 @@ impl CorpusContext {
     /// The quotes list's first page, if its slice was read.
     pub fn quotes_first(&self) -> Option<&QuotesFirst> {
         self.quotes_first.as_deref()
+    }
+
+    /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).
+    pub fn timeline(&self, query: &TimelineQuery) -> Option<TimelineAnswer> {
+        TimelineAnswer::of(&self.corpus, self.corpus.parts().contains(Parts::EVENTS), self.timeline_first.as_deref(), query)
     }
 
     /// The parts present, the index counted once it can be had without building it.

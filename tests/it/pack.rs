@@ -155,7 +155,8 @@ fn every_page_rendered_from_only_what_it_fetches_is_the_page_rendered_from_the_w
             // nothing whose size grows with the corpus.
             assert!(read.iter().all(|f| ["catalog-", "slice-", "directory-"].iter().any(|p| f.starts_with(p))), "{read:?}");
             assert!(read.contains(&slices[key]), "{key} read {read:?}");
-            assert!(!ctx.satisfies(&need_for(&Route::Timeline(Default::default()).page())));
+            // Not every event, whatever the page (the timeline's first view included).
+            assert!(!ctx.satisfies(&Need::events()), "{}", route.href());
         } else {
             assert!(ctx.satisfies(&catalog_only));
         }
@@ -164,8 +165,8 @@ fn every_page_rendered_from_only_what_it_fetches_is_the_page_rendered_from_the_w
         let full = render_page(SHELL, &whole, route, "").unwrap();
         assert_eq!(partial, full, "{} renders otherwise from {need:?}", route.href());
     }
-    // The record pages and the quotes list.
-    assert_eq!(record_pages, 1 + c.quotes.len() + c.events.len() + c.actors.len() + c.documents.len());
+    // The record pages and the two lists.
+    assert_eq!(record_pages, 2 + c.quotes.len() + c.events.len() + c.actors.len() + c.documents.len());
 }
 
 #[test]
@@ -369,7 +370,8 @@ fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it()
     let (manifest, files, _) = files(&c, 7);
     let timeline = Route::Timeline(Default::default());
     let mut shelf = Shelf::default();
-    let read = fetch(&mut shelf, &manifest, &files, &[need_for(&timeline.page())], &BTreeMap::new());
+    // What any filter of the timeline fetches.
+    let read = fetch(&mut shelf, &manifest, &files, &[Need::events()], &BTreeMap::new());
     assert!(read.iter().all(|f| f.starts_with("catalog-") || f.starts_with("events-")), "{read:?}");
     let ctx = context(&shelf, &manifest);
     assert!(!ctx.parts().contains(Parts::EVIDENCE));
@@ -416,4 +418,63 @@ fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
         let answer = QuoteAnswer::of(ctx.searchable(), ctx.quotes_first(), &ctx.corpus, q).expect("answered");
         assert_eq!(answer.len(), QuoteIndex::new(&c).rank(&c, q).len());
     }
+}
+
+#[test]
+fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
+    use dossier::core::lists::TimelineAnswer;
+    use dossier::core::route::TimelineQuery;
+    init();
+    // Enough events of few enough actors that lanes are drawn as counts.
+    let (data, _) = dossier::synth::corpus_with_event_actors(40, 900, 12, 7);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, slices) = files(&c, 200);
+    let timeline = Route::Timeline(TimelineQuery::default());
+    let mut shelf = Shelf::default();
+    let read = fetch(&mut shelf, &manifest, &files, &[need_for(&timeline.page())], &BTreeMap::new());
+    assert!(read.iter().all(|f| f.starts_with("catalog-") || f.starts_with("slice-") || f.starts_with("directory-")), "{read:?}");
+    assert!(read.contains(&slices["list/timeline"]));
+    let slice_bytes = bytes_of(&files, &slices["list/timeline"]).len();
+    let events_bytes: usize = manifest.shards_for(Parts::EVENTS).map(|s| s.bytes as usize).sum();
+    assert!(slice_bytes * 3 < events_bytes, "the first view ({slice_bytes} B) is a fraction of every event ({events_bytes} B)");
+    let first = context(&shelf, &manifest);
+    assert!(first.corpus.events.len() < c.events.len(), "only the events the first view names");
+    assert_eq!(render_page(SHELL, &first, &timeline, "").unwrap(), render_page(SHELL, &whole(&c), &timeline, "").unwrap());
+
+    // The first view's answer is the whole corpus's, event for event and mark for mark.
+    let query = TimelineQuery::default();
+    let partial = first.timeline(&query).expect("the first view answers the unfiltered timeline");
+    let full = whole(&c).timeline(&query).expect("answered");
+    assert!(matches!(partial, TimelineAnswer::First { .. }) && matches!(full, TimelineAnswer::Whole(_)));
+    assert_eq!(partial.len(), c.events.len());
+    let ids = |ctx: &CorpusContext, numbers: &[usize]| numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&first, partial.shown()), ids(&whole(&c), &full.shown()[..partial.shown().len()]));
+    let chart_of = |ctx: &CorpusContext, a: &TimelineAnswer| {
+        let chart = a.chart(&ctx.corpus, &query, &[]).expect("a chart");
+        let events = chart.events();
+        assert!(chart.lanes.iter().any(|l| l.dense), "counts by stretch of time");
+        (chart.map_events(|i| events.binary_search(&i).ok()).unwrap(), ids(ctx, &events))
+    };
+    assert_eq!(chart_of(&first, &partial), chart_of(&whole(&c), &full));
+    assert_eq!(partial.counts(&first.corpus, &query), full.counts(&c, &query));
+    // Neither a fold nor a filter, nor more than the first page, is answered from it.
+    assert!(partial.chart(&first.corpus, &query, &[None]).is_none());
+    assert!(!partial.covers(c.events.len()) && partial.all().is_none());
+    let filtered = TimelineQuery { actors: vec![c.actors[0].id.clone()], ..TimelineQuery::default() };
+    assert!(first.timeline(&filtered).is_none());
+    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(filtered.clone())), Need::events());
+
+    // An event's page read before the timeline keeps its evidence beside the summaries.
+    let e = c.events.iter().find(|e| first.corpus.event(&e.id).is_some()).expect("an event of the first view");
+    let mut walk = Shelf::default();
+    fetch(&mut walk, &manifest, &files, &[need_for(&Route::Event(e.id.clone()).page())], &BTreeMap::new());
+    fetch(&mut walk, &manifest, &files, &[need_for(&timeline.page())], &BTreeMap::new());
+    assert_eq!(context(&walk, &manifest).corpus.event(&e.id).unwrap().evidence, e.evidence);
+    fetch(&mut walk, &manifest, &files, &[Need::events()], &BTreeMap::new());
+    let ctx = context(&walk, &manifest);
+    assert_eq!(ctx.corpus.event(&e.id).unwrap().evidence, e.evidence);
+    // Every event in: any filter is answered, as from the whole corpus.
+    assert_eq!(ctx.timeline(&filtered), whole(&c).timeline(&filtered));
+    let route = Route::Timeline(filtered);
+    assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
 }

@@ -13,11 +13,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::chart::{self, layout_folded, Chart, Lane, Shape, View, WIDTH};
+use std::sync::Arc;
+
+use crate::core::chart::{self, Chart, Lane, Shape, View, WIDTH};
 use crate::core::date::PartialDate;
-use crate::core::model::{ActorId, Corpus};
+use crate::core::lists::TimelineAnswer;
+use crate::core::model::{ActorId, Corpus, EventId};
+use crate::core::pack::Need;
 use crate::core::route::{event_anchor, with_fragment, Route, TimelineQuery};
-use crate::ui::app::{use_corpus, use_go};
+use crate::ui::app::use_go;
+use crate::ui::data::use_data;
 
 /// Pixel sizes of the drawing.
 const AXIS: f64 = 24.0;
@@ -46,37 +51,64 @@ fn lane_tops(chart: &Chart) -> (Vec<f64>, f64) {
     (tops, y)
 }
 
+/// A chart laid out, with the number of events it was laid out from and the corpus its
+/// event numbers index (drawn with that corpus, whatever has come in since).
+#[derive(Clone)]
+struct Drawn {
+    chart: Chart,
+    count: usize,
+    corpus: Arc<Corpus>,
+}
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Drawn) -> bool {
+        self.chart == other.chart && self.count == other.count && Arc::ptr_eq(&self.corpus, &other.corpus)
+    }
+}
+
+/// The chart of the timeline's `answer` to `query`; while there is none (every event is
+/// being fetched for a filter, a zoom, a fold) the last chart stays, under the page's
+/// pending state.
 #[component]
-pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highlight: ReadSignal<Option<usize>>) -> impl IntoView {
-    let ctx = use_corpus();
+pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAnswer>>, highlight: ReadSignal<Option<EventId>>) -> impl IntoView {
+    let data = use_data();
     let go = use_go();
     // Lanes the reader folded to a row of counts (an actor, or `None` for "others"):
     // kept while the page is, through every filter and zoom.
     let (folded, set_folded) = signal(Vec::<Option<ActorId>>::new());
-    let chart = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| shown.with(|s| query.with(|q| folded.with(|f| layout_folded(&ctx.corpus, s, q, f)))))
+    let drawn = {
+        let data = data.clone();
+        Memo::new(move |previous: Option<&Drawn>| {
+            let ctx = data.current();
+            let made = answer.with(|a| {
+                let a = a.as_ref()?;
+                let chart = query.with(|q| folded.with(|f| a.chart(&ctx.corpus, q, f)))?;
+                Some(Drawn { chart, count: a.len(), corpus: ctx.corpus.clone() })
+            });
+            made.or_else(|| previous.cloned()).unwrap_or_else(|| Drawn { chart: Chart::default(), count: 0, corpus: ctx.corpus.clone() })
+        })
     };
     // Highlight the marks of the card under the pointer or focus (set by the list).
-    Effect::new(move |previous: Option<Option<usize>>| {
+    Effect::new(move |previous: Option<Option<EventId>>| {
         let now = highlight.get();
-        let set = |i: Option<usize>, on: bool| {
-            let Some(i) = i else { return };
-            let Ok(nodes) = document().query_selector_all(&format!(".chart [data-i=\"{i}\"]")) else { return };
+        let set = |e: Option<&EventId>, on: bool| {
+            let Some(e) = e else { return };
+            // Ids are slugs: nothing in one can end the quoted value.
+            let Ok(nodes) = document().query_selector_all(&format!(".chart [data-e=\"{}\"]", e.as_str())) else { return };
             for k in 0..nodes.length() {
                 if let Some(el) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                     let _ = if on { el.class_list().add_1("hl") } else { el.class_list().remove_1("hl") };
                 }
             }
         };
-        set(previous.flatten(), false);
-        set(now, true);
+        set(previous.flatten().as_ref(), false);
+        set(now.as_ref(), true);
         now
     });
 
     let tools = move || {
         let q = query.get();
-        let view = chart.with(|c| c.view);
+        let view = drawn.with(|Drawn { chart: c, .. }| c.view);
         let link = |label: &'static str, title: &'static str, v: View| {
             view! { <a href=Route::Timeline(v.query(&q)).href() title=title>{label}</a> }
         };
@@ -95,13 +127,18 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     // A button per lane folds it to one row of counts (or unfolds it): a lane view that
     // fits a phone's screen.
     let lane_toggles = move || {
-        chart.with(|c| {
+        let data = data.clone();
+        drawn.with(|Drawn { chart: c, .. }| {
             c.lanes
                 .iter()
                 .map(|lane| {
                     let key = lane.actor.clone();
                     let open = !lane.folded;
+                    let data = data.clone();
                     let toggle = move |_| {
+                        // The build's first view has no folded layout: that needs every
+                        // event (a request for what is in does nothing).
+                        data.request(Need::events());
                         set_folded.update(|f| match f.iter().position(|k| *k == key) {
                             Some(at) => {
                                 f.remove(at);
@@ -121,8 +158,8 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     };
 
     let caption = move || {
-        chart.with(|c| {
-            let n: usize = shown.with(Vec::len) - c.outside;
+        drawn.with(|Drawn { chart: c, count, .. }| {
+            let n: usize = count.saturating_sub(c.outside);
             let lanes = c.lanes.len();
             let dense = if c.lanes.iter().any(|l| l.dense) { " Busy lanes are counts by stretch of time: zoom in to see each event." } else { "" };
             format!(
@@ -135,13 +172,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
         })
     };
 
-    let svg = {
-        let ctx = ctx.clone();
-        move || {
-            let q = query.get();
-            let page = Route::Timeline(q.clone()).href();
-            chart.with(|c| draw(&ctx.corpus, c, &q, &page))
-        }
+    let svg = move || {
+        let q = query.get();
+        let page = Route::Timeline(q.clone()).href();
+        drawn.with(|d| draw(&d.corpus, &d.chart, &q, &page))
     };
 
     // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
@@ -214,7 +248,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
                 let Some((after, at)) = now else { return };
                 let factor = (before / after).clamp(0.05, 20.0);
                 if factor.ln().abs() > 0.1 {
-                    let view = chart.with_untracked(|c| c.view).zoom(factor, at * WIDTH);
+                    let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view).zoom(factor, at * WIDTH);
                     go(&Route::Timeline(view.query(&query.get_untracked())), false);
                 }
                 return;
@@ -225,7 +259,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             if b - a < 0.01 {
                 return; // a click, not a drag
             }
-            let view = chart.with_untracked(|c| c.view);
+            let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
             let span = View { first: view.day_at(a * WIDTH), last: view.day_at(b * WIDTH) };
             go(&Route::Timeline(span.query(&query.get_untracked())), false);
         }
@@ -246,7 +280,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             ev.prevent_default();
             let Some(f) = fraction(&ev) else { return };
             let factor = if ev.delta_y() < 0.0 { 0.8 } else { 1.25 };
-            let view = chart.with_untracked(|c| c.view).zoom(factor, f * WIDTH);
+            let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view).zoom(factor, f * WIDTH);
             go(&Route::Timeline(view.query(&query.get_untracked())), true);
         }
     };
@@ -255,7 +289,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
         let q = query.get_untracked();
-        let view = chart.with_untracked(|c| c.view);
+        let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
         let next = match (key.as_str(), ev.shift_key()) {
             ("+" | "=", _) => Some(view.zoom(0.5, WIDTH / 2.0)),
             ("-" | "_", _) => Some(view.zoom(2.0, WIDTH / 2.0)),
@@ -284,10 +318,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, shown: Memo<Vec<usize>>, highli
             view! { <rect class="brush" x=pct(a * WIDTH) width=pct((b - a) * WIDTH) y=0 height="100%"></rect> }
         })
     };
-    let height = move || chart.with(|c| lane_tops(c).1);
+    let height = move || drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1);
     // With no mark to stand on (a span with no event), the chart itself is the tab stop,
     // so its keys still work.
-    let own_stop = move || chart.with(|c| c.lanes.iter().all(|l| l.items.is_empty() && l.bins.is_empty())).then_some("0");
+    let own_stop = move || drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().all(|l| l.items.is_empty() && l.bins.is_empty())).then_some("0");
 
     view! {
         <figure class="chart" aria-labelledby="chart-caption">
@@ -416,7 +450,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
             };
             view! {
                 <g>
-                    <a class=class href=href aria-label=name data-i=item.event tabindex=tab(first_mark)>
+                    <a class=class href=href aria-label=name data-e=e.id.to_string() tabindex=tab(first_mark)>
                         // The tooltip says what the accessible name says (axe: the
                         // visible text is part of the name).
                         <title>{name.clone()}</title>
@@ -438,7 +472,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
                 <g>
                     // No <title>: its text and the count would both be "visible text", and
                     // the name must contain it (axe); the name says everything.
-                    <a class=bin_class(b.count, busiest) href=href aria-label=name data-i=b.first tabindex=tab(first_mark)>
+                    <a class=bin_class(b.count, busiest) href=href aria-label=name data-e=corpus.events.get(b.first).map(|e| e.id.to_string()) tabindex=tab(first_mark)>
                         <rect x=pct(b.x0) y=y + 1.0 width=pct(b.x1 - b.x0)></rect>
                         <text x=pct((b.x0 + b.x1) / 2.0) y=y + ROW - 3.0 text-anchor="middle">{format!("+{}", b.count)}</text>
                     </a>

@@ -9,3 +9,4 @@ pub mod ignored;
 pub mod missing;
 pub mod more;
 pub mod quote_card;
+pub mod waiting;

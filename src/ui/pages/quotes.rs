@@ -12,12 +12,12 @@ use crate::core::lists::QuoteAnswer;
 use crate::core::model::{ActorId, DocumentId};
 use crate::core::pack::Need;
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
-use crate::core::site::PENDING_CLASS;
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
+use crate::ui::components::waiting::{fetch_while, LoadFailure};
 
 #[component]
 pub fn QuotesPage() -> impl IntoView {
@@ -44,52 +44,9 @@ pub fn QuotesPage() -> impl IntoView {
     // A query that the first page cannot answer, or more than it holds.
     let searching = Memo::new(move |_| hits.with(Option::is_none));
     let loading_more = Memo::new(move |_| hits.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
-    {
-        let data = data.clone();
-        Effect::new(move |_| {
-            if searching.get() || loading_more.get() {
-                data.request(Need::search());
-            }
-        });
-    }
-    {
-        // The head's pending state ("Searching…", the stale results hidden), set again
-        // while a query waits for the index; lifted when it is in or has failed.
-        let data = data.clone();
-        Effect::new(move |was: Option<bool>| {
-            let on = searching.get() && data.failure().is_none();
-            if on || was == Some(true) {
-                if let Some(html) = document().document_element() {
-                    let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
-                }
-            }
-            on
-        });
-        // Leaving the page mid-search: the next page is not pending (the timeline would
-        // hide its list under the same class).
-        // (In the browser only: natively the page is disposed once rendered.)
-        on_cleanup(|| {
-            if !cfg!(target_arch = "wasm32") {
-                return;
-            }
-            if let Some(html) = document().document_element() {
-                let _ = html.class_list().remove_1(PENDING_CLASS);
-            }
-        });
-    }
-    let failed = {
-        let data = data.clone();
-        move || {
-            let reason = (searching.get() || loading_more.get()).then(|| data.failure()).flatten()?;
-            let data = data.clone();
-            Some(view! {
-                <p class="load-failure" role="alert">
-                    "The quotes could not be loaded: "{reason}" "
-                    <button type="button" on:click=move |_| data.request(Need::search())>"Try again"</button>
-                </p>
-            })
-        }
-    };
+    // Every quote and the index are fetched for either; while a query waits for them the
+    // head's pending state is on ("Searching…", the stale results hidden).
+    let waiting = fetch_while(Need::search(), searching, loading_more);
     // How many quotes match: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
     let prefetch = {
@@ -260,7 +217,7 @@ pub fn QuotesPage() -> impl IntoView {
             </form>
         </search>
         <p class="pending-note" role="status">"Searching…"</p>
-        {failed}
+        <LoadFailure waiting need=Need::search() what="quotes"/>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();
@@ -273,8 +230,8 @@ pub fn QuotesPage() -> impl IntoView {
                     format!("{n} of {total} quotes")
                 }
             }}
-            " · "
-            {sort_link}
+            // No order to change while there are no results to order.
+            {move || (!searching.get()).then(|| view! { " · " {sort_link} })}
         </p>
         <ExportButtons
             of=ExportOf::Quotes

@@ -1,5 +1,11 @@
 //! The timeline: every event in order, grouped by year, filtered from the URL.
 //!
+//! It opens with the build's first view (its slice: the first page of events, the count,
+//! the chart, the picker's counts) and fetches every event when the reader asks for more:
+//! a filter, a zoom or a span ("Filtering…" until they are in), a folded lane, "Show
+//! more", a link to an event beyond the first page, an export. Its events always come
+//! from `core::lists::TimelineAnswer`, whole or not at all.
+//!
 //! Filters are links and form controls that navigate (push, so back/forward walk through
 //! them); the list is the primary view, the chart above it (`components::chart`) an aid
 //! linked with it: a mark leads to its card, a card under the pointer or focus lights its
@@ -8,37 +14,56 @@
 use leptos::prelude::*;
 
 use crate::core::date::{month_name, PartialDate};
-use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, Parts};
+use crate::core::lists::TimelineAnswer;
+use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, EventId, Parts};
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
-use crate::core::timeline::{actor_counts, anchor_position, filter};
+use crate::core::timeline::anchor_position;
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
+use crate::ui::components::waiting::{fetch_while, LoadFailure};
 use crate::ui::data::use_data;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
+    // The catalog (actors, documents, counts) is in from the start and never changes.
     let ctx = use_corpus();
+    let data = use_data();
     let parsed = use_route();
     let go = use_go();
     let query = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
         Route::Timeline(q) => q,
         _ => TimelineQuery::default(),
     });
-    let shown = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| query.with(|q| filter(&ctx.corpus, q)))
+    // The events for the query from what is in now (more may come in while the page is
+    // shown); event numbers index the current corpus.
+    let answer = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let ctx = data.current();
+            query.with(|q| ctx.timeline(q))
+        })
     };
+    let whole = {
+        let data = data.clone();
+        Memo::new(move |_| data.current().corpus.parts().contains(Parts::EVENTS))
+    };
+    let limit = use_limit(query);
+    // A query the first view cannot answer, or more of it than it holds.
+    let waiting = Memo::new(move |_| answer.with(Option::is_none));
+    let loading_more = Memo::new(move |_| answer.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
+    // Every event is fetched for either; "Filtering…" while a query waits for them.
+    let fetching = fetch_while(Need::events(), waiting, loading_more);
     // How many events the filters keep: the count, the export, "Show more" and the busy state.
-    let found = Memo::new(move |_| shown.with(Vec::len));
-    let total = ctx.corpus.events.len();
+    let found = Memo::new(move |_| answer.with(|a| a.as_ref().map_or(0, TimelineAnswer::len)));
+    let total = ctx.corpus.counts.events;
     // An export carries each event's evidence, which the timeline's own data leaves out.
     let evidence_in = {
-        let data = use_data();
+        let data = data.clone();
         move || data.current().parts().contains(Parts::EVIDENCE)
     };
     let (date_error, set_date_error) = signal(None::<String>);
@@ -50,9 +75,14 @@ pub fn TimelinePage() -> impl IntoView {
     let others = Memo::new(move |_| {
         query.with(|q| TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..q.clone() })
     });
+    // While every event is being fetched, the counts stay as they were.
     let counts = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| others.with(|q| actor_counts(&ctx.corpus, q)))
+        let data = data.clone();
+        Memo::new(move |previous: Option<&Vec<(ActorId, usize)>>| {
+            let ctx = data.current();
+            let made = answer.with(|a| a.as_ref().map(|a| others.with(|q| a.counts(&ctx.corpus, q))));
+            made.or_else(|| previous.cloned()).unwrap_or_default()
+        })
     };
     // Keyed by actor alone, the count a reactive label: a zoom or a date filter changes
     // counts, and re-keying 200 options for that cost more than the rest of the page.
@@ -205,33 +235,34 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
-    let limit = use_limit(query);
     // The card under the pointer or focus: the chart lights its marks.
-    let (highlight, set_highlight) = signal(None::<usize>);
-    let mark_card = {
-        let ctx = ctx.clone();
-        move |target: Option<web_sys::EventTarget>| {
-            let card = target
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .and_then(|t| t.closest("article.event").ok().flatten())
-                .map(|card| card.id());
-            let index = card.and_then(|id| {
-                let id = id.strip_prefix("event-")?.to_owned();
-                ctx.corpus.events.iter().position(|e| e.id.as_str() == id)
-            });
-            if highlight.get_untracked() != index {
-                set_highlight.set(index);
-            }
+    let (highlight, set_highlight) = signal(None::<EventId>);
+    let mark_card = move |target: Option<web_sys::EventTarget>| {
+        let card = target
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("article.event").ok().flatten())
+            .map(|card| card.id());
+        let event = card.and_then(|id| Some(EventId::new(id.strip_prefix("event-")?)));
+        if highlight.get_untracked() != event {
+            set_highlight.set(event);
         }
     };
     // A link to an event's card or a year (opened cold, or followed) that lies beyond the
     // rendered page renders up to it, then scrolls there.
     let location = leptos_router::hooks::use_location();
+    // One beyond the build's first view asks for every event, and runs again once they are in.
     Effect::new({
-        let ctx = ctx.clone();
+        let data = data.clone();
         move |_| {
             let Some(anchor) = TimelineAnchor::parse(&location.hash.get()) else { return };
-            let Some(pos) = shown.with_untracked(|s| anchor_position(&ctx.corpus, s, &anchor)) else { return };
+            let in_whole = whole.get();
+            let ctx = data.snapshot();
+            let Some(pos) = answer.with_untracked(|a| a.as_ref().and_then(|a| anchor_position(&ctx.corpus, a.shown(), &anchor))) else {
+                if !in_whole {
+                    data.request(Need::events());
+                }
+                return;
+            };
             limit.cover(pos + 1);
             let id = anchor.id();
             request_animation_frame(move || {
@@ -247,12 +278,16 @@ pub fn TimelinePage() -> impl IntoView {
         }
     });
     let list = {
-        let ctx = ctx.clone();
+        let data = data.clone();
         move || {
             let q = query.get();
+            let ctx = data.current();
             let corpus = &ctx.corpus;
             let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
-            let rendered: Vec<usize> = shown.with(|s| s.iter().take(limit.rendered()).copied().collect());
+            // Nothing while the events are not in: "no event matches" would be wrong.
+            let Some(rendered) = answer.with(|a| a.as_ref().map(|a| a.shown().iter().take(limit.rendered()).copied().collect::<Vec<usize>>())) else {
+                return ().into_any();
+            };
             for i in rendered {
                 let event = &corpus.events[i];
                 let year = event.date.start.year_value();
@@ -342,28 +377,42 @@ pub fn TimelinePage() -> impl IntoView {
         {move || date_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         {move || pick_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         <p class="pending-note" role="status">"Filtering…"</p>
+        <LoadFailure waiting=fetching need=Need::events() what="events"/>
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();
-                if n == total { format!("All {total} events") } else { format!("{n} of {total} events") }
+                // No count while the answer is not in: 0 would be a wrong one.
+                if waiting.get() {
+                    String::new()
+                } else if n == total {
+                    format!("All {total} events")
+                } else {
+                    format!("{n} of {total} events")
+                }
             }}
         </p>
         <ExportButtons
             of=ExportOf::Events
             count=found
-            shown=Signal::derive(move || evidence_in().then(|| shown.get()))
+            shown=Signal::derive(move || {
+                if !evidence_in() {
+                    return None;
+                }
+                answer.with(|a| a.as_ref().and_then(|a| a.all().map(<[usize]>::to_vec)))
+            })
             fetch=Need::parts(Parts::EVENTS.with(Parts::EVIDENCE))
         />
-        <TimelineChart query=query shown=shown highlight=highlight/>
+        <TimelineChart query=query answer=answer highlight=highlight/>
         <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()
-            on:mouseover={
-                let mark_card = mark_card.clone();
-                move |ev: leptos::ev::MouseEvent| mark_card(ev.target())
-            }
+            on:mouseover=move |ev: leptos::ev::MouseEvent| mark_card(ev.target())
             on:focusin=move |ev: leptos::ev::FocusEvent| mark_card(ev.target())
             on:mouseleave=move |_| set_highlight.set(None)>{list}</div>
-        <ShowMore limit total=found what="events"/>
+        {move || if loading_more.get() {
+            view! { <p class="show-more" role="status">"Loading more events…"</p> }.into_any()
+        } else {
+            view! { <ShowMore limit total=found what="events"/> }.into_any()
+        }}
     }
 }
 

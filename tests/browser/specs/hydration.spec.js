@@ -284,6 +284,63 @@ test('leaving the quotes page while its search is on its way leaves the next pag
   await expect(page.locator('.count')).toContainText('8 of 60 quotes');
 });
 
+test('the timeline opens from its first view alone; a filter fetches every event, once', async ({ page }) => {
+  const asked = watchData(page);
+  await open(page, '/timeline');
+  await expect(page.locator('.count')).toContainText('All 66 events');
+  await expect(page.locator('.timeline article.event')).toHaveCount(66);
+  await expect(page.locator('.chart a.item').first()).toBeVisible();
+  expect([...asked].sort()).toEqual(['catalog', 'manifest', 'slice']);
+  const link = page.locator('.timeline article.event .actors a').first();
+  const name = (await link.innerText()).trim();
+  await link.click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  const n = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
+  // The filtered list, every card of it the actor's.
+  await expect(page.locator('.timeline article.event')).toHaveCount(n);
+  for (const card of await page.locator('.timeline article.event .actors').allInnerTexts()) expect(card).toContain(name);
+  await page.goBack();
+  await expect(page.locator('.count')).toContainText('All 66 events');
+  await expect(page.locator('.timeline article.event')).toHaveCount(66);
+  expect([...asked].sort()).toEqual(['catalog', 'events', 'manifest', 'slice']);
+});
+
+test('a filter whose events cannot be fetched says so with a retry, never the first view as its answer', async ({ page }) => {
+  let broken = true;
+  // A body that is not the file (a proxy's error page, say): no console error to expect.
+  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await open(page, '/timeline');
+  await page.locator('.timeline article.event .actors a').first().click();
+  await expect(page.locator('.load-failure')).toContainText('The events could not be loaded');
+  await expect(page.locator('.load-failure')).toContainText('not a Dossier data file');
+  await expect(page.locator('.timeline article.event')).toHaveCount(0);
+  await expect(page.locator('.count')).not.toContainText('events');
+  broken = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  await expect(page.locator('.timeline article.event').first()).toBeVisible();
+});
+
+test('leaving the timeline while its events are on their way leaves the next page readable', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await open(page, '/timeline');
+  await page.locator('.timeline article.event .actors a').first().click();
+  await expect(page.locator('.pending-note')).toBeVisible();
+  await expect(page.locator('.pending-note')).toHaveText('Filtering…');
+  await page.locator('nav').getByRole('link', { name: 'Quotes' }).click();
+  await expect(page.locator('main h1')).toHaveText('Quotes');
+  await expect(page.locator('html.pending')).toHaveCount(0);
+  await expect(page.locator('.results > li').first()).toBeVisible();
+  release();
+  // And back on the timeline, the filter is answered.
+  await page.goBack();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+});
+
 test('a URL whose query is not a search (a tracking tag) preloads nothing of the search', async ({ page }) => {
   const release = await holdWasm(page);
   const asked = watchData(page);

@@ -185,13 +185,13 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   // A mark leads to its card, which takes the focus.
   const mark = chart.locator('a.item').first();
   const target = new URL(await mark.getAttribute('href'), page.url()).hash.slice(1);
-  const index = await mark.getAttribute('data-i');
+  const id = await mark.getAttribute('data-e');
   await mark.click();
   await expect(page.locator(`#${target}`)).toBeInViewport();
   await expect(page.locator(`#${target}`)).toBeFocused();
   // A card under the pointer lights its marks.
   await page.locator(`#${target}`).hover();
-  await expect(chart.locator(`a.item[data-i="${index}"]`).first()).toHaveClass(/hl/);
+  await expect(chart.locator(`a.item[data-e="${id}"]`).first()).toHaveClass(/hl/);
 });
 
 test('the chart fits a 360 px screen: no horizontal scroll, tick labels apart', async ({ page }) => {

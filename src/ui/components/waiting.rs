@@ -1,0 +1,75 @@
+//! A list waiting for data it fetched on the reader's behalf (every quote for a search,
+//! every event for a filter): the page's pending state while it waits, and the reason
+//! with a retry if the fetch failed. The list shows nothing stale meanwhile.
+
+use leptos::prelude::*;
+
+use crate::core::pack::Need;
+use crate::core::site::PENDING_CLASS;
+use crate::ui::data::use_data;
+
+/// A list's fetch on the reader's behalf: while `unanswered` (the query needs data not in)
+/// or `loading_more` (more results than are in are asked for), `need` is requested, and
+/// while `unanswered` the page is pending ([`pending_while`]). Returns whether the page is
+/// waiting for either, for [`LoadFailure`].
+pub fn fetch_while(need: Need, unanswered: Memo<bool>, loading_more: Memo<bool>) -> Memo<bool> {
+    let data = use_data();
+    let waiting = Memo::new(move |_| unanswered.get() || loading_more.get());
+    Effect::new(move |_| {
+        if waiting.get() {
+            data.request(need.clone());
+        }
+    });
+    pending_while(unanswered);
+    waiting
+}
+
+/// Puts the head's pending state on the page ([`PENDING_CLASS`]: "Searching…", the list
+/// hidden) while `waiting` and no fetch has failed, and takes it off when the data is in,
+/// has failed, or the page is left.
+fn pending_while(waiting: Memo<bool>) {
+    let data = use_data();
+    Effect::new(move |was: Option<bool>| {
+        let on = waiting.get() && data.failure().is_none();
+        if on || was == Some(true) {
+            if let Some(html) = document().document_element() {
+                let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
+            }
+        }
+        on
+    });
+    // Leaving the page mid-fetch: the next page is not pending (another list would hide
+    // under the same class). In the browser only: natively the page is disposed once
+    // rendered, and there is no document.
+    on_cleanup(|| {
+        if !cfg!(target_arch = "wasm32") {
+            return;
+        }
+        if let Some(html) = document().document_element() {
+            let _ = html.class_list().remove_1(PENDING_CLASS);
+        }
+    });
+}
+
+/// "The quotes could not be loaded: <reason>" with a button that asks for `need` again,
+/// while `waiting` for it and its fetch has failed; nothing otherwise.
+#[component]
+pub fn LoadFailure(
+    /// Whether the page is waiting for `need`.
+    waiting: Memo<bool>,
+    need: Need,
+    /// What could not be loaded ("quotes", "events").
+    what: &'static str,
+) -> impl IntoView {
+    let data = use_data();
+    move || {
+        let reason = waiting.get().then(|| data.failure()).flatten()?;
+        let (data, need) = (data.clone(), need.clone());
+        Some(view! {
+            <p class="load-failure" role="alert">
+                "The "{what}" could not be loaded: "{reason}" "
+                <button type="button" on:click=move |_| data.request(need.clone())>"Try again"</button>
+            </p>
+        })
+    }
+}
