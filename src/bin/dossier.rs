@@ -283,8 +283,14 @@ fn synth(dir: &Path, quotes: usize, events: usize, event_actors: usize) -> ExitC
 
 fn pages(dir: &Path, dist: &Path) -> ExitCode {
     match write_site(dir, dist) {
-        Ok(written) => {
-            println!("{}: wrote {written} pages", dist.display());
+        Ok((written, took)) => {
+            println!(
+                "{}: wrote {written} pages (loading, citations and data files {:.1} s, previews {:.1} s, pages {:.1} s)",
+                dist.display(),
+                took[0],
+                took[1],
+                took[2]
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -365,7 +371,11 @@ fn whole_png(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82])
 }
 
-fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
+/// Writes the site; returns how many pages, and the seconds its phases took (loading,
+/// citations and data files; previews; pages), for the build's log.
+fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
+    let started = std::time::Instant::now();
+    let mut took = [0.0; 3];
     let (corpus, redirects, _drafts) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
@@ -399,9 +409,11 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     let manifest_href = pack::href(&files[0].name);
     let manifest = pack::read_manifest(&manifest_href, &files[0].bytes).map_err(|e| e.to_string())?;
 
+    took[0] = started.elapsed().as_secs_f64();
     if previews {
         draw_previews(&corpus, dist)?;
     }
+    took[1] = started.elapsed().as_secs_f64() - took[0];
     let ctx = CorpusContext::with_index(Arc::new(corpus), index, base.clone()).with_citations(Some(citations)).with_previews(previews);
     render::init();
     let page = |route: &Route| -> Result<Vec<u8>, String> {
@@ -464,5 +476,6 @@ fn write_site(dir: &Path, dist: &Path) -> Result<usize, String> {
     precache.sort();
     let version = format!("{:016x}", pack::content_hash(&contents));
     write(&dist.join("sw.js"), site::service_worker(&version, &precache).as_bytes())?;
-    Ok(hrefs.len())
+    took[2] = started.elapsed().as_secs_f64() - took[0] - took[1];
+    Ok((hrefs.len(), took))
 }

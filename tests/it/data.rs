@@ -169,3 +169,25 @@ fn source_errors_are_recorded_as_given_with_a_note() {
     assert!(ceasefire.places.iter().any(|p| p.as_str() == "sochi"));
     assert!(ceasefire.notes.as_deref().is_some_and(|n| n.contains("Moscow")));
 }
+
+#[test]
+fn a_paragraphs_quotes_and_events_are_looked_up_as_a_scan_finds_them() {
+    use dossier::core::model::{DocumentId, Quote, Event};
+    let (synthetic, _) = dossier::synth::corpus_with_events(300, 120, 7);
+    for c in [corpus(), load(&synthetic).expect("the synthetic corpus is valid")] {
+        let mut shared = 0;
+        let places: HashSet<(DocumentId, u32)> =
+            c.quotes.iter().map(|q| (q.document.clone(), q.paragraph)).chain(c.events.iter().map(|e| (e.document.clone(), e.paragraph))).collect();
+        for (doc, n) in &places {
+            let quotes: Vec<&Quote> = c.quotes.iter().filter(|q| q.document == *doc && q.paragraph == *n).collect();
+            let events: Vec<&Event> = c.events.iter().filter(|e| e.document == *doc && e.paragraph == *n).collect();
+            assert_eq!(c.quotes_at(doc, *n).collect::<Vec<_>>(), quotes, "quotes of {doc} ¶{n}");
+            assert_eq!(c.events_at(doc, *n).collect::<Vec<_>>(), events, "events of {doc} ¶{n}");
+            shared += usize::from(!quotes.is_empty() && !events.is_empty());
+        }
+        assert!(shared > 0, "no paragraph holds both a quote and an event: the lookup is not exercised");
+        let unknown = DocumentId::new("no-such-document");
+        assert_eq!(c.quotes_at(&unknown, 1).count() + c.events_at(&unknown, 1).count(), 0);
+        assert_eq!(c.quotes_at(&c.documents[0].id, u32::MAX).count(), 0);
+    }
+}

@@ -20,7 +20,7 @@ use crate::core::date::PartialDate;
 use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
 use crate::core::pack::Need;
-use crate::core::route::{event_anchor, with_fragment, Route, TimelineQuery};
+use crate::core::route::{event_anchor, Route, TimelineQuery};
 use crate::ui::app::use_go;
 use crate::ui::data::use_data;
 
@@ -174,8 +174,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
 
     let svg = move || {
         let q = query.get();
-        let page = Route::Timeline(q.clone()).href();
-        drawn.with(|d| draw(&d.corpus, &d.chart, &q, &page))
+        drawn.with(|d| draw(&d.corpus, &d.chart, &q))
     };
 
     // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
@@ -369,7 +368,7 @@ fn move_focus(key: &str) {
 }
 
 /// The SVG's content for a laid-out chart.
-fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery, page: &str) -> impl IntoView {
+fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery) -> impl IntoView {
     let (tops, height) = lane_tops(c);
     let ticks = c
         .ticks
@@ -391,7 +390,7 @@ fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery, page: &str) -> impl IntoV
         .iter()
         .zip(tops)
         .enumerate()
-        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, (k, top, busiest), q, page, &mut first_mark))
+        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, (k, top, busiest), q, &mut first_mark))
         .collect_view();
     view! {
         <g class="axis" aria-hidden="true">{ticks}</g>
@@ -411,7 +410,7 @@ fn bin_class(count: usize, busiest: usize) -> &'static str {
 }
 
 /// One lane: `at` is its index, the y of its top and the chart's busiest bin.
-fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q: &TimelineQuery, page: &str, first_mark: &mut bool) -> impl IntoView {
+fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q: &TimelineQuery, first_mark: &mut bool) -> impl IntoView {
     let (k, top, busiest) = at;
     let label = format!("{} · {}", lane.label, lane.count);
     let head = match &lane.actor {
@@ -434,7 +433,9 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
         .map(|item| {
             let e = &corpus.events[item.event];
             let name = format!("{}, {}", e.title, e.date.display());
-            let href = with_fragment(page, &event_anchor(&e.id));
+            // The card on this very page: a fragment, the same whatever the filters, so a
+            // filter or a zoom that keeps a mark's event leaves its link untouched.
+            let href = format!("#{}", event_anchor(&e.id));
             let y = body_top + item.row as f64 * ROW;
             let (class, mark) = match item.shape {
                 // Radius, heights and corners are in the stylesheet: fewer attributes to set.

@@ -35,9 +35,7 @@ pub fn EventPage(
     let places: Vec<String> =
         event.places.iter().filter_map(|p| corpus.place(p)).map(|p| p.name.clone()).collect();
     let quotes = corpus
-        .quotes
-        .iter()
-        .filter(|q| q.document == event.document && q.paragraph == event.paragraph)
+        .quotes_at(&event.document, event.paragraph)
         .cloned()
         .map(|quote| view! { <li><QuoteCard quote link=true/></li> })
         .collect_view();

@@ -33,9 +33,7 @@ pub fn QuotePage(
     let paragraph = corpus.paragraph(&quote.document, quote.paragraph).map(|p| p.text.clone()).unwrap_or_default();
     let reported_by = quote.reported_by.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     let events: Vec<_> = corpus
-        .events
-        .iter()
-        .filter(|e| e.document == quote.document && e.paragraph == quote.paragraph)
+        .events_at(&quote.document, quote.paragraph)
         .map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone()))
         .collect();
     let href = Route::Quote(quote.id.clone()).href();

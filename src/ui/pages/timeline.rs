@@ -19,7 +19,7 @@ use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, EventId,
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
-use crate::core::timeline::anchor_position;
+use crate::core::timeline::{actor_counts, anchor_position};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
@@ -75,12 +75,18 @@ pub fn TimelinePage() -> impl IntoView {
     let others = Memo::new(move |_| {
         query.with(|q| TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..q.clone() })
     });
-    // While every event is being fetched, the counts stay as they were.
+    // While every event is being fetched, the counts stay as they were. Once they are in,
+    // the counts follow the other filters only: adding or removing an actor (the most
+    // common filter) leaves them, and the 10,000 events they are counted over, alone.
     let counts = {
         let data = data.clone();
         Memo::new(move |previous: Option<&Vec<(ActorId, usize)>>| {
             let ctx = data.current();
-            let made = answer.with(|a| a.as_ref().map(|a| others.with(|q| a.counts(&ctx.corpus, q))));
+            let made = if whole.get() {
+                Some(others.with(|q| actor_counts(&ctx.corpus, q)))
+            } else {
+                answer.with(|a| a.as_ref().map(|a| others.with(|q| a.counts(&ctx.corpus, q))))
+            };
             made.or_else(|| previous.cloned()).unwrap_or_default()
         })
     };
