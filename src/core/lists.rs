@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::chart::{layout_folded, Chart};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{ActorId, Corpus, EventId, QuoteId};
-use crate::core::route::{QuoteQuery, TimelineQuery};
+use crate::core::route::{ActorMatch, QuoteQuery, TimelineQuery};
 use crate::core::search::{Hit, QuoteIndex, Ranking};
 use crate::core::site::LIST_PAGE;
 use crate::core::timeline::{actor_counts, filter};
@@ -236,12 +236,16 @@ impl TimelineAnswer {
         }
     }
 
-    /// The actor picker's counts: each actor's events among those every filter but the
-    /// actor filter keeps, most first.
-    pub fn counts(&self, corpus: &Corpus, query: &TimelineQuery) -> Vec<(ActorId, usize)> {
-        match self {
-            TimelineAnswer::Whole(_) => actor_counts(corpus, query),
-            TimelineAnswer::First { counts, .. } => counts.clone(),
-        }
+}
+
+/// The actor picker's counts for `query` from what is in: each actor's events among those
+/// every filter but the actor filter keeps, most first. Counted from every event if they
+/// are all in (`whole`); else the build's `first` counts if no other filter is set (the
+/// actor filter does not change them); else `None`, until every event is in.
+pub fn picker_counts(corpus: &Corpus, whole: bool, first: Option<&TimelineFirst>, query: &TimelineQuery) -> Option<Vec<(ActorId, usize)>> {
+    if whole {
+        return Some(actor_counts(corpus, query));
     }
+    let others = TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..query.clone() };
+    first.filter(|_| others == TimelineQuery::default()).map(|f| f.counts.clone())
 }

@@ -479,6 +479,13 @@ pub fn with_fragment(href: &str, anchor: &str) -> String {
     format!("{href}#{anchor}")
 }
 
+/// A link to element `anchor` on the page it is on: a bare fragment, resolved against
+/// the page's own URL, so it stays right whatever the page's query becomes (a chart mark
+/// kept by a filter or a zoom keeps its link).
+pub fn fragment_href(anchor: &str) -> String {
+    format!("#{anchor}")
+}
+
 /// The element id of paragraph `n` in the reader: `p-12`.
 pub fn paragraph_anchor(n: u32) -> String {
     format!("p-{n}")

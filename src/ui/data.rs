@@ -10,9 +10,9 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
-use crate::core::lists::{QuotesFirst, TimelineAnswer, TimelineFirst};
+use crate::core::lists::{picker_counts, QuotesFirst, TimelineAnswer, TimelineFirst};
 use crate::core::route::TimelineQuery;
-use crate::core::model::{Corpus, Parts};
+use crate::core::model::{ActorId, Corpus, Parts};
 use crate::core::pack::{Manifest, Need, PackError, Shelf};
 use crate::core::search::QuoteIndex;
 use crate::core::site::BaseUrl;
@@ -129,6 +129,11 @@ impl CorpusContext {
     /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).
     pub fn timeline(&self, query: &TimelineQuery) -> Option<TimelineAnswer> {
         TimelineAnswer::of(&self.corpus, self.corpus.parts().contains(Parts::EVENTS), self.timeline_first.as_deref(), query)
+    }
+
+    /// The actor picker's counts for `query` from what is in ([`picker_counts`]).
+    pub fn timeline_counts(&self, query: &TimelineQuery) -> Option<Vec<(ActorId, usize)>> {
+        picker_counts(&self.corpus, self.corpus.parts().contains(Parts::EVENTS), self.timeline_first.as_deref(), query)
     }
 
     /// The parts present, the index counted once it can be had without building it.

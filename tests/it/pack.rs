@@ -456,7 +456,16 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
         (chart.map_events(|i| events.binary_search(&i).ok()).unwrap(), ids(ctx, &events))
     };
     assert_eq!(chart_of(&first, &partial), chart_of(&whole(&c), &full));
-    assert_eq!(partial.counts(&first.corpus, &query), full.counts(&c, &query));
+    // The picker's counts too, with an actor chosen or not; another filter needs every event.
+    let counts = whole(&c).timeline_counts(&query).expect("counted from every event");
+    assert!(!counts.is_empty());
+    assert_eq!(first.timeline_counts(&query).as_ref(), Some(&counts));
+    let with_actor = TimelineQuery { actors: vec![counts[0].0.clone()], ..TimelineQuery::default() };
+    assert_eq!(first.timeline_counts(&with_actor).as_ref(), Some(&counts));
+    assert_eq!(whole(&c).timeline_counts(&with_actor).as_ref(), Some(&counts));
+    let by_document = TimelineQuery { doc: Some(c.documents[0].id.clone()), ..TimelineQuery::default() };
+    assert!(first.timeline_counts(&by_document).is_none());
+    assert!(whole(&c).timeline_counts(&by_document).is_some());
     // Neither a fold nor a filter, nor more than the first page, is answered from it.
     assert!(partial.chart(&first.corpus, &query, &[None]).is_none());
     assert!(!partial.covers(c.events.len()) && partial.all().is_none());

@@ -4,7 +4,7 @@
 use dossier::core::date::PartialDate;
 use dossier::core::load::{load, CorpusFiles};
 use dossier::core::model::{ActorId, ActorKind, Corpus, DocumentId};
-use dossier::core::route::{event_anchor, year_anchor, ActorMatch, TimelineAnchor, TimelineQuery};
+use dossier::core::route::{event_anchor, fragment_href, year_anchor, ActorMatch, TimelineAnchor, TimelineQuery};
 use dossier::core::chart::{day_number, layout, layout_folded, unit_for, Shape, Unit, View, MAX_ROWS, WIDTH};
 use dossier::core::route::{parse, Route};
 use dossier::core::timeline::{actor_counts, anchor_position, filter};
@@ -243,7 +243,8 @@ fn anchors_find_their_event_or_the_first_event_of_their_year_among_those_shown()
     let c = corpus();
     let all = filter(&c, &TimelineQuery::default());
     for (pos, &i) in all.iter().enumerate() {
-        let anchor = TimelineAnchor::parse(&format!("#{}", event_anchor(&c.events[i].id)))
+        // As a chart mark links to its card.
+        let anchor = TimelineAnchor::parse(&fragment_href(&event_anchor(&c.events[i].id)))
             .expect("an event anchor parses");
         assert_eq!(anchor_position(&c, &all, &anchor), Some(pos));
         let year = c.events[i].date.first_day().0;

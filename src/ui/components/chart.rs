@@ -20,7 +20,7 @@ use crate::core::date::PartialDate;
 use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
 use crate::core::pack::Need;
-use crate::core::route::{event_anchor, Route, TimelineQuery};
+use crate::core::route::{event_anchor, fragment_href, Route, TimelineQuery};
 use crate::ui::app::use_go;
 use crate::ui::data::use_data;
 
@@ -435,7 +435,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
             let name = format!("{}, {}", e.title, e.date.display());
             // The card on this very page: a fragment, the same whatever the filters, so a
             // filter or a zoom that keeps a mark's event leaves its link untouched.
-            let href = format!("#{}", event_anchor(&e.id));
+            let href = fragment_href(&event_anchor(&e.id));
             let y = body_top + item.row as f64 * ROW;
             let (class, mark) = match item.shape {
                 // Radius, heights and corners are in the stylesheet: fewer attributes to set.

@@ -51,6 +51,14 @@ fn pending_while(waiting: Memo<bool>) {
     });
 }
 
+/// Whether a list's region is busy (its `aria-busy`): while `waiting` for its fetch and
+/// that has not failed (a failure is an answer, said by [`LoadFailure`]), or while it is
+/// still only partly rendered. A test or a screen reader waits for this, not for the list.
+pub fn busy(waiting: Memo<bool>, partial: impl Fn() -> bool + Send + Sync + 'static) -> Signal<bool> {
+    let data = use_data();
+    Signal::derive(move || partial() || (waiting.get() && data.failure().is_none()))
+}
+
 /// "The quotes could not be loaded: <reason>" with a button that asks for `need` again,
 /// while `waiting` for it and its fetch has failed; nothing otherwise.
 #[component]

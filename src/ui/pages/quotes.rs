@@ -17,7 +17,7 @@ use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
-use crate::ui::components::waiting::{fetch_while, LoadFailure};
+use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 
 #[component]
 pub fn QuotesPage() -> impl IntoView {
@@ -49,6 +49,7 @@ pub fn QuotesPage() -> impl IntoView {
     let waiting = fetch_while(Need::search(), searching, loading_more);
     // How many quotes match: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
+    let busy = busy(waiting, move || limit.partial(found.get()));
     let prefetch = {
         let data = data.clone();
         move |_| data.request(Need::search())
@@ -244,7 +245,7 @@ pub fn QuotesPage() -> impl IntoView {
         />
         <div class="with-facets">
             {facets}
-            <div class="results-area" aria-busy=move || limit.partial(found.get()).to_string()>
+            <div class="results-area" aria-busy=move || busy.get().to_string()>
                 {results}
                 {move || if loading_more.get() {
                     view! { <p class="show-more" role="status">"Loading more quotes…"</p> }.into_any()

@@ -19,13 +19,13 @@ use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, EventId,
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
-use crate::core::timeline::{actor_counts, anchor_position};
+use crate::core::timeline::anchor_position;
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::more::{use_limit, ShowMore};
-use crate::ui::components::waiting::{fetch_while, LoadFailure};
+use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 use crate::ui::data::use_data;
 
 #[component]
@@ -60,6 +60,7 @@ pub fn TimelinePage() -> impl IntoView {
     let fetching = fetch_while(Need::events(), waiting, loading_more);
     // How many events the filters keep: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| answer.with(|a| a.as_ref().map_or(0, TimelineAnswer::len)));
+    let busy = busy(fetching, move || limit.partial(found.get()));
     let total = ctx.corpus.counts.events;
     // An export carries each event's evidence, which the timeline's own data leaves out.
     let evidence_in = {
@@ -81,12 +82,7 @@ pub fn TimelinePage() -> impl IntoView {
     let counts = {
         let data = data.clone();
         Memo::new(move |previous: Option<&Vec<(ActorId, usize)>>| {
-            let ctx = data.current();
-            let made = if whole.get() {
-                Some(others.with(|q| actor_counts(&ctx.corpus, q)))
-            } else {
-                answer.with(|a| a.as_ref().map(|a| others.with(|q| a.counts(&ctx.corpus, q))))
-            };
+            let made = others.with(|q| data.current().timeline_counts(q));
             made.or_else(|| previous.cloned()).unwrap_or_default()
         })
     };
@@ -248,7 +244,10 @@ pub fn TimelinePage() -> impl IntoView {
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .and_then(|t| t.closest("article.event").ok().flatten())
             .map(|card| card.id());
-        let event = card.and_then(|id| Some(EventId::new(id.strip_prefix("event-")?)));
+        let event = card.and_then(|id| match TimelineAnchor::parse(&id)? {
+            TimelineAnchor::Event(event) => Some(event),
+            TimelineAnchor::Year(_) => None,
+        });
         if highlight.get_untracked() != event {
             set_highlight.set(event);
         }
@@ -410,7 +409,7 @@ pub fn TimelinePage() -> impl IntoView {
             fetch=Need::parts(Parts::EVENTS.with(Parts::EVIDENCE))
         />
         <TimelineChart query=query answer=answer highlight=highlight/>
-        <div class="timeline" aria-busy=move || limit.partial(found.get()).to_string()
+        <div class="timeline" aria-busy=move || busy.get().to_string()
             on:mouseover=move |ev: leptos::ev::MouseEvent| mark_card(ev.target())
             on:focusin=move |ev: leptos::ev::FocusEvent| mark_card(ev.target())
             on:mouseleave=move |_| set_highlight.set(None)>{list}</div>

@@ -234,6 +234,7 @@ test('a search whose quotes cannot be fetched says so with a retry, never the fi
   await open(page, '/quotes');
   await page.locator('#quote-q').fill('aleppo');
   await expect(page.locator('.load-failure')).toContainText('The quotes could not be loaded');
+  await expect(page.locator('.results-area[aria-busy="false"]')).toHaveCount(1);
   await expect(page.locator('.load-failure')).toContainText('not a Dossier data file');
   await expect(page.locator('.results')).toHaveCount(0);
   await expect(page.locator('.count')).not.toContainText('quotes');
@@ -274,6 +275,7 @@ test('leaving the quotes page while its search is on its way leaves the next pag
   await open(page, '/quotes');
   await page.locator('#quote-q').fill('aleppo');
   await expect(page.locator('.pending-note')).toBeVisible();
+  await expect(page.locator('.results-area[aria-busy="true"]')).toHaveCount(1);
   await page.locator('nav').getByRole('link', { name: 'Timeline' }).click();
   await expect(page.locator('main h1')).toHaveText('Timeline');
   await expect(page.locator('html.pending')).toHaveCount(0);
@@ -313,6 +315,8 @@ test('a filter whose events cannot be fetched says so with a retry, never the fi
   await open(page, '/timeline');
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.load-failure')).toContainText('The events could not be loaded');
+  // A failure is an answer: the list is no longer busy.
+  await expect(page.locator('.timeline[aria-busy="false"]')).toHaveCount(1);
   await expect(page.locator('.load-failure')).toContainText('not a Dossier data file');
   await expect(page.locator('.timeline article.event')).toHaveCount(0);
   await expect(page.locator('.count')).not.toContainText('events');
@@ -331,6 +335,8 @@ test('leaving the timeline while its events are on their way leaves the next pag
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.pending-note')).toBeVisible();
   await expect(page.locator('.pending-note')).toHaveText('Filtering…');
+  // The list is busy while its events are on their way, for a screen reader (and a test).
+  await expect(page.locator('.timeline[aria-busy="true"]')).toHaveCount(1);
   await page.locator('nav').getByRole('link', { name: 'Quotes' }).click();
   await expect(page.locator('main h1')).toHaveText('Quotes');
   await expect(page.locator('html.pending')).toHaveCount(0);
