@@ -460,16 +460,19 @@ mod styled {
     use hayagriva::{archive::ArchivedStyle, BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
     use hayagriva::{LocatorPayload, SpecificLocator};
 
-    use super::{csl_json, Cited, Citations, Styled};
-    use crate::core::model::Corpus;
+    use rustc_hash::FxHashMap;
 
-    struct Styles {
+    use super::{csl_json, Cited, Citations, Styled};
+    use crate::core::model::{Corpus, Document, DocumentId};
+    use crate::core::site::BaseUrl;
+
+    pub(super) struct Styles {
         apa: IndependentStyle,
         chicago: IndependentStyle,
         locales: Vec<Locale>,
     }
 
-    fn styles() -> Styles {
+    pub(super) fn styles() -> Styles {
         let get = |name: &str| match ArchivedStyle::by_name(name).map(ArchivedStyle::get) {
             Some(Style::Independent(style)) => style,
             _ => unreachable!("hayagriva bundles {name} as an independent style"),
@@ -494,7 +497,7 @@ mod styled {
         (citation, entry)
     }
 
-    fn styled_with(styles: &Styles, corpus: &Corpus, cited: Cited, url: &str) -> Styled {
+    pub(super) fn styled_with(styles: &Styles, corpus: &Corpus, cited: Cited, url: &str) -> Styled {
         let value = csl_json(corpus, cited, url);
         let Ok(item) = serde_json::from_value::<Item>(value) else {
             return Styled::default();
@@ -514,17 +517,96 @@ mod styled {
         styled_with(&styles(), corpus, cited, url)
     }
 
+    /// What a template's passage carries in place of its own paragraph, link and note.
+    const TEMPLATE_PARAGRAPH: u32 = 918_273_645;
+    const TEMPLATE_HREF: &str = "/dossier-citation-template";
+    const TEMPLATE_NOTE: &str = "Dossier citation template passage";
+
+    /// A document's passage citation rendered once, with placeholders for what differs from
+    /// one quote or event of it to the next: the paragraph (the locator) and the link. The
+    /// passage itself (CSL's `note`) differs too, but neither style prints it; a template
+    /// that would print it is refused.
+    struct Template {
+        styled: Styled,
+        url: String,
+    }
+
+    impl Template {
+        fn of(styles: &Styles, corpus: &Corpus, doc: &Document, base: &BaseUrl) -> Option<Template> {
+            let url = super::link(base, TEMPLATE_HREF);
+            let mut value = csl_json(corpus, Cited::Document(doc), &url);
+            let fields = value.as_object_mut()?;
+            fields.remove("URL");
+            // A placeholder the document's own fields hold would be filled in where it stands.
+            let own = serde_json::Value::Object(fields.clone()).to_string();
+            let placeholder = TEMPLATE_PARAGRAPH.to_string();
+            if own.contains(&placeholder) || own.contains(TEMPLATE_HREF) || url.contains(&placeholder) {
+                return None;
+            }
+            fields.insert("id".into(), "dossier-citation-template".into());
+            fields.insert("note".into(), TEMPLATE_NOTE.into());
+            fields.insert("URL".into(), url.clone().into());
+            let item = serde_json::from_value::<Item>(value).ok()?;
+            let paragraph = Some(TEMPLATE_PARAGRAPH);
+            let (apa_in_text, apa) = render(&styles.apa, &styles.locales, &item, paragraph);
+            let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, &item, paragraph);
+            let styled = Styled { apa, apa_in_text, chicago_note, chicago };
+            let printed = [&styled.apa, &styled.apa_in_text, &styled.chicago_note, &styled.chicago];
+            // The link printed whole or not at all, and the passage not printed.
+            let fits = printed.iter().all(|s| !s.contains(TEMPLATE_NOTE) && !s.replace(&url, "").contains(TEMPLATE_HREF));
+            fits.then_some(Template { styled, url })
+        }
+
+        /// The citation of the passage at `paragraph` linked as `url`.
+        fn fill(&self, paragraph: u32, url: &str) -> Styled {
+            let (placeholder, paragraph) = (TEMPLATE_PARAGRAPH.to_string(), paragraph.to_string());
+            // The paragraph first: a link may hold any digits, the template's link none of the placeholder's.
+            let fill = |s: &str| s.replace(&placeholder, &paragraph).replace(&self.url, url);
+            Styled {
+                apa: fill(&self.styled.apa),
+                apa_in_text: fill(&self.styled.apa_in_text),
+                chicago_note: fill(&self.styled.chicago_note),
+                chicago: fill(&self.styled.chicago),
+            }
+        }
+    }
+
     /// APA and Chicago for every record, each linking to its page under `base`
-    /// ([`super::link`]).
-    /// Runs on every core ([`crate::core::par`]): at 100,000 quotes this is most of the
-    /// build's time.
-    pub fn styled_all(corpus: &Corpus, base: &crate::core::site::BaseUrl) -> Citations {
+    /// ([`super::link`]), exactly as [`styled`] renders each alone.
+    /// Runs on every core ([`crate::core::par`]). A quote's or event's citation is its
+    /// document's [`Template`] filled in, checked against rendering the first passage of
+    /// each document directly (a document whose template disagrees is rendered passage by
+    /// passage): at 100,000 quotes the CSL engine would otherwise be most of the build's time.
+    pub fn styled_all(corpus: &Corpus, base: &BaseUrl) -> Citations {
         let mut all: Vec<Cited> = corpus.documents.iter().map(Cited::Document).collect();
         all.extend(corpus.quotes.iter().map(Cited::Quote));
         all.extend(corpus.events.iter().map(Cited::Event));
         let styled = crate::core::par::runs(&all, |run| {
             let styles = styles();
-            run.iter().map(|&cited| styled_with(&styles, corpus, cited, &super::link(base, &cited.route().href()))).collect::<Vec<_>>()
+            let mut templates: FxHashMap<&DocumentId, Option<Template>> = FxHashMap::default();
+            run.iter()
+                .map(|&cited| {
+                    let url = super::link(base, &cited.route().href());
+                    let (doc, paragraph) = match cited {
+                        Cited::Document(_) => return styled_with(&styles, corpus, cited, &url),
+                        Cited::Quote(q) => (&q.document, q.paragraph),
+                        Cited::Event(e) => (&e.document, e.paragraph),
+                    };
+                    match templates.get(doc) {
+                        Some(Some(template)) => template.fill(paragraph, &url),
+                        Some(None) => styled_with(&styles, corpus, cited, &url),
+                        None => {
+                            let direct = styled_with(&styles, corpus, cited, &url);
+                            let template = corpus
+                                .document(doc)
+                                .and_then(|d| Template::of(&styles, corpus, d, base))
+                                .filter(|t| t.fill(paragraph, &url) == direct);
+                            templates.insert(doc, template);
+                            direct
+                        }
+                    }
+                })
+                .collect::<Vec<_>>()
         });
         let mut styled = styled.into_iter().flatten();
         let mut next = || styled.next().unwrap_or_default();
@@ -760,6 +842,39 @@ mod tests {
         if let Some(event) = corpus.events.first() {
             let cite = event_citation(&corpus, corpus.event(&EventId::new(event.id.as_str())).unwrap(), "u");
             assert!(cite.contains(&event.date.display()));
+        }
+    }
+
+    #[test]
+    fn every_citation_the_build_renders_is_the_one_its_record_renders_alone() {
+        let bundled = load(&CorpusFiles::bundled()).unwrap();
+        let (files, _) = crate::synth::corpus_with_events(200, 30, 11);
+        let synthetic = load(&files).unwrap();
+        // A document whose own fields hold the template's placeholders (so its passages are
+        // rendered one by one), and one with an author and a stated day.
+        let mut odd = bundled.clone();
+        odd.documents[0].title = "Paragraph 918273645 of /dossier-citation-template".into();
+        let last = odd.documents.len() - 1;
+        odd.documents[last].author = Some("Ibrahim Hamidi".into());
+        let day = crate::core::date::PartialDate::ymd(2025, 7, 31).unwrap();
+        odd.documents[last].published = Some(DateSpec::new(day, None, Precision::Day, None).unwrap());
+        for corpus in [&bundled, &synthetic, &odd] {
+            let records = corpus.documents.len() + corpus.quotes.len() + corpus.events.len();
+            assert!(corpus.quotes.len() > corpus.documents.len() && !corpus.events.is_empty());
+            // The styles read once (`styled` reads them for each citation).
+            let styles = super::styled::styles();
+            for base in [BaseUrl::new(None), BaseUrl::new(Some("https://d.example/dossier"))] {
+                let all = styled_all(corpus, &base);
+                let mut cited: Vec<Cited> = corpus.documents.iter().map(Cited::Document).collect();
+                cited.extend(corpus.quotes.iter().map(Cited::Quote));
+                cited.extend(corpus.events.iter().map(Cited::Event));
+                assert_eq!(cited.len(), records);
+                for c in cited {
+                    let alone = super::styled::styled_with(&styles, corpus, c, &link(&base, &c.route().href()));
+                    assert!(!alone.apa.is_empty() && !alone.chicago_note.is_empty(), "{}", c.id());
+                    assert_eq!(all.of(c), Some(&alone), "{}", c.id());
+                }
+            }
         }
     }
 }
