@@ -507,8 +507,13 @@ mod styled {
             Cited::Quote(q) => Some(q.paragraph),
             Cited::Event(e) => Some(e.paragraph),
         };
-        let (apa_in_text, apa) = render(&styles.apa, &styles.locales, &item, paragraph);
-        let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, &item, paragraph);
+        styled_item(styles, &item, paragraph)
+    }
+
+    /// APA and Chicago of one CSL item, located at `paragraph` if given.
+    fn styled_item(styles: &Styles, item: &Item, paragraph: Option<u32>) -> Styled {
+        let (apa_in_text, apa) = render(&styles.apa, &styles.locales, item, paragraph);
+        let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, item, paragraph);
         Styled { apa, apa_in_text, chicago_note, chicago }
     }
 
@@ -547,10 +552,7 @@ mod styled {
             fields.insert("note".into(), TEMPLATE_NOTE.into());
             fields.insert("URL".into(), url.clone().into());
             let item = serde_json::from_value::<Item>(value).ok()?;
-            let paragraph = Some(TEMPLATE_PARAGRAPH);
-            let (apa_in_text, apa) = render(&styles.apa, &styles.locales, &item, paragraph);
-            let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, &item, paragraph);
-            let styled = Styled { apa, apa_in_text, chicago_note, chicago };
+            let styled = styled_item(styles, &item, Some(TEMPLATE_PARAGRAPH));
             let printed = [&styled.apa, &styled.apa_in_text, &styled.chicago_note, &styled.chicago];
             // The link printed whole or not at all, and the passage not printed.
             let fits = printed.iter().all(|s| !s.contains(TEMPLATE_NOTE) && !s.replace(&url, "").contains(TEMPLATE_HREF));

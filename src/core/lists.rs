@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::chart::{layout_folded, Chart};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{ActorId, Corpus, EventId, QuoteId};
-use crate::core::route::{ActorMatch, QuoteQuery, TimelineQuery};
+use crate::core::route::{QuoteQuery, TimelineQuery};
 use crate::core::search::{Hit, QuoteIndex, Ranking};
 use crate::core::site::LIST_PAGE;
 use crate::core::timeline::{actor_counts, filter};
@@ -235,7 +235,6 @@ impl TimelineAnswer {
             TimelineAnswer::First { chart, .. } => folded.is_empty().then(|| chart.clone()),
         }
     }
-
 }
 
 /// The actor picker's counts for `query` from what is in: each actor's events among those
@@ -246,6 +245,5 @@ pub fn picker_counts(corpus: &Corpus, whole: bool, first: Option<&TimelineFirst>
     if whole {
         return Some(actor_counts(corpus, query));
     }
-    let others = TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..query.clone() };
-    first.filter(|_| others == TimelineQuery::default()).map(|f| f.counts.clone())
+    first.filter(|_| !query.without_actors().is_filtered()).map(|f| f.counts.clone())
 }

@@ -84,6 +84,11 @@ impl TimelineQuery {
         let match_mode = if actors.len() < 2 { ActorMatch::default() } else { self.match_mode };
         TimelineQuery { actors, match_mode, ..self.clone() }
     }
+
+    /// This query with no actor filter (what the actor picker's counts are counted over).
+    pub fn without_actors(&self) -> TimelineQuery {
+        TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..self.clone() }
+    }
 }
 
 /// A page of Dossier and its state.

@@ -46,7 +46,7 @@ pub fn keeps(corpus: &Corpus, query: &TimelineQuery, event: &Event) -> bool {
 /// For the actor picker: each actor that appears in an event passing every filter but
 /// the actor filter, with the number of such events, most frequent first.
 pub fn actor_counts(corpus: &Corpus, query: &TimelineQuery) -> Vec<(ActorId, usize)> {
-    let others = TimelineQuery { actors: Vec::new(), ..query.clone() };
+    let others = query.without_actors();
     let mut counts: Vec<(ActorId, usize)> = corpus.actors.iter().map(|a| (a.id.clone(), 0)).collect();
     // Each event's own actors are counted, not every actor against every event: at 10,000
     // events and hundreds of actors the difference is a dropped frame.

@@ -74,7 +74,7 @@ pub fn TimelinePage() -> impl IntoView {
     // ignore the actor filter, so adding an actor changes them not at all: the options are
     // keyed and only the chosen one leaves the list.
     let others = Memo::new(move |_| {
-        query.with(|q| TimelineQuery { actors: Vec::new(), match_mode: ActorMatch::default(), ..q.clone() })
+        query.with(TimelineQuery::without_actors)
     });
     // While every event is being fetched, the counts stay as they were. Once they are in,
     // the counts follow the other filters only: adding or removing an actor (the most
