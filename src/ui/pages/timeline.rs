@@ -350,9 +350,21 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
+    // On a phone the filter form, the kinds and the export fold behind one button, so the
+    // first screen shows the chart and events rather than form fields; the chips of what
+    // is chosen, the count and "Clear filters" stay in view. Wider screens show them
+    // always (the stylesheet).
+    let (panel_open, set_panel_open) = signal(false);
+
     view! {
         <h1>"Timeline"</h1>
-        <form class="timeline-filters" on:submit=|ev| ev.prevent_default()>
+        <button type="button" class="filters-toggle" aria-controls="timeline-filters"
+            aria-expanded=move || panel_open.get().to_string()
+            on:click=move |_| set_panel_open.update(|open| *open = !*open)>
+            <span aria-hidden="true">{move || if panel_open.get() { "▾ " } else { "▸ " }}</span>
+            "Filters and export"
+        </button>
+        <form id="timeline-filters" class="timeline-filters" class:open=panel_open on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="actor-pick">"Add an actor"</label>
                 <input id="actor-pick" type="text" list="actor-options" autocomplete="off"

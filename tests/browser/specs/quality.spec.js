@@ -43,6 +43,27 @@ test.describe('accessibility (axe-core)', () => {
   }
 });
 
+test.describe('accessibility (axe-core) at 360 px', () => {
+  test.use({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  for (const scheme of ['light', 'dark']) {
+    test(`/timeline with its filters folded and opened has no violations in the ${scheme} scheme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, '/timeline?actor=vladimir-putin,ahmed-al-sharaa');
+      await page.addScriptTag({ content: axeSource });
+      const check = async () => {
+        const results = await page.evaluate(() =>
+          window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+        const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+        expect(violations, violations.join('\n')).toEqual([]);
+      };
+      await check();
+      await page.getByRole('button', { name: 'Filters and export' }).click();
+      await expect(page.getByLabel('Add an actor')).toBeVisible();
+      await check();
+    });
+  }
+});
+
 test('keyboard: the skip link leads to the content, and focus is visible', async ({ page }) => {
   await open(page, '/quotes');
   await page.keyboard.press('Tab');
