@@ -140,7 +140,7 @@ impl std::fmt::Display for Draft {
 /// none), so a curator sees them beside the errors.
 pub fn list_drafts(files: &CorpusFiles) -> Vec<Draft> {
     fn parsed<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
-        serde_json::from_str(text).unwrap_or_default()
+        records(text).map(|r| r.parsed).unwrap_or_default()
     }
     let documents: Vec<RawDocument> = parsed(&files.documents);
     let actors: Vec<RawEntity> = parsed(&files.actors);
@@ -154,25 +154,32 @@ pub fn list_drafts(files: &CorpusFiles) -> Vec<Draft> {
 /// confirm what it refers to first.
 pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), DataErrors> {
     let mut v = Validator::default();
-    let raw_actors: Option<Vec<RawEntity>> = v.parse_json(ACTORS, &files.actors);
-    let raw_places: Option<Vec<RawEntity>> = v.parse_json(PLACES, &files.places);
-    let raw_documents: Option<Vec<RawDocument>> = v.parse_json(DOCUMENTS, &files.documents);
-    let raw_quotes: Option<Vec<RawQuote>> = v.parse_json(QUOTES, &files.quotes);
-    let raw_events: Option<Vec<RawEvent>> = v.parse_json(EVENTS, &files.events);
+    // Each record is parsed on its own: one with a missing or misspelt field is reported
+    // by itself, and every other record of its file is still checked.
+    let (raw_actors, unread_actors) = v.parse_json::<RawEntity>(ACTORS, &files.actors).unzip();
+    let (raw_places, unread_places) = v.parse_json::<RawEntity>(PLACES, &files.places).unzip();
+    let (raw_documents, unread_documents) = v.parse_json::<RawDocument>(DOCUMENTS, &files.documents).unzip();
+    let raw_quotes: Option<Vec<RawQuote>> = v.parse_json(QUOTES, &files.quotes).map(|(parsed, _)| parsed);
+    let raw_events: Option<Vec<RawEvent>> = v.parse_json(EVENTS, &files.events).map(|(parsed, _)| parsed);
 
-    // References are checked against every id a file declares, valid or not, so one bad
-    // record is reported once rather than again at each reference to it. A file that is
-    // not valid JSON declares nothing we can check against: references into it are skipped.
-    let actor_ids = raw_actors.as_ref().map(|raws| raws.iter().map(|r| ActorId::new(&r.id)).collect());
-    let place_ids = raw_places.as_ref().map(|raws| raws.iter().map(|r| PlaceId::new(&r.id)).collect());
+    // References are checked against every id a file declares, valid or not (a record
+    // that did not parse declares its `id` all the same), so one bad record is reported
+    // once rather than again at each reference to it. A file that is not valid JSON
+    // declares nothing we can check against: references into it are skipped.
+    let declared = |raws: &Option<Vec<RawEntity>>, unread: Option<Vec<String>>| -> Option<Vec<String>> {
+        raws.as_ref().map(|raws| raws.iter().map(|r| r.id.clone()).chain(unread.into_iter().flatten()).collect())
+    };
+    let actor_ids = declared(&raw_actors, unread_actors).map(|ids| ids.iter().map(ActorId::new).collect());
+    let place_ids = declared(&raw_places, unread_places).map(|ids| ids.iter().map(PlaceId::new).collect());
     let actors: Vec<Actor> = v.unique(ACTORS, raw_actors.as_deref(), |r| &r.id, |v, r| v.actor(r));
     let places: Vec<Place> = v.unique(PLACES, raw_places.as_deref(), |r| &r.id, |v, r| v.place(r));
-    let refs = Refs { actors: actor_ids, places: place_ids, documents: None };
+    let refs = Refs { actors: actor_ids, places: place_ids, documents: None, unread_documents: HashSet::new() };
 
     let documents: Vec<Document> =
         v.unique(DOCUMENTS, raw_documents.as_deref(), |r| &r.id, |v, r| v.document(r, &refs, files.sources.as_ref()));
     let refs = Refs {
         documents: raw_documents.is_some().then(|| documents.iter().map(|d| (d.id.clone(), d)).collect()),
+        unread_documents: unread_documents.into_iter().flatten().map(DocumentId::new).collect(),
         ..refs
     };
     let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes.as_deref(), |r| &r.id, |v, r| v.quote(r, &refs));
@@ -290,12 +297,47 @@ impl Drafts {
     }
 }
 
-/// What references may point at.
+/// A data file's records, each parsed on its own.
+struct Records<T> {
+    parsed: Vec<T>,
+    unread: Vec<Unread>,
+}
+
+/// A record that did not parse: where it is (its `id`, or `record N` counting from 1
+/// where it has none), the id it declares, and serde's reason.
+struct Unread {
+    record: String,
+    id: Option<String>,
+    reason: String,
+}
+
+/// Parses `text` as a JSON array, then each element as a `T`, so a record with a missing
+/// or misspelt field spoils only itself. An error if `text` is not a JSON array.
+fn records<T: serde::de::DeserializeOwned>(text: &str) -> Result<Records<T>, serde_json::Error> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(text)?;
+    let mut read = Records { parsed: Vec::with_capacity(values.len()), unread: Vec::new() };
+    for (k, value) in values.into_iter().enumerate() {
+        let id = value.get("id").and_then(serde_json::Value::as_str).map(str::to_owned);
+        match serde_json::from_value::<T>(value) {
+            Ok(record) => read.parsed.push(record),
+            Err(e) => read.unread.push(Unread {
+                record: id.clone().unwrap_or_else(|| format!("record {}", k + 1)),
+                id,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok(read)
+}
+
 /// What references may point at; `None` where the file could not be parsed.
 struct Refs<'a> {
     actors: Option<HashSet<ActorId>>,
     places: Option<HashSet<PlaceId>>,
     documents: Option<HashMap<DocumentId, &'a Document>>,
+    /// Documents whose records did not parse: what cites them is not checked against them
+    /// (their own error says what is wrong), rather than reported as citing nothing.
+    unread_documents: HashSet<DocumentId>,
 }
 
 #[derive(Default)]
@@ -320,10 +362,19 @@ impl Validator {
         });
     }
 
-    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<Vec<T>> {
-        serde_json::from_str(text)
+    /// The records of `file` that parse, and the ids declared by those that do not (each
+    /// reported: its id, or its place in the file, and serde's reason); `None`, reported,
+    /// if the file is not a JSON array.
+    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<(Vec<T>, Vec<String>)> {
+        let read = records(text)
             .map_err(|e| self.error(At { file, record: "" }, ErrorKind::Json, format!("not valid JSON for this file: {e}")))
-            .ok()
+            .ok()?;
+        let mut declared = Vec::new();
+        for Unread { record, id, reason } in read.unread {
+            self.error(At { file, record: &record }, ErrorKind::Json, format!("not a valid record: {reason}"));
+            declared.extend(id);
+        }
+        Some((read.parsed, declared))
     }
 
     /// Validates each record, skipping (and reporting) a repeated id. A record with errors
@@ -513,7 +564,9 @@ impl Validator {
     fn cited<'r>(&mut self, at: At, refs: &'r Refs, document: &str, n: u32, field: &str, text: &str) -> Option<&'r Paragraph> {
         let documents = refs.documents.as_ref()?;
         let Some(doc) = documents.get(&DocumentId::new(document)) else {
-            self.error(at, ErrorKind::UnknownReference, format!("document {document:?} is not in {DOCUMENTS}"));
+            if !refs.unread_documents.contains(&DocumentId::new(document)) {
+                self.error(at, ErrorKind::UnknownReference, format!("document {document:?} is not in {DOCUMENTS}"));
+            }
             return None;
         };
         let Some(paragraph) = doc.paragraph(n) else {
@@ -552,7 +605,8 @@ impl Validator {
                 self.error(at, ErrorKind::UnknownReference, "an interview answer needs the paragraph of its question");
             }
             (_, Some(q)) => {
-                let document = refs.documents.as_ref().map(|docs| docs.get(&DocumentId::new(&raw.document)));
+                let id = DocumentId::new(&raw.document);
+                let document = refs.documents.as_ref().filter(|_| !refs.unread_documents.contains(&id)).map(|docs| docs.get(&id));
                 let is_question = |d: &&Document| d.paragraph(q).is_some_and(|p| p.kind == ParagraphKind::Question);
                 if document.is_some_and(|d| !d.is_some_and(is_question)) {
                     self.error(at, ErrorKind::UnknownReference, format!("question {q} is not a question paragraph of {}", raw.document));

@@ -59,6 +59,36 @@ fn misspelt_field_is_a_json_error() {
     assert!(errors[0].reason.contains("unknown field `descripton`"), "{}", errors[0]);
 }
 
+/// A record with a missing field once made serde refuse its whole file, hiding every
+/// other record's problem in it; now it is reported by itself, the rest of its file is
+/// still checked, and what refers to it is not reported again.
+#[test]
+fn a_record_missing_a_field_is_reported_alone_and_the_rest_of_its_file_checked() {
+    check("actors.json", |v| {
+        v[0].as_object_mut().unwrap().remove("kind");
+        v[1]["kind"] = json!("alien");
+    }, &[
+        (ErrorKind::Json, "actors.json: minister: not a valid record: missing field `kind`"),
+        (ErrorKind::BadValue, r#"actors.json: envoy: kind "alien" is not one of: person, state, organization, group, media"#),
+    ]);
+}
+
+/// A record that names no id is found by its place in the file.
+#[test]
+fn a_record_without_an_id_is_named_by_its_place() {
+    check("places.json", |v| v.as_array_mut().unwrap().push(json!({ "name": "Nowhere" })), &[
+        (ErrorKind::Json, "places.json: record 2: not a valid record: missing field `id`"),
+    ]);
+}
+
+/// What cites a document whose record did not parse is not reported as citing nothing.
+#[test]
+fn a_document_that_does_not_parse_is_reported_once() {
+    check("documents.json", |v| {
+        v[0].as_object_mut().unwrap().remove("title");
+    }, &[(ErrorKind::Json, "documents.json: one: not a valid record: missing field `title`")]);
+}
+
 #[test]
 fn bad_id() {
     check("places.json", |v| v[0]["id"] = json!("Aleppo City"), &[
