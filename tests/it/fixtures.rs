@@ -73,6 +73,20 @@ fn a_record_missing_a_field_is_reported_alone_and_the_rest_of_its_file_checked()
     ]);
 }
 
+/// The drafts of a file are listed even when another of its records does not parse.
+#[test]
+fn drafts_are_listed_beside_a_record_that_does_not_parse() {
+    let mut files = minimal();
+    let mut quotes: Value = serde_json::from_str(&files.quotes).unwrap();
+    quotes[0]["draft"] = json!("confirm the speaker: 'said the minister'");
+    quotes.as_array_mut().unwrap().push(json!({ "id": "broken" }));
+    files.quotes = quotes.to_string();
+    let drafts = dossier::core::load::list_drafts(&files);
+    assert_eq!(drafts.iter().map(|d| d.record.as_str()).collect::<Vec<_>>(), ["we-chose-change"]);
+    let errors = load(&files).unwrap_err().0;
+    assert!(errors.iter().any(|e| e.record == "broken" && e.reason.starts_with("not a valid record: missing field")), "{errors:?}");
+}
+
 /// A record that names no id is found by its place in the file.
 #[test]
 fn a_record_without_an_id_is_named_by_its_place() {
