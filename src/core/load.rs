@@ -139,15 +139,24 @@ impl std::fmt::Display for Draft {
 /// The drafts of a corpus whatever else is wrong with it (files that do not parse list
 /// none), so a curator sees them beside the errors.
 pub fn list_drafts(files: &CorpusFiles) -> Vec<Draft> {
-    fn parsed<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
-        records(text).map(|r| r.parsed).unwrap_or_default()
+    /// The records that parse, and the drafts among those that do not.
+    fn read<T: serde::de::DeserializeOwned>(text: &str) -> (Vec<T>, Vec<(String, String)>) {
+        records::<T>(text)
+            .map(|r| (r.parsed, r.unread.into_iter().filter_map(|u| Some((u.id?, u.draft?))).collect()))
+            .unwrap_or_default()
     }
-    let documents: Vec<RawDocument> = parsed(&files.documents);
-    let actors: Vec<RawEntity> = parsed(&files.actors);
-    let places: Vec<RawEntity> = parsed(&files.places);
-    let quotes: Vec<RawQuote> = parsed(&files.quotes);
-    let events: Vec<RawEvent> = parsed(&files.events);
-    Drafts::of(&documents, &actors, &places, &quotes, &events).list
+    let (documents, unread_documents) = read::<RawDocument>(&files.documents);
+    let (actors, unread_actors) = read::<RawEntity>(&files.actors);
+    let (places, unread_places) = read::<RawEntity>(&files.places);
+    let (quotes, unread_quotes) = read::<RawQuote>(&files.quotes);
+    let (events, unread_events) = read::<RawEvent>(&files.events);
+    let mut drafts = Drafts::of(&documents, &actors, &places, &quotes, &events);
+    drafts.add_unread(DOCUMENTS, unread_documents);
+    drafts.add_unread(ACTORS, unread_actors);
+    drafts.add_unread(PLACES, unread_places);
+    drafts.add_unread(QUOTES, unread_quotes);
+    drafts.add_unread(EVENTS, unread_events);
+    drafts.list
 }
 
 /// [`load`], with the drafts still to confirm. A curated record may not point at a draft:
@@ -156,43 +165,52 @@ pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), Dat
     let mut v = Validator::default();
     // Each record is parsed on its own: one with a missing or misspelt field is reported
     // by itself, and every other record of its file is still checked.
-    let (raw_actors, unread_actors) = v.parse_json::<RawEntity>(ACTORS, &files.actors).unzip();
-    let (raw_places, unread_places) = v.parse_json::<RawEntity>(PLACES, &files.places).unzip();
-    let (raw_documents, unread_documents) = v.parse_json::<RawDocument>(DOCUMENTS, &files.documents).unzip();
-    let raw_quotes: Option<Vec<RawQuote>> = v.parse_json(QUOTES, &files.quotes).map(|(parsed, _)| parsed);
-    let raw_events: Option<Vec<RawEvent>> = v.parse_json(EVENTS, &files.events).map(|(parsed, _)| parsed);
+    let read_actors = v.parse_json::<RawEntity>(ACTORS, &files.actors, |r| &r.id);
+    let read_places = v.parse_json::<RawEntity>(PLACES, &files.places, |r| &r.id);
+    let read_documents = v.parse_json::<RawDocument>(DOCUMENTS, &files.documents, |r| &r.id);
+    let read_quotes = v.parse_json::<RawQuote>(QUOTES, &files.quotes, |r| &r.id);
+    let read_events = v.parse_json::<RawEvent>(EVENTS, &files.events, |r| &r.id);
+    let raw_actors = read_actors.as_ref().map(|r| r.records.as_slice());
+    let raw_places = read_places.as_ref().map(|r| r.records.as_slice());
+    let raw_documents = read_documents.as_ref().map(|r| r.records.as_slice());
+    let raw_quotes = read_quotes.as_ref().map(|r| r.records.as_slice());
+    let raw_events = read_events.as_ref().map(|r| r.records.as_slice());
 
     // References are checked against every id a file declares, valid or not (a record
     // that did not parse declares its `id` all the same), so one bad record is reported
     // once rather than again at each reference to it. A file that is not valid JSON
     // declares nothing we can check against: references into it are skipped.
-    let declared = |raws: &Option<Vec<RawEntity>>, unread: Option<Vec<String>>| -> Option<Vec<String>> {
-        raws.as_ref().map(|raws| raws.iter().map(|r| r.id.clone()).chain(unread.into_iter().flatten()).collect())
+    let declared = |read: &Option<Read<RawEntity>>| -> Option<Vec<String>> {
+        read.as_ref().map(|read| read.records.iter().map(|r| r.id.clone()).chain(read.ids.iter().cloned()).collect())
     };
-    let actor_ids = declared(&raw_actors, unread_actors).map(|ids| ids.iter().map(ActorId::new).collect());
-    let place_ids = declared(&raw_places, unread_places).map(|ids| ids.iter().map(PlaceId::new).collect());
-    let actors: Vec<Actor> = v.unique(ACTORS, raw_actors.as_deref(), |r| &r.id, |v, r| v.actor(r));
-    let places: Vec<Place> = v.unique(PLACES, raw_places.as_deref(), |r| &r.id, |v, r| v.place(r));
+    let actor_ids = declared(&read_actors).map(|ids| ids.iter().map(ActorId::new).collect());
+    let place_ids = declared(&read_places).map(|ids| ids.iter().map(PlaceId::new).collect());
+    let actors: Vec<Actor> = v.unique(ACTORS, raw_actors, |r| &r.id, |v, r| v.actor(r));
+    let places: Vec<Place> = v.unique(PLACES, raw_places, |r| &r.id, |v, r| v.place(r));
     let refs = Refs { actors: actor_ids, places: place_ids, documents: None, unread_documents: HashSet::new() };
 
-    let documents: Vec<Document> =
-        v.unique(DOCUMENTS, raw_documents.as_deref(), |r| &r.id, |v, r| v.document(r, &refs, files.sources.as_ref()));
+    let documents: Vec<Document> = v.unique(DOCUMENTS, raw_documents, |r| &r.id, |v, r| v.document(r, &refs, files.sources.as_ref()));
     let refs = Refs {
         documents: raw_documents.is_some().then(|| documents.iter().map(|d| (d.id.clone(), d)).collect()),
-        unread_documents: unread_documents.into_iter().flatten().map(DocumentId::new).collect(),
+        unread_documents: read_documents.iter().flat_map(|r| &r.ids).map(DocumentId::new).collect(),
         ..refs
     };
-    let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes.as_deref(), |r| &r.id, |v, r| v.quote(r, &refs));
-    let events: Vec<Event> = v.unique(EVENTS, raw_events.as_deref(), |r| &r.id, |v, r| v.event(r, &refs));
+    let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes, |r| &r.id, |v, r| v.quote(r, &refs));
+    let events: Vec<Event> = v.unique(EVENTS, raw_events, |r| &r.id, |v, r| v.event(r, &refs));
 
-    let drafts = Drafts::of(
-        raw_documents.as_deref().unwrap_or_default(),
-        raw_actors.as_deref().unwrap_or_default(),
-        raw_places.as_deref().unwrap_or_default(),
-        raw_quotes.as_deref().unwrap_or_default(),
-        raw_events.as_deref().unwrap_or_default(),
+    let mut drafts = Drafts::of(
+        raw_documents.unwrap_or_default(),
+        raw_actors.unwrap_or_default(),
+        raw_places.unwrap_or_default(),
+        raw_quotes.unwrap_or_default(),
+        raw_events.unwrap_or_default(),
     );
-    drafts.check_curated(&mut v, raw_documents.as_deref(), raw_quotes.as_deref(), raw_events.as_deref());
+    drafts.add_unread(DOCUMENTS, unread_drafts(&read_documents));
+    drafts.add_unread(ACTORS, unread_drafts(&read_actors));
+    drafts.add_unread(PLACES, unread_drafts(&read_places));
+    drafts.add_unread(QUOTES, unread_drafts(&read_quotes));
+    drafts.add_unread(EVENTS, unread_drafts(&read_events));
+    drafts.check_curated(&mut v, raw_documents, raw_quotes, raw_events);
 
     if v.errors.is_empty() {
         let keep = |draft: &HashSet<String>, id: &str| !draft.contains(id);
@@ -205,6 +223,11 @@ pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), Dat
     } else {
         Err(DataErrors(v.errors))
     }
+}
+
+/// The drafts (id and cue) among the records of a file that did not parse.
+fn unread_drafts<T>(read: &Option<Read<T>>) -> Vec<(String, String)> {
+    read.as_ref().map(|r| r.drafts.clone()).unwrap_or_default()
 }
 
 /// The ids of every draft record, by file, and the list a curator reads.
@@ -260,6 +283,22 @@ impl Drafts {
         d
     }
 
+    /// Adds the drafts of `file` whose records did not parse (id and cue): still listed,
+    /// and still drafts for what refers to them.
+    fn add_unread(&mut self, file: &str, unread: Vec<(String, String)>) {
+        for (id, confirm) in unread {
+            let set = match file {
+                DOCUMENTS => &mut self.documents,
+                ACTORS => &mut self.actors,
+                PLACES => &mut self.places,
+                QUOTES => &mut self.quotes,
+                _ => &mut self.events,
+            };
+            set.insert(id.clone());
+            self.list.push(Draft { file: file.to_owned(), record: id, confirm });
+        }
+    }
+
     /// A curated (confirmed) record may only point at curated records.
     fn check_curated(&self, v: &mut Validator, documents: Option<&[RawDocument]>, quotes: Option<&[RawQuote]>, events: Option<&[RawEvent]>) {
         let still = |v: &mut Validator, at: At, field: &str, id: &str, set: &HashSet<String>, file: &str| {
@@ -303,31 +342,62 @@ struct Records<T> {
     unread: Vec<Unread>,
 }
 
-/// A record that did not parse: where it is (its `id`, or `record N` counting from 1
-/// where it has none), the id it declares, and serde's reason.
+/// A record that did not parse.
 struct Unread {
+    /// Where it is: its id, or `record N` (counting from 1) where it has none.
     record: String,
+    /// The id it declares, if any: what refers to it is not reported again.
     id: Option<String>,
+    /// Its `draft` cue, if it is a draft: it is still listed, and still one to confirm.
+    draft: Option<String>,
+    /// serde's reason, and the line of the file it points at.
     reason: String,
+}
+
+/// What any record declares, whatever else is wrong with it.
+#[derive(serde::Deserialize)]
+struct Declared {
+    id: Option<serde_json::Value>,
+    draft: Option<serde_json::Value>,
 }
 
 /// Parses `text` as a JSON array, then each element as a `T`, so a record with a missing
 /// or misspelt field spoils only itself. An error if `text` is not a JSON array.
 fn records<T: serde::de::DeserializeOwned>(text: &str) -> Result<Records<T>, serde_json::Error> {
-    let values: Vec<serde_json::Value> = serde_json::from_str(text)?;
-    let mut read = Records { parsed: Vec::with_capacity(values.len()), unread: Vec::new() };
-    for (k, value) in values.into_iter().enumerate() {
-        let id = value.get("id").and_then(serde_json::Value::as_str).map(str::to_owned);
-        match serde_json::from_value::<T>(value) {
-            Ok(record) => read.parsed.push(record),
-            Err(e) => read.unread.push(Unread {
-                record: id.clone().unwrap_or_else(|| format!("record {}", k + 1)),
-                id,
-                reason: e.to_string(),
-            }),
-        }
+    let raws: Vec<&serde_json::value::RawValue> = serde_json::from_str(text)?;
+    let mut read = Records { parsed: Vec::with_capacity(raws.len()), unread: Vec::new() };
+    for (k, raw) in raws.into_iter().enumerate() {
+        let e = match serde_json::from_str::<T>(raw.get()) {
+            Ok(record) => {
+                read.parsed.push(record);
+                continue;
+            }
+            Err(e) => e,
+        };
+        let declared = serde_json::from_str::<Declared>(raw.get()).ok();
+        let text_of = |v: Option<serde_json::Value>| v.and_then(|v| v.as_str().map(str::to_owned)).filter(|s| !s.trim().is_empty());
+        let (id, draft) = declared.map_or((None, None), |d| (text_of(d.id), text_of(d.draft)));
+        // serde counts lines from the record's start; the curator reads the file.
+        let start = (raw.get().as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len());
+        let line = start.map_or(e.line(), |at| text[..at].matches('\n').count() + e.line());
+        let message = e.to_string();
+        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+        read.unread.push(Unread {
+            record: id.clone().unwrap_or_else(|| format!("record {}", k + 1)),
+            id,
+            draft,
+            reason: format!("{message} (line {line})"),
+        });
     }
     Ok(read)
+}
+
+/// A data file as read: its records that parse, and the ids and drafts of those that do
+/// not (each reported once).
+struct Read<T> {
+    records: Vec<T>,
+    ids: Vec<String>,
+    drafts: Vec<(String, String)>,
 }
 
 /// What references may point at; `None` where the file could not be parsed.
@@ -362,19 +432,29 @@ impl Validator {
         });
     }
 
-    /// The records of `file` that parse, and the ids declared by those that do not (each
-    /// reported: its id, or its place in the file, and serde's reason); `None`, reported,
+    /// The records of `file` that parse, and what those that do not declare, each
+    /// reported: its id (or its place in the file) and serde's reason with its line; an id
+    /// one of them shares with another record is reported as repeated. `None`, reported,
     /// if the file is not a JSON array.
-    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<(Vec<T>, Vec<String>)> {
-        let read = records(text)
+    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str, id_of: impl Fn(&T) -> &str) -> Option<Read<T>> {
+        let read = records::<T>(text)
             .map_err(|e| self.error(At { file, record: "" }, ErrorKind::Json, format!("not valid JSON for this file: {e}")))
             .ok()?;
-        let mut declared = Vec::new();
-        for Unread { record, id, reason } in read.unread {
-            self.error(At { file, record: &record }, ErrorKind::Json, format!("not a valid record: {reason}"));
-            declared.extend(id);
+        let mut seen: HashSet<String> = read.parsed.iter().map(|r| id_of(r).to_owned()).collect();
+        let (mut ids, mut drafts) = (Vec::new(), Vec::new());
+        for Unread { record, id, draft, reason } in read.unread {
+            let at = At { file, record: &record };
+            self.error(at, ErrorKind::Json, format!("not a valid record: {reason}"));
+            let Some(id) = id else { continue };
+            if !seen.insert(id.clone()) {
+                self.error(at, ErrorKind::DuplicateId, "this id is used by another record");
+            }
+            if let Some(cue) = draft {
+                drafts.push((id.clone(), cue));
+            }
+            ids.push(id);
         }
-        Some((read.parsed, declared))
+        Some(Read { records: read.parsed, ids, drafts })
     }
 
     /// Validates each record, skipping (and reporting) a repeated id. A record with errors
@@ -606,7 +686,8 @@ impl Validator {
             }
             (_, Some(q)) => {
                 let id = DocumentId::new(&raw.document);
-                let document = refs.documents.as_ref().filter(|_| !refs.unread_documents.contains(&id)).map(|docs| docs.get(&id));
+                let unread = |docs: &HashMap<DocumentId, &Document>| !docs.contains_key(&id) && refs.unread_documents.contains(&id);
+                let document = refs.documents.as_ref().filter(|docs| !unread(docs)).map(|docs| docs.get(&id));
                 let is_question = |d: &&Document| d.paragraph(q).is_some_and(|p| p.kind == ParagraphKind::Question);
                 if document.is_some_and(|d| !d.is_some_and(is_question)) {
                     self.error(at, ErrorKind::UnknownReference, format!("question {q} is not a question paragraph of {}", raw.document));

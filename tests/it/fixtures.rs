@@ -68,7 +68,7 @@ fn a_record_missing_a_field_is_reported_alone_and_the_rest_of_its_file_checked()
         v[0].as_object_mut().unwrap().remove("kind");
         v[1]["kind"] = json!("alien");
     }, &[
-        (ErrorKind::Json, "actors.json: minister: not a valid record: missing field `kind`"),
+        (ErrorKind::Json, "actors.json: minister: not a valid record: missing field `kind` (line 1)"),
         (ErrorKind::BadValue, r#"actors.json: envoy: kind "alien" is not one of: person, state, organization, group, media"#),
     ]);
 }
@@ -91,7 +91,50 @@ fn drafts_are_listed_beside_a_record_that_does_not_parse() {
 #[test]
 fn a_record_without_an_id_is_named_by_its_place() {
     check("places.json", |v| v.as_array_mut().unwrap().push(json!({ "name": "Nowhere" })), &[
-        (ErrorKind::Json, "places.json: record 2: not a valid record: missing field `id`"),
+        (ErrorKind::Json, "places.json: record 2: not a valid record: missing field `id` (line 1)"),
+    ]);
+}
+
+/// The line given is the file's, where serde stopped inside the record, so a curator can
+/// go to it; a blank id is no name, so the record is named by its place.
+#[test]
+fn a_record_that_does_not_parse_is_found_by_its_line_in_the_file() {
+    let mut files = minimal();
+    let mut actors: Value = serde_json::from_str(&files.actors).unwrap();
+    actors[1]["aliases"] = json!("Envoy");
+    actors.as_array_mut().unwrap().push(json!({ "id": " ", "name": "Nobody" }));
+    files.actors = serde_json::to_string_pretty(&actors).unwrap();
+    let aliases = files.actors.lines().position(|l| l.contains("\"aliases\": \"Envoy\"")).unwrap() + 1;
+    let errors: Vec<String> = load(&files).unwrap_err().0.iter().map(ToString::to_string).collect();
+    assert_eq!(errors[..2], [
+        format!("actors.json: envoy: not a valid record: invalid type: string \"Envoy\", expected a sequence (line {aliases})"),
+        format!("actors.json: record 3: not a valid record: missing field `kind` (line {})", files.actors.lines().count() - 1),
+    ]);
+}
+
+/// A record that did not parse and repeats an id is told so at once, not at the next check.
+#[test]
+fn a_record_that_does_not_parse_and_repeats_an_id_is_told_both() {
+    check("actors.json", |v| v.as_array_mut().unwrap().push(json!({ "id": "envoy" })), &[
+        (ErrorKind::Json, "actors.json: envoy: not a valid record: missing field `name` (line 1)"),
+        (ErrorKind::DuplicateId, "actors.json: envoy: this id is used by another record"),
+    ]);
+}
+
+/// A draft that does not parse is still a draft: listed, and a curated record may not
+/// point at it.
+#[test]
+fn a_draft_that_does_not_parse_is_still_a_draft() {
+    let mut files = minimal();
+    let mut actors: Value = serde_json::from_str(&files.actors).unwrap();
+    actors[1] = json!({ "id": "envoy", "name": "The Envoy", "draft": "new name: 'the envoy'" });
+    files.actors = actors.to_string();
+    let drafts = dossier::core::load::list_drafts(&files);
+    assert_eq!(drafts.iter().map(|d| (d.file.as_str(), d.record.as_str())).collect::<Vec<_>>(), [("actors.json", "envoy")]);
+    let errors: Vec<String> = load(&files).unwrap_err().0.iter().map(ToString::to_string).collect();
+    assert_eq!(errors, [
+        "actors.json: envoy: not a valid record: missing field `kind` (line 1)",
+        r#"events.json: minister-meets-envoy: actor "envoy" is still a draft in actors.json: confirm it first"#,
     ]);
 }
 
@@ -100,7 +143,7 @@ fn a_record_without_an_id_is_named_by_its_place() {
 fn a_document_that_does_not_parse_is_reported_once() {
     check("documents.json", |v| {
         v[0].as_object_mut().unwrap().remove("title");
-    }, &[(ErrorKind::Json, "documents.json: one: not a valid record: missing field `title`")]);
+    }, &[(ErrorKind::Json, "documents.json: one: not a valid record: missing field `title` (line 1)")]);
 }
 
 #[test]

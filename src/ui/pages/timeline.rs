@@ -350,11 +350,16 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
-    // On a phone the filter form, the kinds and the export fold behind one button, so the
-    // first screen shows the chart and events rather than form fields; the chips of what
-    // is chosen, the count and "Clear filters" stay in view. Wider screens show them
-    // always (the stylesheet).
+    // On a phone the filter form and the export fold behind one button, so the first
+    // screen shows the chart and events rather than form fields; the chips of the chosen
+    // actors, the kinds, the count and "Clear filters" stay in view, and the button names
+    // the form's filters that are set. Wider screens show them always (the stylesheet).
     let (panel_open, set_panel_open) = signal(false);
+    let panel_set = move || {
+        let set = query.with(|q| [("from", q.from.is_some()), ("to", q.to.is_some()), ("document", q.doc.is_some())]);
+        let names: Vec<&str> = set.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect();
+        (!names.is_empty()).then(|| format!(" ({} set)", names.join(", ")))
+    };
 
     view! {
         <h1>"Timeline"</h1>
@@ -362,7 +367,7 @@ pub fn TimelinePage() -> impl IntoView {
             aria-expanded=move || panel_open.get().to_string()
             on:click=move |_| set_panel_open.update(|open| *open = !*open)>
             <span aria-hidden="true">{move || if panel_open.get() { "▾ " } else { "▸ " }}</span>
-            "Filters and export"
+            "Filters and export"{panel_set}
         </button>
         <form id="timeline-filters" class="timeline-filters" class:open=panel_open on:submit=|ev| ev.prevent_default()>
             <div class="field">

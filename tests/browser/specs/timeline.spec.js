@@ -203,23 +203,24 @@ test('the chart fits a 360 px screen: no horizontal scroll, tick labels apart', 
   for (let i = 1; i < labels.length; i++) expect(labels[i].left, labels[i].text).toBeGreaterThan(labels[i - 1].right);
 });
 
-test('at 360 px the form, kinds and export fold behind one button, so the chart is on the first screen', async ({ page }) => {
+test('at 360 px the form and export fold behind one button, so the chart is on the first screen', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page, '/timeline?actor=vladimir-putin,ahmed-al-sharaa');
   const toggle = page.getByRole('button', { name: 'Filters and export' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toHaveText(/^▸ Filters and export$/);
   await expect(page.getByLabel('Add an actor')).toBeHidden();
-  await expect(page.locator('.kinds-row')).toBeHidden();
   await expect(page.locator('.export')).toBeHidden();
-  // What is chosen stays in view, and the chart starts on the first screen.
+  // What is chosen stays in view (the kinds are plain links), and the chart starts on
+  // the first screen.
   await expect(page.getByRole('link', { name: 'Remove Vladimir Putin from the filter' })).toBeVisible();
+  await expect(page.locator('.kinds-row')).toBeVisible();
   await expect(page.locator('.count')).toHaveText('13 of 66 events');
   const top = await page.locator('.chart svg').evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeLessThan(740 - 100);
   // Opened, the form works as on a wide screen.
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.locator('.kinds-row')).toBeVisible();
   await expect(page.getByRole('button', { name: 'CSV' })).toBeVisible();
   const input = page.getByLabel('Add an actor');
   await input.fill('Lavrov');
@@ -229,6 +230,13 @@ test('at 360 px the form, kinds and export fold behind one button, so the chart 
   await toggle.click();
   await expect(input).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('at 360 px the folded button names the date and document filters that are set', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/timeline?from=2024&doc=majalla-shaibani-interview-part-1');
+  await expect(page.getByRole('button', { name: 'Filters and export' })).toHaveText('▸ Filters and export (from, document set)');
+  await expect(page.locator('#from')).toBeHidden();
 });
 
 test('on a wide screen the filters show without a button', async ({ page }) => {
