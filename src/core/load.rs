@@ -139,24 +139,14 @@ impl std::fmt::Display for Draft {
 /// The drafts of a corpus whatever else is wrong with it (files that do not parse list
 /// none), so a curator sees them beside the errors.
 pub fn list_drafts(files: &CorpusFiles) -> Vec<Draft> {
-    /// The records that parse, and the drafts among those that do not.
-    fn read<T: serde::de::DeserializeOwned>(text: &str) -> (Vec<T>, Vec<(String, String)>) {
-        records::<T>(text)
-            .map(|r| (r.parsed, r.unread.into_iter().filter_map(|u| Some((u.id?, u.draft?))).collect()))
-            .unwrap_or_default()
-    }
-    let (documents, unread_documents) = read::<RawDocument>(&files.documents);
-    let (actors, unread_actors) = read::<RawEntity>(&files.actors);
-    let (places, unread_places) = read::<RawEntity>(&files.places);
-    let (quotes, unread_quotes) = read::<RawQuote>(&files.quotes);
-    let (events, unread_events) = read::<RawEvent>(&files.events);
-    let mut drafts = Drafts::of(&documents, &actors, &places, &quotes, &events);
-    drafts.add_unread(DOCUMENTS, unread_documents);
-    drafts.add_unread(ACTORS, unread_actors);
-    drafts.add_unread(PLACES, unread_places);
-    drafts.add_unread(QUOTES, unread_quotes);
-    drafts.add_unread(EVENTS, unread_events);
-    drafts.list
+    Drafts::read(
+        records(&files.documents).ok().as_ref(),
+        records(&files.actors).ok().as_ref(),
+        records(&files.places).ok().as_ref(),
+        records(&files.quotes).ok().as_ref(),
+        records(&files.events).ok().as_ref(),
+    )
+    .list
 }
 
 /// [`load`], with the drafts still to confirm. A curated record may not point at a draft:
@@ -170,18 +160,18 @@ pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), Dat
     let read_documents = v.parse_json::<RawDocument>(DOCUMENTS, &files.documents, |r| &r.id);
     let read_quotes = v.parse_json::<RawQuote>(QUOTES, &files.quotes, |r| &r.id);
     let read_events = v.parse_json::<RawEvent>(EVENTS, &files.events, |r| &r.id);
-    let raw_actors = read_actors.as_ref().map(|r| r.records.as_slice());
-    let raw_places = read_places.as_ref().map(|r| r.records.as_slice());
-    let raw_documents = read_documents.as_ref().map(|r| r.records.as_slice());
-    let raw_quotes = read_quotes.as_ref().map(|r| r.records.as_slice());
-    let raw_events = read_events.as_ref().map(|r| r.records.as_slice());
+    let raw_actors = read_actors.as_ref().map(|r| r.parsed.as_slice());
+    let raw_places = read_places.as_ref().map(|r| r.parsed.as_slice());
+    let raw_documents = read_documents.as_ref().map(|r| r.parsed.as_slice());
+    let raw_quotes = read_quotes.as_ref().map(|r| r.parsed.as_slice());
+    let raw_events = read_events.as_ref().map(|r| r.parsed.as_slice());
 
     // References are checked against every id a file declares, valid or not (a record
     // that did not parse declares its `id` all the same), so one bad record is reported
     // once rather than again at each reference to it. A file that is not valid JSON
     // declares nothing we can check against: references into it are skipped.
-    let declared = |read: &Option<Read<RawEntity>>| -> Option<Vec<String>> {
-        read.as_ref().map(|read| read.records.iter().map(|r| r.id.clone()).chain(read.ids.iter().cloned()).collect())
+    let declared = |read: &Option<Records<RawEntity>>| -> Option<Vec<String>> {
+        read.as_ref().map(|read| read.parsed.iter().map(|r| &r.id).chain(read.unread_ids()).cloned().collect())
     };
     let actor_ids = declared(&read_actors).map(|ids| ids.iter().map(ActorId::new).collect());
     let place_ids = declared(&read_places).map(|ids| ids.iter().map(PlaceId::new).collect());
@@ -192,24 +182,13 @@ pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), Dat
     let documents: Vec<Document> = v.unique(DOCUMENTS, raw_documents, |r| &r.id, |v, r| v.document(r, &refs, files.sources.as_ref()));
     let refs = Refs {
         documents: raw_documents.is_some().then(|| documents.iter().map(|d| (d.id.clone(), d)).collect()),
-        unread_documents: read_documents.iter().flat_map(|r| &r.ids).map(DocumentId::new).collect(),
+        unread_documents: read_documents.iter().flat_map(Records::unread_ids).map(DocumentId::new).collect(),
         ..refs
     };
     let quotes: Vec<Quote> = v.unique(QUOTES, raw_quotes, |r| &r.id, |v, r| v.quote(r, &refs));
     let events: Vec<Event> = v.unique(EVENTS, raw_events, |r| &r.id, |v, r| v.event(r, &refs));
 
-    let mut drafts = Drafts::of(
-        raw_documents.unwrap_or_default(),
-        raw_actors.unwrap_or_default(),
-        raw_places.unwrap_or_default(),
-        raw_quotes.unwrap_or_default(),
-        raw_events.unwrap_or_default(),
-    );
-    drafts.add_unread(DOCUMENTS, unread_drafts(&read_documents));
-    drafts.add_unread(ACTORS, unread_drafts(&read_actors));
-    drafts.add_unread(PLACES, unread_drafts(&read_places));
-    drafts.add_unread(QUOTES, unread_drafts(&read_quotes));
-    drafts.add_unread(EVENTS, unread_drafts(&read_events));
+    let drafts = Drafts::read(read_documents.as_ref(), read_actors.as_ref(), read_places.as_ref(), read_quotes.as_ref(), read_events.as_ref());
     drafts.check_curated(&mut v, raw_documents, raw_quotes, raw_events);
 
     if v.errors.is_empty() {
@@ -223,11 +202,6 @@ pub fn load_with_drafts(files: &CorpusFiles) -> Result<(Corpus, Vec<Draft>), Dat
     } else {
         Err(DataErrors(v.errors))
     }
-}
-
-/// The drafts (id and cue) among the records of a file that did not parse.
-fn unread_drafts<T>(read: &Option<Read<T>>) -> Vec<(String, String)> {
-    read.as_ref().map(|r| r.drafts.clone()).unwrap_or_default()
 }
 
 /// The ids of every draft record, by file, and the list a curator reads.
@@ -283,10 +257,32 @@ impl Drafts {
         d
     }
 
-    /// Adds the drafts of `file` whose records did not parse (id and cue): still listed,
-    /// and still drafts for what refers to them.
-    fn add_unread(&mut self, file: &str, unread: Vec<(String, String)>) {
-        for (id, confirm) in unread {
+    /// The drafts of the files as read (`None` for a file that is not a JSON array): those
+    /// among the records that parsed, then those among the records that did not, which
+    /// are still listed and still drafts for what refers to them.
+    fn read(
+        documents: Option<&Records<RawDocument>>,
+        actors: Option<&Records<RawEntity>>,
+        places: Option<&Records<RawEntity>>,
+        quotes: Option<&Records<RawQuote>>,
+        events: Option<&Records<RawEvent>>,
+    ) -> Drafts {
+        fn parsed<T>(read: Option<&Records<T>>) -> &[T] {
+            read.map_or(&[], |r| r.parsed.as_slice())
+        }
+        let mut d = Drafts::of(parsed(documents), parsed(actors), parsed(places), parsed(quotes), parsed(events));
+        d.add_unread(DOCUMENTS, documents);
+        d.add_unread(ACTORS, actors);
+        d.add_unread(PLACES, places);
+        d.add_unread(QUOTES, quotes);
+        d.add_unread(EVENTS, events);
+        d
+    }
+
+    /// Adds the drafts of `file` among its records that did not parse.
+    fn add_unread<T>(&mut self, file: &str, read: Option<&Records<T>>) {
+        let unread = read.into_iter().flat_map(|r| &r.unread);
+        for (id, confirm) in unread.filter_map(|u| Some((u.id.clone()?, u.draft.clone()?))) {
             let set = match file {
                 DOCUMENTS => &mut self.documents,
                 ACTORS => &mut self.actors,
@@ -342,6 +338,13 @@ struct Records<T> {
     unread: Vec<Unread>,
 }
 
+impl<T> Records<T> {
+    /// The ids declared by the records that did not parse.
+    fn unread_ids(&self) -> impl Iterator<Item = &String> {
+        self.unread.iter().filter_map(|u| u.id.as_ref())
+    }
+}
+
 /// A record that did not parse.
 struct Unread {
     /// Where it is: its id, or `record N` (counting from 1) where it has none.
@@ -392,14 +395,6 @@ fn records<T: serde::de::DeserializeOwned>(text: &str) -> Result<Records<T>, ser
     Ok(read)
 }
 
-/// A data file as read: its records that parse, and the ids and drafts of those that do
-/// not (each reported once).
-struct Read<T> {
-    records: Vec<T>,
-    ids: Vec<String>,
-    drafts: Vec<(String, String)>,
-}
-
 /// What references may point at; `None` where the file could not be parsed.
 struct Refs<'a> {
     actors: Option<HashSet<ActorId>>,
@@ -432,29 +427,23 @@ impl Validator {
         });
     }
 
-    /// The records of `file` that parse, and what those that do not declare, each
+    /// `file` read record by record ([`records`]), each record that did not parse
     /// reported: its id (or its place in the file) and serde's reason with its line; an id
     /// one of them shares with another record is reported as repeated. `None`, reported,
     /// if the file is not a JSON array.
-    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str, id_of: impl Fn(&T) -> &str) -> Option<Read<T>> {
+    fn parse_json<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str, id_of: impl Fn(&T) -> &str) -> Option<Records<T>> {
         let read = records::<T>(text)
             .map_err(|e| self.error(At { file, record: "" }, ErrorKind::Json, format!("not valid JSON for this file: {e}")))
             .ok()?;
-        let mut seen: HashSet<String> = read.parsed.iter().map(|r| id_of(r).to_owned()).collect();
-        let (mut ids, mut drafts) = (Vec::new(), Vec::new());
-        for Unread { record, id, draft, reason } in read.unread {
-            let at = At { file, record: &record };
+        let mut seen: HashSet<&str> = read.parsed.iter().map(id_of).collect();
+        for Unread { record, id, reason, .. } in &read.unread {
+            let at = At { file, record };
             self.error(at, ErrorKind::Json, format!("not a valid record: {reason}"));
-            let Some(id) = id else { continue };
-            if !seen.insert(id.clone()) {
+            if id.as_ref().is_some_and(|id| !seen.insert(id)) {
                 self.error(at, ErrorKind::DuplicateId, "this id is used by another record");
             }
-            if let Some(cue) = draft {
-                drafts.push((id.clone(), cue));
-            }
-            ids.push(id);
         }
-        Some(Read { records: read.parsed, ids, drafts })
+        Some(read)
     }
 
     /// Validates each record, skipping (and reporting) a repeated id. A record with errors
