@@ -366,7 +366,6 @@ pub fn TimelinePage() -> impl IntoView {
         <button type="button" class="filters-toggle" aria-controls="timeline-filters"
             aria-expanded=move || panel_open.get().to_string()
             on:click=move |_| set_panel_open.update(|open| *open = !*open)>
-            <span aria-hidden="true">{move || if panel_open.get() { "▾ " } else { "▸ " }}</span>
             "Filters and export"{panel_set}
         </button>
         <form id="timeline-filters" class="timeline-filters" class:open=panel_open on:submit=|ev| ev.prevent_default()>
