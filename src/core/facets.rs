@@ -43,15 +43,28 @@ pub fn quote_facets(index: &QuoteIndex, corpus: &Corpus, query: &QuoteQuery, fou
             index.rank(corpus, &wider).unordered().for_each(|hit| visit(hit.quote));
         }
     };
+    // What each hit is read from the index's columns: a sharded index has no quotes.
     let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
-    each_hit(&|w| w.speakers.clear(), &mut |i| *speakers.entry(&corpus.quotes[i].speaker).or_default() += 1);
+    each_hit(&|w| w.speakers.clear(), &mut |i| {
+        if let Some(actor) = index.speaker_of(i) {
+            *speakers.entry(actor).or_default() += 1;
+        }
+    });
     let mut speakers: Vec<(ActorId, usize)> = speakers.into_iter().map(|(id, n)| (id.clone(), n)).collect();
     speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(&a.0).cmp(corpus.actor_name(&b.0))));
     let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
-    each_hit(&|w| w.kind = None, &mut |i| *kinds.entry(corpus.quotes[i].kind).or_default() += 1);
-    let mut by_doc: BTreeMap<&DocumentId, usize> = BTreeMap::new();
-    each_hit(&|w| w.doc = None, &mut |i| *by_doc.entry(&corpus.quotes[i].document).or_default() += 1);
-    let documents = corpus.documents.iter().filter_map(|d| by_doc.get(&d.id).map(|&n| (d.id.clone(), n))).collect();
+    each_hit(&|w| w.kind = None, &mut |i| {
+        if let Some(kind) = index.kind_of(i) {
+            *kinds.entry(kind).or_default() += 1;
+        }
+    });
+    let mut by_doc = vec![0usize; corpus.documents.len()];
+    each_hit(&|w| w.doc = None, &mut |i| {
+        if let Some(n) = index.document_of(i).and_then(|d| by_doc.get_mut(d)) {
+            *n += 1;
+        }
+    });
+    let documents = corpus.documents.iter().zip(by_doc).filter(|(_, n)| *n > 0).map(|(d, n)| (d.id.clone(), n)).collect();
     QuoteFacets { speakers, kinds: kinds.into_iter().collect(), documents }
 }
 

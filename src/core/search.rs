@@ -24,23 +24,28 @@
 
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Mutex;
 
+use crate::core::chart::day_number;
+use crate::core::date::DateSpec;
 use crate::core::fold::{tokens, word_ranges, word_spans};
-use crate::core::model::{ActorId, Corpus, Quote};
+use crate::core::model::{ActorId, Corpus, DocumentId, Quote, QuoteKind};
 use crate::core::site::LIST_PAGE;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
 mod binary;
 mod reference;
+mod shards;
 
 pub use binary::IndexError;
+pub use shards::{Shards, ShardedIndex, CHUNK_BYTES};
 
 type TokenId = u32;
 
-/// Where a word stands: quote index and word position in that quote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where a word stands: quote index and word position in that quote (ordered so).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Posting {
     quote: u32,
     word: u32,
@@ -61,6 +66,11 @@ struct Entity {
 }
 
 /// Search structures for every quote of a corpus, in corpus order.
+///
+/// Whole when built from a corpus ([`QuoteIndex::new`]) or from the `index` bytes; a
+/// sharded index (`shards.rs`) holds the same vocabulary and columns but only the postings
+/// of the chunks read so far, and answers only through [`ShardedIndex`], which says what
+/// a query still needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteIndex {
     /// Sorted, unique folded words of all quote texts and speaker names.
@@ -68,21 +78,105 @@ pub struct QuoteIndex {
     /// For each vocabulary word, its length in characters and [`letter_mask`], so the
     /// typo scan skips most words without measuring an edit distance.
     shapes: Vec<Shape>,
-    /// For each vocabulary word, where it stands in quote texts.
+    /// For each vocabulary word, where it stands in quote texts, by quote then position.
+    /// Where each word stands in the text is worked out again when a hit is explained:
+    /// keeping 3 million byte ranges for 100,000 quotes would cost more memory than the
+    /// rest of the index.
     postings: Vec<Vec<Posting>>,
     /// For each vocabulary word, the quotes whose speaker's names contain it.
     speaker_postings: Vec<Vec<u32>>,
-    /// For each quote, the vocabulary ids of its words, in order. Where each word stands
-    /// in the text is worked out again when a hit is explained: keeping 3 million byte
-    /// ranges for 100,000 quotes would cost more memory than the rest of the index.
+    /// In a whole index, each quote's words as vocabulary ids, in order: phrases and
+    /// highlights read them instead of looking positions up (three times faster per
+    /// keystroke). Empty in a sharded index, which reads a hit's words from its text.
     words: Vec<Vec<TokenId>>,
     entities: Vec<Entity>,
-    /// For each quote, its place in date order (undated last, ties by quote).
-    date_rank: Vec<u32>,
+    /// What a query reads of each quote besides its words.
+    columns: Columns,
     /// [`QuoteIndex::rank`]'s per-quote working memory, kept between queries.
     scratch: Scratch,
-    /// For each quote, the entity of its speaker.
+}
+
+/// What ranking, filters and facets read of each quote besides its words, in corpus
+/// order: with these, a query is answered without the quotes themselves (a sharded
+/// index ships them on their own, `shards.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Columns {
+    /// The entity of its speaker (an actor's entity is its place in `corpus.actors`);
+    /// `u32::MAX` names nobody.
     speaker: Vec<u32>,
+    /// Its document's place in `corpus.documents`.
+    document: Vec<u32>,
+    /// Its kind's place in [`QuoteKind::ALL`].
+    kind: Vec<u8>,
+    /// Its date as a sort key ([`date_key`]): by first day, undated last.
+    date: Vec<u32>,
+    /// How many words it has (shorter quotes with the same matches rank higher).
+    length: Vec<u32>,
+}
+
+impl Columns {
+    fn len(&self) -> usize {
+        self.speaker.len()
+    }
+
+    /// The columns of every quote of `corpus`, whose quotes have `length` words each;
+    /// `entity_of` gives an actor's entity.
+    fn of(corpus: &Corpus, entity_of: &FxHashMap<&ActorId, u32>, length: Vec<u32>) -> Columns {
+        let document_of: FxHashMap<&DocumentId, u32> = corpus.documents.iter().enumerate().map(|(i, d)| (&d.id, i as u32)).collect();
+        let quotes = &corpus.quotes;
+        Columns {
+            // Validation guarantees every speaker is an actor and every document known.
+            speaker: quotes.iter().map(|q| entity_of.get(&q.speaker).copied().unwrap_or(u32::MAX)).collect(),
+            document: quotes.iter().map(|q| document_of.get(&q.document).copied().unwrap_or(u32::MAX)).collect(),
+            kind: quotes.iter().map(|q| QuoteKind::ALL.iter().position(|k| *k == q.kind).unwrap_or(0) as u8).collect(),
+            date: quotes.iter().map(|q| date_key(q.said_on.as_ref())).collect(),
+            length,
+        }
+    }
+}
+
+/// A quote's date as a sort key: its first day's number (so a month sorts before its
+/// days), undated (`u32::MAX`) last.
+fn date_key(said_on: Option<&DateSpec>) -> u32 {
+    said_on.map_or(u32::MAX, |d| (day_number(d.first_day()) + (1 << 31)).clamp(0, i64::from(u32::MAX) - 1) as u32)
+}
+
+/// A query's filters as the columns hold them.
+struct Filter {
+    /// The chosen speakers' entities, sorted (none known: nothing passes).
+    speakers: Option<Vec<u32>>,
+    document: Option<u32>,
+    kind: Option<u8>,
+}
+
+impl Filter {
+    /// `None` when the query filters nothing.
+    fn of(index: &QuoteIndex, corpus: &Corpus, query: &QuoteQuery) -> Option<Filter> {
+        if query.speakers.is_empty() && query.doc.is_none() && query.kind.is_none() {
+            return None;
+        }
+        let speakers = (!query.speakers.is_empty()).then(|| {
+            let mut e: Vec<u32> = index
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.actor.as_ref().is_some_and(|a| query.speakers.contains(a)))
+                .map(|(i, _)| i as u32)
+                .collect();
+            e.sort_unstable();
+            e
+        });
+        // An unknown document or kind matches no quote.
+        let document = query.doc.as_ref().map(|d| corpus.documents.iter().position(|x| &x.id == d).map_or(u32::MAX, |i| i as u32));
+        let kind = query.kind.map(|k| QuoteKind::ALL.iter().position(|x| *x == k).map_or(u8::MAX, |i| i as u8));
+        Some(Filter { speakers, document, kind })
+    }
+
+    fn passes(&self, c: &Columns, q: usize) -> bool {
+        self.speakers.as_ref().is_none_or(|s| s.binary_search(&c.speaker[q]).is_ok())
+            && self.document.is_none_or(|d| d == c.document[q])
+            && self.kind.is_none_or(|k| k == c.kind[q])
+    }
 }
 
 /// How a term matched a quote; the order is the ranking order (best last).
@@ -198,11 +292,17 @@ impl Ranking {
 
     /// The hit with what to highlight in its text and why it matched.
     pub fn explain(&self, index: &QuoteIndex, corpus: &Corpus, hit: &Ranked) -> Hit {
+        self.explain_text(index, corpus.quotes.get(hit.quote).map_or("", |q| q.text.as_str()), hit)
+    }
+
+    /// [`Ranking::explain`] given the hit's text (a sharded index's hits come with their
+    /// records, not with every quote).
+    pub fn explain_text(&self, index: &QuoteIndex, text: &str, hit: &Ranked) -> Hit {
         let mut highlights = Vec::new();
         // No words, nothing to find in the text (the list of every quote).
-        let spans = if self.terms.is_empty() { Vec::new() } else { index.spans(corpus, hit.quote) };
+        let (spans, words) = if self.terms.is_empty() { (Vec::new(), Cow::Borrowed(&[][..])) } else { index.read(hit.quote, text) };
         let mut reasons: Vec<String> =
-            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &mut highlights)).collect();
+            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &words, &mut highlights)).collect();
         reasons.dedup();
         Hit { quote: hit.quote, score: hit.score, fuzzy_terms: hit.fuzzy_terms, highlights: merge(highlights), reasons }
     }
@@ -346,8 +446,23 @@ impl QuoteIndex {
     }
 
     /// The index of `corpus` from its sorted, unique vocabulary and each quote's words as
-    /// vocabulary ids: everything else is derived here (postings, speakers, names, dates).
+    /// vocabulary ids: everything else is derived here (postings, columns, names).
     fn assemble(corpus: &Corpus, vocabulary: Vec<String>, words: Vec<Vec<TokenId>>) -> QuoteIndex {
+        let mut postings = vec![Vec::new(); vocabulary.len()];
+        for (q, quote_words) in words.iter().enumerate() {
+            for (w, &id) in quote_words.iter().enumerate() {
+                postings[id as usize].push(Posting { quote: q as u32, word: w as u32 });
+            }
+        }
+        let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
+        let columns = Columns::of(corpus, &entity_of, words.iter().map(|w| w.len() as u32).collect());
+        QuoteIndex { words, ..QuoteIndex::from_parts(corpus, vocabulary, postings, columns) }
+    }
+
+    /// The index from its vocabulary, postings (all of them, or those of the chunks read)
+    /// and columns, with the actors and places of `corpus` (whose quotes it need not hold):
+    /// the names, speakers' postings and typo shapes are derived here.
+    fn from_parts(corpus: &Corpus, vocabulary: Vec<String>, postings: Vec<Vec<Posting>>, columns: Columns) -> QuoteIndex {
         let id_of = |token: &str| vocabulary.binary_search_by(|t| t.as_str().cmp(token)).ok().map(|i| i as TokenId);
         let forms = |name: &str, aliases: &[String]| -> Vec<(String, Vec<String>)> {
             std::iter::once(name)
@@ -356,9 +471,11 @@ impl QuoteIndex {
                 .filter(|(_, t)| !t.is_empty())
                 .collect()
         };
-        let mut said_by: FxHashMap<&ActorId, Vec<u32>> = FxHashMap::default();
-        for (q, quote) in corpus.quotes.iter().enumerate() {
-            said_by.entry(&quote.speaker).or_default().push(q as u32);
+        let mut said_by: Vec<Vec<u32>> = vec![Vec::new(); corpus.actors.len()];
+        for (q, &e) in columns.speaker.iter().enumerate() {
+            if let Some(list) = said_by.get_mut(e as usize) {
+                list.push(q as u32);
+            }
         }
         let name_tokens = |name: &str, aliases: &[String]| -> Vec<TokenId> {
             let mut ids: Vec<TokenId> = std::iter::once(name)
@@ -373,11 +490,12 @@ impl QuoteIndex {
         let entities: Vec<Entity> = corpus
             .actors
             .iter()
-            .map(|a| Entity {
+            .zip(said_by)
+            .map(|(a, quotes)| Entity {
                 name: a.name.clone(),
                 actor: Some(a.id.clone()),
                 forms: forms(&a.name, &a.aliases),
-                quotes: said_by.remove(&a.id).unwrap_or_default(),
+                quotes,
                 name_tokens: name_tokens(&a.name, &a.aliases),
             })
             .chain(corpus.places.iter().map(|p| Entity {
@@ -388,31 +506,35 @@ impl QuoteIndex {
                 name_tokens: Vec::new(),
             }))
             .collect();
-        let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
-        // Validation guarantees every speaker is an actor; u32::MAX would name nobody.
-        let speaker: Vec<u32> = corpus.quotes.iter().map(|q| entity_of.get(&q.speaker).copied().unwrap_or(u32::MAX)).collect();
-        let mut by_date: Vec<u32> = (0..corpus.quotes.len() as u32).collect();
-        by_date.sort_by_key(|&q| {
-            let said_on = corpus.quotes[q as usize].said_on.as_ref();
-            (said_on.is_none(), said_on.map(|d| d.first_day()), q)
-        });
-        let mut date_rank = vec![0; by_date.len()];
-        for (rank, q) in by_date.into_iter().enumerate() {
-            date_rank[q as usize] = rank as u32;
-        }
-        let mut postings = vec![Vec::new(); vocabulary.len()];
         let mut speaker_postings = vec![Vec::new(); vocabulary.len()];
-        for (q, quote_words) in words.iter().enumerate() {
-            for (w, &id) in quote_words.iter().enumerate() {
-                postings[id as usize].push(Posting { quote: q as u32, word: w as u32 });
-            }
-            let names = entities.get(speaker[q] as usize).map_or(&[][..], |e: &Entity| &e.name_tokens);
+        for (q, &e) in columns.speaker.iter().enumerate() {
+            let names = entities.get(e as usize).map_or(&[][..], |e: &Entity| &e.name_tokens);
             for &id in names {
                 speaker_postings[id as usize].push(q as u32);
             }
         }
         let shapes = vocabulary.iter().map(|t| Shape::of(t)).collect();
-        QuoteIndex { vocabulary, shapes, postings, speaker_postings, words, entities, date_rank, speaker, scratch: Scratch::default() }
+        QuoteIndex { vocabulary, shapes, postings, speaker_postings, words: Vec::new(), entities, columns, scratch: Scratch::default() }
+    }
+
+    /// How many quotes the index covers.
+    pub fn quotes(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Quote `q`'s speaker.
+    pub fn speaker_of(&self, q: usize) -> Option<&ActorId> {
+        self.entities.get(*self.columns.speaker.get(q)? as usize)?.actor.as_ref()
+    }
+
+    /// Quote `q`'s kind.
+    pub fn kind_of(&self, q: usize) -> Option<QuoteKind> {
+        QuoteKind::ALL.get(usize::from(*self.columns.kind.get(q)?)).copied()
+    }
+
+    /// Quote `q`'s document, as its place in `corpus.documents`.
+    pub fn document_of(&self, q: usize) -> Option<usize> {
+        self.columns.document.get(q).map(|&d| d as usize)
     }
 
     fn token_id(&self, word: &str) -> Option<TokenId> {
@@ -493,19 +615,61 @@ impl QuoteIndex {
         out
     }
 
-    /// Where a sequence of words stands in the quote texts: quote, and the position of
-    /// the run's first word.
-    fn phrase_hits(&self, words: &[String], prefix: bool) -> Vec<(u32, u32)> {
-        let Some((first, rest)) = words.split_first() else { return Vec::new() };
-        let mut out = Vec::new();
-        let firsts: Vec<TokenId> = if rest.is_empty() && prefix {
-            self.expand(first, true).into_iter().filter(|(_, s)| *s != Strength::Fuzzy).map(|(id, _)| id).collect()
+    /// The vocabulary words that begin with `word` (itself included), as a range of ids.
+    fn prefix_ids(&self, word: &str) -> Range<usize> {
+        let start = self.vocabulary.partition_point(|t| t.as_str() < word);
+        let end = start + self.vocabulary[start..].iter().take_while(|t| t.starts_with(word)).count();
+        start..end
+    }
+
+    /// The vocabulary words a word of a phrase stands for: itself, or every word it begins
+    /// when it is the last word and typed as a prefix.
+    fn phrase_word_ids(&self, word: &str, as_prefix: bool) -> Range<usize> {
+        if as_prefix {
+            self.prefix_ids(word)
         } else {
-            self.token_id(first).into_iter().collect()
-        };
-        for id in firsts {
-            for p in &self.postings[id as usize] {
-                if self.phrase_at(p.quote as usize, p.word as usize, words, prefix) {
+            self.token_id(word).map_or(0..0, |id| id as usize..id as usize + 1)
+        }
+    }
+
+    /// Where a sequence of words stands in the quote texts: quote, and the position of
+    /// the run's first word. Read from the postings alone: each later word must stand
+    /// one place further in the same quote.
+    fn phrase_hits(&self, words: &[String], prefix: bool) -> Vec<(u32, u32)> {
+        let last = words.len().saturating_sub(1);
+        let Some((first, rest)) = words.split_first() else { return Vec::new() };
+        if !self.words.is_empty() {
+            // A whole index reads each quote's words where the first one stands.
+            let mut out = Vec::new();
+            for id in self.phrase_word_ids(first, prefix && last == 0) {
+                for p in &self.postings[id] {
+                    if self.phrase_in(&self.words[p.quote as usize], p.word as usize, words, prefix) {
+                        out.push((p.quote, p.word));
+                    }
+                }
+            }
+            return out;
+        }
+        // Each later word's places, in order, to look positions up in.
+        let later: Vec<Cow<'_, [Posting]>> = rest
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let ids = self.phrase_word_ids(w, prefix && k + 1 == last);
+                if ids.len() == 1 {
+                    Cow::Borrowed(&self.postings[ids.start][..])
+                } else {
+                    let mut merged: Vec<Posting> = ids.flat_map(|id| self.postings[id].iter().copied()).collect();
+                    merged.sort_unstable();
+                    Cow::Owned(merged)
+                }
+            })
+            .collect();
+        let mut out = Vec::new();
+        for id in self.phrase_word_ids(first, prefix && last == 0) {
+            for p in &self.postings[id] {
+                let follows = later.iter().zip(1..).all(|(places, k)| places.binary_search(&Posting { quote: p.quote, word: p.word + k }).is_ok());
+                if follows {
                     out.push((p.quote, p.word));
                 }
             }
@@ -513,16 +677,50 @@ impl QuoteIndex {
         out
     }
 
-    /// Where each of quote `q`'s indexed words stands in its text. Should the text not
-    /// give as many words as the index holds (an index built from other data), there is
-    /// nothing to highlight rather than a wrong highlight.
-    fn spans(&self, corpus: &Corpus, q: usize) -> Vec<Range<usize>> {
-        let spans: Vec<Range<usize>> = corpus.quotes.get(q).map_or_else(Vec::new, |quote| word_ranges(&quote.text));
-        if spans.len() == self.words[q].len() {
-            spans
-        } else {
-            Vec::new()
+    /// The vocabulary words whose postings ranking `terms` reads, as ranges of ids: what a
+    /// sharded index must hold before it answers.
+    fn touched(&self, terms: &[Prepared]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for term in terms {
+            match &term.term {
+                Term::Word { .. } => out.extend(term.expanded.iter().map(|&(id, _)| id as usize..id as usize + 1)),
+                Term::Phrase { words, prefix } => {
+                    let last = words.len().saturating_sub(1);
+                    out.extend(words.iter().enumerate().map(|(k, w)| self.phrase_word_ids(w, *prefix && k == last)));
+                }
+                Term::Entity { entity, .. } => {
+                    for (_, form) in &self.entities[*entity].forms {
+                        out.extend(form.iter().map(|w| self.phrase_word_ids(w, false)));
+                    }
+                }
+            }
         }
+        out
+    }
+
+    /// Where each word of quote `q`'s `text` stands and its vocabulary id (a whole index
+    /// has the ids). Should the text not give the words indexed (an index built from other
+    /// data), there is nothing to highlight rather than a wrong highlight.
+    fn read(&self, q: usize, text: &str) -> (Vec<Range<usize>>, Cow<'_, [TokenId]>) {
+        if let Some(ids) = self.words.get(q) {
+            let spans = word_ranges(text);
+            return if spans.len() == ids.len() { (spans, Cow::Borrowed(&ids[..])) } else { (Vec::new(), Cow::Borrowed(&[][..])) };
+        }
+        let (spans, ids) = self.read_text(text);
+        (spans, Cow::Owned(ids))
+    }
+
+    /// Where each word of `text` stands and its vocabulary id, or nothing if a word is
+    /// not in the vocabulary.
+    fn read_text(&self, text: &str) -> (Vec<Range<usize>>, Vec<TokenId>) {
+        let mut spans = Vec::new();
+        let mut ids = Vec::new();
+        for (range, token) in word_spans(text) {
+            let Some(id) = self.token_id(&token) else { return (Vec::new(), Vec::new()) };
+            spans.push(range);
+            ids.push(id);
+        }
+        (spans, ids)
     }
 
     /// A query's terms, each word term with the vocabulary words it stands for.
@@ -586,11 +784,11 @@ impl QuoteIndex {
     /// hit allocates; only quotes that matched every earlier term are carried on.
     pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Ranking {
         let terms = self.prepare(&query.q);
-        let n = corpus.quotes.len();
+        let n = self.columns.len();
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.
-        let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
-        let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
+        let filter = Filter::of(self, corpus, query);
+        let allowed = |i: usize| filter.as_ref().is_none_or(|f| f.passes(&self.columns, i));
         let mut hits: Vec<Ranked> = Vec::new();
         if terms.is_empty() {
             hits.extend((0..n).filter(|&i| allowed(i)).map(|i| Ranked { quote: i, score: 0, fuzzy_terms: 0 }));
@@ -639,7 +837,7 @@ impl QuoteIndex {
                 let slot = std::mem::take(&mut slots[i]);
                 if slot.matched == all {
                     // Shorter quotes with the same matches rank higher: the match is more of the quote.
-                    let length = self.words[i].len() as u32;
+                    let length = self.columns.length[i];
                     hits.push(Ranked { quote: i, score: slot.score * 100 / (10 + length / 8), fuzzy_terms: slot.fuzzy as usize });
                 }
             }
@@ -650,7 +848,7 @@ impl QuoteIndex {
         let key = |h: &Ranked| -> u128 {
             let quote = h.quote as u128;
             match query.sort {
-                QuoteSort::Date => u128::from(self.date_rank[h.quote]) << 64 | quote,
+                QuoteSort::Date => u128::from(self.columns.date[h.quote]) << 64 | quote,
                 QuoteSort::Auto => (h.fuzzy_terms as u128) << 96 | u128::from(u32::MAX - h.score) << 64 | quote,
             }
         };
@@ -675,8 +873,7 @@ impl QuoteIndex {
     /// needed explaining (a typo, an alias, the speaker). Visits matches in the order
     /// [`QuoteIndex::matches`] does, so the reason given is the first one found.
     /// `spans` are where quote `q`'s words stand in its text, one per indexed word.
-    fn explain_term(&self, term: &Prepared, q: usize, spans: &[Range<usize>], ranges: &mut Vec<Range<usize>>) -> Option<String> {
-        let quote_words = &self.words[q];
+    fn explain_term(&self, term: &Prepared, q: usize, spans: &[Range<usize>], quote_words: &[TokenId], ranges: &mut Vec<Range<usize>>) -> Option<String> {
         // Where a run of words stands; nothing if the spans are missing (see `spans`).
         let run = |start: usize, len: usize| Some(spans.get(start)?.start..spans.get(start + len - 1)?.end);
         // The first reason met, and whether some match needed none.
@@ -689,7 +886,7 @@ impl QuoteIndex {
         };
         match &term.term {
             Term::Word { word, .. } => {
-                let speaker = self.entities.get(self.speaker[q] as usize).map_or(&[][..], |e| &e.name_tokens);
+                let speaker = self.entities.get(self.columns.speaker[q] as usize).map_or(&[][..], |e| &e.name_tokens);
                 // (expansion, 0 for the text or 1 for the speaker, word position)
                 let mut met: Vec<(usize, u8, usize)> = quote_words
                     .iter()
@@ -712,7 +909,7 @@ impl QuoteIndex {
             }
             Term::Phrase { words, prefix } => {
                 for start in 0..quote_words.len() {
-                    if self.phrase_at(q, start, words, *prefix) {
+                    if self.phrase_in(quote_words, start, words, *prefix) {
                         ranges.extend(run(start, words.len()));
                         note(None);
                     }
@@ -724,7 +921,7 @@ impl QuoteIndex {
                     // Naming it as typed is a plain match; another of its names is explained.
                     let why = (*form != term.typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
                     for start in 0..quote_words.len() {
-                        if self.phrase_at(q, start, form, false) {
+                        if self.phrase_in(quote_words, start, form, false) {
                             ranges.extend(run(start, form.len()));
                             note(why.clone());
                         }
@@ -743,10 +940,10 @@ impl QuoteIndex {
         }
     }
 
-    /// Whether the run of `words` stands at word `start` of quote `q` (the last word as a
-    /// prefix when `prefix`).
-    fn phrase_at(&self, q: usize, start: usize, words: &[String], prefix: bool) -> bool {
-        let Some(run) = self.words[q].get(start..start + words.len()) else { return false };
+    /// Whether the run of `words` stands at word `start` of a quote whose words are
+    /// `quote_words` (the last word as a prefix when `prefix`).
+    fn phrase_in(&self, quote_words: &[TokenId], start: usize, words: &[String], prefix: bool) -> bool {
+        let Some(run) = quote_words.get(start..start + words.len()) else { return false };
         !run.is_empty()
             && run.iter().zip(words).enumerate().all(|(k, (id, w))| {
                 let t = &self.vocabulary[*id as usize];
@@ -933,16 +1130,19 @@ mod tests {
         plain.sort();
         plain.dedup();
         assert_eq!(index.vocabulary, plain);
+        let words: Vec<Vec<TokenId>> = corpus.quotes.iter().map(|q| index.read_text(&q.text).1).collect();
+        assert_eq!(words, index.words);
         for (q, quote) in corpus.quotes.iter().enumerate() {
             let ids: Vec<TokenId> = tokens(&quote.text).iter().map(|t| index.token_id(t).expect("every word is known")).collect();
-            assert_eq!(index.words[q], ids, "{}", quote.id);
+            assert_eq!(words[q], ids, "{}", quote.id);
+            assert_eq!(index.columns.length[q] as usize, ids.len());
         }
         // Postings list every place of every word, by quote then position.
         let places: usize = index.postings.iter().map(Vec::len).sum();
-        assert_eq!(places, index.words.iter().map(Vec::len).sum::<usize>());
+        assert_eq!(places, words.iter().map(Vec::len).sum::<usize>());
         for (id, list) in index.postings.iter().enumerate() {
             assert!(list.windows(2).all(|w| (w[0].quote, w[0].word) < (w[1].quote, w[1].word)));
-            assert!(list.iter().all(|p| index.words[p.quote as usize][p.word as usize] == id as TokenId));
+            assert!(list.iter().all(|p| words[p.quote as usize][p.word as usize] == id as TokenId));
         }
     }
 

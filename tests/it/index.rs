@@ -4,7 +4,7 @@
 use dossier::core::load::load;
 use dossier::core::model::Corpus;
 use dossier::core::route::QuoteQuery;
-use dossier::core::search::QuoteIndex;
+use dossier::core::search::{IndexError, QuoteIndex, ShardedIndex, Shards};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -98,5 +98,130 @@ proptest! {
             let _ = index.search(c, &QuoteQuery { q: "Moscow bases".into(), ..QuoteQuery::default() });
         }
         let _ = QuoteIndex::from_bytes(c, &junk);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The index in shards (`QuoteIndex::to_shards` / `ShardedIndex`)
+// ---------------------------------------------------------------------------------------
+
+/// A corpus without its quotes and events: what a searching page holds besides the index.
+fn catalog_of(c: &Corpus) -> Corpus {
+    let mut catalog = c.clone();
+    catalog.quotes.clear();
+    catalog.events.clear();
+    catalog
+}
+
+/// Opens `shards` and reads every chunk.
+fn open_all(catalog: &Corpus, shards: &Shards) -> Result<ShardedIndex, IndexError> {
+    let mut sharded = ShardedIndex::open(catalog, &shards.terms, &shards.columns)?;
+    for chunk in &shards.chunks {
+        sharded.add_chunk(chunk)?;
+    }
+    Ok(sharded)
+}
+
+#[test]
+fn shards_cut_the_postings_by_size_and_answer_without_the_quotes() {
+    let c = synthetic(2_000);
+    let index = QuoteIndex::new(&c);
+    let small = index.to_shards(&c, 1_024);
+    let large = index.to_shards(&c, 64 * 1_024);
+    assert!(small.chunks.len() > 4 * large.chunks.len(), "{} and {} chunks", small.chunks.len(), large.chunks.len());
+    // No chunk is much larger than asked, unless one word alone is.
+    let header = 4 + 1 + 8 + 3 * 3;
+    assert!(small.chunks.iter().filter(|k| k.len() > 1_024 + header + 64).count() < small.chunks.len() / 4);
+    let catalog = catalog_of(&c);
+    let mut sharded = ShardedIndex::open(&catalog, &small.terms, &small.columns).expect("its own shards open");
+    let query = QuoteQuery { q: "sanctions".into(), ..QuoteQuery::default() };
+    let needed = sharded.missing(&query);
+    assert!(!needed.is_empty() && needed.len() < small.chunks.len() / 4, "a word reads a few chunks: {needed:?}");
+    assert_eq!(sharded.rank(&catalog, &query).err(), Some(needed.clone()));
+    for k in needed {
+        sharded.add_chunk(&small.chunks[k]).expect("its own chunk reads");
+    }
+    let ranking = sharded.rank(&catalog, &query).expect("answered");
+    assert_eq!(ranking.first(usize::MAX), index.rank(&c, &query).first(usize::MAX));
+    assert!(!ranking.is_empty());
+}
+
+#[test]
+fn shards_of_another_build_or_catalog_are_refused_with_a_reason() {
+    let c = corpus();
+    let other = synthetic(300);
+    let shards = QuoteIndex::new(&c).to_shards(&c, 512);
+    let foreign = QuoteIndex::new(&other).to_shards(&other, 512);
+    let catalog = catalog_of(&c);
+    let err = |r: Result<ShardedIndex, IndexError>| r.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err(ShardedIndex::open(&catalog, &shards.terms, &foreign.columns)).contains("another build"));
+    assert!(err(ShardedIndex::open(&catalog, &shards.columns, &shards.terms)).contains("magic"));
+    assert!(err(ShardedIndex::open(&catalog_of(&other), &shards.terms, &shards.columns)).contains("catalog"));
+    let mut sharded = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("opens");
+    assert!(sharded.add_chunk(&foreign.chunks[0]).unwrap_err().to_string().contains("another build"));
+    assert!(sharded.add_chunk(&shards.terms).unwrap_err().to_string().contains("magic"));
+    let mut version = shards.chunks[0].clone();
+    version[4] = 9;
+    assert!(sharded.add_chunk(&version).unwrap_err().to_string().contains("format version 9"));
+    // A chunk read twice changes nothing.
+    sharded.add_chunk(&shards.chunks[1]).expect("reads");
+    let once = sharded.clone();
+    sharded.add_chunk(&shards.chunks[1]).expect("reads again");
+    assert_eq!(sharded, once);
+}
+
+#[test]
+fn every_truncation_of_a_shard_is_refused() {
+    let c = corpus();
+    let shards = QuoteIndex::new(&c).to_shards(&c, 512);
+    let catalog = catalog_of(&c);
+    let mut longer = shards.columns.clone();
+    longer.push(0);
+    assert!(ShardedIndex::open(&catalog, &shards.terms, &longer).unwrap_err().to_string().contains("after the end"));
+    for cut in (0..shards.terms.len()).filter(|&n| n < 300 || n % 31 == 0) {
+        assert!(ShardedIndex::open(&catalog, &shards.terms[..cut], &shards.columns).is_err(), "terms cut at {cut}");
+    }
+    for cut in 0..shards.columns.len() {
+        assert!(ShardedIndex::open(&catalog, &shards.terms, &shards.columns[..cut]).is_err(), "columns cut at {cut}");
+    }
+    let sharded = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("opens");
+    for chunk in shards.chunks.iter().take(5) {
+        for cut in 0..chunk.len() {
+            assert!(sharded.clone().add_chunk(&chunk[..cut]).is_err(), "chunk cut at {cut}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 256, failure_persistence: None, ..Config::default() })]
+
+    /// Corrupt shards give an error or an index, never a panic, and an index that opens
+    /// answers a search, or names what it needs, without panicking.
+    #[test]
+    fn corrupt_shards_never_panic(which in 0..3usize, flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+        let (c, _) = shared();
+        let shards = QuoteIndex::new(c).to_shards(c, 512);
+        let mut bad = shards.clone();
+        let target = match which {
+            0 => &mut bad.terms,
+            1 => &mut bad.columns,
+            _ => &mut bad.chunks[0],
+        };
+        for (at, value) in flips {
+            let i = at.index(target.len());
+            target[i] = value;
+        }
+        let catalog = catalog_of(c);
+        if let Ok(sharded) = open_all(&catalog, &bad) {
+            for q in ["Moscow bases", "\"48 hours\"", "al-Sharaa", "a"] {
+                let query = QuoteQuery { q: q.into(), ..QuoteQuery::default() };
+                if let Ok(ranking) = sharded.rank(&catalog, &query) {
+                    let _ = sharded.facets(&catalog, &query, &ranking);
+                    for hit in ranking.first(20) {
+                        let _ = sharded.explain(&ranking, c.quotes.get(hit.quote).map_or("", |q| q.text.as_str()), &hit);
+                    }
+                }
+            }
+        }
     }
 }

@@ -27,7 +27,8 @@ use dossier::core::model::{is_valid_slug, ActorId, ActorKind, Corpus, DocumentId
 use dossier::core::route::{
     parse, parse_parts, ActorMatch, Parsed, QuoteQuery, QuoteSort, Route, TimelineQuery, MAX_QUERY_CHARS,
 };
-use dossier::core::search::{highlight_pieces, Hit, QuoteIndex};
+use dossier::core::facets::quote_facets;
+use dossier::core::search::{highlight_pieces, Hit, QuoteIndex, ShardedIndex, Shards};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::Config;
@@ -815,5 +816,106 @@ proptest! {
     fn fast_search_matches_the_simple_path_on_a_synthetic_corpus(query in typed_search(&synthetic().0)) {
         let (c, index) = synthetic();
         same_as_simple_path(c, index, &query)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The sharded index against the whole one
+// ---------------------------------------------------------------------------------------
+
+/// The corpus's catalog alone (no quote, no event): all a page that searches a sharded
+/// index holds besides the index and the hits it shows.
+fn catalog_of(c: &Corpus) -> Corpus {
+    let mut catalog = c.clone();
+    catalog.quotes.clear();
+    catalog.events.clear();
+    catalog
+}
+
+/// A corpus's index in small chunks (so a query reads several), and its catalog.
+fn sharded_synthetic() -> &'static (Corpus, Shards) {
+    static SHARDED: OnceLock<(Corpus, Shards)> = OnceLock::new();
+    SHARDED.get_or_init(|| {
+        let (c, index) = synthetic();
+        (catalog_of(c), index.to_shards(c, 512))
+    })
+}
+
+fn sharded_bundled() -> &'static (Corpus, Shards) {
+    static SHARDED: OnceLock<(Corpus, Shards)> = OnceLock::new();
+    SHARDED.get_or_init(|| {
+        let (c, index) = shared();
+        (catalog_of(c), index.to_shards(c, 256))
+    })
+}
+
+/// A sharded index opened from the catalog answers `query` only once it holds the chunks
+/// it named, whichever others arrived before (`early`), and then exactly as the whole
+/// index does: hits, order, scores, highlights, reasons, facets and the suggestion.
+fn sharded_same_as_whole(
+    c: &Corpus,
+    index: &QuoteIndex,
+    (catalog, shards): &(Corpus, Shards),
+    query: &QuoteQuery,
+    early: &[Index],
+) -> Result<(), TestCaseError> {
+    let mut sharded = ShardedIndex::open(catalog, &shards.terms, &shards.columns).expect("its own shards open");
+    prop_assert_eq!(sharded.chunks(), shards.chunks.len());
+    for k in early {
+        sharded.add_chunk(&shards.chunks[k.index(shards.chunks.len())]).expect("its own chunk reads");
+    }
+    let missing = sharded.missing(query);
+    match sharded.rank(catalog, query) {
+        Err(needed) => prop_assert_eq!(&needed, &missing),
+        Ok(_) => prop_assert!(missing.is_empty()),
+    }
+    for &k in &missing {
+        prop_assert_eq!(sharded.add_chunk(&shards.chunks[k]).expect("its own chunk reads"), k);
+    }
+    prop_assert!(sharded.missing(query).is_empty());
+    let ranking = sharded.rank(catalog, query).expect("every chunk it named is in");
+    let whole = index.rank(c, query);
+    let (got, expected) = (ranking.first(usize::MAX), whole.first(usize::MAX));
+    prop_assert_eq!(&got, &expected, "{:?}", query);
+    for hit in got.iter().take(100) {
+        let text = &c.quotes[hit.quote].text;
+        prop_assert_eq!(sharded.explain(&ranking, text, hit), whole.explain(index, c, hit), "{:?}", query);
+    }
+    prop_assert_eq!(sharded.facets(catalog, query, &ranking), quote_facets(index, c, query, &whole));
+    // A suggestion may name words of other chunks: read them as it asks.
+    let suggested = loop {
+        match sharded.suggest(catalog, query) {
+            Ok(s) => break s,
+            Err(needed) => {
+                prop_assert!(!needed.is_empty());
+                for k in needed {
+                    sharded.add_chunk(&shards.chunks[k]).expect("its own chunk reads");
+                }
+            }
+        }
+    };
+    prop_assert_eq!(suggested, index.suggest(c, query));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn a_sharded_index_answers_as_the_whole_one_on_typed_queries(query in typed_search(corpus()), early in proptest::collection::vec(any::<Index>(), 0..4)) {
+        let (c, index) = shared();
+        sharded_same_as_whole(c, index, sharded_bundled(), &query, &early)?;
+    }
+
+    #[test]
+    fn a_sharded_index_answers_as_the_whole_one_on_any_query(query in quote_query(), early in proptest::collection::vec(any::<Index>(), 0..4)) {
+        let (c, index) = shared();
+        sharded_same_as_whole(c, index, sharded_bundled(), &query, &early)?;
+    }
+
+    #[test]
+    fn a_sharded_index_answers_as_the_whole_one_on_a_synthetic_corpus(query in typed_search(&synthetic().0), early in proptest::collection::vec(any::<Index>(), 0..8)) {
+        let (c, index) = synthetic();
+        sharded_same_as_whole(c, index, sharded_synthetic(), &query, &early)?;
     }
 }

@@ -42,7 +42,7 @@ impl std::error::Error for IndexError {}
 
 /// What identifies the data an index was built from: the quotes' texts, the speakers'
 /// names (their words are in the vocabulary), and the folding rules.
-fn fingerprint(corpus: &Corpus) -> u64 {
+pub(super) fn fingerprint(corpus: &Corpus) -> u64 {
     let mut bytes = fold(FOLD_PROBE).into_bytes();
     let names = corpus.actors.iter().flat_map(|a| std::iter::once(&a.name).chain(&a.aliases));
     for text in corpus.quotes.iter().map(|q| &q.text).chain(names) {
@@ -52,7 +52,7 @@ fn fingerprint(corpus: &Corpus) -> u64 {
     content_hash(&bytes)
 }
 
-fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -67,19 +67,10 @@ impl QuoteIndex {
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
         out.extend_from_slice(&fingerprint(corpus).to_le_bytes());
-        put_varint(&mut out, self.words.len() as u32);
-        put_varint(&mut out, self.vocabulary.len() as u32);
-        let mut previous: &str = "";
-        for word in &self.vocabulary {
-            let shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
-            // Cut at a character boundary, so every stored piece is UTF-8 on its own.
-            let shared = (0..=shared).rev().find(|&i| word.is_char_boundary(i)).unwrap_or(0);
-            put_varint(&mut out, shared as u32);
-            put_varint(&mut out, (word.len() - shared) as u32);
-            out.extend_from_slice(&word.as_bytes()[shared..]);
-            previous = word;
-        }
-        for quote_words in &self.words {
+        let words = &self.words;
+        put_varint(&mut out, words.len() as u32);
+        put_words(&mut out, &self.vocabulary);
+        for quote_words in words {
             put_varint(&mut out, quote_words.len() as u32);
             for &id in quote_words {
                 put_varint(&mut out, id);
@@ -107,23 +98,7 @@ impl QuoteIndex {
         if quotes != corpus.quotes.len() {
             return Err(IndexError(format!("holds {quotes} quotes, the corpus has {}", corpus.quotes.len())));
         }
-        let count = r.varint()? as usize;
-        let mut vocabulary: Vec<String> = Vec::with_capacity(count.min(r.remaining()));
-        for i in 0..count {
-            let shared = r.varint()? as usize;
-            let len = r.varint()? as usize;
-            let previous = vocabulary.last().map_or("", String::as_str);
-            if shared > previous.len() || !previous.is_char_boundary(shared) {
-                return Err(IndexError(format!("word {i} shares more than the previous word has")));
-            }
-            let rest = std::str::from_utf8(r.take(len)?).map_err(|_| IndexError(format!("word {i} is not UTF-8")))?;
-            let word = format!("{}{rest}", &previous[..shared]);
-            // Sorted and unique, so lookups can bisect.
-            if vocabulary.last().is_some_and(|p| p.as_str() >= word.as_str()) || word.is_empty() {
-                return Err(IndexError(format!("word {i} is empty or out of order")));
-            }
-            vocabulary.push(word);
-        }
+        let vocabulary = read_words(&mut r)?;
         let mut words: Vec<Vec<TokenId>> = Vec::with_capacity(quotes);
         for q in 0..quotes {
             let n = r.varint()? as usize;
@@ -144,18 +119,56 @@ impl QuoteIndex {
     }
 }
 
+/// The sorted vocabulary, front-coded: its length, then each word as the bytes it shares
+/// with the previous one and the rest.
+pub(super) fn put_words(out: &mut Vec<u8>, vocabulary: &[String]) {
+    put_varint(out, vocabulary.len() as u32);
+    let mut previous: &str = "";
+    for word in vocabulary {
+        let shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        // Cut at a character boundary, so every stored piece is UTF-8 on its own.
+        let shared = (0..=shared).rev().find(|&i| word.is_char_boundary(i)).unwrap_or(0);
+        put_varint(out, shared as u32);
+        put_varint(out, (word.len() - shared) as u32);
+        out.extend_from_slice(&word.as_bytes()[shared..]);
+        previous = word;
+    }
+}
+
+/// What [`put_words`] wrote, checked: UTF-8, sorted, unique, none empty.
+pub(super) fn read_words(r: &mut Reader<'_>) -> Result<Vec<String>, IndexError> {
+    let count = r.varint()? as usize;
+    let mut vocabulary: Vec<String> = Vec::with_capacity(count.min(r.remaining()));
+    for i in 0..count {
+        let shared = r.varint()? as usize;
+        let len = r.varint()? as usize;
+        let previous = vocabulary.last().map_or("", String::as_str);
+        if shared > previous.len() || !previous.is_char_boundary(shared) {
+            return Err(IndexError(format!("word {i} shares more than the previous word has")));
+        }
+        let rest = std::str::from_utf8(r.take(len)?).map_err(|_| IndexError(format!("word {i} is not UTF-8")))?;
+        let word = format!("{}{rest}", &previous[..shared]);
+        // Sorted and unique, so lookups can bisect.
+        if vocabulary.last().is_some_and(|p| p.as_str() >= word.as_str()) || word.is_empty() {
+            return Err(IndexError(format!("word {i} is empty or out of order")));
+        }
+        vocabulary.push(word);
+    }
+    Ok(vocabulary)
+}
+
 /// Reads bytes front to back; every read says when the bytes run out.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn remaining(&self) -> usize {
+    pub(super) fn remaining(&self) -> usize {
         self.bytes.len() - self.at
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], IndexError> {
+    pub(super) fn take(&mut self, n: usize) -> Result<&'a [u8], IndexError> {
         if n > self.remaining() {
             return Err(IndexError(format!("truncated at byte {} (needs {n} more, has {})", self.at, self.remaining())));
         }
@@ -164,7 +177,7 @@ impl<'a> Reader<'a> {
         Ok(piece)
     }
 
-    fn varint(&mut self) -> Result<u32, IndexError> {
+    pub(super) fn varint(&mut self) -> Result<u32, IndexError> {
         let mut n: u64 = 0;
         for shift in (0..35).step_by(7) {
             let byte = self.take(1)?[0];

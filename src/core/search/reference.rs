@@ -10,7 +10,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::{merge, parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
-use crate::core::fold::tokens;
+use crate::core::fold::{tokens, word_ranges};
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
@@ -26,12 +26,22 @@ impl QuoteIndex {
     #[doc(hidden)]
     pub fn search_reference(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
         let terms = self.find_entities(parse_terms(&query.q));
+        // Every quote's words as vocabulary ids, read from its text: phrases are found here
+        // by trying every start of every quote, not from the postings as the fast path does.
+        let all_words: Vec<Vec<u32>> = corpus.quotes.iter().map(|quote| self.read_text(&quote.text).1).collect();
+        let phrase_hits = |words: &[String], prefix: bool| -> Vec<(u32, u32)> {
+            let mut out = Vec::new();
+            for (q, ids) in all_words.iter().enumerate() {
+                out.extend((0..ids.len()).filter(|&start| self.phrase_in(ids, start, words, prefix)).map(|start| (q as u32, start as u32)));
+            }
+            out
+        };
         // Where the words of a quote stand in its text, worked out from the text once per
         // quote met (the fast path does it only for the hits it explains).
         let spans: RefCell<FxHashMap<u32, Vec<Range<usize>>>> = RefCell::default();
         let run = |q: u32, start: u32, len: usize| {
             let mut spans = spans.borrow_mut();
-            let words = spans.entry(q).or_insert_with(|| self.spans(corpus, q as usize));
+            let words = spans.entry(q).or_insert_with(|| corpus.quotes.get(q as usize).map_or_else(Vec::new, |quote| self.read_text(&quote.text).0));
             words[start as usize].start..words[start as usize + len - 1].end
         };
         // Without filters every quote is allowed; checking 100,000 of them would cost more
@@ -86,7 +96,7 @@ impl QuoteIndex {
                     }
                 }
                 Term::Phrase { words, prefix } => {
-                    for (q, start) in self.phrase_hits(words, *prefix) {
+                    for (q, start) in phrase_hits(words, *prefix) {
                         note(q, Strength::Phrase, Some(run(q, start, words.len())), None);
                     }
                 }
@@ -97,7 +107,7 @@ impl QuoteIndex {
                     for (_, form) in &entity.forms {
                         // Naming it as typed is a plain match; another of its names is explained.
                         let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
-                        for (q, start) in self.phrase_hits(form, false) {
+                        for (q, start) in phrase_hits(form, false) {
                             note(q, Strength::Exact, Some(run(q, start, form.len())), reason.clone());
                         }
                     }
@@ -145,7 +155,7 @@ impl QuoteIndex {
                 let merged = merge(highlights);
                 reasons.dedup();
                 // Shorter quotes with the same matches rank higher: the match is more of the quote.
-                let length = self.words[q as usize].len() as u32;
+                let length = word_ranges(&corpus.quotes[q as usize].text).len() as u32;
                 Hit { quote: q as usize, score: score * 100 / (10 + length / 8), fuzzy_terms, highlights: merged, reasons }
             })
             .collect();

@@ -1,0 +1,403 @@
+//! The search index in shards, so a page of a large corpus searches without fetching
+//! every quote and the whole index: the vocabulary (`terms`), what filters, facets and
+//! ranking read of each quote (`columns`), and the postings in chunks by vocabulary range,
+//! fetched as a query's words need them. Encoder and decoder in one place.
+//!
+//! ```text
+//! terms:   "DSXT" version:u8 fingerprint:u64le quotes:varint
+//!          words (front-coded, as in the `index` bytes)  chunks:varint  (words in chunk:varint)*chunks
+//! columns: "DSXC" version:u8 fingerprint:u64le quotes:varint actors:varint documents:varint
+//!          (speaker+1 | 0):varint*quotes  document:varint*quotes  kind:u8*quotes
+//!          (0 undated | zigzag(key − previous dated key)+1):varint64*quotes  words:varint*quotes
+//! chunk:   "DSXP" version:u8 fingerprint:u64le chunk:varint first word:varint words:varint
+//!          per word: postings:varint, then per posting (quote − previous quote):varint and
+//!          (position − previous position in the same quote, or position):varint
+//! ```
+//!
+//! Every shard carries the fingerprint of the whole index's data (the quotes' texts, the
+//! speakers' names, the folding rules), so shards of two builds never mix; the columns
+//! are checked against the catalog the page holds (its actors and documents), and every
+//! number against the counts it indexes. Bad bytes are an [`IndexError`], never a panic.
+//!
+//! [`ShardedIndex`] answers a query only once it holds every chunk the query reads
+//! ([`ShardedIndex::missing`]); its answers are then exactly the whole index's (a property
+//! test checks random queries and filters). Chunks are cut at word boundaries so that
+//! each holds about `chunk_bytes` of postings; a word with more (a common word) is a
+//! chunk of its own.
+
+use std::ops::Range;
+
+use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
+use super::{Columns, IndexError, Posting, QuoteIndex, Ranking};
+use crate::core::facets::{quote_facets, QuoteFacets};
+use crate::core::model::{Corpus, QuoteKind};
+use crate::core::route::QuoteQuery;
+
+const TERMS: &[u8; 4] = b"DSXT";
+const COLUMNS: &[u8; 4] = b"DSXC";
+const CHUNK: &[u8; 4] = b"DSXP";
+const VERSION: u8 = 1;
+
+/// About how many bytes of postings a chunk holds.
+pub const CHUNK_BYTES: usize = 16 * 1024;
+
+/// The search index of a corpus as shards: what [`ShardedIndex::open`] reads first, and
+/// the chunks it reads as queries need them (chunk `k` is `chunks[k]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shards {
+    pub terms: Vec<u8>,
+    pub columns: Vec<u8>,
+    pub chunks: Vec<Vec<u8>>,
+}
+
+fn put_varint64(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn varint64(r: &mut Reader<'_>) -> Result<u64, IndexError> {
+    let mut n: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = r.take(1)?[0];
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Ok(n);
+        }
+    }
+    Err(IndexError(format!("number too long at byte {}", r.at)))
+}
+
+fn header(magic: &[u8; 4], fingerprint: u64) -> Vec<u8> {
+    let mut out = magic.to_vec();
+    out.push(VERSION);
+    out.extend_from_slice(&fingerprint.to_le_bytes());
+    out
+}
+
+/// Reads a shard's header: its magic, version and fingerprint.
+fn read_header<'a>(bytes: &'a [u8], magic: &[u8; 4], what: &str) -> Result<(Reader<'a>, u64), IndexError> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(4)? != magic {
+        return Err(IndexError(format!("not a Dossier search {what} (bad magic bytes)")));
+    }
+    let version = r.take(1)?[0];
+    if version != VERSION {
+        return Err(IndexError(format!("{what}: format version {version}, this build reads version {VERSION}")));
+    }
+    let stored: [u8; 8] = r.take(8)?.try_into().map_err(|_| IndexError(format!("{what}: truncated fingerprint")))?;
+    Ok((r, u64::from_le_bytes(stored)))
+}
+
+fn at_end(r: &Reader<'_>, what: &str) -> Result<(), IndexError> {
+    match r.remaining() {
+        0 => Ok(()),
+        n => Err(IndexError(format!("{what}: {n} bytes after the end"))),
+    }
+}
+
+/// The postings of words `ids` as a chunk's body.
+fn put_postings(out: &mut Vec<u8>, lists: &[Vec<Posting>]) {
+    for list in lists {
+        put_varint(out, list.len() as u32);
+        let mut previous = Posting { quote: 0, word: 0 };
+        for p in list {
+            put_varint(out, p.quote - previous.quote);
+            put_varint(out, if p.quote == previous.quote { p.word - previous.word } else { p.word });
+            previous = *p;
+        }
+    }
+}
+
+impl QuoteIndex {
+    /// This (whole) index of `corpus` as shards, the postings cut into chunks of about
+    /// `chunk_bytes`.
+    pub fn to_shards(&self, corpus: &Corpus, chunk_bytes: usize) -> Shards {
+        let print = fingerprint(corpus);
+        let n = self.columns.len() as u32;
+        // The chunks: runs of words whose postings come to about `chunk_bytes`.
+        let mut bodies: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+        let mut first = 0;
+        let mut body = Vec::new();
+        for id in 0..self.vocabulary.len() {
+            let mut one = Vec::new();
+            put_postings(&mut one, &self.postings[id..=id]);
+            if id > first && body.len() + one.len() > chunk_bytes {
+                bodies.push((first, id - first, std::mem::take(&mut body)));
+                first = id;
+            }
+            body.extend_from_slice(&one);
+        }
+        if !self.vocabulary.is_empty() {
+            bodies.push((first, self.vocabulary.len() - first, body));
+        }
+
+        let mut terms = header(TERMS, print);
+        put_varint(&mut terms, n);
+        put_words(&mut terms, &self.vocabulary);
+        put_varint(&mut terms, bodies.len() as u32);
+        for (_, count, _) in &bodies {
+            put_varint(&mut terms, *count as u32);
+        }
+
+        let c = &self.columns;
+        let mut columns = header(COLUMNS, print);
+        put_varint(&mut columns, n);
+        put_varint(&mut columns, corpus.actors.len() as u32);
+        put_varint(&mut columns, corpus.documents.len() as u32);
+        for &s in &c.speaker {
+            put_varint(&mut columns, s.wrapping_add(1));
+        }
+        for &d in &c.document {
+            put_varint(&mut columns, d);
+        }
+        columns.extend_from_slice(&c.kind);
+        // Quotes next to each other are mostly of one day: each date as the step from the
+        // last one, small and repetitive.
+        let mut previous = 1i64 << 31;
+        for &key in &c.date {
+            if key == u32::MAX {
+                put_varint64(&mut columns, 0);
+            } else {
+                let step = i64::from(key) - previous;
+                put_varint64(&mut columns, ((step << 1) ^ (step >> 63)) as u64 + 1);
+                previous = i64::from(key);
+            }
+        }
+        for &l in &c.length {
+            put_varint(&mut columns, l);
+        }
+
+        let chunks = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(k, (first, count, body))| {
+                let mut out = header(CHUNK, print);
+                put_varint(&mut out, k as u32);
+                put_varint(&mut out, first as u32);
+                put_varint(&mut out, count as u32);
+                out.extend_from_slice(&body);
+                out
+            })
+            .collect();
+        Shards { terms, columns, chunks }
+    }
+}
+
+/// A search index read from its shards: the vocabulary and columns, and the postings of
+/// the chunks added so far. It answers a query only when it holds every chunk the query
+/// reads, and then exactly as the whole index would.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardedIndex {
+    index: QuoteIndex,
+    fingerprint: u64,
+    /// The first word of each chunk, and the vocabulary's length last.
+    starts: Vec<usize>,
+    loaded: Vec<bool>,
+}
+
+impl ShardedIndex {
+    /// The index from its `terms` and `columns` shards, for `corpus`'s catalog (its actors,
+    /// places and documents; its quotes need not be there), with no chunk yet.
+    pub fn open(corpus: &Corpus, terms: &[u8], columns: &[u8]) -> Result<ShardedIndex, IndexError> {
+        let (mut r, print) = read_header(terms, TERMS, "terms shard")?;
+        let quotes = r.varint()? as usize;
+        let vocabulary = read_words(&mut r)?;
+        let count = r.varint()? as usize;
+        let mut starts = Vec::with_capacity(count.min(r.remaining()) + 1);
+        let mut at = 0usize;
+        for k in 0..count {
+            starts.push(at);
+            let words = r.varint()? as usize;
+            if words == 0 {
+                return Err(IndexError(format!("terms shard: chunk {k} holds no word")));
+            }
+            at = at.saturating_add(words);
+        }
+        if at != vocabulary.len() {
+            return Err(IndexError(format!("terms shard: the chunks hold {at} words, the vocabulary has {}", vocabulary.len())));
+        }
+        starts.push(at);
+        at_end(&r, "terms shard")?;
+        if quotes != corpus.counts.quotes {
+            return Err(IndexError(format!("terms shard: holds {quotes} quotes, the catalog counts {}", corpus.counts.quotes)));
+        }
+
+        let (mut r, column_print) = read_header(columns, COLUMNS, "columns shard")?;
+        if column_print != print {
+            return Err(IndexError("columns shard: from another build than the terms shard".into()));
+        }
+        let n = r.varint()? as usize;
+        if n != quotes {
+            return Err(IndexError(format!("columns shard: holds {n} quotes, the terms shard {quotes}")));
+        }
+        let (actors, documents) = (r.varint()? as usize, r.varint()? as usize);
+        if actors != corpus.actors.len() || documents != corpus.documents.len() {
+            return Err(IndexError(format!(
+                "columns shard: built for {actors} actors and {documents} documents, the catalog has {} and {}",
+                corpus.actors.len(),
+                corpus.documents.len()
+            )));
+        }
+        let capacity = n.min(r.remaining());
+        let mut c = Columns { speaker: Vec::with_capacity(capacity), document: Vec::with_capacity(capacity), ..Columns::default() };
+        for q in 0..n {
+            let s = r.varint()?;
+            if s as usize > actors {
+                return Err(IndexError(format!("columns shard: quote {q}'s speaker {s} is past the {actors} actors")));
+            }
+            c.speaker.push(s.wrapping_sub(1));
+        }
+        for q in 0..n {
+            let d = r.varint()?;
+            if d as usize >= documents {
+                return Err(IndexError(format!("columns shard: quote {q}'s document {d} is past the {documents} documents")));
+            }
+            c.document.push(d);
+        }
+        c.kind = r.take(n)?.to_vec();
+        if let Some(q) = c.kind.iter().position(|&k| usize::from(k) >= QuoteKind::ALL.len()) {
+            return Err(IndexError(format!("columns shard: quote {q}'s kind is unknown")));
+        }
+        let mut previous = 1i64 << 31;
+        c.date = Vec::with_capacity(capacity);
+        for q in 0..n {
+            let v = varint64(&mut r)?;
+            if v == 0 {
+                c.date.push(u32::MAX);
+                continue;
+            }
+            let z = v - 1;
+            let step = (z >> 1) as i64 ^ -((z & 1) as i64);
+            let key = previous.checked_add(step).filter(|k| (0..i64::from(u32::MAX)).contains(k));
+            let Some(key) = key else { return Err(IndexError(format!("columns shard: quote {q}'s date is out of range"))) };
+            c.date.push(key as u32);
+            previous = key;
+        }
+        c.length = Vec::with_capacity(capacity);
+        for _ in 0..n {
+            c.length.push(r.varint()?);
+        }
+        at_end(&r, "columns shard")?;
+
+        let postings = vec![Vec::new(); vocabulary.len()];
+        let loaded = vec![false; count];
+        Ok(ShardedIndex { index: QuoteIndex::from_parts(corpus, vocabulary, postings, c), fingerprint: print, starts, loaded })
+    }
+
+    /// How many chunks the postings are in.
+    pub fn chunks(&self) -> usize {
+        self.loaded.len()
+    }
+
+    /// How many quotes the index covers.
+    pub fn quotes(&self) -> usize {
+        self.index.quotes()
+    }
+
+    /// Whether chunk `k` is in.
+    pub fn has_chunk(&self, k: u32) -> bool {
+        self.loaded.get(k as usize).copied().unwrap_or(false)
+    }
+
+    /// Reads a chunk's postings in; says which chunk it was. A chunk already in is read
+    /// again harmlessly.
+    pub fn add_chunk(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        let (mut r, print) = read_header(bytes, CHUNK, "postings chunk")?;
+        if print != self.fingerprint {
+            return Err(IndexError("postings chunk: from another build than the terms shard".into()));
+        }
+        let k = r.varint()? as usize;
+        let (first, count) = (r.varint()? as usize, r.varint()? as usize);
+        let Some(range) = self.starts.get(k..k + 2) else {
+            return Err(IndexError(format!("postings chunk {k}: the index has {} chunks", self.loaded.len())));
+        };
+        if range != [first, first + count] {
+            return Err(IndexError(format!("postings chunk {k}: holds words {first}..{}, the terms shard says {}..{}", first + count, range[0], range[1])));
+        }
+        let n = self.index.columns.len() as u32;
+        let mut lists = Vec::with_capacity(count);
+        for id in first..first + count {
+            let len = r.varint()? as usize;
+            let mut list = Vec::with_capacity(len.min(r.remaining()));
+            let mut previous = Posting { quote: 0, word: 0 };
+            for i in 0..len {
+                let quote = previous.quote.checked_add(r.varint()?);
+                let step = r.varint()?;
+                let word = match quote {
+                    Some(q) if q == previous.quote && i > 0 => previous.word.checked_add(step).filter(|_| step > 0),
+                    Some(_) => Some(step),
+                    None => None,
+                };
+                let p = quote.zip(word).map(|(quote, word)| Posting { quote, word });
+                // In order, each within its quote's words.
+                let Some(p) = p.filter(|p| p.quote < n && p.word < self.index.columns.length[p.quote as usize] && (i == 0 || *p > previous)) else {
+                    return Err(IndexError(format!("postings chunk {k}: word {id}'s posting {i} is out of order or range")));
+                };
+                list.push(p);
+                previous = p;
+            }
+            lists.push(list);
+        }
+        at_end(&r, "postings chunk")?;
+        for (id, list) in (first..).zip(lists) {
+            self.index.postings[id] = list;
+        }
+        self.loaded[k] = true;
+        Ok(k)
+    }
+
+    /// The chunk holding word `id`.
+    fn chunk_of(&self, id: usize) -> usize {
+        self.starts.partition_point(|&s| s <= id) - 1
+    }
+
+    /// The chunks a query reads that are not in yet, ascending (none: it can be answered).
+    pub fn missing(&self, query: &QuoteQuery) -> Vec<usize> {
+        self.missing_words(&self.index.prepare(&query.q))
+    }
+
+    fn missing_words(&self, terms: &[super::Prepared]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for ids in self.index.touched(terms) {
+            if ids.is_empty() {
+                continue;
+            }
+            let chunks: Range<usize> = self.chunk_of(ids.start)..self.chunk_of(ids.end - 1) + 1;
+            out.extend(chunks.filter(|&k| !self.loaded[k]));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The quotes matching `query` ([`QuoteIndex::rank`]), or the chunks it still needs.
+    pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
+        let missing = self.missing(query);
+        if missing.is_empty() {
+            Ok(self.index.rank(corpus, query))
+        } else {
+            Err(missing)
+        }
+    }
+
+    /// The facets of `query`, whose results are `found` (a ranking of this index: a facet
+    /// lifts a filter, never a word, so it reads no other chunk).
+    pub fn facets(&self, corpus: &Corpus, query: &QuoteQuery, found: &Ranking) -> QuoteFacets {
+        quote_facets(&self.index, corpus, query, found)
+    }
+
+    /// A hit of a ranking of this index, explained from its text.
+    pub fn explain(&self, ranking: &Ranking, text: &str, hit: &super::Ranked) -> super::Hit {
+        ranking.explain_text(&self.index, text, hit)
+    }
+
+    /// [`QuoteIndex::suggest`], or the chunks the respelt query still needs.
+    pub fn suggest(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Option<String>, Vec<usize>> {
+        let Some(better) = self.index.respell(&query.q) else { return Ok(None) };
+        let respelt = QuoteQuery { q: better.clone(), ..query.clone() };
+        Ok((!self.rank(corpus, &respelt)?.is_empty()).then_some(better))
+    }
+}
