@@ -157,6 +157,7 @@ fn synthetic(n: usize) {
         );
     }
     print_ms("search, all queries", all);
+    sharded(&corpus, &index);
     let mut filters = Vec::new();
     for actor in &corpus.actors {
         let q = TimelineQuery { actors: vec![actor.id.clone()], ..TimelineQuery::default() };
@@ -184,4 +185,78 @@ fn synthetic(n: usize) {
         }
     }
     print_ms(&format!("chart layout, {} events", corpus.events.len()), layouts);
+}
+
+/// The size a host serves a file at: gzip at its best.
+fn gzipped(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut out = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    out.write_all(bytes).expect("writing to memory");
+    out.finish().expect("writing to memory").len()
+}
+
+/// A cold search of the sharded index, as the quotes page runs it in the browser: open the
+/// terms and columns, read the chunks the words need, rank, and explain the first screen
+/// of hits from their excerpts files. Bytes are the files' bodies gzipped at their best
+/// (headers and names aside), the time the work on them (fetching aside).
+fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
+    use dossier::core::pack::EXCERPT_QUOTES;
+    use dossier::core::search::{ShardedIndex, CHUNK_BYTES};
+    const FIRST_SCREEN: usize = 20;
+    let (shards, split) = time(|| index.to_shards(corpus, CHUNK_BYTES));
+    let mut catalog = corpus.clone();
+    catalog.quotes.clear();
+    catalog.events.clear();
+    let excerpts: Vec<usize> = corpus
+        .quotes
+        .chunks(EXCERPT_QUOTES)
+        .enumerate()
+        .map(|(k, quotes)| gzipped(&postcard::to_allocvec(&(0u64, (k * EXCERPT_QUOTES) as u32, quotes)).expect("encodes")))
+        .collect();
+    let chunks: Vec<usize> = shards.chunks.iter().map(|c| gzipped(c)).collect();
+    let (terms, columns) = (gzipped(&shards.terms), gzipped(&shards.columns));
+    println!(
+        "sharded index ({:.0} ms to cut): terms {terms} B, columns {columns} B, {} chunks of median {} B, {} excerpts files of median {} B (gzipped)",
+        split.as_secs_f64() * 1e3,
+        chunks.len(),
+        median_of(&chunks),
+        excerpts.len(),
+        median_of(&excerpts)
+    );
+    println!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
+    for query in dossier::synth::QUERIES {
+        let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };
+        let (opened, open_time) = time(|| ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("its own shards open"));
+        let mut sharded = opened;
+        let ((needed, shown), query_time) = time(|| {
+            let needed = sharded.missing(&q);
+            for &k in &needed {
+                sharded.add_chunk(&shards.chunks[k]).expect("its own chunk reads");
+            }
+            let ranking = sharded.rank(&catalog, &q).expect("every chunk is in");
+            let shown: Vec<usize> = ranking.first(FIRST_SCREEN).iter().map(|h| h.quote).collect();
+            for hit in ranking.first(FIRST_SCREEN) {
+                std::hint::black_box(sharded.explain(&ranking, &corpus.quotes[hit.quote].text, &hit));
+            }
+            (needed, shown)
+        });
+        let mut files: Vec<usize> = shown.iter().map(|q| q / EXCERPT_QUOTES).collect();
+        files.sort_unstable();
+        files.dedup();
+        let fetched = terms + columns + needed.iter().map(|&k| chunks[k]).sum::<usize>() + files.iter().map(|&f| excerpts[f]).sum::<usize>();
+        println!(
+            "{:<34} {:>9.1} ms {:>9.1} ms {:>10} B {:>9}",
+            format!("  {query}"),
+            open_time.as_secs_f64() * 1e3,
+            query_time.as_secs_f64() * 1e3,
+            fetched,
+            needed.len()
+        );
+    }
+}
+
+fn median_of(values: &[usize]) -> usize {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0)
 }

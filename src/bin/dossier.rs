@@ -305,6 +305,18 @@ const PRECACHE_DATA_BYTES: usize = 4 << 20;
 
 /// Whether to draw link preview images: yes unless `DOSSIER_PREVIEWS` is `off` (for a
 /// corpus so large that drawing an image per quote costs too much build time).
+/// Whether the build shards the search index: `DOSSIER_SEARCH=sharded` or `whole` says
+/// so; otherwise a corpus of more than [`pack::SHARDED_SEARCH_FROM`] quotes is sharded,
+/// so a search fetches what its words need instead of every quote.
+fn sharded_search_wanted(corpus: &Corpus) -> Result<bool, String> {
+    match std::env::var("DOSSIER_SEARCH").as_deref().map(str::trim) {
+        Ok("sharded") => Ok(true),
+        Ok("whole") => Ok(false),
+        Ok("" | "auto") | Err(_) => Ok(corpus.quotes.len() > pack::SHARDED_SEARCH_FROM),
+        Ok(other) => Err(format!("DOSSIER_SEARCH={other}: expected sharded, whole or auto")),
+    }
+}
+
 fn previews_wanted() -> bool {
     !matches!(std::env::var("DOSSIER_PREVIEWS").as_deref().map(str::trim), Ok("off" | "0" | "false" | "no"))
 }
@@ -397,7 +409,8 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     // APA and Chicago, rendered here by the CSL engine so the browser only shows them.
     let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
     let previews = previews_wanted();
-    let pack::Encoded { files, slices } = pack::encode(&corpus, &index, &citations, base.as_str(), previews, pack::MAX_RECORDS)?;
+    let sharded = sharded_search_wanted(&corpus)?;
+    let pack::Encoded { files, slices } = pack::encode(&corpus, &index, &citations, base.as_str(), previews, pack::MAX_RECORDS, sharded)?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {
@@ -421,9 +434,12 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
         let slice = need.slice.as_ref().and_then(|key| slices.get(key));
         let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice.map(|f| pack::href(f))).collect();
         let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
-        // A query on a list needs every quote and the index, or every event: preloaded
-        // only then.
+        // A query on a list needs every quote and the index (where the search is sharded,
+        // its terms and columns), or every event: preloaded only then.
         let query_data: Vec<String> = match route {
+            Route::Quotes(_) if manifest.search.is_some() => {
+                manifest.shards.iter().filter(|s| matches!(s.kind, pack::Kind::Terms | pack::Kind::Columns)).map(|s| s.href()).collect()
+            }
             Route::Quotes(_) => manifest.shards_for(pack::Need::search().parts.without(need.parts)).map(|s| s.href()).collect(),
             Route::Timeline(_) => manifest.shards_for(pack::Need::events().parts.without(need.parts)).map(|s| s.href()).collect(),
             _ => Vec::new(),

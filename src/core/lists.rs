@@ -13,13 +13,16 @@
 //! and the query is the unfiltered list, and otherwise `None`: the page must fetch the
 //! rest before it shows anything, so a partial answer is never presented as complete.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::chart::{layout_folded, Chart};
 use crate::core::facets::{quote_facets, QuoteFacets};
-use crate::core::model::{ActorId, Corpus, EventId, QuoteId};
+use crate::core::model::{ActorId, Corpus, EventId, Quote, QuoteId};
 use crate::core::route::{QuoteQuery, TimelineQuery};
-use crate::core::search::{Hit, QuoteIndex, Ranking};
+use crate::core::pack::{Need, SearchFiles, EXCERPT_QUOTES};
+use crate::core::search::{Hit, QuoteIndex, Ranking, ShardedIndex};
 use crate::core::site::LIST_PAGE;
 use crate::core::timeline::{actor_counts, filter};
 
@@ -54,17 +57,33 @@ impl QuotesFirst {
 pub enum QuoteAnswer {
     /// Every quote and the index are in: any query is answered in full.
     Ranked(Ranking),
+    /// The sharded index holds what the query reads: the count, order and facets are
+    /// whole; a hit's record is shown once its excerpts file is in (`found`).
+    Sharded(Ranking),
     /// Only the build's first page of the unfiltered list is in.
     First(QuotesFirst),
 }
 
+/// The search indexes a page may hold: the whole one (every quote in) and the sharded one.
+#[derive(Clone, Copy, Default)]
+pub struct Indexes<'a> {
+    pub whole: Option<&'a QuoteIndex>,
+    pub sharded: Option<&'a ShardedIndex>,
+}
+
 impl QuoteAnswer {
-    /// The answer to `query`: ranked by `index` if the whole index is in (`Some`),
-    /// else the build's `first` page if the query is the unfiltered list, else `None`.
-    pub fn of(index: Option<&QuoteIndex>, first: Option<&QuotesFirst>, corpus: &Corpus, query: &QuoteQuery) -> Option<QuoteAnswer> {
-        match (index, first) {
-            (Some(index), _) => Some(QuoteAnswer::Ranked(index.rank(corpus, query))),
-            (None, Some(first)) if *query == QuoteQuery::default() => Some(QuoteAnswer::First(first.clone())),
+    /// The answer to `query`: ranked by the whole index if it is in, else by the sharded
+    /// index if it holds the chunks the query reads, else the build's `first` page if the
+    /// query is the unfiltered list, else `None`.
+    pub fn of(indexes: Indexes<'_>, first: Option<&QuotesFirst>, corpus: &Corpus, query: &QuoteQuery) -> Option<QuoteAnswer> {
+        if let Some(index) = indexes.whole {
+            return Some(QuoteAnswer::Ranked(index.rank(corpus, query)));
+        }
+        if let Some(Ok(ranking)) = indexes.sharded.map(|s| s.rank(corpus, query)) {
+            return Some(QuoteAnswer::Sharded(ranking));
+        }
+        match first {
+            Some(first) if *query == QuoteQuery::default() => Some(QuoteAnswer::First(first.clone())),
             _ => None,
         }
     }
@@ -72,7 +91,7 @@ impl QuoteAnswer {
     /// How many quotes match (exact in both cases).
     pub fn len(&self) -> usize {
         match self {
-            QuoteAnswer::Ranked(r) => r.len(),
+            QuoteAnswer::Ranked(r) | QuoteAnswer::Sharded(r) => r.len(),
             QuoteAnswer::First(f) => f.total,
         }
     }
@@ -81,48 +100,135 @@ impl QuoteAnswer {
         self.len() == 0
     }
 
+    /// The quote numbers among the first `n` results whose records are not in `found`
+    /// (a sharded answer's; the others hold their records or cannot show `n`).
+    pub fn lacking(&self, found: &BTreeMap<u32, Quote>, n: usize) -> Vec<u32> {
+        match self {
+            QuoteAnswer::Sharded(r) => r.first(n).iter().map(|hit| hit.quote as u32).filter(|q| !found.contains_key(q)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Whether the first `n` results can be shown from what is in.
-    pub fn covers(&self, n: usize) -> bool {
+    pub fn covers(&self, found: &BTreeMap<u32, Quote>, n: usize) -> bool {
         match self {
             QuoteAnswer::Ranked(_) => true,
+            QuoteAnswer::Sharded(_) => self.lacking(found, n).is_empty(),
             QuoteAnswer::First(f) => n <= f.order.len() || f.is_whole(),
         }
     }
 
-    /// The facets beside the results. `index` is the one the answer was ranked with.
-    pub fn facets(&self, index: Option<&QuoteIndex>, corpus: &Corpus, query: &QuoteQuery) -> QuoteFacets {
-        match (self, index) {
-            (QuoteAnswer::Ranked(r), Some(index)) => quote_facets(index, corpus, query, r),
-            (QuoteAnswer::First(f), _) => f.facets.clone(),
-            (QuoteAnswer::Ranked(_), None) => QuoteFacets::default(),
+    /// The facets beside the results, from the index the answer was ranked with.
+    pub fn facets(&self, indexes: Indexes<'_>, corpus: &Corpus, query: &QuoteQuery) -> QuoteFacets {
+        match (self, indexes.whole, indexes.sharded) {
+            (QuoteAnswer::Ranked(r), Some(index), _) => quote_facets(index, corpus, query, r),
+            (QuoteAnswer::Sharded(r), _, Some(sharded)) => sharded.facets(corpus, query, r),
+            (QuoteAnswer::First(f), _, _) => f.facets.clone(),
+            _ => QuoteFacets::default(),
         }
     }
 
-    /// The first `n` results explained (what a page of results shows), or `None` if they
-    /// are not all in ([`QuoteAnswer::covers`]). A quote of the first page missing from
-    /// `corpus` is `None` too: never a shorter page than the answer says.
-    pub fn page(&self, index: Option<&QuoteIndex>, corpus: &Corpus, n: usize) -> Option<Vec<Hit>> {
-        match (self, index) {
-            (QuoteAnswer::Ranked(r), Some(index)) => Some(r.explain_first(index, corpus, n)),
-            (QuoteAnswer::First(f), _) if self.covers(n) => f
+    /// The first `n` results explained, each with its record (what a page of results
+    /// shows), or `None` if they are not all in ([`QuoteAnswer::covers`]): never a
+    /// shorter page than the answer says. `found` holds the records fetched by number.
+    pub fn page(&self, indexes: Indexes<'_>, corpus: &Corpus, found: &BTreeMap<u32, Quote>, n: usize) -> Option<Vec<(Hit, Quote)>> {
+        match (self, indexes.whole, indexes.sharded) {
+            (QuoteAnswer::Ranked(r), Some(index), _) => r
+                .explain_first(index, corpus, n)
+                .into_iter()
+                .map(|hit| {
+                    let quote = corpus.quotes.get(hit.quote)?.clone();
+                    Some((hit, quote))
+                })
+                .collect(),
+            (QuoteAnswer::Sharded(r), _, Some(sharded)) => r
+                .first(n)
+                .iter()
+                .map(|hit| {
+                    let quote = found.get(&(hit.quote as u32))?;
+                    Some((sharded.explain(r, &quote.text, hit), quote.clone()))
+                })
+                .collect(),
+            (QuoteAnswer::First(f), _, _) if self.covers(found, n) => f
                 .order
                 .iter()
                 .take(n)
                 .map(|id| {
                     let quote = corpus.quote_number(id)?;
-                    Some(Hit { quote, score: 0, fuzzy_terms: 0, highlights: Vec::new(), reasons: Vec::new() })
+                    Some((Hit { quote, score: 0, fuzzy_terms: 0, highlights: Vec::new(), reasons: Vec::new() }, corpus.quotes[quote].clone()))
                 })
                 .collect(),
             _ => None,
         }
     }
 
-    /// Every result in order (for an export), or `None` if they are not all in.
+    /// Every result in order (for an export), or `None` if they are not all in (a
+    /// sharded answer never holds them all: an export fetches every quote).
     pub fn all(&self, corpus: &Corpus) -> Option<Vec<usize>> {
         match self {
             QuoteAnswer::Ranked(r) => Some(r.first(usize::MAX).iter().map(|hit| hit.quote).collect()),
             QuoteAnswer::First(f) if f.is_whole() => f.order.iter().map(|id| corpus.quote_number(id)).collect(),
-            QuoteAnswer::First(_) => None,
+            QuoteAnswer::First(_) | QuoteAnswer::Sharded(_) => None,
+        }
+    }
+}
+
+/// What the quotes page must fetch before it shows the first `n` results of `query`
+/// (`answer` is what is in answers, [`QuoteAnswer::of`]), or `None` if nothing. Without a
+/// sharded index (`files`), every quote and the index; with one, its terms and columns,
+/// then the chunks the query's words read, then the excerpts files of the hits to show.
+pub fn quotes_need(
+    answer: Option<&QuoteAnswer>,
+    files: Option<&SearchFiles>,
+    sharded: Option<&ShardedIndex>,
+    found: &BTreeMap<u32, Quote>,
+    query: &QuoteQuery,
+    n: usize,
+) -> Option<Need> {
+    match answer {
+        Some(a @ QuoteAnswer::Sharded(_)) => {
+            let mut excerpts: Vec<u32> = a.lacking(found, n).into_iter().map(|q| q / EXCERPT_QUOTES as u32).collect();
+            excerpts.sort_unstable();
+            excerpts.dedup();
+            (!excerpts.is_empty()).then(|| Need::sharded(Vec::new(), excerpts))
+        }
+        Some(a) if a.covers(found, n) => None,
+        _ => match (files, sharded) {
+            (None, _) => Some(Need::search()),
+            (Some(_), None) => Some(Need::sharded(Vec::new(), Vec::new())),
+            (Some(_), Some(index)) => {
+                let chunks: Vec<u32> = index.missing(query).into_iter().map(|k| k as u32).collect();
+                // A first page beyond what the build's first page holds needs its records.
+                Some(Need::sharded(chunks, Vec::new()))
+            }
+        },
+    }
+}
+
+/// What the quotes page offers when nothing matches a query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoMatch {
+    /// How many quotes the words find without the filters (0 when none are set).
+    pub without_filters: usize,
+    /// The query respelt with the corpus's closest words, if that finds something.
+    pub suggestion: Option<String>,
+}
+
+impl NoMatch {
+    /// The help for `query`, or the chunks a sharded index must read first.
+    pub fn of(indexes: Indexes<'_>, corpus: &Corpus, query: &QuoteQuery) -> Result<NoMatch, Vec<usize>> {
+        let words = QuoteQuery { q: query.q.clone(), ..QuoteQuery::default() };
+        let filtered = *query != words;
+        match (indexes.whole, indexes.sharded) {
+            (Some(index), _) => Ok(NoMatch {
+                without_filters: if filtered { index.rank(corpus, &words).len() } else { 0 },
+                suggestion: index.suggest(corpus, query),
+            }),
+            (None, Some(sharded)) => Ok(NoMatch {
+                without_filters: if filtered { sharded.rank(corpus, &words)?.len() } else { 0 },
+                suggestion: sharded.suggest(corpus, query)?,
+            }),
+            (None, None) => Ok(NoMatch::default()),
         }
     }
 }

@@ -47,10 +47,10 @@ use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{Page, QuoteQuery, Route};
-use crate::core::search::QuoteIndex;
+use crate::core::search::{QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 5;
+pub const VERSION: u16 = 6;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -62,6 +62,12 @@ pub const SLICE_META: &str = "dossier-slice";
 pub const MAX_RECORDS: usize = 5_000;
 /// About how many record pages one directory shard lists.
 pub const DIRECTORY_ENTRIES: usize = 1_024;
+/// Past how many quotes a build shards its search index ([`SearchFiles`]), so a search
+/// fetches what its words need instead of every quote: past one quotes shard.
+pub const SHARDED_SEARCH_FROM: usize = MAX_RECORDS;
+/// How many quotes one excerpts file holds: the records of search hits, fetched for the
+/// hits shown.
+pub const EXCERPT_QUOTES: usize = 8;
 
 const MAGIC: &[u8; 7] = b"DOSSIER";
 const HEADER: usize = MAGIC.len() + 2 + 1 + 8 + 4;
@@ -81,10 +87,31 @@ pub enum Kind {
     Directory,
     /// The evidence of the events of the [`Kind::Events`] shard with the same range.
     Evidence,
+    /// The sharded search index's vocabulary and chunk ranges (`core::search::Shards`).
+    Terms,
+    /// What the sharded search reads of every quote besides its words.
+    Columns,
+    /// One chunk of the sharded search index's postings.
+    Postings,
+    /// The quote records of a range of [`EXCERPT_QUOTES`] quotes, for search hits.
+    Excerpts,
 }
 
 impl Kind {
-    const ALL: [Kind; 8] = [Kind::Manifest, Kind::Catalog, Kind::Quotes, Kind::Events, Kind::Index, Kind::Slice, Kind::Directory, Kind::Evidence];
+    const ALL: [Kind; 12] = [
+        Kind::Manifest,
+        Kind::Catalog,
+        Kind::Quotes,
+        Kind::Events,
+        Kind::Index,
+        Kind::Slice,
+        Kind::Directory,
+        Kind::Evidence,
+        Kind::Terms,
+        Kind::Columns,
+        Kind::Postings,
+        Kind::Excerpts,
+    ];
 
     /// The start of its files' names.
     pub fn name(self) -> &'static str {
@@ -97,6 +124,10 @@ impl Kind {
             Kind::Slice => "slice",
             Kind::Directory => "directory",
             Kind::Evidence => "evidence",
+            Kind::Terms => "terms",
+            Kind::Columns => "columns",
+            Kind::Postings => "postings",
+            Kind::Excerpts => "excerpts",
         }
     }
 
@@ -104,7 +135,7 @@ impl Kind {
     /// directories, which are not parts).
     pub fn part(self) -> Parts {
         match self {
-            Kind::Manifest | Kind::Slice | Kind::Directory => Parts::NONE,
+            Kind::Manifest | Kind::Slice | Kind::Directory | Kind::Terms | Kind::Columns | Kind::Postings | Kind::Excerpts => Parts::NONE,
             Kind::Catalog => Parts::CATALOG,
             Kind::Quotes => Parts::QUOTES,
             Kind::Events => Parts::EVENTS,
@@ -131,12 +162,28 @@ pub struct Need {
     pub parts: Parts,
     pub slice: Option<String>,
     pub instead: Parts,
+    /// Files of the sharded search index ([`SearchFiles`]), if any.
+    pub search: Option<SearchNeed>,
+}
+
+/// What a search of a sharded index needs: its terms and columns always, and the
+/// postings chunks its words read and the excerpts files of the hits it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SearchNeed {
+    pub chunks: Vec<u32>,
+    /// Excerpts files by number (quote `n` is in file `n / EXCERPT_QUOTES`).
+    pub excerpts: Vec<u32>,
 }
 
 impl Need {
     /// The whole parts `parts` (the catalog with them).
     pub fn parts(parts: Parts) -> Need {
-        Need { parts: parts.with(Parts::CATALOG), slice: None, instead: Parts::NONE }
+        Need { parts: parts.with(Parts::CATALOG), slice: None, instead: Parts::NONE, search: None }
+    }
+
+    /// The sharded search index's terms and columns, and `chunks` and `excerpts` files.
+    pub fn sharded(chunks: Vec<u32>, excerpts: Vec<u32>) -> Need {
+        Need { search: Some(SearchNeed { chunks, excerpts }), ..Need::parts(Parts::CATALOG) }
     }
 
     /// Every quote and the search index: what any query of the quotes page needs.
@@ -166,14 +213,17 @@ pub fn need_for(page: &Page) -> Need {
         Page::Timeline => Need::events().parts,
         _ => Parts::NONE,
     };
-    Need { parts: Parts::CATALOG, slice: slice_key(page), instead }
+    Need { parts: Parts::CATALOG, slice: slice_key(page), instead, search: None }
 }
 
 /// What `route` needs with its query state: the quotes page with a search, a filter or
-/// another order needs every quote and the index, the timeline with a filter or a span
-/// every event; any other route what its page needs.
-pub fn need_for_route(route: &Route) -> Need {
+/// another order needs every quote and the index (or, where the release shards its
+/// search, `sharded`, that index's terms and columns first: the words' chunks and the
+/// hits' excerpts follow from them), the timeline with a filter or a span every event;
+/// any other route what its page needs.
+pub fn need_for_route(route: &Route, sharded: bool) -> Need {
     match route {
+        Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need::sharded(Vec::new(), Vec::new()),
         Route::Quotes(q) if *q != QuoteQuery::default() => Need::search(),
         Route::Timeline(q) if q.is_filtered() => Need::events(),
         _ => need_for(&route.page()),
@@ -257,6 +307,34 @@ pub struct Manifest {
     /// Whether the build drew link preview images (`core::preview`), which pages name.
     pub previews: bool,
     pub shards: Vec<ShardRef>,
+    /// The sharded search index, for a corpus of more than [`SHARDED_SEARCH_FROM`] quotes.
+    pub search: Option<SearchFiles>,
+}
+
+/// A release's sharded search index: the `terms` and `columns` shards are in
+/// [`Manifest::shards`]; its postings chunks and excerpts files are named by number and
+/// by `set`, a hash of all of them, so no file of one release is taken for another's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchFiles {
+    pub set: u64,
+    pub chunks: u32,
+    pub excerpts: u32,
+    /// How many quotes the index covers (the last excerpts file may hold fewer).
+    pub quotes: u32,
+}
+
+impl SearchFiles {
+    /// Postings chunk `k`'s file.
+    pub fn chunk(&self, k: u32) -> ShardRef {
+        ShardRef { kind: Kind::Postings, first: k, count: 1, file: format!("postings-{:016x}-{k}.bin", self.set), bytes: 0, hash: self.set }
+    }
+
+    /// Excerpts file `k`'s file: quotes `k * EXCERPT_QUOTES` on.
+    pub fn excerpts(&self, k: u32) -> ShardRef {
+        let first = k.saturating_mul(EXCERPT_QUOTES as u32);
+        let count = self.quotes.saturating_sub(first).min(EXCERPT_QUOTES as u32);
+        ShardRef { kind: Kind::Excerpts, first, count, file: format!("excerpts-{:016x}-{k}.bin", self.set), bytes: 0, hash: self.set }
+    }
 }
 
 impl Manifest {
@@ -322,6 +400,14 @@ pub enum Shard {
     Slice(Box<Slice>),
     /// One bucket of the directory, its entries sorted by key.
     Directory(Vec<Entry>),
+    /// The sharded search index's terms shard ([`crate::core::search::Shards`]).
+    Terms(Vec<u8>),
+    /// Its columns shard.
+    Columns(Vec<u8>),
+    /// One of its postings chunks.
+    Postings(Vec<u8>),
+    /// Quote records from number `first` on, for search hits.
+    Excerpts { first: u32, quotes: Vec<Quote> },
 }
 
 /// Why a data file cannot be used: which file, and what is wrong with it.
@@ -382,10 +468,20 @@ pub struct Encoded {
 /// per record page (with its citation from `citations`) and for the quotes list, and the
 /// directory of slices. `previews` says whether the build draws preview images. Fails
 /// only if a file would exceed 4 GiB.
-pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_url: Option<&str>, previews: bool, max_records: usize) -> Result<Encoded, String> {
+#[allow(clippy::too_many_arguments)]
+pub fn encode(
+    corpus: &Corpus,
+    index: &QuoteIndex,
+    citations: &Citations,
+    base_url: Option<&str>,
+    previews: bool,
+    max_records: usize,
+    sharded_search: bool,
+) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
     let first = QuotesFirst::of(index, corpus);
     let timeline = TimelineFirst::of(corpus);
+    let search_shards = sharded_search.then(|| index.to_shards(corpus, CHUNK_BYTES));
     let index = index.to_bytes(corpus);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -410,6 +506,38 @@ pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_u
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
 
     let mut files = Vec::new();
+    // The sharded search: terms and columns listed with the shards; chunks and excerpts
+    // named by number and by a hash of them all.
+    let search = match search_shards {
+        Some(search) => {
+            shards.push((Kind::Terms, 0, 1, body_of(&search.terms)?));
+            shards.push((Kind::Columns, 0, 1, body_of(&search.columns)?));
+            let excerpts: Vec<(u32, Vec<Quote>)> = corpus
+                .quotes
+                .chunks(EXCERPT_QUOTES)
+                .enumerate()
+                .map(|(k, quotes)| Ok((records(k * EXCERPT_QUOTES)?, quotes.to_vec())))
+                .collect::<Result<_, String>>()?;
+            let mut all = Vec::new();
+            for chunk in &search.chunks {
+                all.extend_from_slice(chunk);
+            }
+            for excerpt in &excerpts {
+                all.extend_from_slice(&body_of(excerpt)?);
+            }
+            let set = SearchFiles { set: content_hash(&all), chunks: records(search.chunks.len())?, excerpts: records(excerpts.len())?, quotes: records(corpus.quotes.len())? };
+            for (k, chunk) in search.chunks.into_iter().enumerate() {
+                let (_, bytes) = wrap(Kind::Postings, &body_of(&(set.set, chunk))?);
+                files.push(DataFile { name: set.chunk(records(k)?).file, bytes });
+            }
+            for (k, (first, quotes)) in excerpts.into_iter().enumerate() {
+                let (_, bytes) = wrap(Kind::Excerpts, &body_of(&(set.set, first, quotes))?);
+                files.push(DataFile { name: set.excerpts(records(k)?).file, bytes });
+            }
+            Some(set)
+        }
+        None => None,
+    };
     let mut slices = HashMap::new();
     let mut entries = Vec::new();
     for slice in Slices::of(corpus, citations, &first, &timeline).all() {
@@ -438,7 +566,7 @@ pub fn encode(corpus: &Corpus, index: &QuoteIndex, citations: &Citations, base_u
         refs.push(ShardRef { kind, first, count, file: file.clone(), bytes: records(bytes.len())?, hash });
         listed.push(DataFile { name: file, bytes });
     }
-    let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs };
+    let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs, search };
     let (hash, bytes) = wrap(Kind::Manifest, &body_of(&manifest)?);
     let mut all = vec![DataFile { name: format!("{}-{hash:016x}.bin", Kind::Manifest.name()), bytes }];
     all.extend(listed);
@@ -638,7 +766,13 @@ pub fn read_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, PackError> {
 
 /// Reads the shard `shard` names: refused unless the bytes are exactly that shard.
 pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
-    let body = unwrap(&shard.file, shard.kind, bytes, Some(shard.hash))?;
+    // Postings and excerpts are named by their release's set, which their bodies carry;
+    // their headers' checksums still catch any damage.
+    let named = matches!(shard.kind, Kind::Postings | Kind::Excerpts);
+    let body = unwrap(&shard.file, shard.kind, bytes, (!named).then_some(shard.hash))?;
+    let other_release = |set: u64| {
+        (set != shard.hash).then(|| PackError { file: shard.file.clone(), reason: "belongs to another release than this page's manifest (reload the page)".to_owned() })
+    };
     let file = shard.file.as_str();
     let counted = |n: usize| {
         if n == shard.count as usize {
@@ -674,6 +808,26 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             let entries: Vec<Entry> = decode(file, body)?;
             counted(entries.len())?;
             Shard::Directory(entries)
+        }
+        Kind::Terms => Shard::Terms(decode(file, body)?),
+        Kind::Columns => Shard::Columns(decode(file, body)?),
+        Kind::Postings => {
+            let (set, chunk): (u64, Vec<u8>) = decode(file, body)?;
+            if let Some(e) = other_release(set) {
+                return Err(e);
+            }
+            Shard::Postings(chunk)
+        }
+        Kind::Excerpts => {
+            let (set, first, quotes): (u64, u32, Vec<Quote>) = decode(file, body)?;
+            if let Some(e) = other_release(set) {
+                return Err(e);
+            }
+            if first != shard.first {
+                return Err(PackError { file: file.to_owned(), reason: format!("holds the quotes from {first}, not {}", shard.first) });
+            }
+            counted(quotes.len())?;
+            Shard::Excerpts { first, quotes }
         }
     })
 }
@@ -735,6 +889,15 @@ pub struct Shelf {
     slices: BTreeSet<String>,
     absent: BTreeSet<String>,
     directories: BTreeMap<u32, Vec<Entry>>,
+    /// The sharded search index's shards, and the index once its terms, columns and the
+    /// catalog are in (its chunks are added as they come).
+    terms: Option<(String, Vec<u8>)>,
+    columns: Option<(String, Vec<u8>)>,
+    postings: BTreeMap<u32, (String, Vec<u8>)>,
+    sharded: Option<ShardedIndex>,
+    /// Quotes read from excerpts files, by number, and those files by number.
+    excerpts: BTreeMap<u32, Quote>,
+    excerpt_files: BTreeSet<u32>,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -746,10 +909,11 @@ impl Shelf {
     }
 
     /// Puts a shard read with [`read_shard`] on the shelf. A slice's records must be
-    /// within the catalog's counts (checked when the corpus is made).
-    pub fn put(&mut self, shard: &ShardRef, content: Shard) {
+    /// within the catalog's counts (checked when the corpus is made); the sharded search
+    /// index's shards must read as one index of the catalog's quotes.
+    pub fn put(&mut self, shard: &ShardRef, content: Shard) -> Result<(), PackError> {
         if self.has(shard) {
-            return;
+            return Ok(());
         }
         self.have.push(shard.file.clone());
         match content {
@@ -790,7 +954,71 @@ impl Shelf {
             Shard::Directory(entries) => {
                 self.directories.insert(shard.first, entries);
             }
+            Shard::Terms(bytes) => self.terms = Some((shard.file.clone(), bytes)),
+            Shard::Columns(bytes) => self.columns = Some((shard.file.clone(), bytes)),
+            Shard::Postings(bytes) => {
+                self.postings.insert(shard.first, (shard.file.clone(), bytes));
+            }
+            Shard::Excerpts { first, quotes } => {
+                self.excerpts.extend((first..).zip(quotes));
+                self.excerpt_files.insert(first / EXCERPT_QUOTES as u32);
+            }
         }
+        self.settle_search()
+    }
+
+    /// Opens the sharded search index once its terms, columns and the catalog are in, and
+    /// adds the chunks read. A shard that does not fit is taken off the shelf (a retry
+    /// fetches it again) and said with its file.
+    fn settle_search(&mut self) -> Result<(), PackError> {
+        if self.sharded.is_none() {
+            let (Some((terms_file, terms)), Some((columns_file, columns)), Some(catalog)) = (&self.terms, &self.columns, &self.catalog) else {
+                return Ok(());
+            };
+            let corpus = Corpus::from_parts(
+                Parts::CATALOG,
+                catalog.counts.clone(),
+                catalog.documents.clone(),
+                catalog.actors.clone(),
+                catalog.places.clone(),
+                Vec::new(),
+                Vec::new(),
+            );
+            match ShardedIndex::open(&corpus, terms, columns) {
+                Ok(index) => self.sharded = Some(index),
+                Err(e) => {
+                    let files = [terms_file.clone(), columns_file.clone()];
+                    self.have.retain(|f| !files.contains(f));
+                    (self.terms, self.columns) = (None, None);
+                    return Err(PackError { file: files.join(" and "), reason: e.to_string() });
+                }
+            }
+        }
+        let Some(index) = self.sharded.as_mut() else { return Ok(()) };
+        for (_, (file, bytes)) in std::mem::take(&mut self.postings) {
+            if let Err(e) = index.add_chunk(&bytes) {
+                self.have.retain(|f| f != &file);
+                return Err(PackError { file, reason: e.to_string() });
+            }
+        }
+        Ok(())
+    }
+
+    /// The sharded search index, once its terms and columns are in.
+    pub fn sharded(&self) -> Option<&ShardedIndex> {
+        self.sharded.as_ref()
+    }
+
+    /// Every quote read with its number: from excerpts files and from slices.
+    pub fn numbered_quotes(&self) -> BTreeMap<u32, Quote> {
+        let mut all = self.excerpts.clone();
+        all.extend(self.some_quotes.iter().map(|(&n, q)| (n, q.clone())));
+        all
+    }
+
+    /// The excerpts files read, by number.
+    pub fn excerpt_files(&self) -> &BTreeSet<u32> {
+        &self.excerpt_files
     }
 
     /// Whether the slice `key` is on the shelf, or known not to exist.
@@ -848,6 +1076,14 @@ impl Shelf {
                 Located::NoSuchPage => {}
             }
         }
+        if let Some(files) = &manifest.search {
+            for need in needs.iter().filter_map(|n| n.search.as_ref()) {
+                let opened = manifest.shards.iter().filter(|s| matches!(s.kind, Kind::Terms | Kind::Columns)).cloned();
+                let chunks = need.chunks.iter().filter(|&&k| k < files.chunks).map(|&k| files.chunk(k));
+                let excerpts = need.excerpts.iter().filter(|&&k| k < files.excerpts).map(|&k| files.excerpts(k));
+                wanted.extend(opened.chain(chunks).chain(excerpts).filter(|s| !self.has(s)).map(|shard| Wanted { shard, key: None }));
+            }
+        }
         let mut seen = BTreeSet::new();
         wanted.retain(|w| seen.insert(w.shard.file.clone()));
         wanted
@@ -874,8 +1110,7 @@ impl Shelf {
                 }
             }
         }
-        self.put(&wanted.shard, content);
-        Ok(())
+        self.put(&wanted.shard, content)
     }
 
     /// The first slice of `needs` that is needed, yet neither in nor known not to exist.

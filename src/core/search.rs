@@ -110,8 +110,9 @@ struct Columns {
     kind: Vec<u8>,
     /// Its date as a sort key ([`date_key`]): by first day, undated last.
     date: Vec<u32>,
-    /// How many words it has (shorter quotes with the same matches rank higher).
-    length: Vec<u32>,
+    /// Its number of words over 8: all the score reads of its length (shorter quotes with
+    /// the same matches rank higher), and fewer bits to ship than the length.
+    size: Vec<u32>,
 }
 
 impl Columns {
@@ -121,7 +122,7 @@ impl Columns {
 
     /// The columns of every quote of `corpus`, whose quotes have `length` words each;
     /// `entity_of` gives an actor's entity.
-    fn of(corpus: &Corpus, entity_of: &FxHashMap<&ActorId, u32>, length: Vec<u32>) -> Columns {
+    fn of(corpus: &Corpus, entity_of: &FxHashMap<&ActorId, u32>, length: impl Iterator<Item = usize>) -> Columns {
         let document_of: FxHashMap<&DocumentId, u32> = corpus.documents.iter().enumerate().map(|(i, d)| (&d.id, i as u32)).collect();
         let quotes = &corpus.quotes;
         Columns {
@@ -130,7 +131,7 @@ impl Columns {
             document: quotes.iter().map(|q| document_of.get(&q.document).copied().unwrap_or(u32::MAX)).collect(),
             kind: quotes.iter().map(|q| QuoteKind::ALL.iter().position(|k| *k == q.kind).unwrap_or(0) as u8).collect(),
             date: quotes.iter().map(|q| date_key(q.said_on.as_ref())).collect(),
-            length,
+            size: length.map(|n| (n / 8) as u32).collect(),
         }
     }
 }
@@ -455,7 +456,7 @@ impl QuoteIndex {
             }
         }
         let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
-        let columns = Columns::of(corpus, &entity_of, words.iter().map(|w| w.len() as u32).collect());
+        let columns = Columns::of(corpus, &entity_of, words.iter().map(Vec::len));
         QuoteIndex { words, ..QuoteIndex::from_parts(corpus, vocabulary, postings, columns) }
     }
 
@@ -837,8 +838,8 @@ impl QuoteIndex {
                 let slot = std::mem::take(&mut slots[i]);
                 if slot.matched == all {
                     // Shorter quotes with the same matches rank higher: the match is more of the quote.
-                    let length = self.columns.length[i];
-                    hits.push(Ranked { quote: i, score: slot.score * 100 / (10 + length / 8), fuzzy_terms: slot.fuzzy as usize });
+                    let size = self.columns.size[i];
+                    hits.push(Ranked { quote: i, score: slot.score * 100 / (10 + size), fuzzy_terms: slot.fuzzy as usize });
                 }
             }
         }
@@ -1135,7 +1136,7 @@ mod tests {
         for (q, quote) in corpus.quotes.iter().enumerate() {
             let ids: Vec<TokenId> = tokens(&quote.text).iter().map(|t| index.token_id(t).expect("every word is known")).collect();
             assert_eq!(words[q], ids, "{}", quote.id);
-            assert_eq!(index.columns.length[q] as usize, ids.len());
+            assert_eq!(index.columns.size[q] as usize, ids.len() / 8);
         }
         // Postings list every place of every word, by quote then position.
         let places: usize = index.postings.iter().map(Vec::len).sum();

@@ -136,7 +136,8 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             // What the route needs with its query: for a search, every quote and the
             // index, which make the list's first page unneeded (its `instead`), so the
             // page is ready once they are in; for any other route its page's need.
-            let need = parsed.with_untracked(|p| need_for_route(&p.route));
+            let sharded = data.snapshot().sharded_search();
+            let need = parsed.with_untracked(|p| need_for_route(&p.route, sharded));
             data.request(need.clone());
             let data = data.clone();
             return view! {

@@ -53,8 +53,6 @@ async fn run() {
         let route = if href.is_empty() { Route::NotFound { path: String::new() } } else { route::parse(&href).route };
         Parsed { route, ignored: Vec::new() }
     });
-    // The URL's own state may need more than its file's page (a search needs the index).
-    let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([need_for_route(&real.route)]).collect();
     let Some(manifest) = meta(MANIFEST_META) else {
         return fail(&Failure::Other("this page does not say where its data is (it was not written by `dossier pages`)".to_owned()));
     };
@@ -62,6 +60,10 @@ async fn run() {
         Ok(source) => Arc::new(source),
         Err(failure) => return fail(&failure),
     };
+    // The URL's own state may need more than its file's page (a search needs the index,
+    // or the sharded index's terms and columns).
+    let routed = need_for_route(&real.route, source.sharded_search());
+    let needs: Vec<_> = rendered.iter().map(|p| need_for(&p.route.page())).chain([routed]).collect();
     // The rendered page's own slice, as its head names it.
     let hinted = rendered.as_ref().and_then(|p| slice_key(&p.route.page())).zip(meta(SLICE_META).as_deref().and_then(ShardRef::slice_named));
     if let Some((key, shard)) = hinted {

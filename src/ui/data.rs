@@ -4,17 +4,17 @@
 //! rendered only once what it needs ([`crate::core::pack::need_for`]) is in, so it
 //! always renders as the static build rendered it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
-use crate::core::lists::{picker_counts, QuotesFirst, TimelineAnswer, TimelineFirst};
-use crate::core::route::TimelineQuery;
-use crate::core::model::{ActorId, Corpus, Parts};
-use crate::core::pack::{Manifest, Need, PackError, Shelf};
-use crate::core::search::QuoteIndex;
+use crate::core::lists::{picker_counts, quotes_need, Indexes, QuoteAnswer, QuotesFirst, TimelineAnswer, TimelineFirst};
+use crate::core::model::{ActorId, Corpus, Parts, Quote};
+use crate::core::pack::{Manifest, Need, PackError, SearchFiles, Shelf};
+use crate::core::route::{QuoteQuery, TimelineQuery};
+use crate::core::search::{QuoteIndex, ShardedIndex};
 use crate::core::site::BaseUrl;
 
 /// The corpus at one moment and its search index, which every page reads. Pages take a
@@ -36,6 +36,14 @@ pub struct CorpusContext {
     quotes_first: Option<Arc<QuotesFirst>>,
     /// The timeline's first view as the build worked it out, if its slice was read.
     timeline_first: Option<Arc<TimelineFirst>>,
+    /// The release's sharded search index, if it has one ([`SearchFiles`]), and the
+    /// index as far as it is in.
+    search_files: Option<SearchFiles>,
+    sharded: Option<Arc<ShardedIndex>>,
+    /// Quote records fetched by number (excerpts files, slices): the hits a sharded
+    /// search shows.
+    found: Arc<BTreeMap<u32, Quote>>,
+    excerpt_files: Arc<BTreeSet<u32>>,
     /// Whether the build drew link preview images, which the head names.
     pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
@@ -53,6 +61,10 @@ impl CorpusContext {
             slices: Some(Arc::default()),
             quotes_first: None,
             timeline_first: None,
+            search_files: None,
+            sharded: None,
+            found: Arc::default(),
+            excerpt_files: Arc::default(),
             previews: false,
             base,
         }
@@ -67,6 +79,10 @@ impl CorpusContext {
         Ok(CorpusContext {
             quotes_first: shelf.quotes_first().cloned().map(Arc::new),
             timeline_first: shelf.timeline_first().cloned().map(Arc::new),
+            search_files: manifest.search,
+            sharded: shelf.sharded().cloned().map(Arc::new),
+            found: Arc::new(shelf.numbered_quotes()),
+            excerpt_files: Arc::new(shelf.excerpt_files().clone()),
             ..ctx
         })
     }
@@ -98,6 +114,10 @@ impl CorpusContext {
             slices: None,
             quotes_first: None,
             timeline_first: None,
+            search_files: None,
+            sharded: None,
+            found: Arc::default(),
+            excerpt_files: Arc::default(),
             previews: false,
             base,
         }
@@ -126,6 +146,33 @@ impl CorpusContext {
         self.quotes_first.as_deref()
     }
 
+    /// The search indexes in: the whole one if every quote is, and the sharded one.
+    pub fn indexes(&self) -> Indexes<'_> {
+        let whole = self.searchable();
+        Indexes { whole, sharded: self.sharded.as_deref().filter(|_| whole.is_none()) }
+    }
+
+    /// Quote records fetched by number.
+    pub fn found(&self) -> &BTreeMap<u32, Quote> {
+        &self.found
+    }
+
+    /// Whether the release shards its search index.
+    pub fn sharded_search(&self) -> bool {
+        self.search_files.is_some()
+    }
+
+    /// The quotes page's answer to `query` from what is in ([`QuoteAnswer::of`]).
+    pub fn quotes(&self, query: &QuoteQuery) -> Option<QuoteAnswer> {
+        QuoteAnswer::of(self.indexes(), self.quotes_first(), &self.corpus, query)
+    }
+
+    /// What the quotes page must fetch to show `n` results of `query` ([`quotes_need`]).
+    pub fn quotes_need(&self, answer: Option<&QuoteAnswer>, query: &QuoteQuery, n: usize) -> Option<Need> {
+        let sharded = self.sharded.as_deref().filter(|_| self.searchable().is_none());
+        quotes_need(answer, self.search_files.as_ref(), sharded, &self.found, query, n)
+    }
+
     /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).
     pub fn timeline(&self, query: &TimelineQuery) -> Option<TimelineAnswer> {
         TimelineAnswer::of(&self.corpus, self.corpus.parts().contains(Parts::EVENTS), self.timeline_first.as_deref(), query)
@@ -149,7 +196,14 @@ impl CorpusContext {
             (Some(key), Some(have)) => have.contains(key),
             _ => true,
         };
-        parts.contains(need.parts) && slice
+        // A release without a sharded index has none of its files to wait for.
+        let search = match (&need.search, self.search_files) {
+            (Some(s), Some(_)) => self.sharded.as_ref().is_some_and(|index| {
+                s.chunks.iter().all(|&k| index.has_chunk(k)) && s.excerpts.iter().all(|k| self.excerpt_files.contains(k))
+            }),
+            _ => true,
+        };
+        parts.contains(need.parts) && slice && search
     }
 }
 

@@ -105,6 +105,11 @@ impl Source {
         Ok(Source { href: href.to_owned(), manifest, shelf: Mutex::new(Shelf::default()), hints: Mutex::default() })
     }
 
+    /// Whether the release shards its search index.
+    pub fn sharded_search(&self) -> bool {
+        self.manifest.search.is_some()
+    }
+
     /// Notes that the slice `key` is in `shard` (as the page's head says).
     pub fn hint(&self, key: String, shard: ShardRef) {
         if let Ok(mut hints) = self.hints.lock() {

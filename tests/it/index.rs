@@ -144,6 +144,12 @@ fn shards_cut_the_postings_by_size_and_answer_without_the_quotes() {
     let ranking = sharded.rank(&catalog, &query).expect("answered");
     assert_eq!(ranking.first(usize::MAX), index.rank(&c, &query).first(usize::MAX));
     assert!(!ranking.is_empty());
+    // The dates are the last unit, read only for a sort by date.
+    let dates = sharded.chunks() - 1;
+    let by_date = QuoteQuery { sort: dossier::core::route::QuoteSort::Date, ..query };
+    assert_eq!(sharded.missing(&by_date), [dates]);
+    assert_eq!(sharded.add_chunk(&small.chunks[dates]).expect("the dates read"), dates);
+    assert_eq!(sharded.rank(&catalog, &by_date).expect("answered").first(usize::MAX), index.rank(&c, &by_date).first(usize::MAX));
 }
 
 #[test]

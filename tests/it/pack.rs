@@ -19,7 +19,12 @@ use super::corpus;
 
 /// The data files of `c`, the manifest read back, and each record page's slice file.
 fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
-    let encoded = encode(c, &QuoteIndex::new(c), &citations(c), Some("https://d.example"), true, max_records).unwrap();
+    files_with(c, max_records, false)
+}
+
+/// [`files`], with the search index sharded or not.
+fn files_with(c: &Corpus, max_records: usize, sharded: bool) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
+    let encoded = encode(c, &QuoteIndex::new(c), &citations(c), Some("https://d.example"), true, max_records, sharded).unwrap();
     let manifest = read_manifest(&encoded.files[0].name, &encoded.files[0].bytes).unwrap();
     (manifest, encoded.files, encoded.slices)
 }
@@ -37,7 +42,7 @@ fn bytes_of<'a>(files: &'a [DataFile], name: &str) -> &'a [u8] {
 fn shelf(manifest: &Manifest, files: &[DataFile], parts: Parts) -> Shelf {
     let mut shelf = Shelf::default();
     for shard in manifest.shards_for(parts) {
-        shelf.put(shard, read_shard(shard, bytes_of(files, &shard.file)).unwrap());
+        shelf.put(shard, read_shard(shard, bytes_of(files, &shard.file)).unwrap()).unwrap();
     }
     shelf
 }
@@ -230,7 +235,7 @@ fn a_slice_for_another_page_or_beyond_the_catalog_is_refused() {
     let (a, b) = (format!("quote/{}", c.quotes[0].id.as_str()), format!("quote/{}", c.quotes[1].id.as_str()));
     let hints = BTreeMap::from([(a.clone(), ShardRef::slice_named(&slices[&b]).unwrap())]);
     let mut shelf = shelf(&manifest, &files, Parts::CATALOG);
-    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()), instead: Parts::NONE };
+    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()), instead: Parts::NONE, search: None };
     let w = shelf.wanted(&manifest, std::slice::from_ref(&need), &hints).remove(0);
     let err = shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap_err();
     assert_eq!(err.reason, format!("holds the page {b}, not {a}"));
@@ -244,7 +249,7 @@ fn a_slice_for_another_page_or_beyond_the_catalog_is_refused() {
     let mut mixed = self::shelf(&small, &small_files, Parts::CATALOG);
     let last = format!("quote/{}", c.quotes.last().unwrap().id.as_str());
     let shard = ShardRef::slice_named(&slices[&last]).unwrap();
-    mixed.put(&shard, read_shard(&shard, bytes_of(&files, &shard.file)).unwrap());
+    mixed.put(&shard, read_shard(&shard, bytes_of(&files, &shard.file)).unwrap()).unwrap();
     let err = mixed.corpus(&small).unwrap_err();
     assert!(err.reason.contains(&format!("holds quote {} where the catalog has 10", c.quotes.len() - 1)), "{err}");
 }
@@ -302,7 +307,7 @@ fn shards_that_do_not_join_or_do_not_match_the_catalog_are_refused() {
 
 #[test]
 fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_list_from_it() {
-    use dossier::core::lists::QuoteAnswer;
+    use dossier::core::lists::{Indexes, QuoteAnswer};
     use dossier::core::pack::need_for_route;
     use dossier::core::route::{Page, QuoteQuery, QuoteSort};
     use dossier::core::site::LIST_PAGE;
@@ -328,16 +333,18 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
     // The first page's answer is the whole index's, as far as it goes, and no further.
     let index = QuoteIndex::new(&c);
     let default = QuoteQuery::default();
-    let first = QuoteAnswer::of(None, ctx.quotes_first(), &ctx.corpus, &default).expect("the unfiltered list");
-    let ranked = QuoteAnswer::of(Some(&index), None, &c, &default).unwrap();
+    let whole_index = Indexes { whole: Some(&index), sharded: None };
+    let none = BTreeMap::new();
+    let first = QuoteAnswer::of(Indexes::default(), ctx.quotes_first(), &ctx.corpus, &default).expect("the unfiltered list");
+    let ranked = QuoteAnswer::of(whole_index, None, &c, &default).unwrap();
     assert_eq!((first.len(), ranked.len()), (450, 450));
-    assert_eq!(first.facets(None, &ctx.corpus, &default), ranked.facets(Some(&index), &c, &default));
-    let ids = |hits: Vec<dossier::core::search::Hit>, corpus: &Corpus| -> Vec<(String, usize, usize)> {
-        hits.into_iter().map(|h| (corpus.quotes[h.quote].id.to_string(), h.highlights.len(), h.reasons.len())).collect()
+    assert_eq!(first.facets(Indexes::default(), &ctx.corpus, &default), ranked.facets(whole_index, &c, &default));
+    let ids = |hits: Vec<(dossier::core::search::Hit, dossier::core::model::Quote)>| -> Vec<(String, usize, usize)> {
+        hits.into_iter().map(|(h, q)| (q.id.to_string(), h.highlights.len(), h.reasons.len())).collect()
     };
-    assert_eq!(ids(first.page(None, &ctx.corpus, LIST_PAGE).unwrap(), &ctx.corpus), ids(ranked.page(Some(&index), &c, LIST_PAGE).unwrap(), &c));
-    assert!(first.covers(LIST_PAGE) && !first.covers(LIST_PAGE + 1));
-    assert_eq!(first.page(None, &ctx.corpus, LIST_PAGE + 1), None);
+    assert_eq!(ids(first.page(Indexes::default(), &ctx.corpus, &none, LIST_PAGE).unwrap()), ids(ranked.page(whole_index, &c, &none, LIST_PAGE).unwrap()));
+    assert!(first.covers(&none, LIST_PAGE) && !first.covers(&none, LIST_PAGE + 1));
+    assert_eq!(first.page(Indexes::default(), &ctx.corpus, &none, LIST_PAGE + 1), None);
     assert_eq!(first.all(&ctx.corpus), None, "an export of the first page would be short");
     assert_eq!(ranked.all(&c).map(|all| all.len()), Some(450));
 
@@ -349,9 +356,9 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
         QuoteQuery { speakers: vec![speaker], ..QuoteQuery::default() },
         QuoteQuery { sort: QuoteSort::Date, ..QuoteQuery::default() },
     ] {
-        assert_eq!(QuoteAnswer::of(None, ctx.quotes_first(), &ctx.corpus, &q), None, "{q:?}");
-        assert_eq!(need_for_route(&Route::Quotes(q.clone())), Need::search());
-        assert!(!ctx.satisfies(&need_for_route(&Route::Quotes(q))));
+        assert_eq!(QuoteAnswer::of(Indexes::default(), ctx.quotes_first(), &ctx.corpus, &q), None, "{q:?}");
+        assert_eq!(need_for_route(&Route::Quotes(q.clone()), false), Need::search());
+        assert!(!ctx.satisfies(&need_for_route(&Route::Quotes(q), false)));
     }
 
     // With every quote and the index in, the list needs no slice of its own.
@@ -391,9 +398,80 @@ fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it()
     assert_eq!(context(&shelf, &manifest).corpus.events, c.events);
 }
 
+/// The quotes page's loop, as the browser runs it: ask what showing `n` results of `q`
+/// needs, fetch it, until nothing. Returns the files read.
+fn search_until_shown(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile], q: &dossier::core::route::QuoteQuery, n: usize) -> Vec<String> {
+    let mut read = Vec::new();
+    for _ in 0..4 {
+        let ctx = context(shelf, manifest);
+        let answer = ctx.quotes(q);
+        let Some(need) = ctx.quotes_need(answer.as_ref(), q, n) else { return read };
+        read.extend(fetch(shelf, manifest, files, &[need], &BTreeMap::new()));
+    }
+    panic!("{q:?} still needs more after four rounds");
+}
+
+#[test]
+fn a_sharded_search_fetches_what_its_words_and_hits_need_and_shows_what_the_whole_index_shows() {
+    use dossier::core::lists::{NoMatch, QuoteAnswer};
+    use dossier::core::pack::{need_for_route, EXCERPT_QUOTES};
+    use dossier::core::route::{Page, QuoteQuery, QuoteSort};
+    use dossier::core::site::LIST_PAGE;
+    init();
+    let (data, _) = dossier::synth::corpus(2_400, 5);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, slices) = files_with(&c, 500, true);
+    let search = manifest.search.expect("a sharded index");
+    assert_eq!(search.excerpts as usize, c.quotes.len().div_ceil(EXCERPT_QUOTES));
+    assert!(search.chunks > 4, "{} chunks", search.chunks);
+    let whole_bytes: usize = manifest.shards_for(Parts::QUOTES.with(Parts::INDEX)).map(|s| s.bytes as usize).sum();
+    let hints = BTreeMap::from([("list/quotes".to_owned(), ShardRef::slice_named(&slices["list/quotes"]).unwrap())]);
+    let speaker = c.quotes[7].speaker.clone();
+    let queries = [
+        QuoteQuery { q: "sanctions".into(), ..QuoteQuery::default() },
+        QuoteQuery { q: "lavorv".into(), ..QuoteQuery::default() },
+        QuoteQuery { q: "sanc".into(), sort: QuoteSort::Date, ..QuoteQuery::default() },
+        QuoteQuery { q: "\"the lifting of\" zurich".into(), ..QuoteQuery::default() },
+        QuoteQuery { q: "geneve".into(), speakers: vec![speaker.clone()], ..QuoteQuery::default() },
+        QuoteQuery { speakers: vec![speaker], ..QuoteQuery::default() },
+        QuoteQuery { q: "ziruch".into(), ..QuoteQuery::default() },
+    ];
+    for q in queries {
+        let route = Route::Quotes(q.clone());
+        // Opened cold: the list's slice and the index's terms and columns.
+        let mut shelf = Shelf::default();
+        let mut read = fetch(&mut shelf, &manifest, &files, &[need_for(&Page::Quotes), need_for_route(&route, true)], &hints);
+        assert!(context(&shelf, &manifest).satisfies(&need_for_route(&route, true)));
+        // The first screen, then the first page: what the page shows is what the whole
+        // index shows, highlights, reasons, counts and facets included.
+        read.extend(search_until_shown(&mut shelf, &manifest, &files, &q, 20));
+        let ctx = context(&shelf, &manifest);
+        assert!(matches!(ctx.quotes(&q), Some(QuoteAnswer::Sharded(_))), "{q:?}");
+        read.extend(search_until_shown(&mut shelf, &manifest, &files, &q, LIST_PAGE));
+        // When nothing matches, the help (a respelling, the count without filters) reads
+        // the chunks of its own words, as the page fetches them.
+        let ctx = context(&shelf, &manifest);
+        let empty = ctx.quotes(&q).unwrap().is_empty();
+        if let (true, Err(chunks)) = (empty, NoMatch::of(ctx.indexes(), &ctx.corpus, &q)) {
+            read.extend(fetch(&mut shelf, &manifest, &files, &[Need::sharded(chunks.into_iter().map(|k| k as u32).collect(), Vec::new())], &BTreeMap::new()));
+        }
+        let ctx = context(&shelf, &manifest);
+        if ctx.quotes(&q).unwrap().is_empty() {
+            let help = NoMatch::of(ctx.indexes(), &ctx.corpus, &q).expect("its chunks are in");
+            let w = whole(&c);
+            assert_eq!(help, NoMatch::of(w.indexes(), &w.corpus, &q).unwrap());
+            assert!(help.suggestion.is_some(), "{q:?}: a respelling");
+        }
+        assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap(), "{q:?}");
+        // Never every quote or the whole index: the chunks and the hits' excerpts.
+        assert!(read.iter().all(|f| ["catalog-", "slice-", "terms-", "columns-", "postings-", "excerpts-"].iter().any(|k| f.starts_with(k))), "{read:?}");
+        let fetched: usize = read.iter().map(|f| bytes_of(&files, f).len()).sum();
+        assert!(fetched < whole_bytes, "{q:?}: {fetched} B fetched, every quote and the index are {whole_bytes} B");
+    }
+}
+
 #[test]
 fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
-    use dossier::core::lists::QuoteAnswer;
     use dossier::core::route::QuoteQuery;
     init();
     for (quotes, events) in [(30, 0), (0, 0)] {
@@ -404,7 +482,7 @@ fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
         // Parts with no shards are empty, so in: every page and a search are ready.
         let search = Route::Quotes(QuoteQuery { q: "sanctions".to_owned(), ..QuoteQuery::default() });
         for route in [Route::Timeline(Default::default()), Route::Quotes(QuoteQuery::default()), search.clone()] {
-            let need = dossier::core::pack::need_for_route(&route);
+            let need = dossier::core::pack::need_for_route(&route, false);
             let mut shelf = Shelf::default();
             fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &BTreeMap::new());
             let ctx = context(&shelf, &manifest);
@@ -415,7 +493,7 @@ fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
         fetch(&mut shelf, &manifest, &files, &[Need::search()], &BTreeMap::new());
         let ctx = context(&shelf, &manifest);
         let Route::Quotes(q) = &search else { unreachable!() };
-        let answer = QuoteAnswer::of(ctx.searchable(), ctx.quotes_first(), &ctx.corpus, q).expect("answered");
+        let answer = ctx.quotes(q).expect("answered");
         assert_eq!(answer.len(), QuoteIndex::new(&c).rank(&c, q).len());
     }
 }
@@ -471,7 +549,7 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
     assert!(!partial.covers(c.events.len()) && partial.all().is_none());
     let filtered = TimelineQuery { actors: vec![c.actors[0].id.clone()], ..TimelineQuery::default() };
     assert!(first.timeline(&filtered).is_none());
-    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(filtered.clone())), Need::events());
+    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(filtered.clone()), false), Need::events());
 
     // An event's page read before the timeline keeps its evidence beside the summaries.
     let e = c.events.iter().find(|e| first.corpus.event(&e.id).is_some()).expect("an event of the first view");

@@ -7,12 +7,17 @@
 //! terms:   "DSXT" version:u8 fingerprint:u64le quotes:varint
 //!          words (front-coded, as in the `index` bytes)  chunks:varint  (words in chunk:varint)*chunks
 //! columns: "DSXC" version:u8 fingerprint:u64le quotes:varint actors:varint documents:varint
-//!          (speaker+1 | 0):varint*quotes  document:varint*quotes  kind:u8*quotes
-//!          (0 undated | zigzag(key − previous dated key)+1):varint64*quotes  words:varint*quotes
+//!          (speaker+1 | 0):varint*quotes  document:varint*quotes  kind:u8*quotes  (words / 8):varint*quotes
 //! chunk:   "DSXP" version:u8 fingerprint:u64le chunk:varint first word:varint words:varint
 //!          per word: postings:varint, then per posting (quote − previous quote):varint and
 //!          (position − previous position in the same quote, or position):varint
+//! dates:   "DSXD" version:u8 fingerprint:u64le quotes:varint
+//!          (0 undated | zigzag(key − previous dated key)+1):varint64*quotes
 //! ```
+//!
+//! The dates are the last of the units fetched on demand (chunk number `chunks`, after
+//! the postings chunks): only a sort by date reads them, and in a corpus of random dates
+//! they are as large as the other columns together.
 //!
 //! Every shard carries the fingerprint of the whole index's data (the quotes' texts, the
 //! speakers' names, the folding rules), so shards of two builds never mix; the columns
@@ -31,18 +36,20 @@ use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
 use super::{Columns, IndexError, Posting, QuoteIndex, Ranking};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{Corpus, QuoteKind};
-use crate::core::route::QuoteQuery;
+use crate::core::route::{QuoteQuery, QuoteSort};
 
 const TERMS: &[u8; 4] = b"DSXT";
 const COLUMNS: &[u8; 4] = b"DSXC";
 const CHUNK: &[u8; 4] = b"DSXP";
+const DATES: &[u8; 4] = b"DSXD";
 const VERSION: u8 = 1;
 
 /// About how many bytes of postings a chunk holds.
 pub const CHUNK_BYTES: usize = 16 * 1024;
 
 /// The search index of a corpus as shards: what [`ShardedIndex::open`] reads first, and
-/// the chunks it reads as queries need them (chunk `k` is `chunks[k]`).
+/// the chunks it reads as queries need them (chunk `k` is `chunks[k]`; the last one holds
+/// the dates).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shards {
     pub terms: Vec<u8>,
@@ -154,23 +161,25 @@ impl QuoteIndex {
             put_varint(&mut columns, d);
         }
         columns.extend_from_slice(&c.kind);
+        for &size in &c.size {
+            put_varint(&mut columns, size);
+        }
         // Quotes next to each other are mostly of one day: each date as the step from the
         // last one, small and repetitive.
+        let mut dates = header(DATES, print);
+        put_varint(&mut dates, n);
         let mut previous = 1i64 << 31;
         for &key in &c.date {
             if key == u32::MAX {
-                put_varint64(&mut columns, 0);
+                put_varint64(&mut dates, 0);
             } else {
                 let step = i64::from(key) - previous;
-                put_varint64(&mut columns, ((step << 1) ^ (step >> 63)) as u64 + 1);
+                put_varint64(&mut dates, ((step << 1) ^ (step >> 63)) as u64 + 1);
                 previous = i64::from(key);
             }
         }
-        for &l in &c.length {
-            put_varint(&mut columns, l);
-        }
 
-        let chunks = bodies
+        let mut chunks: Vec<Vec<u8>> = bodies
             .into_iter()
             .enumerate()
             .map(|(k, (first, count, body))| {
@@ -182,6 +191,7 @@ impl QuoteIndex {
                 out
             })
             .collect();
+        chunks.push(dates);
         Shards { terms, columns, chunks }
     }
 }
@@ -193,8 +203,9 @@ impl QuoteIndex {
 pub struct ShardedIndex {
     index: QuoteIndex,
     fingerprint: u64,
-    /// The first word of each chunk, and the vocabulary's length last.
+    /// The first word of each postings chunk, and the vocabulary's length last.
     starts: Vec<usize>,
+    /// Which units are in: the postings chunks, then the dates.
     loaded: Vec<bool>,
 }
 
@@ -261,35 +272,27 @@ impl ShardedIndex {
         if let Some(q) = c.kind.iter().position(|&k| usize::from(k) >= QuoteKind::ALL.len()) {
             return Err(IndexError(format!("columns shard: quote {q}'s kind is unknown")));
         }
-        let mut previous = 1i64 << 31;
-        c.date = Vec::with_capacity(capacity);
-        for q in 0..n {
-            let v = varint64(&mut r)?;
-            if v == 0 {
-                c.date.push(u32::MAX);
-                continue;
-            }
-            let z = v - 1;
-            let step = (z >> 1) as i64 ^ -((z & 1) as i64);
-            let key = previous.checked_add(step).filter(|k| (0..i64::from(u32::MAX)).contains(k));
-            let Some(key) = key else { return Err(IndexError(format!("columns shard: quote {q}'s date is out of range"))) };
-            c.date.push(key as u32);
-            previous = key;
-        }
-        c.length = Vec::with_capacity(capacity);
+        c.size = Vec::with_capacity(capacity);
         for _ in 0..n {
-            c.length.push(r.varint()?);
+            c.size.push(r.varint()?);
         }
         at_end(&r, "columns shard")?;
+        // Every quote undated until the dates are read (only a sort by date reads them).
+        c.date = vec![u32::MAX; n];
 
         let postings = vec![Vec::new(); vocabulary.len()];
-        let loaded = vec![false; count];
+        let loaded = vec![false; count + 1];
         Ok(ShardedIndex { index: QuoteIndex::from_parts(corpus, vocabulary, postings, c), fingerprint: print, starts, loaded })
     }
 
-    /// How many chunks the postings are in.
+    /// How many units it fetches on demand: the postings chunks, and the dates last.
     pub fn chunks(&self) -> usize {
         self.loaded.len()
+    }
+
+    /// The unit that holds the dates.
+    fn dates(&self) -> usize {
+        self.loaded.len() - 1
     }
 
     /// How many quotes the index covers.
@@ -305,6 +308,9 @@ impl ShardedIndex {
     /// Reads a chunk's postings in; says which chunk it was. A chunk already in is read
     /// again harmlessly.
     pub fn add_chunk(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        if bytes.starts_with(DATES) {
+            return self.add_dates(bytes);
+        }
         let (mut r, print) = read_header(bytes, CHUNK, "postings chunk")?;
         if print != self.fingerprint {
             return Err(IndexError("postings chunk: from another build than the terms shard".into()));
@@ -312,7 +318,7 @@ impl ShardedIndex {
         let k = r.varint()? as usize;
         let (first, count) = (r.varint()? as usize, r.varint()? as usize);
         let Some(range) = self.starts.get(k..k + 2) else {
-            return Err(IndexError(format!("postings chunk {k}: the index has {} chunks", self.loaded.len())));
+            return Err(IndexError(format!("postings chunk {k}: the index has {} chunks", self.starts.len() - 1)));
         };
         if range != [first, first + count] {
             return Err(IndexError(format!("postings chunk {k}: holds words {first}..{}, the terms shard says {}..{}", first + count, range[0], range[1])));
@@ -332,8 +338,8 @@ impl ShardedIndex {
                     None => None,
                 };
                 let p = quote.zip(word).map(|(quote, word)| Posting { quote, word });
-                // In order, each within its quote's words.
-                let Some(p) = p.filter(|p| p.quote < n && p.word < self.index.columns.length[p.quote as usize] && (i == 0 || *p > previous)) else {
+                // In order, each within its quote's words (as far as their number over 8 says).
+                let Some(p) = p.filter(|p| p.quote < n && p.word / 8 <= self.index.columns.size[p.quote as usize] && (i == 0 || *p > previous)) else {
                     return Err(IndexError(format!("postings chunk {k}: word {id}'s posting {i} is out of order or range")));
                 };
                 list.push(p);
@@ -349,6 +355,38 @@ impl ShardedIndex {
         Ok(k)
     }
 
+    /// Reads the dates in.
+    fn add_dates(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        let (mut r, print) = read_header(bytes, DATES, "dates")?;
+        if print != self.fingerprint {
+            return Err(IndexError("dates: from another build than the terms shard".into()));
+        }
+        let n = r.varint()? as usize;
+        if n != self.index.columns.len() {
+            return Err(IndexError(format!("dates: holds {n} quotes, the index {}", self.index.columns.len())));
+        }
+        let mut dates = Vec::with_capacity(n.min(r.remaining()));
+        let mut previous = 1i64 << 31;
+        for q in 0..n {
+            let v = varint64(&mut r)?;
+            if v == 0 {
+                dates.push(u32::MAX);
+                continue;
+            }
+            let z = v - 1;
+            let step = (z >> 1) as i64 ^ -((z & 1) as i64);
+            let key = previous.checked_add(step).filter(|k| (0..i64::from(u32::MAX)).contains(k));
+            let Some(key) = key else { return Err(IndexError(format!("dates: quote {q}'s date is out of range"))) };
+            dates.push(key as u32);
+            previous = key;
+        }
+        at_end(&r, "dates")?;
+        self.index.columns.date = dates;
+        let k = self.dates();
+        self.loaded[k] = true;
+        Ok(k)
+    }
+
     /// The chunk holding word `id`.
     fn chunk_of(&self, id: usize) -> usize {
         self.starts.partition_point(|&s| s <= id) - 1
@@ -356,11 +394,14 @@ impl ShardedIndex {
 
     /// The chunks a query reads that are not in yet, ascending (none: it can be answered).
     pub fn missing(&self, query: &QuoteQuery) -> Vec<usize> {
-        self.missing_words(&self.index.prepare(&query.q))
+        self.missing_words(&self.index.prepare(&query.q), query.sort)
     }
 
-    fn missing_words(&self, terms: &[super::Prepared]) -> Vec<usize> {
+    fn missing_words(&self, terms: &[super::Prepared], sort: QuoteSort) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
+        if sort == QuoteSort::Date && !self.loaded[self.dates()] {
+            out.push(self.dates());
+        }
         for ids in self.index.touched(terms) {
             if ids.is_empty() {
                 continue;

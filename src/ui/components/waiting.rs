@@ -8,16 +8,16 @@ use crate::core::pack::Need;
 use crate::core::site::PENDING_CLASS;
 use crate::ui::data::use_data;
 
-/// A list's fetch on the reader's behalf: while `unanswered` (the query needs data not in)
-/// or `loading_more` (more results than are in are asked for), `need` is requested, and
-/// while `unanswered` the page is pending ([`pending_while`]). Returns whether the page is
-/// waiting for either, for [`LoadFailure`].
-pub fn fetch_while(need: Need, unanswered: Memo<bool>, loading_more: Memo<bool>) -> Memo<bool> {
+/// A list's fetch on the reader's behalf: whenever the list `need`s data that is not in
+/// (for its query, or for more results than are in), that is requested, and while
+/// `unanswered` (the query itself waits for it) the page is pending ([`pending_while`]).
+/// Returns whether the page is waiting, for [`LoadFailure`].
+pub fn fetch_while(need: Memo<Option<Need>>, unanswered: Memo<bool>) -> Memo<bool> {
     let data = use_data();
-    let waiting = Memo::new(move |_| unanswered.get() || loading_more.get());
+    let waiting = Memo::new(move |_| need.with(Option::is_some));
     Effect::new(move |_| {
-        if waiting.get() {
-            data.request(need.clone());
+        if let Some(need) = need.get() {
+            data.request(need);
         }
     });
     pending_while(unanswered);
@@ -59,24 +59,23 @@ pub fn busy(waiting: Memo<bool>, partial: impl Fn() -> bool + Send + Sync + 'sta
     Signal::derive(move || partial() || (waiting.get() && data.failure().is_none()))
 }
 
-/// "The quotes could not be loaded: <reason>" with a button that asks for `need` again,
-/// while `waiting` for it and its fetch has failed; nothing otherwise.
+/// "The quotes could not be loaded: <reason>" with a button that asks for what the list
+/// `need`s again, while it waits for that and its fetch has failed; nothing otherwise.
 #[component]
 pub fn LoadFailure(
-    /// Whether the page is waiting for `need`.
-    waiting: Memo<bool>,
-    need: Need,
+    /// What the list waits for, if anything.
+    need: Memo<Option<Need>>,
     /// What could not be loaded ("quotes", "events").
     what: &'static str,
 ) -> impl IntoView {
     let data = use_data();
     move || {
-        let reason = waiting.get().then(|| data.failure()).flatten()?;
-        let (data, need) = (data.clone(), need.clone());
+        let reason = need.with(Option::is_some).then(|| data.failure()).flatten()?;
+        let data = data.clone();
         Some(view! {
             <p class="load-failure" role="alert">
                 "The "{what}" could not be loaded: "{reason}" "
-                <button type="button" on:click=move |_| data.request(need.clone())>"Try again"</button>
+                <button type="button" on:click=move |_| if let Some(need) = need.get_untracked() { data.request(need) }>"Try again"</button>
             </p>
         })
     }

@@ -1,21 +1,24 @@
 //! The quotes page: search as you type, facets by speaker, document and kind.
 //!
 //! It opens with the build's first page of the unfiltered list (its slice: a page of
-//! quotes, the count, the facets) and fetches every quote and the search index when the
-//! reader asks for more: focusing the search box (so the first keystroke finds them in),
-//! a query or filter ("Searching…" until they are in), "Show more", an export. The
-//! results always come from `core::lists::QuoteAnswer`, whole or not at all.
+//! quotes, the count, the facets) and fetches what the reader's query needs: every quote
+//! and the search index, or, where the release shards its index (a large corpus), the
+//! index's terms and columns, then the chunks the query's words read and the records of
+//! the hits shown. Focusing the search box starts the first of these (so the first
+//! keystroke finds them in); a query or filter says "Searching…" until its first screen
+//! of results is in; "Show more" and an export fetch what they show. The results always
+//! come from `core::lists::QuoteAnswer`, whole or not at all.
 
 use leptos::prelude::*;
 
-use crate::core::lists::QuoteAnswer;
+use crate::core::lists::{NoMatch, QuoteAnswer};
 use crate::core::model::{ActorId, DocumentId};
 use crate::core::pack::Need;
 use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
-use crate::ui::components::more::{use_limit, ShowMore};
+use crate::ui::components::more::{use_limit, ShowMore, FIRST_SCREEN};
 use crate::ui::components::quote_card::QuoteCard;
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 
@@ -37,22 +40,39 @@ pub fn QuotesPage() -> impl IntoView {
         let current = current.clone();
         Memo::new(move |_| {
             let ctx = current();
-            query.with(|q| QuoteAnswer::of(ctx.searchable(), ctx.quotes_first(), &ctx.corpus, q))
+            query.with(|q| ctx.quotes(q))
         })
     };
     let limit = use_limit(query);
-    // A query that the first page cannot answer, or more than it holds.
-    let searching = Memo::new(move |_| hits.with(Option::is_none));
-    let loading_more = Memo::new(move |_| hits.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
-    // Every quote and the index are fetched for either; while a query waits for them the
-    // head's pending state is on ("Searching…", the stale results hidden).
-    let waiting = fetch_while(Need::search(), searching, loading_more);
+    // What showing `n` results needs that is not in.
+    let need_for = {
+        let current = current.clone();
+        move |n: usize| {
+            let ctx = current();
+            hits.with(|a| query.with(|q| ctx.quotes_need(a.as_ref(), q, n)))
+        }
+    };
+    // A query whose first screen of results is not in (the rest of the page may follow).
+    let searching = {
+        let need_for = need_for.clone();
+        Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())).is_some())
+    };
+    // What is fetched: the first screen's needs, then those of every result asked for;
+    // while the first screen waits, the head's pending state is on ("Searching…", the
+    // stale results hidden).
+    let need = Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())).or_else(|| need_for(limit.get())));
+    let loading_more = Memo::new(move |_| need.with(Option::is_some) && !searching.get());
+    let waiting = fetch_while(need, searching);
     // How many quotes match: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
     let busy = busy(waiting, move || limit.partial(found.get()));
     let prefetch = {
         let data = data.clone();
-        move |_| data.request(Need::search())
+        move |_| {
+            // Whatever any query will need first.
+            let sharded = data.snapshot().sharded_search();
+            data.request(if sharded { Need::sharded(Vec::new(), Vec::new()) } else { Need::search() })
+        }
     };
     let on_input = {
         let go = go.clone();
@@ -61,13 +81,33 @@ pub fn QuotesPage() -> impl IntoView {
             go(&Route::Quotes(q), true);
         }
     };
+    // When nothing matches: how many the words find without the filters, and a respelling;
+    // a sharded index says them once it holds the chunks their words read, fetched here.
+    let no_match = {
+        let current = current.clone();
+        Memo::new(move |_| {
+            if !hits.with(|a| a.as_ref().is_some_and(QuoteAnswer::is_empty)) {
+                return None;
+            }
+            let ctx = current();
+            Some(query.with(|q| NoMatch::of(ctx.indexes(), &ctx.corpus, q)))
+        })
+    };
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            if let Some(Err(chunks)) = no_match.get() {
+                data.request(Need::sharded(chunks.into_iter().map(|k| k as u32).collect(), Vec::new()));
+            }
+        });
+    }
     let facets = {
         let current = current.clone();
         move || {
             let ctx = current();
             let corpus = &ctx.corpus;
             let q = query.get();
-            let facets = hits.with(|found| found.as_ref().map(|found| found.facets(ctx.searchable(), corpus, &q)))?;
+            let facets = hits.with(|found| found.as_ref().map(|found| found.facets(ctx.indexes(), corpus, &q)))?;
             let empty = facets.is_empty();
             let speakers: Vec<(String, String, usize)> =
                 facets.speakers.iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), *n)).collect();
@@ -129,14 +169,10 @@ pub fn QuotesPage() -> impl IntoView {
                 return ().into_any();
             }
             if hits.with(|r| r.as_ref().is_some_and(QuoteAnswer::is_empty)) {
-                let index = ctx.searchable();
-                let filtered = q != QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() };
                 let unfiltered = Route::Quotes(QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() });
-                let without_filters = match index.filter(|_| filtered) {
-                    Some(index) => index.rank(&ctx.corpus, &QuoteQuery { q: q.q.clone(), ..QuoteQuery::default() }).len(),
-                    None => 0,
-                };
-                let suggestion = index.and_then(|index| index.suggest(&ctx.corpus, &q)).map(|better| {
+                // Until a sharded index has read what the help needs, the plain help.
+                let NoMatch { without_filters, suggestion } = no_match.get().and_then(Result::ok).unwrap_or_default();
+                let suggestion = suggestion.map(|better| {
                     let route = Route::Quotes(QuoteQuery { q: better.clone(), ..q.clone() });
                     view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
                 });
@@ -168,20 +204,17 @@ pub fn QuotesPage() -> impl IntoView {
                 .into_any();
             }
             // Highlights and reasons are worked out only for the quotes rendered; while
-            // more than the first page is on its way, the first page stays.
-            let index = ctx.searchable();
+            // more than the first page (or screen) is on its way, that stays.
+            let (indexes, found) = (ctx.indexes(), ctx.found());
             let items = hits
                 .with(|answer| {
                     let answer = answer.as_ref()?;
                     let n = limit.rendered();
-                    answer.page(index, &ctx.corpus, n).or_else(|| answer.page(index, &ctx.corpus, n.min(crate::core::site::LIST_PAGE)))
+                    [n, n.min(crate::core::site::LIST_PAGE), n.min(FIRST_SCREEN)].into_iter().find_map(|n| answer.page(indexes, &ctx.corpus, found, n))
                 })
                 .unwrap_or_default()
                 .into_iter()
-                .map(|hit| {
-                    let quote = ctx.corpus.quotes[hit.quote].clone();
-                    view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> }
-                })
+                .map(|(hit, quote)| view! { <li><QuoteCard quote highlights=hit.highlights reasons=hit.reasons link=true/></li> })
                 .collect_view();
             view! { <ol class="results">{items}</ol> }.into_any()
         }
@@ -218,7 +251,7 @@ pub fn QuotesPage() -> impl IntoView {
             </form>
         </search>
         <p class="pending-note" role="status">"Searching…"</p>
-        <LoadFailure waiting need=Need::search() what="quotes"/>
+        <LoadFailure need what="quotes"/>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();

@@ -57,7 +57,8 @@ pub fn TimelinePage() -> impl IntoView {
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let loading_more = Memo::new(move |_| answer.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
     // Every event is fetched for either; "Filtering…" while a query waits for them.
-    let fetching = fetch_while(Need::events(), waiting, loading_more);
+    let need = Memo::new(move |_| (waiting.get() || loading_more.get()).then(Need::events));
+    let fetching = fetch_while(need, waiting);
     // How many events the filters keep: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| answer.with(|a| a.as_ref().map_or(0, TimelineAnswer::len)));
     let busy = busy(fetching, move || limit.partial(found.get()));
@@ -398,7 +399,7 @@ pub fn TimelinePage() -> impl IntoView {
         {move || date_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         {move || pick_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         <p class="pending-note" role="status">"Filtering…"</p>
-        <LoadFailure waiting=fetching need=Need::events() what="events"/>
+        <LoadFailure need what="events"/>
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {

@@ -56,6 +56,66 @@ test('the quotes list opens from its first page; an export from it fetches every
   expect(asked).toContain('index');
 });
 
+/// The kinds of data file a page asks for from now on (`quotes`, `postings`, …).
+function watchKinds(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}[-.]/);
+    if (m) asked.push(m[1]);
+  });
+  return asked;
+}
+
+const synthQuotes = () => JSON.parse(fs.readFileSync(new URL('../../../target/synth-data/quotes.json', import.meta.url), 'utf8'));
+
+test('a search of the sharded index fetches its terms, the chunks of its words and the hits shown, never every quote', async ({ page }) => {
+  // The truth, from the data folder: the quotes whose text holds the phrase.
+  const truth = synthQuotes().filter((q) => q.text.toLowerCase().includes('the lifting of sanctions')).length;
+  expect(truth).toBeGreaterThan(20);
+  const asked = watchKinds(page);
+  await open(page, `${synth}/quotes`);
+  await page.locator('#quote-q').fill('"the lifting of sanctions" ');
+  await expect(page.locator('.count')).toContainText(`${truth} of 250 quotes`);
+  await settled(page);
+  await expect(page.locator('.results > li')).toHaveCount(Math.min(truth, 100));
+  // Every result marks the phrase itself.
+  const marked = await page.locator('.results > li').evaluateAll((items) => items.map((li) => [...li.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase())));
+  expect(marked.every((marks) => marks.includes('the lifting of sanctions'))).toBe(true);
+  for (const kind of ['terms', 'columns', 'postings', 'excerpts']) expect(asked).toContain(kind);
+  expect(asked).not.toContain('quotes');
+  expect(asked).not.toContain('index');
+  // A typo is read as the word, and says so; a facet narrows with its exact count.
+  await page.locator('#quote-q').fill('lavorv ');
+  await expect(page.locator('.results .why').first()).toContainText(/“lavrov” read from “lavorv”|“lavorv” read as “lavrov”/);
+  const facet = page.locator('.facets a').first();
+  const n = Number((await facet.innerText()).match(/(\d+)\s*$/)[1]);
+  await facet.click();
+  await expect(page.locator('.count')).toContainText(`${n} of 250 quotes`);
+  await settled(page);
+  await expect(page.locator('.results > li')).toHaveCount(Math.min(n, 100));
+  // Nothing found: the closest word of the corpus is offered, and leads to results.
+  await page.goto(`${synth}/quotes?q=ziruch`);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.getByRole('link', { name: '“zurich”' }).click();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 quotes/);
+  expect(asked).not.toContain('quotes');
+});
+
+test('a cold search of the sharded index whose chunk cannot be fetched says so with a retry', async ({ page }) => {
+  let broken = true;
+  await page.route(/\/data\/postings-[0-9a-f]{16}-\d+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await page.goto(`${synth}/quotes?q=sanctions`);
+  await expect(page.locator('.load-failure')).toContainText('The quotes could not be loaded');
+  await expect(page.locator('.load-failure')).toContainText('not a Dossier data file');
+  await expect(page.locator('.results')).toHaveCount(0);
+  await expect(page.locator('.count')).not.toContainText('quotes');
+  broken = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 quotes/);
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+});
+
 /// The chart's mark furthest right (the latest event drawn): its link.
 async function latestMark(page) {
   return page.locator('.chart a.item').evaluateAll((els) => {
