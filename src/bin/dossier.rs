@@ -303,8 +303,6 @@ fn pages(dir: &Path, dist: &Path) -> ExitCode {
 /// Up to this size, the service worker precaches every data file on a first visit.
 const PRECACHE_DATA_BYTES: usize = 4 << 20;
 
-/// Whether to draw link preview images: yes unless `DOSSIER_PREVIEWS` is `off` (for a
-/// corpus so large that drawing an image per quote costs too much build time).
 /// Whether the build shards the search index: `DOSSIER_SEARCH=sharded` or `whole` says
 /// so; otherwise a corpus of more than [`pack::SHARDED_SEARCH_FROM`] quotes is sharded,
 /// so a search fetches what its words need instead of every quote.
@@ -317,6 +315,8 @@ fn sharded_search_wanted(corpus: &Corpus) -> Result<bool, String> {
     }
 }
 
+/// Whether to draw link preview images: yes unless `DOSSIER_PREVIEWS` is `off` (for a
+/// corpus so large that drawing an image per quote costs too much build time).
 fn previews_wanted() -> bool {
     !matches!(std::env::var("DOSSIER_PREVIEWS").as_deref().map(str::trim), Ok("off" | "0" | "false" | "no"))
 }

@@ -223,7 +223,8 @@ pub fn need_for(page: &Page) -> Need {
 /// any other route what its page needs.
 pub fn need_for_route(route: &Route, sharded: bool) -> Need {
     match route {
-        Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need::sharded(Vec::new(), Vec::new()),
+        // The list's own slice too, which the page is rendered from while it searches.
+        Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need { search: Some(SearchNeed::default()), ..need_for(&Page::Quotes) },
         Route::Quotes(q) if *q != QuoteQuery::default() => Need::search(),
         Route::Timeline(q) if q.is_filtered() => Need::events(),
         _ => need_for(&route.page()),
@@ -995,10 +996,21 @@ impl Shelf {
             }
         }
         let Some(index) = self.sharded.as_mut() else { return Ok(()) };
-        for (_, (file, bytes)) in std::mem::take(&mut self.postings) {
-            if let Err(e) = index.add_chunk(&bytes) {
-                self.have.retain(|f| f != &file);
-                return Err(PackError { file, reason: e.to_string() });
+        let mut queued = std::mem::take(&mut self.postings).into_iter();
+        while let Some((k, (file, bytes))) = queued.next() {
+            // The file must hold the unit its name says, or the page would wait for it.
+            let read = index.add_chunk(&bytes).map_err(|e| e.to_string()).and_then(|got| {
+                if got == k as usize {
+                    Ok(())
+                } else {
+                    Err(format!("holds part {got} of the search index, not part {k}"))
+                }
+            });
+            if let Err(reason) = read {
+                // This file and those not read after it are taken off: a retry fetches them.
+                let dropped: Vec<String> = std::iter::once(file.clone()).chain(queued.map(|(_, (f, _))| f)).collect();
+                self.have.retain(|f| !dropped.contains(f));
+                return Err(PackError { file, reason });
             }
         }
         Ok(())

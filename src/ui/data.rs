@@ -72,6 +72,20 @@ impl CorpusContext {
 
     /// The context of what is on `shelf` (the browser's, or a test's).
     pub fn from_shelf(shelf: &Shelf, manifest: &Manifest) -> Result<CorpusContext, PackError> {
+        // The sharded index must be the one the manifest describes, or the page would ask
+        // for parts of it that no file holds.
+        if let (Some(files), Some(index)) = (&manifest.search, shelf.sharded()) {
+            if index.chunks() != files.chunks as usize || index.quotes() != files.quotes as usize {
+                let reason = format!(
+                    "the search index has {} parts and {} quotes where the manifest says {} and {} (reload the page)",
+                    index.chunks(),
+                    index.quotes(),
+                    files.chunks,
+                    files.quotes
+                );
+                return Err(PackError { file: "terms".to_owned(), reason });
+            }
+        }
         let ctx = CorpusContext::new(shelf.corpus(manifest)?, shelf.index().map(Arc::from), BaseUrl::new(manifest.base_url.as_deref()))
             .with_citations(Some(Arc::new(shelf.citations().clone())))
             .with_slices(shelf.slices())

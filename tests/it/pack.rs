@@ -440,8 +440,10 @@ fn a_sharded_search_fetches_what_its_words_and_hits_need_and_shows_what_the_whol
         let route = Route::Quotes(q.clone());
         // Opened cold: the list's slice and the index's terms and columns.
         let mut shelf = Shelf::default();
-        let mut read = fetch(&mut shelf, &manifest, &files, &[need_for(&Page::Quotes), need_for_route(&route, true)], &hints);
+        // Its route's need alone (a link followed inside the app) brings the list's page too.
+        let mut read = fetch(&mut shelf, &manifest, &files, &[need_for_route(&route, true)], &hints);
         assert!(context(&shelf, &manifest).satisfies(&need_for_route(&route, true)));
+        assert!(context(&shelf, &manifest).satisfies(&need_for(&Page::Quotes)));
         // The first screen, then the first page: what the page shows is what the whole
         // index shows, highlights, reasons, counts and facets included.
         read.extend(search_until_shown(&mut shelf, &manifest, &files, &q, 20));
@@ -468,6 +470,27 @@ fn a_sharded_search_fetches_what_its_words_and_hits_need_and_shows_what_the_whol
         let fetched: usize = read.iter().map(|f| bytes_of(&files, f).len()).sum();
         assert!(fetched < whole_bytes, "{q:?}: {fetched} B fetched, every quote and the index are {whole_bytes} B");
     }
+}
+
+#[test]
+fn a_search_file_holding_another_part_of_the_index_is_refused_and_fetched_again() {
+    let (data, _) = dossier::synth::corpus(600, 5);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, mut files, _) = files_with(&c, 500, true);
+    let search = manifest.search.expect("a sharded index");
+    let (zero, one) = (search.chunk(0).file, search.chunk(1).file);
+    let other = bytes_of(&files, &one).to_vec();
+    files.iter_mut().find(|f| f.name == zero).expect("chunk 0").bytes = other;
+    let mut shelf = Shelf::default();
+    fetch(&mut shelf, &manifest, &files, &[Need::sharded(Vec::new(), Vec::new())], &BTreeMap::new());
+    let need = [Need::sharded(vec![0], Vec::new())];
+    let w = shelf.wanted(&manifest, &need, &BTreeMap::new()).remove(0);
+    assert_eq!(w.shard.file, zero);
+    let err = shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap_err();
+    assert_eq!((err.file.as_str(), err.reason.as_str()), (zero.as_str(), "holds part 1 of the search index, not part 0"));
+    // Not on the shelf: a retry asks for it again.
+    assert_eq!(shelf.wanted(&manifest, &need, &BTreeMap::new()).len(), 1);
+    assert!(!context(&shelf, &manifest).satisfies(&need[0]));
 }
 
 #[test]

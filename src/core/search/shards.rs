@@ -21,8 +21,10 @@
 //!
 //! Every shard carries the fingerprint of the whole index's data (the quotes' texts, the
 //! speakers' names, the folding rules), so shards of two builds never mix; the columns
-//! are checked against the catalog the page holds (its actors and documents), and every
-//! number against the counts it indexes. Bad bytes are an [`IndexError`], never a panic.
+//! are checked against the catalog the page holds (its actors and documents), every
+//! number against the counts it indexes or a bound, and a chunk says which it is (the
+//! data files check it is the one asked for). Bad bytes are an [`IndexError`], never a
+//! panic.
 //!
 //! [`ShardedIndex`] answers a query only once it holds every chunk the query reads
 //! ([`ShardedIndex::missing`]); its answers are then exactly the whole index's (a property
@@ -43,6 +45,10 @@ const COLUMNS: &[u8; 4] = b"DSXC";
 const CHUNK: &[u8; 4] = b"DSXP";
 const DATES: &[u8; 4] = b"DSXD";
 const VERSION: u8 = 1;
+
+/// The most words over 8 a quote may have in the columns shard (a quote of 100 million
+/// words is not a quote).
+const MAX_SIZE: u32 = 1 << 24;
 
 /// About how many bytes of postings a chunk holds.
 pub const CHUNK_BYTES: usize = 16 * 1024;
@@ -273,8 +279,14 @@ impl ShardedIndex {
             return Err(IndexError(format!("columns shard: quote {q}'s kind is unknown")));
         }
         c.size = Vec::with_capacity(capacity);
-        for _ in 0..n {
-            c.size.push(r.varint()?);
+        for q in 0..n {
+            let size = r.varint()?;
+            // No quote has words beyond what its text could hold (a bound that keeps every
+            // position and score computed from it far from overflowing).
+            if size > MAX_SIZE {
+                return Err(IndexError(format!("columns shard: quote {q} is {size} × 8 words long")));
+            }
+            c.size.push(size);
         }
         at_end(&r, "columns shard")?;
         // Every quote undated until the dates are read (only a sort by date reads them).

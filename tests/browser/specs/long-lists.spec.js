@@ -101,6 +101,18 @@ test('a search of the sharded index fetches its terms, the chunks of its words a
   expect(asked).not.toContain('quotes');
 });
 
+test('a link to a filtered quotes list, followed inside the app, opens it from the sharded index', async ({ page }) => {
+  const actor = synthQuotes()[0].speaker;
+  const said = synthQuotes().filter((q) => q.speaker === actor).length;
+  const asked = watchKinds(page);
+  await open(page, `${synth}/actors/${actor}`);
+  await page.getByRole('link', { name: 'Search within them' }).click();
+  await expect(page.locator('.count')).toContainText(`${said} of 250 quotes`);
+  await settled(page);
+  await expect(page.locator('.results > li')).toHaveCount(Math.min(said, 100));
+  expect(asked).not.toContain('quotes');
+});
+
 test('a cold search of the sharded index whose chunk cannot be fetched says so with a retry', async ({ page }) => {
   let broken = true;
   await page.route(/\/data\/postings-[0-9a-f]{16}-\d+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
