@@ -549,15 +549,7 @@ impl QuoteIndex {
             out.push((id, Strength::Exact));
         }
         if prefix {
-            let start = self.vocabulary.partition_point(|t| t.as_str() < word);
-            for (i, t) in self.vocabulary[start..].iter().enumerate() {
-                if !t.starts_with(word) {
-                    break;
-                }
-                if t != word {
-                    out.push(((start + i) as TokenId, Strength::Prefix));
-                }
-            }
+            out.extend(self.prefix_ids(word).filter(|&i| self.vocabulary[i] != word).map(|i| (i as TokenId, Strength::Prefix)));
         }
         let max = tolerance(word);
         if max > 0 {
@@ -639,21 +631,12 @@ impl QuoteIndex {
     fn phrase_hits(&self, words: &[String], prefix: bool) -> Vec<(u32, u32)> {
         let last = words.len().saturating_sub(1);
         let Some((first, rest)) = words.split_first() else { return Vec::new() };
-        if !self.words.is_empty() {
-            // A whole index reads each quote's words where the first one stands.
-            let mut out = Vec::new();
-            for id in self.phrase_word_ids(first, prefix && last == 0) {
-                for p in &self.postings[id] {
-                    if self.phrase_in(&self.words[p.quote as usize], p.word as usize, words, prefix) {
-                        out.push((p.quote, p.word));
-                    }
-                }
-            }
-            return out;
-        }
-        // Each later word's places, in order, to look positions up in.
+        // A whole index reads each quote's words where the first one stands; a sharded
+        // one looks each later word's places up, in order.
+        let whole = !self.words.is_empty();
         let later: Vec<Cow<'_, [Posting]>> = rest
             .iter()
+            .filter(|_| !whole)
             .enumerate()
             .map(|(k, w)| {
                 let ids = self.phrase_word_ids(w, prefix && k + 1 == last);
@@ -669,7 +652,11 @@ impl QuoteIndex {
         let mut out = Vec::new();
         for id in self.phrase_word_ids(first, prefix && last == 0) {
             for p in &self.postings[id] {
-                let follows = later.iter().zip(1..).all(|(places, k)| places.binary_search(&Posting { quote: p.quote, word: p.word + k }).is_ok());
+                let follows = if whole {
+                    self.phrase_in(&self.words[p.quote as usize], p.word as usize, words, prefix)
+                } else {
+                    later.iter().zip(1..).all(|(places, k)| places.binary_search(&Posting { quote: p.quote, word: p.word + k }).is_ok())
+                };
                 if follows {
                     out.push((p.quote, p.word));
                 }
@@ -784,7 +771,11 @@ impl QuoteIndex {
     /// a slot of a per-quote array (kept between queries, all zero between them), so no
     /// hit allocates; only quotes that matched every earlier term are carried on.
     pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Ranking {
-        let terms = self.prepare(&query.q);
+        self.rank_prepared(corpus, query, self.prepare(&query.q))
+    }
+
+    /// [`QuoteIndex::rank`] with the query's `terms` already prepared.
+    fn rank_prepared(&self, corpus: &Corpus, query: &QuoteQuery, terms: Vec<Prepared>) -> Ranking {
         let n = self.columns.len();
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.

@@ -183,8 +183,7 @@ impl CorpusContext {
 
     /// What the quotes page must fetch to show `n` results of `query` ([`quotes_need`]).
     pub fn quotes_need(&self, answer: Option<&QuoteAnswer>, query: &QuoteQuery, n: usize) -> Option<Need> {
-        let sharded = self.sharded.as_deref().filter(|_| self.searchable().is_none());
-        quotes_need(answer, self.search_files.as_ref(), sharded, &self.found, query, n)
+        quotes_need(answer, self.search_files.as_ref(), self.indexes().sharded, &self.found, query, n)
     }
 
     /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).

@@ -428,9 +428,11 @@ impl ShardedIndex {
 
     /// The quotes matching `query` ([`QuoteIndex::rank`]), or the chunks it still needs.
     pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
-        let missing = self.missing(query);
+        // Prepared once: expanding the words (the typo scan) is most of a query's setup.
+        let terms = self.index.prepare(&query.q);
+        let missing = self.missing_words(&terms, query.sort);
         if missing.is_empty() {
-            Ok(self.index.rank(corpus, query))
+            Ok(self.index.rank_prepared(corpus, query, terms))
         } else {
             Err(missing)
         }

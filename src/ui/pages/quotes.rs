@@ -52,15 +52,16 @@ pub fn QuotesPage() -> impl IntoView {
             hits.with(|a| query.with(|q| ctx.quotes_need(a.as_ref(), q, n)))
         }
     };
-    // A query whose first screen of results is not in (the rest of the page may follow).
-    let searching = {
+    // What the first screen of results needs (the rest of the page may follow).
+    let first_need = {
         let need_for = need_for.clone();
-        Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())).is_some())
+        Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())))
     };
+    let searching = Memo::new(move |_| first_need.with(Option::is_some));
     // What is fetched: the first screen's needs, then those of every result asked for;
     // while the first screen waits, the head's pending state is on ("Searching…", the
     // stale results hidden).
-    let need = Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())).or_else(|| need_for(limit.get())));
+    let need = Memo::new(move |_| first_need.get().or_else(|| need_for(limit.get())));
     let loading_more = Memo::new(move |_| need.with(Option::is_some) && !searching.get());
     let waiting = fetch_while(need, searching);
     // How many quotes match: the count, the export, "Show more" and the busy state.
