@@ -203,7 +203,8 @@ test.describe('a page from a release the host has replaced', () => {
     page.on('load', () => { loads += 1; });
     await page.locator('article.event h3 a, article.event h4 a').first().click();
     await expect(page.locator('.data-failure')).toContainText('a newer release of this site is live');
-    expect(loads).toBe(1);
+    // The message can be on screen before the reloaded page's load event has fired.
+    await expect.poll(() => loads).toBe(1);
     await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
   });
 });
