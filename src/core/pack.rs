@@ -191,6 +191,17 @@ impl Need {
         Need::parts(Parts::QUOTES.with(Parts::INDEX))
     }
 
+    /// What any query of the quotes page needs before its words are known: every quote
+    /// and the index, or where the release shards its search (`sharded`), that index's
+    /// terms and columns (the words' chunks and the hits' excerpts follow from them).
+    pub fn search_start(sharded: bool) -> Need {
+        if sharded {
+            Need::sharded(Vec::new(), Vec::new())
+        } else {
+            Need::search()
+        }
+    }
+
     /// Every event (without evidence): what any filter, zoom or fold of the timeline needs.
     pub fn events() -> Need {
         Need::parts(Parts::EVENTS)
@@ -224,8 +235,8 @@ pub fn need_for(page: &Page) -> Need {
 pub fn need_for_route(route: &Route, sharded: bool) -> Need {
     match route {
         // The list's own slice too, which the page is rendered from while it searches.
-        Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need { search: Some(SearchNeed::default()), ..need_for(&Page::Quotes) },
-        Route::Quotes(q) if *q != QuoteQuery::default() => Need::search(),
+        Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need { search: Need::search_start(true).search, ..need_for(&Page::Quotes) },
+        Route::Quotes(q) if *q != QuoteQuery::default() => Need::search_start(false),
         Route::Timeline(q) if q.is_filtered() => Need::events(),
         _ => need_for(&route.page()),
     }

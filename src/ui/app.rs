@@ -142,7 +142,7 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             let data = data.clone();
             return view! {
                 <div class="loading" role="status" aria-live="polite">
-                    {move || match data.failure() {
+                    {move || match data.failure_of(&need) {
                         None => view! { <p>"Loading…"</p> }.into_any(),
                         Some(reason) => {
                             let (data, need) = (data.clone(), need.clone());

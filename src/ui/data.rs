@@ -225,8 +225,9 @@ impl CorpusContext {
 #[derive(Clone)]
 pub struct DataContext {
     current: ArcRwSignal<CorpusContext>,
-    /// Why the last fetch failed, shown with a retry.
-    failure: ArcRwSignal<Option<String>>,
+    /// The fetches that failed, each with why, shown with a retry by whatever waits for
+    /// that need (a fetch abandoned for another, a keystroke's, fails for no one else).
+    failures: ArcRwSignal<Vec<(Need, String)>>,
     #[cfg(target_arch = "wasm32")]
     source: Option<Arc<crate::ui::fetch::Source>>,
     /// The needs being fetched now: asking again for one of them (a keystroke while the
@@ -240,7 +241,7 @@ impl DataContext {
     pub fn complete(ctx: CorpusContext) -> DataContext {
         DataContext {
             current: ArcRwSignal::new(ctx),
-            failure: ArcRwSignal::new(None),
+            failures: ArcRwSignal::new(Vec::new()),
             #[cfg(target_arch = "wasm32")]
             source: None,
             #[cfg(target_arch = "wasm32")]
@@ -251,7 +252,7 @@ impl DataContext {
     /// Data fetched from `source`, of which `ctx` is what is in so far.
     #[cfg(target_arch = "wasm32")]
     pub fn fetched(ctx: CorpusContext, source: Arc<crate::ui::fetch::Source>) -> DataContext {
-        DataContext { current: ArcRwSignal::new(ctx), failure: ArcRwSignal::new(None), source: Some(source), in_flight: Arc::default() }
+        DataContext { current: ArcRwSignal::new(ctx), failures: ArcRwSignal::new(Vec::new()), source: Some(source), in_flight: Arc::default() }
     }
 
     /// The current snapshot, subscribing: a component that shows more as more comes in.
@@ -269,16 +270,22 @@ impl DataContext {
         self.current.with(|c| c.satisfies(need))
     }
 
-    /// Why fetching failed, if it did (subscribes).
-    pub fn failure(&self) -> Option<String> {
-        self.failure.get()
+    /// Why fetching `need` failed, if its last fetch did (subscribes). A failure is the
+    /// answer of the need that failed only: another need's fetch, even one that read some
+    /// of the same files, says its own.
+    pub fn failure_of(&self, need: &Need) -> Option<String> {
+        self.failures.with(|f| f.iter().find(|(n, _)| n == need).map(|(_, why)| why.clone()))
     }
 
     /// Starts fetching whatever of `need` is not in yet; [`DataContext::has`] turns true
-    /// when it is, or [`DataContext::failure`] says why not.
+    /// when it is, or [`DataContext::failure_of`] says why not. Asking again after a
+    /// failure is the retry: the failure is forgotten while it runs.
     pub fn request(&self, need: Need) {
         if self.current.with_untracked(|c| c.satisfies(&need)) {
             return;
+        }
+        if self.failures.with_untracked(|f| f.iter().any(|(n, _)| n == &need)) {
+            self.failures.update(|f| f.retain(|(n, _)| n != &need));
         }
         #[cfg(target_arch = "wasm32")]
         if let Some(source) = self.source.clone() {
@@ -288,8 +295,7 @@ impl DataContext {
             }
             in_flight.push(need.clone());
             drop(in_flight);
-            let (current, failure, in_flight) = (self.current.clone(), self.failure.clone(), self.in_flight.clone());
-            failure.set(None);
+            let (current, failures, in_flight) = (self.current.clone(), self.failures.clone(), self.in_flight.clone());
             leptos::task::spawn_local(async move {
                 let loaded = source.load(std::slice::from_ref(&need)).await;
                 if let Ok(mut in_flight) = in_flight.lock() {
@@ -299,13 +305,13 @@ impl DataContext {
                     Ok(ctx) => current.set(ctx),
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
-                    Err(e) => failure.set(Some(e.to_string())),
+                    Err(e) => failures.update(|f| f.push((need, e.to_string()))),
                 }
             });
             return;
         }
         // Natively every part is in from the start; nothing else can fetch.
-        self.failure.set(Some("this page’s data is not available".to_owned()));
+        self.failures.update(|f| f.push((need, "this page’s data is not available".to_owned())));
     }
 }
 

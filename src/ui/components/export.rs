@@ -59,11 +59,10 @@ pub fn ExportButtons(
         }
     };
     {
-        let make = make.clone();
-        let data = data.clone();
+        let (make, data, fetch) = (make.clone(), data.clone(), fetch.clone());
         Effect::new(move |_| {
             let Some(format) = waiting.get() else { return };
-            if let Some(reason) = data.failure() {
+            if let Some(reason) = fetch.as_ref().and_then(|need| data.failure_of(need)) {
                 set_waiting.set(None);
                 set_fetch_failed.set(Some(reason));
             } else if let Some(list) = shown.get() {

@@ -11,26 +11,29 @@ use crate::ui::data::use_data;
 /// A list's fetch on the reader's behalf: whenever the list `need`s data that is not in
 /// (for its query, or for more results than are in), that is requested, and while
 /// `unanswered` (the query itself waits for it) the page is pending ([`pending_while`]).
-/// Returns whether the page is waiting, for [`LoadFailure`].
+/// Returns whether the page is waiting for a fetch that has not failed (a failure is an
+/// answer, said by [`LoadFailure`]).
 pub fn fetch_while(need: Memo<Option<Need>>, unanswered: Memo<bool>) -> Memo<bool> {
     let data = use_data();
-    let waiting = Memo::new(move |_| need.with(Option::is_some));
-    Effect::new(move |_| {
-        if let Some(need) = need.get() {
-            data.request(need);
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            if let Some(need) = need.get() {
+                data.request(need);
+            }
         }
     });
-    pending_while(unanswered);
+    let waiting = Memo::new(move |_| need.with(|n| n.as_ref().is_some_and(|n| data.failure_of(n).is_none())));
+    pending_while(Memo::new(move |_| unanswered.get() && waiting.get()));
     waiting
 }
 
 /// Puts the head's pending state on the page ([`PENDING_CLASS`]: "Searching…", the list
-/// hidden) while `waiting` and no fetch has failed, and takes it off when the data is in,
-/// has failed, or the page is left.
+/// hidden) while `waiting`, and takes it off when the data is in, has failed, or the
+/// page is left.
 fn pending_while(waiting: Memo<bool>) {
-    let data = use_data();
     Effect::new(move |was: Option<bool>| {
-        let on = waiting.get() && data.failure().is_none();
+        let on = waiting.get();
         if on || was == Some(true) {
             if let Some(html) = document().document_element() {
                 let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
@@ -51,12 +54,11 @@ fn pending_while(waiting: Memo<bool>) {
     });
 }
 
-/// Whether a list's region is busy (its `aria-busy`): while `waiting` for its fetch and
-/// that has not failed (a failure is an answer, said by [`LoadFailure`]), or while it is
-/// still only partly rendered. A test or a screen reader waits for this, not for the list.
+/// Whether a list's region is busy (its `aria-busy`): while `waiting` for its fetch
+/// ([`fetch_while`]), or while it is still only partly rendered. A test or a screen
+/// reader waits for this, not for the list.
 pub fn busy(waiting: Memo<bool>, partial: impl Fn() -> bool + Send + Sync + 'static) -> Signal<bool> {
-    let data = use_data();
-    Signal::derive(move || partial() || (waiting.get() && data.failure().is_none()))
+    Signal::derive(move || partial() || waiting.get())
 }
 
 /// "The quotes could not be loaded: <reason>" with a button that asks for what the list
@@ -70,7 +72,7 @@ pub fn LoadFailure(
 ) -> impl IntoView {
     let data = use_data();
     move || {
-        let reason = need.with(Option::is_some).then(|| data.failure()).flatten()?;
+        let reason = need.with(|n| n.as_ref().and_then(|n| data.failure_of(n)))?;
         let data = data.clone();
         Some(view! {
             <p class="load-failure" role="alert">

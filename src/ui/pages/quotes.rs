@@ -58,32 +58,9 @@ pub fn QuotesPage() -> impl IntoView {
         Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())))
     };
     let searching = Memo::new(move |_| first_need.with(Option::is_some));
-    // What is fetched: the first screen's needs, then those of every result asked for;
-    // while the first screen waits, the head's pending state is on ("Searching…", the
-    // stale results hidden).
-    let need = Memo::new(move |_| first_need.get().or_else(|| need_for(limit.get())));
-    let loading_more = Memo::new(move |_| need.with(Option::is_some) && !searching.get());
-    let waiting = fetch_while(need, searching);
-    // How many quotes match: the count, the export, "Show more" and the busy state.
-    let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
-    let busy = busy(waiting, move || limit.partial(found.get()));
-    let prefetch = {
-        let data = data.clone();
-        move |_| {
-            // Whatever any query will need first.
-            let sharded = data.snapshot().sharded_search();
-            data.request(if sharded { Need::sharded(Vec::new(), Vec::new()) } else { Need::search() })
-        }
-    };
-    let on_input = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
-            go(&Route::Quotes(q), true);
-        }
-    };
     // When nothing matches: how many the words find without the filters, and a respelling;
-    // a sharded index says them once it holds the chunks their words read, fetched here.
+    // a sharded index says them once it holds the chunks their words read (fetched with
+    // the list's other needs, so a failure is said and retried like theirs).
     let no_match = {
         let current = current.clone();
         Memo::new(move |_| {
@@ -94,14 +71,35 @@ pub fn QuotesPage() -> impl IntoView {
             Some(query.with(|q| NoMatch::of(ctx.indexes(), &ctx.corpus, q)))
         })
     };
-    {
+    let help_need = Memo::new(move |_| match no_match.get() {
+        Some(Err(chunks)) => Some(Need::sharded(chunks.into_iter().map(|k| k as u32).collect(), Vec::new())),
+        _ => None,
+    });
+    // What is fetched: the first screen's needs, then those of every result asked for,
+    // or the help's; while the first screen waits, the head's pending state is on
+    // ("Searching…", the stale results hidden).
+    let more_need = Memo::new(move |_| first_need.get().or_else(|| need_for(limit.get())));
+    let loading_more = Memo::new(move |_| more_need.with(Option::is_some) && !searching.get());
+    let need = Memo::new(move |_| more_need.get().or_else(|| help_need.get()));
+    let waiting = fetch_while(need, searching);
+    // How many quotes match: the count, the export, "Show more" and the busy state.
+    let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
+    let busy = busy(waiting, move || limit.partial(found.get()));
+    let prefetch = {
         let data = data.clone();
-        Effect::new(move |_| {
-            if let Some(Err(chunks)) = no_match.get() {
-                data.request(Need::sharded(chunks.into_iter().map(|k| k as u32).collect(), Vec::new()));
-            }
-        });
-    }
+        move |_| {
+            // Whatever any query will need first.
+            let sharded = data.snapshot().sharded_search();
+            data.request(Need::search_start(sharded))
+        }
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
+            go(&Route::Quotes(q), true);
+        }
+    };
     let facets = {
         let current = current.clone();
         move || {

@@ -128,6 +128,34 @@ test('a cold search of the sharded index whose chunk cannot be fetched says so w
   await expect(page.locator('.results mark').first()).toBeVisible();
 });
 
+test('a search abandoned for another whose fetch then fails does not fail the one still loading', async ({ page }) => {
+  // The first query's excerpts are held and then broken; the second's are held until
+  // the first has failed, so the page is still searching for the second when it does.
+  const held = { first: [], second: [] };
+  let phase = 'first';
+  await page.route(/\/data\/excerpts-[0-9a-f]{16}-\d+\.bin$/, (route) => (phase === 'done' ? route.continue() : held[phase].push(route)));
+  await open(page, `${synth}/quotes`);
+  await page.locator('#quote-q').fill('sanctions');
+  await expect.poll(() => held.first.length).toBeGreaterThan(0);
+  phase = 'second';
+  await page.locator('#quote-q').fill('lavrov');
+  await expect.poll(() => held.second.length).toBeGreaterThan(0);
+  const answered = held.first.map((route) => page.waitForResponse((r) => r.url() === route.request().url()));
+  await Promise.all(held.first.map((route) => route.fulfill({ status: 200, body: 'busy' })));
+  await Promise.all(answered);
+  // The refused file is read in the page's next tasks; give it a few frames.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  await expect(page.locator('html.pending')).toHaveCount(1);
+  phase = 'done';
+  await Promise.all(held.second.map((route) => route.continue()));
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 quotes/);
+  await settled(page);
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  await expect(page.locator('html.pending')).toHaveCount(0);
+  await expect(page.locator('.results > li').first()).toContainText(/lavrov/i);
+});
+
 /// The chart's mark furthest right (the latest event drawn): its link.
 async function latestMark(page) {
   return page.locator('.chart a.item').evaluateAll((els) => {
