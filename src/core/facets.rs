@@ -43,21 +43,28 @@ pub fn quote_facets(index: &QuoteIndex, corpus: &Corpus, query: &QuoteQuery, fou
             index.rank(corpus, &wider).unordered().for_each(|hit| visit(hit.quote));
         }
     };
-    // What each hit is read from the index's columns: a sharded index has no quotes.
-    let mut speakers: BTreeMap<&ActorId, usize> = BTreeMap::new();
+    // What each hit is read from the index's columns (a sharded index has no quotes),
+    // counted by number: a search can match most of a large corpus.
+    let mut by_speaker = vec![0usize; index.speaker_numbers()];
     each_hit(&|w| w.speakers.clear(), &mut |i| {
-        if let Some(actor) = index.speaker_of(i) {
-            *speakers.entry(actor).or_default() += 1;
+        if let Some(n) = index.speaker_number(i).and_then(|e| by_speaker.get_mut(e)) {
+            *n += 1;
         }
     });
-    let mut speakers: Vec<(ActorId, usize)> = speakers.into_iter().map(|(id, n)| (id.clone(), n)).collect();
-    speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(&a.0).cmp(corpus.actor_name(&b.0))));
-    let mut kinds: BTreeMap<QuoteKind, usize> = BTreeMap::new();
+    let mut speakers: Vec<(ActorId, usize)> = by_speaker
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .filter_map(|(e, n)| Some((index.speaker_numbered(e)?.clone(), n)))
+        .collect();
+    speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.actor_name(&a.0).cmp(corpus.actor_name(&b.0))).then_with(|| a.0.cmp(&b.0)));
+    let mut by_kind = vec![0usize; QuoteKind::ALL.len()];
     each_hit(&|w| w.kind = None, &mut |i| {
-        if let Some(kind) = index.kind_of(i) {
-            *kinds.entry(kind).or_default() += 1;
+        if let Some(n) = index.kind_of(i).and_then(|k| by_kind.get_mut(k as usize)) {
+            *n += 1;
         }
     });
+    let kinds = QuoteKind::ALL.iter().copied().zip(by_kind).filter(|&(_, n)| n > 0).collect();
     let mut by_doc = vec![0usize; corpus.documents.len()];
     each_hit(&|w| w.doc = None, &mut |i| {
         if let Some(n) = index.document_of(i).and_then(|d| by_doc.get_mut(d)) {
@@ -65,7 +72,7 @@ pub fn quote_facets(index: &QuoteIndex, corpus: &Corpus, query: &QuoteQuery, fou
         }
     });
     let documents = corpus.documents.iter().zip(by_doc).filter(|(_, n)| *n > 0).map(|(d, n)| (d.id.clone(), n)).collect();
-    QuoteFacets { speakers, kinds: kinds.into_iter().collect(), documents }
+    QuoteFacets { speakers, kinds, documents }
 }
 
 /// The actors who share the most events with `actor`, most first (then by id), at most

@@ -528,6 +528,22 @@ impl QuoteIndex {
         self.entities.get(*self.columns.speaker.get(q)? as usize)?.actor.as_ref()
     }
 
+    /// Quote `q`'s speaker as a number (its place among the actors, then the places), or
+    /// `None` for a quote without one; [`QuoteIndex::speaker_numbered`] names it.
+    pub fn speaker_number(&self, q: usize) -> Option<usize> {
+        self.columns.speaker.get(q).map(|&e| e as usize).filter(|&e| e < self.entities.len())
+    }
+
+    /// The actor numbered `e` by [`QuoteIndex::speaker_number`].
+    pub fn speaker_numbered(&self, e: usize) -> Option<&ActorId> {
+        self.entities.get(e)?.actor.as_ref()
+    }
+
+    /// How many speaker numbers there are.
+    pub fn speaker_numbers(&self) -> usize {
+        self.entities.len()
+    }
+
     /// Quote `q`'s kind.
     pub fn kind_of(&self, q: usize) -> Option<QuoteKind> {
         QuoteKind::ALL.get(usize::from(*self.columns.kind.get(q)?)).copied()

@@ -234,7 +234,15 @@ pub struct DataContext {
     /// focus's prefetch is on its way) waits for that fetch instead of starting another.
     #[cfg(target_arch = "wasm32")]
     in_flight: Arc<std::sync::Mutex<Vec<Need>>>,
+    /// What the lists wait for before they can answer at all ([`DataContext::watch`]):
+    /// asked for as soon as data comes in, before the pages render it.
+    #[cfg(target_arch = "wasm32")]
+    watched: Arc<std::sync::Mutex<Vec<Watched>>>,
 }
+
+/// A list's watch ([`DataContext::watch`]): its number, what it needs and whether it waits.
+#[cfg(target_arch = "wasm32")]
+type Watched = (u64, Memo<Option<Need>>, Memo<bool>);
 
 impl DataContext {
     /// Data that is all there (the static build, or a test).
@@ -246,13 +254,21 @@ impl DataContext {
             source: None,
             #[cfg(target_arch = "wasm32")]
             in_flight: Arc::default(),
+            #[cfg(target_arch = "wasm32")]
+            watched: Arc::default(),
         }
     }
 
     /// Data fetched from `source`, of which `ctx` is what is in so far.
     #[cfg(target_arch = "wasm32")]
     pub fn fetched(ctx: CorpusContext, source: Arc<crate::ui::fetch::Source>) -> DataContext {
-        DataContext { current: ArcRwSignal::new(ctx), failures: ArcRwSignal::new(Vec::new()), source: Some(source), in_flight: Arc::default() }
+        DataContext {
+            current: ArcRwSignal::new(ctx),
+            failures: ArcRwSignal::new(Vec::new()),
+            source: Some(source),
+            in_flight: Arc::default(),
+            watched: Arc::default(),
+        }
     }
 
     /// The current snapshot, subscribing: a component that shows more as more comes in.
@@ -295,14 +311,19 @@ impl DataContext {
             }
             in_flight.push(need.clone());
             drop(in_flight);
-            let (current, failures, in_flight) = (self.current.clone(), self.failures.clone(), self.in_flight.clone());
+            let (current, failures, in_flight, data) = (self.current.clone(), self.failures.clone(), self.in_flight.clone(), self.clone());
+            // Its requests start here, not when the task first runs.
+            let loading = source.load(std::slice::from_ref(&need));
             leptos::task::spawn_local(async move {
-                let loaded = source.load(std::slice::from_ref(&need)).await;
+                let loaded = loading.await;
                 if let Ok(mut in_flight) = in_flight.lock() {
                     in_flight.retain(|n| n != &need);
                 }
                 match loaded {
-                    Ok(ctx) => current.set(ctx),
+                    Ok(ctx) => {
+                        current.set(ctx);
+                        data.follow();
+                    }
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
                     Err(e) => failures.update(|f| f.push((need, e.to_string()))),
@@ -312,6 +333,73 @@ impl DataContext {
         }
         // Natively every part is in from the start; nothing else can fetch.
         self.failures.update(|f| f.push((need, "this page’s data is not available".to_owned())));
+    }
+}
+
+impl DataContext {
+    /// Asks at once for what a list waits for before it can answer (`need`, while
+    /// `unanswered`) whenever data comes in or the reader asks ([`DataContext::follow`]),
+    /// so the next round trip starts before the pages render what came in. The list's
+    /// own effect asks too, later; the second ask finds the fetch under way. Until the
+    /// calling page is left.
+    pub fn watch(&self, need: Memo<Option<Need>>, unanswered: Memo<bool>) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Ok(mut watched) = self.watched.lock() {
+                watched.push((id, need, unanswered));
+            }
+            let watched = self.watched.clone();
+            on_cleanup(move || {
+                if let Ok(mut watched) = watched.lock() {
+                    watched.retain(|(i, _, _)| *i != id);
+                }
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (need, unanswered);
+    }
+
+    /// Requests what the watched lists wait for now ([`DataContext::watch`]): called when
+    /// data came in, and by a page whose query just changed.
+    pub fn follow(&self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let watched = self.watched.lock().map(|w| w.clone()).unwrap_or_default();
+            for (_, need, unanswered) in watched {
+                if unanswered.try_get_untracked() == Some(true) {
+                    if let Some(Some(need)) = need.try_get_untracked() {
+                        self.request(need);
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`DataContext::request`], once the browser has painted what is in: for what only
+    /// adds to a list already shown (the rest of a page of results), so starting its
+    /// fetches does not hold back that paint. Asked for only if `still` says it is
+    /// wanted then.
+    pub fn request_after_paint(&self, need: Need, still: impl Fn(&Need) -> bool + 'static) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let data = self.clone();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if still(&need) {
+                            data.request(need);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if still(&need) {
+            self.request(need);
+        }
     }
 }
 

@@ -13,7 +13,7 @@
 //! make it loop); otherwise it is a plain failure, shown with a retry.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -119,13 +119,19 @@ impl Source {
 
     /// Fetches what of `needs` is not on the shelf yet and returns the corpus of
     /// everything read so far (`Shelf::wanted` says what to read; a slice found through
-    /// a directory takes a second round, so three rounds always suffice).
-    pub async fn load(&self, needs: &[Need]) -> Result<CorpusContext, Failure> {
-        let read = self.read(needs).await;
-        if matches!(read, Err(Fetched::Missing(_))) && self.superseded().await {
-            return Err(Failure::Superseded { manifest: self.href.clone() });
+    /// a directory takes a second round, so three rounds always suffice). The first
+    /// round's requests start at the call, before the future is first polled: a page
+    /// that asks while it renders has its files on the way before the render is done.
+    pub fn load(self: &Arc<Source>, needs: &[Need]) -> impl std::future::Future<Output = Result<CorpusContext, Failure>> + 'static {
+        let first = self.start(needs);
+        let (source, needs) = (self.clone(), needs.to_vec());
+        async move {
+            let read = source.read(&needs, first).await;
+            if matches!(read, Err(Fetched::Missing(_))) && source.superseded().await {
+                return Err(Failure::Superseded { manifest: source.href.clone() });
+            }
+            read.map_err(Failure::from)
         }
-        read.map_err(Failure::from)
     }
 
     /// Whether this release's manifest is gone from the host. Asked past every cache
@@ -134,27 +140,41 @@ impl Source {
         matches!(fetch_with(&format!("{}?release", self.href), true).await, Err(Fetched::Missing(_)))
     }
 
-    async fn read(&self, needs: &[Need]) -> Result<CorpusContext, Fetched> {
+    /// Starts a round: requests what of `needs` is not on the shelf, side by side.
+    fn start(&self, needs: &[Need]) -> Result<Round, Fetched> {
+        let wanted = {
+            let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
+            let hints = self.hints.lock().map_err(|_| unusable())?;
+            shelf.wanted(&self.manifest, needs, &hints)
+        };
+        Ok(wanted
+            .into_iter()
+            .map(|w| {
+                let started = fetch_bytes(&w.shard.href());
+                (w, Box::pin(started) as Pending)
+            })
+            .collect())
+    }
+
+    async fn read(&self, needs: &[Need], first: Result<Round, Fetched>) -> Result<CorpusContext, Fetched> {
+        let mut round = first?;
         for _ in 0..3 {
-            let wanted = {
-                let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
-                let hints = self.hints.lock().map_err(|_| unusable())?;
-                shelf.wanted(&self.manifest, needs, &hints)
-            };
-            if wanted.is_empty() {
+            if round.is_empty() {
                 break;
             }
-            // Every request is started before the first is awaited, so they run side by side.
-            let pending: Vec<_> = wanted.iter().map(|w| (w, fetch_bytes(&w.shard.href()))).collect();
-            let mut read = Vec::with_capacity(pending.len());
-            for (w, started) in pending {
+            let mut read = Vec::with_capacity(round.len());
+            for (w, started) in round {
                 let bytes = started.await?;
-                read.push((w, read_shard(&w.shard, &bytes).map_err(|e| Fetched::Failed(e.to_string()))?));
+                let content = read_shard(&w.shard, &bytes).map_err(|e| Fetched::Failed(e.to_string()))?;
+                read.push((w, content));
             }
-            let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
-            for (w, content) in read {
-                shelf.put_wanted(w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
+            {
+                let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
+                for (w, content) in read {
+                    shelf.put_wanted(&w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
+                }
             }
+            round = self.start(needs)?;
         }
         let shelf = self.shelf.lock().map_err(|_| unusable())?;
         if let Some(key) = shelf.lacking(&self.manifest, needs) {
@@ -163,6 +183,12 @@ impl Source {
         CorpusContext::from_shelf(&shelf, &self.manifest).map_err(|e| Fetched::Failed(e.to_string()))
     }
 }
+
+/// A fetch under way.
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u8>, Fetched>>>>;
+
+/// The files of one round of [`Source::load`], each with its fetch under way.
+type Round = Vec<(crate::core::pack::Wanted, Pending)>;
 
 /// Fetches a file's bytes; any failure is said in words. The request starts at the
 /// call, before the future is first awaited.

@@ -178,6 +178,13 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn varint(&mut self) -> Result<u32, IndexError> {
+        // Most numbers are one byte (columns, gaps between postings): read those directly.
+        if let Some(&byte) = self.bytes.get(self.at) {
+            if byte & 0x80 == 0 {
+                self.at += 1;
+                return Ok(u32::from(byte));
+            }
+        }
         let mut n: u64 = 0;
         for shift in (0..35).step_by(7) {
             let byte = self.take(1)?[0];

@@ -11,15 +11,21 @@ use crate::ui::data::use_data;
 /// A list's fetch on the reader's behalf: whenever the list `need`s data that is not in
 /// (for its query, or for more results than are in), that is requested, and while
 /// `unanswered` (the query itself waits for it) the page is pending ([`pending_while`]).
-/// Returns whether the page is waiting for a fetch that has not failed (a failure is an
-/// answer, said by [`LoadFailure`]).
+/// What the query waits for is asked for as soon as data comes in
+/// ([`DataContext::watch`](crate::ui::data::DataContext::watch)); what only adds to
+/// results shown, once they are painted. Returns whether the page is waiting for a fetch
+/// that has not failed (a failure is an answer, said by [`LoadFailure`]).
 pub fn fetch_while(need: Memo<Option<Need>>, unanswered: Memo<bool>) -> Memo<bool> {
     let data = use_data();
+    data.watch(need, unanswered);
     Effect::new({
         let data = data.clone();
         move |_| {
-            if let Some(need) = need.get() {
-                data.request(need);
+            let Some(wanted) = need.get() else { return };
+            if unanswered.get() {
+                data.request(wanted);
+            } else {
+                data.request_after_paint(wanted, move |n| need.try_get_untracked().flatten().as_ref() == Some(n));
             }
         }
     });

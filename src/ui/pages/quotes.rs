@@ -94,10 +94,12 @@ pub fn QuotesPage() -> impl IntoView {
         }
     };
     let on_input = {
-        let go = go.clone();
+        let (go, data) = (go.clone(), data.clone());
         move |ev: leptos::ev::Event| {
             let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
             go(&Route::Quotes(q), true);
+            // The new query's fetch starts before the page renders its pending state.
+            data.follow();
         }
     };
     let facets = {
@@ -128,33 +130,33 @@ pub fn QuotesPage() -> impl IntoView {
                     } else {
                         next.speakers.push(id);
                     }
-                    facet_link(Route::Quotes(next), name, n, on)
+                    (facet_link(Route::Quotes(next), name, n, on), on)
                 })
-                .collect_view();
+                .collect::<Vec<_>>();
             let kind_links = kinds
                 .into_iter()
                 .map(|(kind, n)| {
                     let on = q.kind == Some(kind);
                     let next = QuoteQuery { kind: (!on).then_some(kind), ..q.clone() };
-                    facet_link(Route::Quotes(next), kind.label().to_owned(), n, on)
+                    (facet_link(Route::Quotes(next), kind.label().to_owned(), n, on), on)
                 })
-                .collect_view();
+                .collect::<Vec<_>>();
             let doc_links = docs
                 .into_iter()
                 .map(|(id, title, n)| {
                     let id = DocumentId::new(id);
                     let on = q.doc.as_ref() == Some(&id);
                     let next = QuoteQuery { doc: (!on).then_some(id), ..q.clone() };
-                    facet_link(Route::Quotes(next), title, n, on)
+                    (facet_link(Route::Quotes(next), title, n, on), on)
                 })
-                .collect_view();
+                .collect::<Vec<_>>();
             // Nothing to narrow when nothing matches, whatever the filters.
             (!empty).then_some(view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
-                    {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2><ul>{speaker_links}</ul></div> })}
-                    {has_kinds.then(|| view! { <div class="facet"><h2>"Kind"</h2><ul>{kind_links}</ul></div> })}
-                    {has_docs.then(|| view! { <div class="facet"><h2>"Document"</h2><ul>{doc_links}</ul></div> })}
+                    {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2>{facet_values(speaker_links, "speakers")}</div> })}
+                    {has_kinds.then(|| view! { <div class="facet"><h2>"Kind"</h2>{facet_values(kind_links, "kinds")}</div> })}
+                    {has_docs.then(|| view! { <div class="facet"><h2>"Document"</h2>{facet_values(doc_links, "documents")}</div> })}
                 </details>
             })
         }
@@ -287,6 +289,22 @@ pub fn QuotesPage() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// How many values of a facet show before the rest are folded away.
+const FACET_SHOWN: usize = 8;
+
+/// A facet's values (each a link, and whether it is chosen): the first [`FACET_SHOWN`] and
+/// any chosen beyond them, then the rest behind "N more …" (a corpus of hundreds of
+/// speakers or documents would otherwise push the results a screen away, or many).
+fn facet_values<V: IntoView>(values: Vec<(V, bool)>, noun: &'static str) -> impl IntoView {
+    let (shown, rest): (Vec<_>, Vec<_>) = values.into_iter().enumerate().partition(|(i, (_, on))| *i < FACET_SHOWN || *on);
+    let strip = |values: Vec<(usize, (V, bool))>| values.into_iter().map(|(_, (link, _))| link).collect_view();
+    let more = (!rest.is_empty()).then(|| {
+        let label = format!("{} more {noun}", rest.len());
+        view! { <details class="facet-more"><summary>{label}</summary><ul>{strip(rest)}</ul></details> }
+    });
+    view! { <ul>{strip(shown)}</ul>{more} }
 }
 
 fn facet_link(route: Route, label: String, count: usize, on: bool) -> impl IntoView {

@@ -156,6 +156,38 @@ test('a search abandoned for another whose fetch then fails does not fail the on
   await expect(page.locator('.results > li').first()).toContainText(/lavrov/i);
 });
 
+test('many speakers fold behind "N more speakers", a chosen one stays in view, and at 360 px the results start near the top', async ({ page }) => {
+  const matching = synthQuotes().filter((q) => /\bsanctions\b/i.test(q.text));
+  const speakers = new Set(matching.map((q) => q.speaker));
+  expect(speakers.size).toBeGreaterThan(8);
+  await open(page, `${synth}/quotes?q=sanctions`);
+  await settled(page);
+  const facet = page.locator('.facet').filter({ has: page.getByRole('heading', { name: 'Speaker' }) });
+  await expect(facet.locator(':scope > ul > li')).toHaveCount(8);
+  const more = facet.locator('details.facet-more');
+  await expect(more.locator('summary')).toHaveText(`${speakers.size - 8} more speakers`);
+  // Shown and folded, every speaker is there once and the counts add up to the results.
+  const counts = await facet.locator('a .n').allTextContents();
+  expect(counts).toHaveLength(speakers.size);
+  const total = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
+  expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(total);
+  // A folded speaker, chosen, shows among the first values, marked as chosen.
+  await more.locator('summary').click();
+  const last = more.locator('a').last();
+  const name = (await last.textContent()).replace(/\s*\d+\s*$/, '');
+  await last.click();
+  await settled(page);
+  await expect(facet.locator(':scope > ul a.on')).toContainText(name);
+  // A phone: the values wrap as chips, and the first result is near the first screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${synth}/quotes?q=sanctions`);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await settled(page);
+  const top = await page.locator('.results > li').first().evaluate((li) => li.getBoundingClientRect().top);
+  expect(top).toBeLessThan(740 * 1.25);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 /// The chart's mark furthest right (the latest event drawn): its link.
 async function latestMark(page) {
   return page.locator('.chart a.item').evaluateAll((els) => {
