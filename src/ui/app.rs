@@ -275,6 +275,21 @@ pub fn use_go() -> impl Fn(&Route, bool) + Clone {
     }
 }
 
+/// Whether the app has adopted the page (hydrated it, or mounted its own).
+static ADOPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the app has adopted the page: until then (and natively, in the static build)
+/// a view must render what the static page has, so that it is adopted as it is; after,
+/// a view may leave out what is not seen until asked for.
+pub fn adopted() -> bool {
+    ADOPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Notes that the app has adopted the page (`ui::boot`, once it has).
+pub fn set_adopted() {
+    ADOPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Moves keyboard focus to an element; false if it cannot take focus.
 fn focus(element: web_sys::Element) -> bool {
     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).is_ok_and(|el| el.focus().is_ok())

@@ -96,6 +96,7 @@ async fn run() {
             leptos::mount::mount_to_body(move || view! { <App data pinned/> });
         }
     }
+    crate::ui::app::set_adopted();
     mark("dossier-adopted");
     pinned.set(None);
     // After the released route has been rendered (effects run before the next frame).

@@ -130,7 +130,7 @@ pub fn QuotesPage() -> impl IntoView {
                     } else {
                         next.speakers.push(id);
                     }
-                    (facet_link(Route::Quotes(next), name, n, on), on)
+                    FacetValue { route: Route::Quotes(next), label: name, count: n, on }
                 })
                 .collect::<Vec<_>>();
             let kind_links = kinds
@@ -138,7 +138,7 @@ pub fn QuotesPage() -> impl IntoView {
                 .map(|(kind, n)| {
                     let on = q.kind == Some(kind);
                     let next = QuoteQuery { kind: (!on).then_some(kind), ..q.clone() };
-                    (facet_link(Route::Quotes(next), kind.label().to_owned(), n, on), on)
+                    FacetValue { route: Route::Quotes(next), label: kind.label().to_owned(), count: n, on }
                 })
                 .collect::<Vec<_>>();
             let doc_links = docs
@@ -147,7 +147,7 @@ pub fn QuotesPage() -> impl IntoView {
                     let id = DocumentId::new(id);
                     let on = q.doc.as_ref() == Some(&id);
                     let next = QuoteQuery { doc: (!on).then_some(id), ..q.clone() };
-                    (facet_link(Route::Quotes(next), title, n, on), on)
+                    FacetValue { route: Route::Quotes(next), label: title, count: n, on }
                 })
                 .collect::<Vec<_>>();
             // Nothing to narrow when nothing matches, whatever the filters.
@@ -294,17 +294,36 @@ pub fn QuotesPage() -> impl IntoView {
 /// How many values of a facet show before the rest are folded away.
 const FACET_SHOWN: usize = 8;
 
-/// A facet's values (each a link, and whether it is chosen): the first [`FACET_SHOWN`] and
-/// any chosen beyond them, then the rest behind "N more …" (a corpus of hundreds of
-/// speakers or documents would otherwise push the results a screen away, or many).
-fn facet_values<V: IntoView>(values: Vec<(V, bool)>, noun: &'static str) -> impl IntoView {
-    let (shown, rest): (Vec<_>, Vec<_>) = values.into_iter().enumerate().partition(|(i, (_, on))| *i < FACET_SHOWN || *on);
-    let strip = |values: Vec<(usize, (V, bool))>| values.into_iter().map(|(_, (link, _))| link).collect_view();
+/// One value of a facet: the link that chooses it (or, chosen, lifts it) and its count.
+#[derive(Clone)]
+struct FacetValue {
+    route: Route,
+    label: String,
+    count: usize,
+    on: bool,
+}
+
+/// A facet's values: the first [`FACET_SHOWN`] and any chosen beyond them, then the rest
+/// behind "N more …" (a corpus of hundreds of speakers or documents would otherwise push
+/// the results a screen away, or many). The folded ones are drawn when first unfolded:
+/// a search at newsroom scale redraws the facets at every keystroke. The static page
+/// has them all (it works without the app), and so has the app while it adopts it.
+fn facet_values(values: Vec<FacetValue>, noun: &'static str) -> impl IntoView {
+    let (shown, rest): (Vec<_>, Vec<_>) = values.into_iter().enumerate().partition(|(i, v)| *i < FACET_SHOWN || v.on);
+    let links = |values: &[(usize, FacetValue)]| {
+        values.iter().map(|(_, v)| facet_link(v.route.clone(), v.label.clone(), v.count, v.on)).collect_view()
+    };
     let more = (!rest.is_empty()).then(|| {
         let label = format!("{} more {noun}", rest.len());
-        view! { <details class="facet-more"><summary>{label}</summary><ul>{strip(rest)}</ul></details> }
+        let (drawn, set_drawn) = signal(!crate::ui::app::adopted());
+        view! {
+            <details class="facet-more" on:toggle=move |_| set_drawn.set(true)>
+                <summary>{label}</summary>
+                <ul>{move || drawn.get().then(|| links(&rest))}</ul>
+            </details>
+        }
     });
-    view! { <ul>{strip(shown)}</ul>{more} }
+    view! { <ul>{links(&shown)}</ul>{more} }
 }
 
 fn facet_link(route: Route, label: String, count: usize, on: bool) -> impl IntoView {

@@ -166,18 +166,25 @@ test('many speakers fold behind "N more speakers", a chosen one stays in view, a
   await expect(facet.locator(':scope > ul > li')).toHaveCount(8);
   const more = facet.locator('details.facet-more');
   await expect(more.locator('summary')).toHaveText(`${speakers.size - 8} more speakers`);
-  // Shown and folded, every speaker is there once and the counts add up to the results.
+  // Unfolded (drawn when first opened), every speaker is there once, and the counts add
+  // up to the results.
+  await expect(more.locator('a')).toHaveCount(0);
+  await more.locator('summary').click();
+  await expect(more.locator('a')).toHaveCount(speakers.size - 8);
   const counts = await facet.locator('a .n').allTextContents();
   expect(counts).toHaveLength(speakers.size);
   const total = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
   expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(total);
   // A folded speaker, chosen, shows among the first values, marked as chosen.
-  await more.locator('summary').click();
   const last = more.locator('a').last();
   const name = (await last.textContent()).replace(/\s*\d+\s*$/, '');
   await last.click();
   await settled(page);
   await expect(facet.locator(':scope > ul a.on')).toContainText(name);
+  // The static page (which works without the app) has every folded value in it.
+  const raw = await (await page.request.get(`${synth}/quotes`)).text();
+  const fold = raw.match(/<details class="facet-more">([\s\S]*?)<\/details>/)[1];
+  expect((fold.match(/<a /g) ?? []).length).toBe(Number(fold.match(/(\d+) more speakers/)[1]));
   // A phone: the values wrap as chips, and the first result is near the first screen.
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${synth}/quotes?q=sanctions`);
