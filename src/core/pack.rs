@@ -45,12 +45,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
-use crate::core::model::{Actor, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
+use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{Page, QuoteQuery, Route};
 use crate::core::search::{QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 6;
+pub const VERSION: u16 = 7;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -386,7 +386,13 @@ pub struct Slice {
     cites: Citations,
     first: Option<QuotesFirst>,
     timeline: Option<TimelineFirst>,
+    /// An actor page's "appears most often with", counted over all the actor's events
+    /// (the slice holds only the first page of them).
+    together: Option<Vec<(ActorId, usize)>>,
 }
+
+/// How many actors an actor page names as appearing most often with them.
+pub const TOGETHER: usize = 8;
 
 /// The catalog: what every page needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -676,10 +682,14 @@ impl<'a> Slices<'a> {
                 if c.actor(id).is_none() {
                     return Ok(None);
                 }
+                // What the page shows: its first page of each (the counts are the
+                // catalog's), so a prolific speaker's slice stays the size of a page.
+                let quotes: Vec<usize> = self.quotes_of.get(id).into_iter().flatten().copied().take(crate::core::site::LIST_PAGE).collect();
                 Slice {
                     key,
-                    quotes: self.quotes(self.quotes_of.get(id))?,
-                    events: self.events(c.events_involving(id).iter().copied())?,
+                    quotes: self.quotes(Some(&quotes))?,
+                    events: self.events(c.events_involving(id).iter().copied().take(crate::core::site::LIST_PAGE))?,
+                    together: Some(crate::core::facets::companions(c, id, TOGETHER)),
                     paragraphs: Vec::new(),
                     ..Slice::default()
                 }
@@ -910,6 +920,8 @@ pub struct Shelf {
     /// Quotes read from excerpts files, by number, and those files by number.
     excerpts: BTreeMap<u32, Quote>,
     excerpt_files: BTreeSet<u32>,
+    /// Actor pages' "appears most often with", from their slices.
+    together: BTreeMap<ActorId, Vec<(ActorId, usize)>>,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -941,7 +953,10 @@ impl Shelf {
             }
             Shard::Index(i) => self.index = Some(i),
             Shard::Slice(slice) => {
-                let Slice { key, quotes, events, paragraphs, cites, first, timeline } = *slice;
+                let Slice { key, quotes, events, paragraphs, cites, first, timeline, together } = *slice;
+                if let (Some(together), Some(actor)) = (together, key.strip_prefix("actor/")) {
+                    self.together.insert(ActorId::new(actor), together);
+                }
                 if first.is_some() {
                     self.first = first;
                 }
@@ -1170,6 +1185,11 @@ impl Shelf {
     /// The timeline's first view, if its slice is on the shelf.
     pub fn timeline_first(&self) -> Option<&TimelineFirst> {
         self.timeline.as_ref()
+    }
+
+    /// Who appears most often with each actor whose page's slice is on the shelf.
+    pub fn together(&self) -> &BTreeMap<ActorId, Vec<(ActorId, usize)>> {
+        &self.together
     }
 
     /// The corpus of the parts and slices on the shelf (the catalog at least), checked for

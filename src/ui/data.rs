@@ -36,6 +36,8 @@ pub struct CorpusContext {
     quotes_first: Option<Arc<QuotesFirst>>,
     /// The timeline's first view as the build worked it out, if its slice was read.
     timeline_first: Option<Arc<TimelineFirst>>,
+    /// Who appears most often with the actors whose pages' slices were read.
+    together: Arc<BTreeMap<ActorId, Vec<(ActorId, usize)>>>,
     /// The release's sharded search index, if it has one ([`SearchFiles`]), and the
     /// index as far as it is in.
     search_files: Option<SearchFiles>,
@@ -61,6 +63,7 @@ impl CorpusContext {
             slices: Some(Arc::default()),
             quotes_first: None,
             timeline_first: None,
+            together: Arc::default(),
             search_files: None,
             sharded: None,
             found: Arc::default(),
@@ -93,6 +96,7 @@ impl CorpusContext {
         Ok(CorpusContext {
             quotes_first: shelf.quotes_first().cloned().map(Arc::new),
             timeline_first: shelf.timeline_first().cloned().map(Arc::new),
+            together: Arc::new(shelf.together().clone()),
             search_files: manifest.search,
             sharded: shelf.sharded().cloned().map(Arc::new),
             found: Arc::new(shelf.numbered_quotes()),
@@ -128,6 +132,7 @@ impl CorpusContext {
             slices: None,
             quotes_first: None,
             timeline_first: None,
+            together: Arc::default(),
             search_files: None,
             sharded: None,
             found: Arc::default(),
@@ -153,6 +158,16 @@ impl CorpusContext {
     /// The search index if every quote is in (so it answers any query), else `None`.
     pub fn searchable(&self) -> Option<&QuoteIndex> {
         self.corpus.parts().contains(Parts::QUOTES).then(|| self.quote_index())
+    }
+
+    /// The actors who share the most events with `actor`, most first, at most
+    /// [`TOGETHER`](crate::core::pack::TOGETHER): counted over every event where they are
+    /// in, else as the actor's page's slice says (it holds only a page of the events).
+    pub fn together(&self, actor: &ActorId) -> Vec<(ActorId, usize)> {
+        match self.together.get(actor) {
+            Some(list) if !self.corpus.parts().contains(Parts::EVENTS) => list.clone(),
+            _ => crate::core::facets::companions(&self.corpus, actor, crate::core::pack::TOGETHER),
+        }
     }
 
     /// The quotes list's first page, if its slice was read.

@@ -588,3 +588,74 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
     let route = Route::Timeline(filtered);
     assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap());
 }
+
+#[test]
+fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest() {
+    init();
+    // The bundled corpus with al-Shaibani's quotes and events each there three times
+    // (new ids, the same verbatim words and passages): more than a page of each.
+    let dir = std::env::temp_dir().join(format!("dossier-prolific-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = super::root("data");
+    for name in ["documents.json", "actors.json", "places.json", "published.txt"] {
+        std::fs::copy(data.join(name), dir.join(name)).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    for source in std::fs::read_dir(data.join("sources")).unwrap() {
+        let source = source.unwrap().path();
+        std::fs::copy(&source, dir.join("sources").join(source.file_name().unwrap())).unwrap();
+    }
+    let actor = "asaad-al-shaibani";
+    let tripled = |file: &str, keep: &dyn Fn(&serde_json::Value) -> bool| {
+        let mut records: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(data.join(file)).unwrap()).unwrap();
+        let copies: Vec<serde_json::Value> = records
+            .iter()
+            .filter(|r| keep(r))
+            .flat_map(|r| {
+                (1..=2).map(move |k| {
+                    let mut copy = r.clone();
+                    copy["id"] = format!("{}-copy-{k}", r["id"].as_str().unwrap()).into();
+                    copy
+                })
+            })
+            .collect();
+        records.extend(copies);
+        std::fs::write(dir.join(file), serde_json::to_string(&records).unwrap()).unwrap();
+    };
+    tripled("quotes.json", &|q| q["speaker"] == actor);
+    tripled("events.json", &|e| e["actors"].as_array().unwrap().iter().any(|a| a["id"] == actor));
+    let c = dossier::core::load::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let id = dossier::core::model::ActorId::new(actor);
+    let (said, involved) = c.actor_counts(&id);
+    let page = dossier::core::site::LIST_PAGE;
+    assert!(said > page && involved > page, "{said} quotes, {involved} events");
+
+    let (manifest, files, slices) = files(&c, 5_000);
+    let route = Route::Actor(id.clone());
+    let need = need_for(&route.page());
+    let hints: BTreeMap<String, ShardRef> =
+        need.slice.iter().map(|k| (k.clone(), ShardRef::slice_named(&slices[k]).unwrap())).collect();
+    let mut shelf = Shelf::default();
+    fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
+    let ctx = context(&shelf, &manifest);
+    // The slice holds a page of each, the first in the corpus's order.
+    let first_quotes: Vec<&str> = c.quotes.iter().filter(|q| q.speaker == id).take(page).map(|q| q.id.as_str()).collect();
+    let got: Vec<&str> = ctx.corpus.quotes.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(got, first_quotes);
+    assert_eq!(ctx.corpus.events.len(), page);
+    // Rendered from it, the page is the page rendered from the whole corpus: a page of
+    // each, the whole counts, the actors met most often over every event, and links to
+    // the rest.
+    let partial = render_page(SHELL, &ctx, &route, "").unwrap();
+    let full = render_page(SHELL, &whole(&c), &route, "").unwrap();
+    assert_eq!(partial, full);
+    // Its text, without the renderer's markers.
+    let partial = partial.replace("<!---->", "");
+    assert!(partial.contains(&format!("Quotes ({said})")) && partial.contains(&format!("Events ({involved})")), "the whole counts");
+    assert_eq!(partial.matches("<figure class=\"quote").count(), page);
+    assert!(partial.contains(&format!("The first {page} of {said} quotes")));
+    assert!(partial.contains(&format!("href=\"{}\"", Route::quotes_of(&id).href().replace('&', "&amp;"))));
+    assert!(partial.contains(&format!("The first {page} of {involved} events")));
+    assert!(partial.contains(&format!("href=\"{}\"", Route::timeline_of(&id).href().replace('&', "&amp;"))));
+}

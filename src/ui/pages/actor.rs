@@ -2,13 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::facets::companions;
 use crate::core::model::ActorId;
 use crate::core::route::Route;
+use crate::core::site::LIST_PAGE;
 use crate::ui::app::use_corpus;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
-use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 
 #[component]
@@ -21,33 +20,30 @@ pub fn ActorPage(
     let Some(actor) = corpus.actor(&id).cloned() else {
         return view! { <Missing what="actor" id=id.to_string() list=Route::Actors/> }.into_any();
     };
-    let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).cloned().collect();
-    let events: Vec<_> = corpus.events_involving(&actor.id).iter().map(|&i| &corpus.events[i]).collect();
-    let together = companions(&corpus, &actor.id, 8)
+    // The first page of each (all the page's data holds: a prolific speaker in a large
+    // corpus has thousands of quotes); the rest are a link away, in the quote search and
+    // on the timeline, with their filters, order and export.
+    let (n_quotes, n_events) = corpus.actor_counts(&actor.id);
+    let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).take(LIST_PAGE).cloned().collect();
+    let events: Vec<_> = corpus.events_involving(&actor.id).iter().take(LIST_PAGE).map(|&i| &corpus.events[i]).collect();
+    let together = ctx
+        .together(&actor.id)
         .into_iter()
         .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(&a).to_owned()}</a>" ("{n}")"</li> })
         .collect_view();
-    let n_quotes = quotes.len();
-    let n_events = events.len();
-    // A prolific speaker in a large corpus has thousands of quotes: a page at a time.
-    let page_of = {
-        let id = actor.id.clone();
-        Memo::new(move |_| id.clone())
+    let event_items = events
+        .iter()
+        .map(|e| {
+            let (href, title, spec) = (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone());
+            view! { <li><DateTime spec/>" — "<a href=href>{title}</a></li> }
+        })
+        .collect_view();
+    let quote_items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
+    let beyond = |n: usize, what: &'static str, route: Route, place: &'static str| {
+        (n > LIST_PAGE).then(|| view! { <p class="beyond">"The first "{LIST_PAGE}" of "{n}" "{what}": "<a href=route.href()>"all "{n}" "{place}</a>"."</p> })
     };
-    let (event_limit, quote_limit) = (use_limit(page_of), use_limit(page_of));
-    let event_rows: Vec<(String, String, crate::core::date::DateSpec)> =
-        events.iter().map(|e| (Route::Event(e.id.clone()).href(), e.title.clone(), e.date.clone())).collect();
-    let event_items = move || {
-        event_rows
-            .iter()
-            .take(event_limit.rendered())
-            .cloned()
-            .map(|(href, title, spec)| view! { <li><DateTime spec/>" — "<a href=href>{title}</a></li> })
-            .collect_view()
-    };
-    let quote_items = move || {
-        quotes.iter().take(quote_limit.rendered()).cloned().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view()
-    };
+    let more_events = beyond(n_events, "events", Route::timeline_of(&actor.id), "on the timeline");
+    let more_quotes = beyond(n_quotes, "quotes", Route::quotes_of(&actor.id), "in the quote search");
     view! {
         <h1>{actor.name.clone()}</h1>
         <p class="lead">{actor.description.clone()}</p>
@@ -59,7 +55,7 @@ pub fn ActorPage(
             <h2>"Events ("{n_events}")"</h2>
             {(n_events > 0).then(|| view! { <p><a href=Route::timeline_of(&actor.id).href()>"See them on the timeline"</a></p> })}
             <ul>{event_items}</ul>
-            <ShowMore limit=event_limit total=Signal::derive(move || n_events) what="events"/>
+            {more_events}
         </section>
         <section>
             <h2>"Appears most often with"</h2>
@@ -69,7 +65,7 @@ pub fn ActorPage(
             <h2>"Quotes ("{n_quotes}")"</h2>
             {(n_quotes > 0).then(|| view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p> })}
             <ul class="results">{quote_items}</ul>
-            <ShowMore limit=quote_limit total=Signal::derive(move || n_quotes) what="quotes"/>
+            {more_quotes}
         </section>
     }
     .into_any()
