@@ -335,13 +335,31 @@ impl DataContext {
                     in_flight.retain(|n| n != &need);
                 }
                 match loaded {
-                    Ok(ctx) => {
+                    // What was asked for is in: what the lists wait for next is asked for
+                    // at once, and failures of needs now met are forgotten.
+                    Ok(ctx) if ctx.satisfies(&need) => {
+                        if failures.with_untracked(|f| f.iter().any(|(n, _)| ctx.satisfies(n))) {
+                            failures.update(|f| f.retain(|(n, _)| !ctx.satisfies(n)));
+                        }
                         current.set(ctx);
                         data.follow();
                     }
+                    // The files read do not hold what they were read for (files that
+                    // disagree with each other): said, not asked for again and again.
+                    Ok(ctx) => {
+                        current.set(ctx);
+                        failures.update(|f| f.push((need, "this release’s data files do not hold what the page needs (reload the page)".to_owned())));
+                    }
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
-                    Err(e) => failures.update(|f| f.push((need, e.to_string()))),
+                    // Kept for whoever waits for that need (the last few: a reader typing
+                    // offline fails a need a keystroke).
+                    Err(e) => failures.update(|f| {
+                        f.push((need, e.to_string()));
+                        if f.len() > 16 {
+                            f.remove(0);
+                        }
+                    }),
                 }
             });
             return;

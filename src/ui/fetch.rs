@@ -158,7 +158,7 @@ impl Source {
 
     async fn read(&self, needs: &[Need], first: Result<Round, Fetched>) -> Result<CorpusContext, Fetched> {
         let mut round = first?;
-        for _ in 0..3 {
+        for k in 0..3 {
             if round.is_empty() {
                 break;
             }
@@ -174,7 +174,8 @@ impl Source {
                     shelf.put_wanted(&w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
                 }
             }
-            round = self.start(needs)?;
+            // No fourth round: its requests would be started and dropped.
+            round = if k < 2 { self.start(needs)? } else { Vec::new() };
         }
         let shelf = self.shelf.lock().map_err(|_| unusable())?;
         if let Some(key) = shelf.lacking(&self.manifest, needs) {

@@ -102,14 +102,20 @@ pub fn QuotesPage() -> impl IntoView {
             data.follow();
         }
     };
-    let facets = {
+    // The facets' values, worked out whenever what is in changes, and drawn only when
+    // they change (a fetch that adds records to a page of results leaves them, and a
+    // "N more" the reader unfolded, as they are).
+    let facet_values_now = {
         let current = current.clone();
-        move || {
+        Memo::new(move |_| {
             let ctx = current();
             let corpus = &ctx.corpus;
             let q = query.get();
             let facets = hits.with(|found| found.as_ref().map(|found| found.facets(ctx.indexes(), corpus, &q)))?;
-            let empty = facets.is_empty();
+            // Nothing to narrow when nothing matches, whatever the filters.
+            if facets.is_empty() {
+                return None;
+            }
             let speakers: Vec<(String, String, usize)> =
                 facets.speakers.iter().map(|(id, n)| (id.to_string(), corpus.actor_name(id).to_owned(), *n)).collect();
             let kinds = facets.kinds;
@@ -118,7 +124,6 @@ pub fn QuotesPage() -> impl IntoView {
                 .iter()
                 .map(|(id, n)| (id.to_string(), corpus.document(id).map(|d| d.title.clone()).unwrap_or_default(), *n))
                 .collect();
-            let (has_speakers, has_kinds, has_docs) = (!speakers.is_empty(), !kinds.is_empty(), !docs.is_empty());
             let speaker_links = speakers
                 .into_iter()
                 .map(|(id, name, n)| {
@@ -150,16 +155,23 @@ pub fn QuotesPage() -> impl IntoView {
                     FacetValue { route: Route::Quotes(next), label: title, count: n, on }
                 })
                 .collect::<Vec<_>>();
-            // Nothing to narrow when nothing matches, whatever the filters.
-            (!empty).then_some(view! {
+            Some([speaker_links, kind_links, doc_links])
+        })
+    };
+    let facets = move || {
+        facet_values_now.get().map(|[speakers, kinds, docs]| {
+            let facet = |title: &'static str, noun: &'static str, values: Vec<FacetValue>| {
+                (!values.is_empty()).then(|| view! { <div class="facet"><h2>{title}</h2>{facet_values(values, noun)}</div> })
+            };
+            view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
-                    {has_speakers.then(|| view! { <div class="facet"><h2>"Speaker"</h2>{facet_values(speaker_links, "speakers")}</div> })}
-                    {has_kinds.then(|| view! { <div class="facet"><h2>"Kind"</h2>{facet_values(kind_links, "kinds")}</div> })}
-                    {has_docs.then(|| view! { <div class="facet"><h2>"Document"</h2>{facet_values(doc_links, "documents")}</div> })}
+                    {facet("Speaker", "speakers", speakers)}
+                    {facet("Kind", "kinds", kinds)}
+                    {facet("Document", "documents", docs)}
                 </details>
-            })
-        }
+            }
+        })
     };
     let results = {
         let current = current.clone();
@@ -295,7 +307,7 @@ pub fn QuotesPage() -> impl IntoView {
 const FACET_SHOWN: usize = 8;
 
 /// One value of a facet: the link that chooses it (or, chosen, lifts it) and its count.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct FacetValue {
     route: Route,
     label: String,

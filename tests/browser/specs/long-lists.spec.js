@@ -175,6 +175,12 @@ test('many speakers fold behind "N more speakers", a chosen one stays in view, a
   expect(counts).toHaveLength(speakers.size);
   const total = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
   expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(total);
+  // Data coming in (an export fetches every quote) leaves the unfolded values as they are.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  await download;
+  await expect(more).toHaveAttribute('open', '');
+  await expect(more.locator('a')).toHaveCount(speakers.size - 8);
   // A folded speaker, chosen, shows among the first values, marked as chosen.
   const last = more.locator('a').last();
   const name = (await last.textContent()).replace(/\s*\d+\s*$/, '');
