@@ -197,8 +197,8 @@ pub fn quotes_need(
             (None, _) => Some(Need::search()),
             (Some(_), None) => Some(Need::sharded(Vec::new(), Vec::new())),
             (Some(_), Some(index)) => {
+                // The chunks its words read; the hits' records follow once it is ranked.
                 let chunks: Vec<u32> = index.missing(query).into_iter().map(|k| k as u32).collect();
-                // A first page beyond what the build's first page holds needs its records.
                 Some(Need::sharded(chunks, Vec::new()))
             }
         },

@@ -523,11 +523,6 @@ impl QuoteIndex {
         self.columns.len()
     }
 
-    /// Quote `q`'s speaker.
-    pub fn speaker_of(&self, q: usize) -> Option<&ActorId> {
-        self.entities.get(*self.columns.speaker.get(q)? as usize)?.actor.as_ref()
-    }
-
     /// Quote `q`'s speaker as a number (its place among the actors, then the places), or
     /// `None` for a quote without one; [`QuoteIndex::speaker_numbered`] names it.
     pub fn speaker_number(&self, q: usize) -> Option<usize> {

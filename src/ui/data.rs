@@ -335,38 +335,37 @@ impl DataContext {
                     in_flight.retain(|n| n != &need);
                 }
                 match loaded {
-                    // What was asked for is in: what the lists wait for next is asked for
-                    // at once, and failures of needs now met are forgotten.
-                    Ok(ctx) if ctx.satisfies(&need) => {
+                    // What was asked for is in (`Source::load` holds to that): what the
+                    // lists wait for next is asked for at once, and failures of needs now
+                    // met are forgotten.
+                    Ok(ctx) => {
                         if failures.with_untracked(|f| f.iter().any(|(n, _)| ctx.satisfies(n))) {
                             failures.update(|f| f.retain(|(n, _)| !ctx.satisfies(n)));
                         }
                         current.set(ctx);
                         data.follow();
                     }
-                    // The files read do not hold what they were read for (files that
-                    // disagree with each other): said, not asked for again and again.
-                    Ok(ctx) => {
-                        current.set(ctx);
-                        failures.update(|f| f.push((need, "this release’s data files do not hold what the page needs (reload the page)".to_owned())));
-                    }
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
-                    // Kept for whoever waits for that need (the last few: a reader typing
-                    // offline fails a need a keystroke).
-                    Err(e) => failures.update(|f| {
-                        f.push((need, e.to_string()));
-                        if f.len() > 16 {
-                            f.remove(0);
-                        }
-                    }),
+                    Err(e) => remember_failure(&failures, need, e.to_string()),
                 }
             });
             return;
         }
         // Natively every part is in from the start; nothing else can fetch.
-        self.failures.update(|f| f.push((need, "this page’s data is not available".to_owned())));
+        remember_failure(&self.failures, need, "this page’s data is not available".to_owned());
     }
+}
+
+/// Keeps why `need` failed for whoever waits for it: the last few failures (a reader
+/// typing offline fails a need a keystroke).
+fn remember_failure(failures: &ArcRwSignal<Vec<(Need, String)>>, need: Need, why: String) {
+    failures.update(|f| {
+        f.push((need, why));
+        if f.len() > 16 {
+            f.remove(0);
+        }
+    });
 }
 
 impl DataContext {

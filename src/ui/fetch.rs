@@ -181,7 +181,14 @@ impl Source {
         if let Some(key) = shelf.lacking(&self.manifest, needs) {
             return Err(Fetched::Failed(format!("the data of the page {key} is not in this release’s files (reload the page)")));
         }
-        CorpusContext::from_shelf(&shelf, &self.manifest).map_err(|e| Fetched::Failed(e.to_string()))
+        let ctx = CorpusContext::from_shelf(&shelf, &self.manifest).map_err(|e| Fetched::Failed(e.to_string()))?;
+        // What was read holds what it was read for, or the load failed: files that
+        // disagree with each other (a search part the manifest does not list) are said,
+        // never a context that would send the page to ask again.
+        if needs.iter().any(|n| !ctx.satisfies(n)) {
+            return Err(Fetched::Failed("this release’s data files do not hold what the page needs (reload the page)".to_owned()));
+        }
+        Ok(ctx)
     }
 }
 

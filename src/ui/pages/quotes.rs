@@ -322,9 +322,7 @@ struct FacetValue {
 /// has them all (it works without the app), and so has the app while it adopts it.
 fn facet_values(values: Vec<FacetValue>, noun: &'static str) -> impl IntoView {
     let (shown, rest): (Vec<_>, Vec<_>) = values.into_iter().enumerate().partition(|(i, v)| *i < FACET_SHOWN || v.on);
-    let links = |values: &[(usize, FacetValue)]| {
-        values.iter().map(|(_, v)| facet_link(v.route.clone(), v.label.clone(), v.count, v.on)).collect_view()
-    };
+    let links = |values: &[(usize, FacetValue)]| values.iter().map(|(_, v)| facet_link(v)).collect_view();
     let more = (!rest.is_empty()).then(|| {
         let label = format!("{} more {noun}", rest.len());
         let (drawn, set_drawn) = signal(!crate::ui::app::adopted());
@@ -338,11 +336,12 @@ fn facet_values(values: Vec<FacetValue>, noun: &'static str) -> impl IntoView {
     view! { <ul>{links(&shown)}</ul>{more} }
 }
 
-fn facet_link(route: Route, label: String, count: usize, on: bool) -> impl IntoView {
+fn facet_link(value: &FacetValue) -> impl IntoView {
+    let on = value.on;
     view! {
         <li>
-            <a href=route.href() class:on=on>
-                {label}" "<span class="n">{count}</span>
+            <a href=value.route.href() class:on=on>
+                {value.label.clone()}" "<span class="n">{value.count}</span>
                 {on.then_some(view! { <span class="visually-hidden">" (selected; follow to remove)"</span> })}
             </a>
         </li>
