@@ -62,7 +62,8 @@ impl<'a> Cited<'a> {
     pub fn on_page(corpus: &'a Corpus, page: &crate::core::route::Page) -> Option<Cited<'a>> {
         use crate::core::route::Page;
         match page {
-            Page::Document(id) => corpus.document(id).map(Cited::Document),
+            // Every part of a document cites the document.
+            Page::Document(id, _) => corpus.document(id).map(Cited::Document),
             Page::Quote(id) => corpus.quote(id).map(Cited::Quote),
             Page::Event(id) => corpus.event(id).map(Cited::Event),
             _ => None,
@@ -78,7 +79,7 @@ impl<'a> Cited<'a> {
     /// The page of the record.
     pub fn route(&self) -> Route {
         match self {
-            Cited::Document(d) => Route::Document { id: d.id.clone(), quote: None, paragraph: None },
+            Cited::Document(d) => Route::document(&d.id),
             Cited::Quote(q) => Route::Quote(q.id.clone()),
             Cited::Event(e) => Route::Event(e.id.clone()),
         }

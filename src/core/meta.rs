@@ -3,7 +3,7 @@
 //! opened cold and the same page rendered by the app never disagree.
 
 use crate::core::model::Corpus;
-use crate::core::route::Page;
+use crate::core::route::{part_span, parts_of, Page};
 use crate::core::stats::summary;
 use crate::core::text::shorten;
 
@@ -96,14 +96,21 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
             }
             None => missing("actor"),
         },
-        Page::Document(id) => match corpus.document(id) {
-            Some(doc) => {
+        Page::Document(id, part) => match corpus.document(id) {
+            Some(doc) if *part <= parts_of(corpus.document_counts(&doc.id).0) => {
                 let publisher = doc.publisher.clone().unwrap_or_else(|| "publisher not stated".to_owned());
-                website(
-                    &doc.title,
-                    format!("The full text of “{}” ({}, {}), {} paragraphs, with its quotes marked.", doc.title, doc.kind, publisher, corpus.document_counts(&doc.id).0),
-                )
+                let paragraphs = corpus.document_counts(&doc.id).0;
+                if parts_of(paragraphs) == 1 {
+                    website(&doc.title, format!("The full text of “{}” ({}, {}), {} paragraphs, with its quotes marked.", doc.title, doc.kind, publisher, paragraphs))
+                } else {
+                    let (first, last) = part_span(*part, paragraphs);
+                    website(
+                        &format!("{} (paragraphs {first}–{last})", doc.title),
+                        format!("Paragraphs {first} to {last} of the {paragraphs} of “{}” ({}, {}), with their quotes marked.", doc.title, doc.kind, publisher),
+                    )
+                }
             }
+            Some(_) => missing("part of this document"),
             None => missing("document"),
         },
         Page::NotFound(_) => website("Page not found", "This address is not a page of this dossier.".to_owned()),

@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
-use crate::core::route::{Page, QuoteQuery, Route};
+use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route};
 use crate::core::search::{QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
@@ -251,7 +251,8 @@ pub fn slice_key(page: &Page) -> Option<String> {
         Page::Quote(id) => Some(format!("quote/{}", id.as_str())),
         Page::Event(id) => Some(format!("event/{}", id.as_str())),
         Page::Actor(id) => Some(format!("actor/{}", id.as_str())),
-        Page::Document(id) => Some(format!("document/{}", id.as_str())),
+        Page::Document(id, 1) => Some(format!("document/{}", id.as_str())),
+        Page::Document(id, part) => Some(format!("document/{}/part/{part}", id.as_str())),
         _ => None,
     }
 }
@@ -628,7 +629,7 @@ impl<'a> Slices<'a> {
             .chain(c.quotes.iter().map(|q| Page::Quote(q.id.clone())))
             .chain(c.events.iter().map(|e| Page::Event(e.id.clone())))
             .chain(c.actors.iter().map(|a| Page::Actor(a.id.clone())))
-            .chain(c.documents.iter().map(|d| Page::Document(d.id.clone())));
+            .chain(c.documents.iter().flat_map(|d| (1..=parts_of(d.paragraphs.len())).map(|part| Page::Document(d.id.clone(), part))));
         pages.filter_map(move |page| self.slice(&page).transpose())
     }
 
@@ -694,14 +695,20 @@ impl<'a> Slices<'a> {
                     ..Slice::default()
                 }
             }
-            Page::Document(id) => {
+            Page::Document(id, part) => {
                 let Some(d) = c.document(id) else { return Ok(None) };
-                let all: Vec<u32> = d.paragraphs.iter().map(|p| p.n).collect();
+                if *part > parts_of(d.paragraphs.len()) {
+                    return Ok(None);
+                }
+                // The part's paragraphs and the quotes in them.
+                let range = part_paragraphs(*part);
+                let shown: Vec<u32> = d.paragraphs.iter().map(|p| p.n).filter(|n| range.contains(n)).collect();
+                let quotes: Vec<usize> = self.quotes_in.get(id).into_iter().flatten().copied().filter(|&i| range.contains(&c.quotes[i].paragraph)).collect();
                 Slice {
                     key,
-                    quotes: self.quotes(self.quotes_in.get(id))?,
+                    quotes: self.quotes(Some(&quotes))?,
                     events: Vec::new(),
-                    paragraphs: paragraphs(id, &all)?,
+                    paragraphs: paragraphs(id, &shown)?,
                     cites: self.citations.only(Cited::Document(d)),
                     ..Slice::default()
                 }

@@ -54,14 +54,15 @@ pub fn page_hrefs(corpus: &Corpus) -> Vec<String> {
 }
 
 /// Whether `href` can be the `from` of a redirect: exactly the address of a quote, event,
-/// actor or document page whose id is a slug (so the page the build writes for it stays
-/// inside its folder: no `..`, no query, no fragment).
+/// actor or document page (or a part of a document: one that grew shorter) whose id is a
+/// slug (so the page the build writes for it stays inside its folder: no `..`, no query,
+/// no fragment).
 fn is_redirectable(href: &str) -> bool {
     let id = match parse(href).route {
         Route::Quote(id) => id.to_string(),
         Route::Event(id) => id.to_string(),
         Route::Actor(id) => id.to_string(),
-        Route::Document { id, quote: None, paragraph: None } => id.to_string(),
+        Route::Document { id, quote: None, paragraph: None, .. } => id.to_string(),
         _ => return false,
     };
     is_valid_slug(&id) && parse(href).route.href() == href

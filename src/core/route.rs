@@ -102,7 +102,9 @@ pub enum Route {
     Actors,
     Actor(ActorId),
     Documents,
-    Document { id: DocumentId, quote: Option<QuoteId>, paragraph: Option<u32> },
+    /// A document in the reader: `part` (from 1) of its paragraphs ([`DOCUMENT_PART`]
+    /// to a part), a quote to highlight, a paragraph to scroll to.
+    Document { id: DocumentId, part: u32, quote: Option<QuoteId>, paragraph: Option<u32> },
     NotFound { path: String },
 }
 
@@ -160,12 +162,54 @@ pub fn parse_parts(path: &str, query: &str, fragment: &str) -> Parsed {
         ["documents"] => Route::Documents,
         ["documents", id] => Route::Document {
             id: DocumentId::new(*id),
+            part: 1,
             quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
-            paragraph: fragment.strip_prefix("p-").and_then(|n| n.parse().ok()).filter(|&n| n > 0),
+            paragraph: paragraph_of(fragment),
+        },
+        // A part's number is written plainly (no sign, no leading zero): anything else is
+        // no page.
+        ["documents", id, "part", k] if k.bytes().all(|b| b.is_ascii_digit()) && !k.starts_with('0') && k.parse::<u32>().is_ok() => Route::Document {
+            id: DocumentId::new(*id),
+            part: k.parse().unwrap_or(1),
+            quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
+            paragraph: paragraph_of(fragment),
         },
         _ => Route::NotFound { path: format!("/{}", segments.join("/")) },
     };
     Parsed { route, ignored: reader.ignored }
+}
+
+/// The paragraph a fragment points at (`p-12`), if any.
+fn paragraph_of(fragment: &str) -> Option<u32> {
+    fragment.strip_prefix("p-").and_then(|n| n.parse().ok()).filter(|&n| n > 0)
+}
+
+/// Paragraphs a document page holds: a longer document is read in parts of this many,
+/// each a page of its own (`/documents/<id>/part/<k>`), so a 1,000-paragraph transcript's
+/// page weighs what an article's does, and a link to any paragraph opens cold on the
+/// page that holds it.
+pub const DOCUMENT_PART: u32 = 100;
+
+/// The part of a document that holds paragraph `n`.
+pub fn part_of(n: u32) -> u32 {
+    n.saturating_sub(1) / DOCUMENT_PART + 1
+}
+
+/// The paragraph numbers of part `part` (of a document long enough to have it).
+pub fn part_paragraphs(part: u32) -> std::ops::RangeInclusive<u32> {
+    let first = part.max(1).saturating_sub(1).saturating_mul(DOCUMENT_PART).saturating_add(1);
+    first..=first.saturating_add(DOCUMENT_PART - 1)
+}
+
+/// The first and last paragraph that part `part` of a `paragraphs`-long document shows.
+pub fn part_span(part: u32, paragraphs: usize) -> (u32, u32) {
+    let range = part_paragraphs(part);
+    (*range.start(), (*range.end()).min(u32::try_from(paragraphs).unwrap_or(u32::MAX)))
+}
+
+/// How many parts a document of `paragraphs` paragraphs is read in (at least one).
+pub fn parts_of(paragraphs: usize) -> u32 {
+    u32::try_from(paragraphs.div_ceil(DOCUMENT_PART as usize)).unwrap_or(u32::MAX).max(1)
 }
 
 struct QueryReader {
@@ -321,9 +365,13 @@ impl Route {
             Route::Actors => "/actors".to_owned(),
             Route::Actor(id) => format!("/actors/{}", segment(id.as_str())),
             Route::Documents => "/documents".to_owned(),
-            Route::Document { id, quote, paragraph } => {
+            Route::Document { id, part, quote, paragraph } => {
+                let path = match part {
+                    0 | 1 => format!("/documents/{}", segment(id.as_str())),
+                    k => format!("/documents/{}/part/{k}", segment(id.as_str())),
+                };
                 let href = with_query(
-                    format!("/documents/{}", segment(id.as_str())),
+                    path,
                     &[(keys::QUOTE, quote.as_ref().map(|q| q.to_string()))],
                 );
                 match paragraph {
@@ -356,9 +404,19 @@ impl Route {
         Route::Quotes(QuoteQuery { speakers: vec![actor.clone()], ..QuoteQuery::default() })
     }
 
-    /// A paragraph of a document in the reader.
+    /// A paragraph of a document in the reader (on the part that holds it).
     pub fn paragraph(document: &DocumentId, n: u32) -> Route {
-        Route::Document { id: document.clone(), quote: None, paragraph: Some(n) }
+        Route::Document { id: document.clone(), part: part_of(n), quote: None, paragraph: Some(n) }
+    }
+
+    /// A quote highlighted in the reader, in paragraph `n` of `document` (on its part).
+    pub fn quote_in(document: &DocumentId, quote: &QuoteId, n: u32) -> Route {
+        Route::Document { id: document.clone(), part: part_of(n), quote: Some(quote.clone()), paragraph: Some(n) }
+    }
+
+    /// A document's first page (the whole of it, when it has one part).
+    pub fn document(id: &DocumentId) -> Route {
+        Route::Document { id: id.clone(), part: 1, quote: None, paragraph: None }
     }
 }
 
@@ -374,7 +432,8 @@ pub enum Page {
     Actors,
     Actor(ActorId),
     Documents,
-    Document(DocumentId),
+    /// A document's part (from 1).
+    Document(DocumentId, u32),
     NotFound(String),
 }
 
@@ -389,7 +448,7 @@ impl Route {
             Route::Actors => Page::Actors,
             Route::Actor(id) => Page::Actor(id.clone()),
             Route::Documents => Page::Documents,
-            Route::Document { id, .. } => Page::Document(id.clone()),
+            Route::Document { id, part, .. } => Page::Document(id.clone(), *part),
             Route::NotFound { path } => Page::NotFound(path.clone()),
         }
     }
@@ -410,7 +469,7 @@ impl Page {
             Page::Actors => Route::Actors,
             Page::Actor(id) => Route::Actor(id.clone()),
             Page::Documents => Route::Documents,
-            Page::Document(id) => Route::Document { id: id.clone(), quote: None, paragraph: None },
+            Page::Document(id, part) => Route::Document { id: id.clone(), part: *part, quote: None, paragraph: None },
             Page::NotFound(_) => Route::NotFound { path: String::new() },
         }
     }
@@ -424,7 +483,12 @@ pub fn every_page(corpus: &Corpus) -> Vec<Route> {
     pages.extend(corpus.quotes.iter().map(|q| Route::Quote(q.id.clone())));
     pages.extend(corpus.events.iter().map(|e| Route::Event(e.id.clone())));
     pages.extend(corpus.actors.iter().map(|a| Route::Actor(a.id.clone())));
-    pages.extend(corpus.documents.iter().map(|d| Route::Document { id: d.id.clone(), quote: None, paragraph: None }));
+    // A document's parts (the whole corpus knows its paragraphs; a corpus read from the
+    // data files, the catalog's count of them).
+    for d in &corpus.documents {
+        let paragraphs = d.paragraphs.len().max(corpus.document_counts(&d.id).0);
+        pages.extend((1..=parts_of(paragraphs)).map(|part| Route::Document { id: d.id.clone(), part, quote: None, paragraph: None }));
+    }
     pages
 }
 
@@ -588,7 +652,9 @@ mod tests {
                 to: PartialDate::parse("2025").ok(),
                 doc: Some(DocumentId::new("d")),
             }),
-            Route::Document { id: DocumentId::new("d"), quote: Some(QuoteId::new("q")), paragraph: Some(12) },
+            Route::Document { id: DocumentId::new("d"), part: 1, quote: Some(QuoteId::new("q")), paragraph: Some(12) },
+            Route::Document { id: DocumentId::new("d"), part: 3, quote: Some(QuoteId::new("q")), paragraph: Some(212) },
+            Route::Document { id: DocumentId::new("d"), part: 12, quote: None, paragraph: None },
             Route::Actors,
             Route::NotFound { path: "/nope".into() },
         ];
@@ -602,5 +668,25 @@ mod tests {
         assert_eq!(Route::Quotes(QuoteQuery::default()).href(), "/quotes");
         assert_eq!(Route::timeline_of(&ActorId::new("vladimir-putin")).href(), "/timeline?actor=vladimir-putin");
         assert_eq!(Route::paragraph(&DocumentId::new("d"), 3).href(), "/documents/d#p-3");
+        assert_eq!(Route::document(&DocumentId::new("d")).href(), "/documents/d");
+    }
+
+    #[test]
+    fn a_long_document_is_read_in_parts_and_a_paragraph_link_goes_to_its_part() {
+        let d = DocumentId::new("d");
+        assert_eq!(Route::paragraph(&d, 100).href(), "/documents/d#p-100");
+        assert_eq!(Route::paragraph(&d, 101).href(), "/documents/d/part/2#p-101");
+        assert_eq!(Route::quote_in(&d, &QuoteId::new("q"), 250).href(), "/documents/d/part/3?quote=q#p-250");
+        assert_eq!((part_of(1), part_of(100), part_of(101), part_of(1000), part_of(1001)), (1, 1, 2, 10, 11));
+        assert_eq!(part_paragraphs(2), 101..=200);
+        assert_eq!((parts_of(0), parts_of(1), parts_of(100), parts_of(101), parts_of(1000)), (1, 1, 1, 2, 10));
+        assert_eq!(part_span(3, 250), (201, 250));
+        // Part 1's own address is the document's; a part's number is written plainly or
+        // the address is no page (parsing never fails).
+        assert_eq!(route("/documents/d/part/1"), Route::document(&d));
+        assert_eq!(route("/documents/d/part/1").href(), "/documents/d");
+        for bad in ["/documents/d/part/0", "/documents/d/part/02", "/documents/d/part/-2", "/documents/d/part/two", "/documents/d/part/99999999999", "/documents/d/part", "/documents/d/part/2/x"] {
+            assert!(matches!(route(bad), Route::NotFound { .. }), "{bad}");
+        }
     }
 }

@@ -261,7 +261,7 @@ fn page_view(page: Page) -> AnyView {
         Page::Actors => view! { <pages::actors::ActorsPage/> }.into_any(),
         Page::Actor(id) => view! { <pages::actor::ActorPage id/> }.into_any(),
         Page::Documents => view! { <pages::documents::DocumentsPage/> }.into_any(),
-        Page::Document(id) => view! { <pages::document::DocumentPage id/> }.into_any(),
+        Page::Document(id, part) => view! { <pages::document::DocumentPage id part/> }.into_any(),
         Page::NotFound(_) => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     }
 }

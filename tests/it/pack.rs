@@ -100,7 +100,7 @@ fn the_decoded_corpus_is_the_checked_corpus_whatever_the_shard_size() {
         let mut shelf = shelf(&manifest, &files, Parts::ALL);
         assert_eq!(shelf.parts(&manifest), Parts::ALL);
         // The paragraphs are in the documents' pages' slices.
-        let documents: Vec<Need> = c.documents.iter().map(|d| need_for(&Route::Document { id: d.id.clone(), quote: None, paragraph: None }.page())).collect();
+        let documents: Vec<Need> = every_page(&c).iter().filter(|r| matches!(r, Route::Document { .. })).map(|r| need_for(&r.page())).collect();
         fetch(&mut shelf, &manifest, &files, &documents, &BTreeMap::new());
         let decoded = shelf.corpus(&manifest).unwrap();
         assert_same(&decoded, &c);
@@ -658,4 +658,57 @@ fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest
     assert!(partial.contains(&format!("href=\"{}\"", Route::quotes_of(&id).href().replace('&', "&amp;"))));
     assert!(partial.contains(&format!("The first {page} of {involved} events")));
     assert!(partial.contains(&format!("href=\"{}\"", Route::timeline_of(&id).href().replace('&', "&amp;"))));
+}
+
+#[test]
+fn a_long_document_is_read_in_parts_each_page_holding_its_paragraphs_and_their_quotes() {
+    init();
+    // 250 quotes, a paragraph each, in one document: three parts.
+    let (files_in, _) = dossier::synth::corpus_with_events(250, 20, 5);
+    let c = dossier::core::load::load(&files_in).unwrap_or_else(|e| panic!("{e}"));
+    let doc = c.documents.iter().find(|d| d.paragraphs.len() == 250).expect("a 250-paragraph document");
+    let parts: Vec<Route> = every_page(&c).into_iter().filter(|r| matches!(r, Route::Document { id, .. } if *id == doc.id)).collect();
+    assert_eq!(parts.len(), 3, "{parts:?}");
+    let (manifest, files, slices) = files(&c, 5_000);
+    let mut seen = Vec::new();
+    for (k, route) in parts.iter().enumerate() {
+        let Route::Document { part, .. } = route else { unreachable!() };
+        assert_eq!(*part as usize, k + 1);
+        let need = need_for(&route.page());
+        let hints: BTreeMap<String, ShardRef> =
+            need.slice.iter().map(|key| (key.clone(), ShardRef::slice_named(&slices[key]).unwrap())).collect();
+        let mut shelf = Shelf::default();
+        fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
+        let ctx = context(&shelf, &manifest);
+        // The part's paragraphs, and exactly the quotes in them.
+        let ns: Vec<u32> = ctx.corpus.document(&doc.id).unwrap().paragraphs.iter().map(|p| p.n).collect();
+        let first = 100 * k as u32 + 1;
+        assert_eq!(ns, (first..=(first + 99).min(250)).collect::<Vec<u32>>());
+        let mut quotes: Vec<&str> = ctx.corpus.quotes.iter().map(|q| q.id.as_str()).collect();
+        let mut expected: Vec<&str> = c.quotes.iter().filter(|q| q.document == doc.id && ns.contains(&q.paragraph)).map(|q| q.id.as_str()).collect();
+        quotes.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(quotes, expected);
+        // Rendered from its slice, the page is the page rendered from the whole corpus:
+        // its paragraphs only, where it stands, the way to the others.
+        let partial = render_page(SHELL, &ctx, route, "").unwrap();
+        assert_eq!(partial, render_page(SHELL, &whole(&c), route, "").unwrap());
+        let text = partial.replace("<!---->", "");
+        assert_eq!(text.matches("class=\"para ").count(), ns.len());
+        assert!(text.contains(&format!("Paragraphs {}–{} of 250.", first, (first + 99).min(250))), "where it stands");
+        assert_eq!(text.contains("rel=\"prev\""), k > 0);
+        assert_eq!(text.contains("rel=\"next\""), k < 2);
+        assert_eq!(text.matches("aria-current=\"page\"").count(), 2, "the navigation's and the part's own");
+        seen.extend(ns);
+    }
+    // Every paragraph is on exactly one part's page.
+    assert_eq!(seen, (1..=250).collect::<Vec<u32>>());
+    // A quote's link to its paragraph is the part that holds it.
+    let late = c.quotes.iter().find(|q| q.document == doc.id && q.paragraph == 180).unwrap();
+    assert_eq!(Route::quote_in(&doc.id, &late.id, late.paragraph).href(), format!("/documents/{}/part/2?quote={}#p-180", doc.id, late.id));
+    // A part beyond the document's is no page: no slice, and the page says so.
+    let beyond = Route::Document { id: doc.id.clone(), part: 4, quote: None, paragraph: None };
+    assert!(slice_key(&beyond.page()).is_some_and(|k| !slices.contains_key(&k)));
+    let html = render_page(SHELL, &whole(&c), &beyond, "").unwrap().replace("<!---->", "");
+    assert!(html.contains("No such part of this document") && html.contains("there is no part 4"), "{html}");
 }

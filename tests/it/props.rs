@@ -335,9 +335,10 @@ fn canonical_route() -> impl Strategy<Value = Route> {
         1 => path_id(quote_ids()).prop_map(|id| Route::Quote(QuoteId::new(id))),
         1 => path_id(event_ids()).prop_map(|id| Route::Event(EventId::new(id))),
         1 => path_id(actor_ids()).prop_map(|id| Route::Actor(ActorId::new(id))),
-        2 => (path_id(document_ids()), proptest::option::of(slug_from(quote_ids())), proptest::option::of(1..=u32::MAX))
-            .prop_map(|(id, quote, paragraph)| Route::Document {
+        2 => (path_id(document_ids()), 1..=5000u32, proptest::option::of(slug_from(quote_ids())), proptest::option::of(1..=u32::MAX))
+            .prop_map(|(id, part, quote, paragraph)| Route::Document {
                 id: DocumentId::new(id),
+                part,
                 quote: quote.map(QuoteId::new),
                 paragraph,
             }),
@@ -369,9 +370,10 @@ fn check_parsed(href: &str, parsed: &Parsed) -> Result<(), TestCaseError> {
             let distinct: HashSet<_> = t.actors.iter().collect();
             prop_assert_eq!(distinct.len(), t.actors.len(), "duplicate actors from {:?}", href);
         }
-        Route::Document { quote, paragraph, .. } => {
+        Route::Document { part, quote, paragraph, .. } => {
             prop_assert!(quote.as_ref().is_none_or(|q| is_valid_slug(q.as_str())), "{quote:?}");
             prop_assert_ne!(*paragraph, Some(0));
+            prop_assert!(*part >= 1, "{part}");
         }
         Route::Quote(id) => prop_assert!(!id.as_str().is_empty()),
         Route::Event(id) => prop_assert!(!id.as_str().is_empty()),

@@ -54,6 +54,7 @@ fn document_links_carry_the_quote_and_paragraph() {
         r,
         Route::Document {
             id: DocumentId::new("majalla-shaibani-interview-part-1"),
+            part: 1,
             quote: Some(QuoteId::new("shaibani-48-hours")),
             paragraph: Some(71)
         }

@@ -133,7 +133,7 @@ fn pages_carry_the_main_content_rendered_by_the_components() {
     let b = body(&c, &Route::Event(event.id.clone()));
     assert!(b.contains("<h2>Evidence"));
     let doc = &c.documents[1];
-    let b = body(&c, &Route::Document { id: doc.id.clone(), quote: None, paragraph: None });
+    let b = body(&c, &Route::document(&doc.id));
     assert_eq!(b.matches("class=\"para ").count(), doc.paragraphs.len());
     let b = body(&c, &Route::Timeline(Default::default()));
     assert_eq!(b.matches("class=\"event\">").count(), c.events.len());
@@ -338,8 +338,13 @@ fn a_redirect_comes_only_from_a_page_address_with_a_slug_id() {
         let errors = check(&c, &[r], None);
         assert!(errors.iter().any(|e| e.record == bad && e.reason.contains("`from` must be")), "{bad}: {errors:?}");
     }
-    let ok = Redirect { from: "/events/old-name".into(), to, reason: None };
+    let ok = Redirect { from: "/events/old-name".into(), to: to.clone(), reason: None };
     assert_eq!(check(&c, &[ok], None), []);
+    // A part of a document that grew shorter, in its one spelling.
+    let part = Redirect { from: "/documents/old-report/part/3".into(), to: to.clone(), reason: None };
+    assert_eq!(check(&c, &[part], None), []);
+    let bad = Redirect { from: "/documents/old-report/part/1".into(), to, reason: None };
+    assert!(check(&c, &[bad], None).iter().any(|e| e.reason.contains("`from` must be")));
 }
 
 #[test]
@@ -534,7 +539,7 @@ fn a_document_highlights_only_its_own_quote_and_says_so_of_another_documents() {
     let (doc, other) = (&c.documents[0], &c.documents[1]);
     let own = c.quotes.iter().find(|q| q.document == doc.id).unwrap();
     let foreign = c.quotes.iter().find(|q| q.document == other.id).unwrap();
-    let at = |quote: &QuoteId| body(&c, &Route::Document { id: doc.id.clone(), quote: Some(quote.clone()), paragraph: None });
+    let at = |quote: &QuoteId| body(&c, &Route::Document { id: doc.id.clone(), part: 1, quote: Some(quote.clone()), paragraph: None });
     let html = at(&own.id);
     assert!(html.contains("<mark>") && !html.contains("No quote with the id"), "{html}");
     let html = at(&foreign.id);

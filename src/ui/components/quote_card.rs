@@ -36,8 +36,7 @@ pub fn QuoteCard(
         .into_iter()
         .map(|(s, marked)| if marked { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
         .collect_view();
-    let context_href =
-        Route::Document { id: quote.document.clone(), quote: Some(quote.id.clone()), paragraph: Some(quote.paragraph) }.href();
+    let context_href = Route::quote_in(&quote.document, &quote.id, quote.paragraph).href();
     view! {
         <figure class="quote" class:reported={quote.kind == crate::core::model::QuoteKind::ReportedSpeech}>
             <blockquote cite=context_href.clone()>

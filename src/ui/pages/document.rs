@@ -1,12 +1,15 @@
 //! The document reader: typed paragraphs, each addressable as `#p-<n>`, with a quote
-//! from `?quote=` highlighted and scrolled into view.
+//! from `?quote=` highlighted and scrolled into view. A long document is read in parts
+//! of [`DOCUMENT_PART`] paragraphs, each a page of its own with links between them; a link
+//! to a paragraph of another part (an old link, or one written by hand) moves to it.
 
 use crate::core::route::Page;
 use crate::ui::components::cite::CitePanel;
 use leptos::prelude::*;
 
 use crate::core::model::{DocumentId, ParagraphKind};
-use crate::core::route::{paragraph_anchor, Route};
+use crate::core::route::{paragraph_anchor, part_of, part_paragraphs, part_span, parts_of, Route, DOCUMENT_PART};
+use crate::ui::app::use_go;
 use crate::core::search::highlight_pieces;
 use crate::ui::app::{use_corpus, use_route};
 use crate::ui::components::date::MaybeDate;
@@ -16,6 +19,8 @@ use crate::ui::components::missing::Missing;
 pub fn DocumentPage(
     /// The document's id from the URL.
     id: DocumentId,
+    /// Which part of its paragraphs (from 1).
+    part: u32,
 ) -> impl IntoView {
     let ctx = use_corpus();
     let parsed = use_route();
@@ -23,24 +28,49 @@ pub fn DocumentPage(
     let Some(doc) = corpus.document(&id).cloned() else {
         return view! { <Missing what="document" id=id.to_string() list=Route::Documents/> }.into_any();
     };
+    // The whole document's length is the catalog's: this page's data holds its part.
+    let total = corpus.document_counts(&doc.id).0.max(doc.paragraphs.len());
+    let parts = parts_of(total);
+    if part > parts {
+        return view! {
+            <h1>"No such part of this document"</h1>
+            <p class="lead">"“"{doc.title.clone()}"” is read in "{parts}" parts of up to "{DOCUMENT_PART}" paragraphs; there is no part "{part}". The link may be mistyped or out of date."</p>
+            <p><a href=Route::document(&doc.id).href()>"Read it from the start"</a></p>
+        }
+        .into_any();
+    }
+    let range = part_paragraphs(part);
+    let (first, last) = part_span(part, total);
     let target = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
         Route::Document { quote, paragraph, .. } => (quote, paragraph),
         _ => (None, None),
     });
-    // The quote `?quote=` names, if it is one of this document's (its page's slice holds
-    // them all; a quote of another document is not highlighted here).
+    // The quote `?quote=` names, if it is one of this part's (its page's slice holds them
+    // all; a quote of another document or part is not highlighted here).
     let quoted = {
-        let (corpus, id) = (corpus.clone(), doc.id.clone());
-        move |q: &crate::core::model::QuoteId| corpus.quote(q).filter(|q| q.document == id).cloned()
+        let (corpus, id, range) = (corpus.clone(), doc.id.clone(), range.clone());
+        move |q: &crate::core::model::QuoteId| corpus.quote(q).filter(|q| q.document == id && range.contains(&q.paragraph)).cloned()
     };
     let quote_unknown = {
         let quoted = quoted.clone();
+        let place = if parts == 1 { "this document; showing the whole text".to_owned() } else { format!("paragraphs {first}–{last} of this document; showing them") };
         move || {
             target.get().0.filter(|q| quoted(q).is_none()).map(|q| {
-                view! { <p class="note" role="status">"No quote with the id “"{q.to_string()}"” is in this document; showing the whole text."</p> }
+                view! { <p class="note" role="status">{format!("No quote with the id “{q}” is in {place}.")}</p> }
             })
         }
     };
+    // A paragraph of another part (an old link to the whole document, or one written by
+    // hand): its part's page takes over the address.
+    Effect::new({
+        let (go, id, range) = (use_go(), doc.id.clone(), range.clone());
+        move |_| {
+            let (quote, paragraph) = target.get();
+            if let Some(n) = paragraph.filter(|n| !range.contains(n) && (*n as usize) <= total) {
+                go(&Route::Document { id: id.clone(), part: part_of(n), quote, paragraph: Some(n) }, true);
+            }
+        }
+    });
     // Scroll the quoted (or linked) paragraph into view once it is rendered.
     Effect::new({
         let quoted = quoted.clone();
@@ -59,6 +89,7 @@ pub fn DocumentPage(
     let paragraphs = doc
         .paragraphs
         .iter()
+        .filter(|p| range.contains(&p.n))
         .map(|p| {
             let n = p.n;
             let text = p.text.clone();
@@ -107,9 +138,48 @@ pub fn DocumentPage(
                 <ul>{doc.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             </details>
         })}
-        <CitePanel page=Page::Document(doc.id.clone())/>
+        <CitePanel page=Page::Document(doc.id.clone(), part)/>
         {quote_unknown}
+        {(parts > 1).then(|| part_nav(&doc.id, part, parts, total))}
         <div class="reader">{paragraphs}</div>
+        {(parts > 1).then(|| view! { <p class="parts-next">{part_steps(&doc.id, part, parts, total)}</p> })}
     }
     .into_any()
+}
+
+/// The address of part `k` of a document.
+fn part_href(id: &DocumentId, k: u32) -> String {
+    Route::Document { id: id.clone(), part: k, quote: None, paragraph: None }.href()
+}
+
+/// "101–200": the paragraphs of part `k`.
+fn span_label(k: u32, total: usize) -> String {
+    let (a, b) = part_span(k, total);
+    format!("{a}–{b}")
+}
+
+/// Where this part stands and the way to the others: "Paragraphs 101–200 of 1,000", the
+/// parts before and after, and every part by its paragraphs.
+fn part_nav(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl IntoView {
+    let every = (1..=parts)
+        .map(|k| {
+            let current = (k == part).then_some("page");
+            view! { <li><a href=part_href(id, k) aria-current=current>{span_label(k, total)}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="parts" aria-label="Parts of this document">
+            <p>{part_steps(id, part, parts, total)}</p>
+            <ul>{every}</ul>
+        </nav>
+    }
+}
+
+/// "Paragraphs 101–200 of 1,000", with the parts before and after.
+fn part_steps(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl IntoView {
+    view! {
+        "Paragraphs "{span_label(part, total)}" of "{total}"."
+        {(part > 1).then(|| view! { " " <a rel="prev" href=part_href(id, part - 1)>"← Paragraphs "{span_label(part - 1, total)}</a> })}
+        {(part < parts).then(|| view! { " " <a rel="next" href=part_href(id, part + 1)>"Paragraphs "{span_label(part + 1, total)}" →"</a> })}
+    }
 }

@@ -17,7 +17,7 @@ pub fn DocumentsPage() -> impl IntoView {
             let (paragraphs, quotes, events) = corpus.document_counts(&d.id);
             view! {
                 <li>
-                    <h2><a href=Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href()>{d.title.clone()}</a></h2>
+                    <h2><a href=Route::document(&d.id).href()>{d.title.clone()}</a></h2>
                     <p class="meta">
                         {d.kind.clone()}" · "{d.publisher.clone().unwrap_or_else(|| "publisher not stated".into())}
                         {d.author.clone().map(|a| format!(" · {a}"))}" · "

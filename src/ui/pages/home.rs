@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
         .documents
         .iter()
         .map(|d| {
-            let href = Route::Document { id: d.id.clone(), quote: None, paragraph: None }.href();
+            let href = Route::document(&d.id).href();
             view! {
                 <li>
                     <a href=href><cite>{d.title.clone()}</cite></a>

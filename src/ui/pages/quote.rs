@@ -55,7 +55,7 @@ pub fn QuotePage(
         <section>
             <h2>"The paragraph"</h2>
             <p class="context">{paragraph}</p>
-            <p><a href=Route::Document { id: quote.document.clone(), quote: Some(quote.id.clone()), paragraph: Some(quote.paragraph) }.href()>
+            <p><a href=Route::quote_in(&quote.document, &quote.id, quote.paragraph).href()>
                 "Read it in the document"
             </a></p>
         </section>

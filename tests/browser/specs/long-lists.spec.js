@@ -257,6 +257,51 @@ test('a link to an event or a year beyond the first page works opened cold', asy
   await expect(page.locator('.timeline article.event')).toHaveCount(100);
 });
 
+test('a long document is read in parts: each opens cold, a quote opens its part, an old link to a later paragraph moves to it', async ({ page }) => {
+  // The synthetic document has 250 paragraphs: three parts of up to 100.
+  await open(page, `${synth}/documents/doc-0`);
+  const paras = page.locator('.reader .para');
+  await expect(paras).toHaveCount(100);
+  const nav = page.getByRole('navigation', { name: 'Parts of this document' });
+  await expect(nav).toContainText('Paragraphs 1–100 of 250.');
+  await expect(nav.getByRole('link', { name: '201–250' })).toHaveAttribute('href', '/documents/doc-0/part/3');
+  await expect(nav.getByRole('link', { name: '1–100' })).toHaveAttribute('aria-current', 'page');
+  await page.locator('.parts-next').getByRole('link', { name: 'Paragraphs 101–200 →' }).click();
+  await expect(page).toHaveURL(`${synth}/documents/doc-0/part/2`);
+  await expect(paras).toHaveCount(100);
+  await expect(paras.first()).toHaveAttribute('id', 'p-101');
+  await expect(page).toHaveTitle(/paragraphs 101–200/);
+  // A quote in paragraph 180 leads to the part that holds it, highlighted.
+  await page.goto('about:blank');
+  await open(page, `${synth}/quotes/q-179`);
+  await page.getByRole('link', { name: 'Read it in the document' }).click();
+  await expect(page).toHaveURL(`${synth}/documents/doc-0/part/2?quote=q-179#p-180`);
+  await expect(page.locator('#p-180 mark')).toBeInViewport();
+  // The part's page opened cold, before and after the app is in charge.
+  await page.goto('about:blank');
+  await open(page, `${synth}/documents/doc-0/part/3#p-230`);
+  await expect(paras).toHaveCount(50);
+  await expect(page.locator('#p-230')).toBeInViewport();
+  // A link to the whole document's paragraph 230, from before it was read in parts,
+  // moves to the part that holds it.
+  await page.goto('about:blank');
+  await open(page, `${synth}/documents/doc-0#p-230`);
+  await expect(page).toHaveURL(`${synth}/documents/doc-0/part/3#p-230`);
+  await expect(page.locator('#p-230')).toBeInViewport();
+});
+
+test.describe('a part a document does not have', () => {
+  // The host answers 404 for a page it has no file for, which Chromium logs as an error.
+  test.use({ allowNotFound: true });
+
+  test('says so, with the way to its start', async ({ page }) => {
+    await open(page, `${synth}/documents/doc-0/part/7`);
+    await expect(page.locator('main h1')).toHaveText('No such part of this document');
+    await expect(page.locator('main .lead')).toContainText('is read in 3 parts of up to 100 paragraphs; there is no part 7.');
+    await expect(page.getByRole('link', { name: 'Read it from the start' })).toHaveAttribute('href', '/documents/doc-0');
+  });
+});
+
 test('back and forward restore the scroll position in a long list', async ({ page }) => {
   // Instant scrolling, so the positions are not caught mid-animation.
   await page.emulateMedia({ reducedMotion: 'reduce' });
