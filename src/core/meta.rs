@@ -110,7 +110,11 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
                     )
                 }
             }
-            Some(_) => missing("part of this document"),
+            Some(doc) => PageMeta {
+                title: "No such part of this document".to_owned(),
+                description: format!("“{}” has no part {part}.", doc.title),
+                og_type: "website",
+            },
             None => missing("document"),
         },
         Page::NotFound(_) => website("Page not found", "This address is not a page of this dossier.".to_owned()),

@@ -685,11 +685,11 @@ impl<'a> Slices<'a> {
                 }
                 // What the page shows: its first page of each (the counts are the
                 // catalog's), so a prolific speaker's slice stays the size of a page.
-                let quotes: Vec<usize> = self.quotes_of.get(id).into_iter().flatten().copied().take(crate::core::site::LIST_PAGE).collect();
+                let quotes: Vec<usize> = self.quotes_of.get(id).into_iter().flatten().copied().take(crate::core::site::ACTOR_QUOTES).collect();
                 Slice {
                     key,
                     quotes: self.quotes(Some(&quotes))?,
-                    events: self.events(c.events_involving(id).iter().copied().take(crate::core::site::LIST_PAGE))?,
+                    events: self.events(c.events_involving(id).iter().copied().take(crate::core::site::ACTOR_EVENTS))?,
                     together: Some(crate::core::facets::companions(c, id, TOGETHER)),
                     paragraphs: Vec::new(),
                     ..Slice::default()

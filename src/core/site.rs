@@ -16,6 +16,13 @@ use crate::core::route::Route;
 /// corpus of 100,000 quotes does not make a page of 100,000 quotes.
 pub const LIST_PAGE: usize = 100;
 
+/// How many of an actor's quotes and events their page shows, with the whole counts and
+/// links to all of them in the quote search and on the timeline (which sort, filter and
+/// export them): about a screenful of quotes and two of events, so a prolific speaker's
+/// page is as light and as quick to open as anyone's.
+pub const ACTOR_QUOTES: usize = 20;
+pub const ACTOR_EVENTS: usize = 50;
+
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -590,10 +590,10 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
 }
 
 #[test]
-fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest() {
+fn an_actor_page_holds_its_first_quotes_and_events_and_links_to_the_rest() {
     init();
     // The bundled corpus with al-Shaibani's quotes and events each there three times
-    // (new ids, the same verbatim words and passages): more than a page of each.
+    // (new ids, the same verbatim words and passages): more of each than the page shows.
     let dir = std::env::temp_dir().join(format!("dossier-prolific-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let data = super::root("data");
@@ -628,8 +628,8 @@ fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest
     std::fs::remove_dir_all(&dir).unwrap();
     let id = dossier::core::model::ActorId::new(actor);
     let (said, involved) = c.actor_counts(&id);
-    let page = dossier::core::site::LIST_PAGE;
-    assert!(said > page && involved > page, "{said} quotes, {involved} events");
+    let (shown_quotes, shown_events) = (dossier::core::site::ACTOR_QUOTES, dossier::core::site::ACTOR_EVENTS);
+    assert!(said > shown_quotes && involved > shown_events, "{said} quotes, {involved} events");
 
     let (manifest, files, slices) = files(&c, 5_000);
     let route = Route::Actor(id.clone());
@@ -639,12 +639,14 @@ fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest
     let mut shelf = Shelf::default();
     fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
     let ctx = context(&shelf, &manifest);
-    // The slice holds a page of each, the first in the corpus's order.
-    let first_quotes: Vec<&str> = c.quotes.iter().filter(|q| q.speaker == id).take(page).map(|q| q.id.as_str()).collect();
+    // The slice holds what the page shows of each, the first in the corpus's order.
+    let first_quotes: Vec<&str> = c.quotes.iter().filter(|q| q.speaker == id).take(shown_quotes).map(|q| q.id.as_str()).collect();
     let got: Vec<&str> = ctx.corpus.quotes.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(got, first_quotes);
-    assert_eq!(ctx.corpus.events.len(), page);
-    // Rendered from it, the page is the page rendered from the whole corpus: a page of
+    let first_events: Vec<&str> = c.events_involving(&id).iter().take(shown_events).map(|&i| c.events[i].id.as_str()).collect();
+    let got: Vec<&str> = ctx.corpus.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(got, first_events);
+    // Rendered from it, the page is the page rendered from the whole corpus: the first of
     // each, the whole counts, the actors met most often over every event, and links to
     // the rest.
     let partial = render_page(SHELL, &ctx, &route, "").unwrap();
@@ -653,10 +655,10 @@ fn an_actor_page_holds_its_first_page_of_quotes_and_events_and_links_to_the_rest
     // Its text, without the renderer's markers.
     let partial = partial.replace("<!---->", "");
     assert!(partial.contains(&format!("Quotes ({said})")) && partial.contains(&format!("Events ({involved})")), "the whole counts");
-    assert_eq!(partial.matches("<figure class=\"quote").count(), page);
-    assert!(partial.contains(&format!("The first {page} of {said} quotes")));
+    assert_eq!(partial.matches("<figure class=\"quote").count(), shown_quotes);
+    assert!(partial.contains(&format!("The first {shown_quotes} of {said} quotes")));
     assert!(partial.contains(&format!("href=\"{}\"", Route::quotes_of(&id).href().replace('&', "&amp;"))));
-    assert!(partial.contains(&format!("The first {page} of {involved} events")));
+    assert!(partial.contains(&format!("The first {shown_events} of {involved} events")));
     assert!(partial.contains(&format!("href=\"{}\"", Route::timeline_of(&id).href().replace('&', "&amp;"))));
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::model::ActorId;
 use crate::core::route::Route;
-use crate::core::site::LIST_PAGE;
+use crate::core::site::{ACTOR_EVENTS, ACTOR_QUOTES};
 use crate::ui::app::use_corpus;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::missing::Missing;
@@ -24,8 +24,8 @@ pub fn ActorPage(
     // corpus has thousands of quotes); the rest are a link away, in the quote search and
     // on the timeline, with their filters, order and export.
     let (n_quotes, n_events) = corpus.actor_counts(&actor.id);
-    let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).take(LIST_PAGE).cloned().collect();
-    let events: Vec<_> = corpus.events_involving(&actor.id).iter().take(LIST_PAGE).map(|&i| &corpus.events[i]).collect();
+    let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).take(ACTOR_QUOTES).cloned().collect();
+    let events: Vec<_> = corpus.events_involving(&actor.id).iter().take(ACTOR_EVENTS).map(|&i| &corpus.events[i]).collect();
     let together = ctx
         .together(&actor.id)
         .into_iter()
@@ -39,11 +39,11 @@ pub fn ActorPage(
         })
         .collect_view();
     let quote_items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
-    let beyond = |n: usize, what: &'static str, route: Route, place: &'static str| {
-        (n > LIST_PAGE).then(|| view! { <p class="beyond">"The first "{LIST_PAGE}" of "{n}" "{what}": "<a href=route.href()>"all "{n}" "{place}</a>"."</p> })
+    let beyond = |n: usize, shown: usize, what: &'static str, route: Route, place: &'static str| {
+        (n > shown).then(|| view! { <p class="beyond">"The first "{shown}" of "{n}" "{what}": "<a href=route.href()>"all "{n}" "{place}</a>"."</p> })
     };
-    let more_events = beyond(n_events, "events", Route::timeline_of(&actor.id), "on the timeline");
-    let more_quotes = beyond(n_quotes, "quotes", Route::quotes_of(&actor.id), "in the quote search");
+    let more_events = beyond(n_events, ACTOR_EVENTS, "events", Route::timeline_of(&actor.id), "on the timeline");
+    let more_quotes = beyond(n_quotes, ACTOR_QUOTES, "quotes", Route::quotes_of(&actor.id), "in the quote search");
     view! {
         <h1>{actor.name.clone()}</h1>
         <p class="lead">{actor.description.clone()}</p>

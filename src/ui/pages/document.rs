@@ -41,10 +41,15 @@ pub fn DocumentPage(
     }
     let range = part_paragraphs(part);
     let (first, last) = part_span(part, total);
-    let target = Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
-        Route::Document { quote, paragraph, .. } => (quote, paragraph),
-        _ => (None, None),
-    });
+    // The quote and paragraph of this very page's address (not of the next page's, while
+    // the router moves on).
+    let target = {
+        let id = doc.id.clone();
+        Memo::new(move |_| match parsed.with(|p| p.route.clone()) {
+            Route::Document { id: at, part: k, quote, paragraph } if at == id && k == part => (quote, paragraph),
+            _ => (None, None),
+        })
+    };
     // The quote `?quote=` names, if it is one of this part's (its page's slice holds them
     // all; a quote of another document or part is not highlighted here).
     let quoted = {
@@ -158,7 +163,7 @@ fn span_label(k: u32, total: usize) -> String {
     format!("{a}–{b}")
 }
 
-/// Where this part stands and the way to the others: "Paragraphs 101–200 of 1,000", the
+/// Where this part stands and the way to the others: "Paragraphs 101–200 of 1000", the
 /// parts before and after, and every part by its paragraphs.
 fn part_nav(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl IntoView {
     let every = (1..=parts)
@@ -175,7 +180,7 @@ fn part_nav(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl IntoVi
     }
 }
 
-/// "Paragraphs 101–200 of 1,000", with the parts before and after.
+/// "Paragraphs 101–200 of 1000", with the parts before and after.
 fn part_steps(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl IntoView {
     view! {
         "Paragraphs "{span_label(part, total)}" of "{total}"."

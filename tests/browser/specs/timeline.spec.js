@@ -105,6 +105,18 @@ test('an actor page lists their quotes and events and links to the filtered time
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
 });
 
+test('a prolific speaker\'s page shows their first quotes and events with the whole counts, and leads to all of them', async ({ page }) => {
+  await open(page, '/actors/asaad-al-shaibani');
+  const quotes = page.locator('section', { has: page.getByRole('heading', { name: /^Quotes \(\d+\)$/ }) });
+  const said = Number((await quotes.getByRole('heading').textContent()).match(/\((\d+)\)/)[1]);
+  expect(said).toBeGreaterThan(20);
+  await expect(quotes.locator('.results > li')).toHaveCount(20);
+  await expect(quotes.locator('.beyond')).toHaveText(`The first 20 of ${said} quotes: all ${said} in the quote search.`);
+  await quotes.getByRole('link', { name: `all ${said} in the quote search` }).click();
+  await expect(page).toHaveURL(/\/quotes\?speaker=asaad-al-shaibani$/);
+  await expect(page.locator('.count')).toContainText(`${said} of `);
+});
+
 test('the chart: a lane per chosen actor, a brushed span in the URL that opens cold to the same view, back and forward', async ({ page }) => {
   await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
   const chart = page.locator('.chart');
