@@ -185,6 +185,7 @@ fn part_steps(id: &DocumentId, part: u32, parts: u32, total: usize) -> impl Into
     view! {
         "Paragraphs "{span_label(part, total)}" of "{total}"."
         {(part > 1).then(|| view! { " " <a rel="prev" href=part_href(id, part - 1)>"← Paragraphs "{span_label(part - 1, total)}</a> })}
+        {(part > 1 && part < parts).then_some(" ·")}
         {(part < parts).then(|| view! { " " <a rel="next" href=part_href(id, part + 1)>"Paragraphs "{span_label(part + 1, total)}" →"</a> })}
     }
 }
