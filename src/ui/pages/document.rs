@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use crate::core::model::{DocumentId, ParagraphKind};
 use crate::core::route::{paragraph_anchor, part_of, part_paragraphs, part_span, parts_of, Route, DOCUMENT_PART};
+use crate::core::pack::need_for;
 use crate::ui::app::use_go;
+use crate::ui::data::use_data;
 use crate::core::search::highlight_pieces;
 use crate::ui::app::{use_corpus, use_route};
 use crate::ui::components::date::MaybeDate;
@@ -73,6 +75,22 @@ pub fn DocumentPage(
             let (quote, paragraph) = target.get();
             if let Some(n) = paragraph.filter(|n| !range.contains(n) && (*n as usize) <= total) {
                 go(&Route::Document { id: id.clone(), part: part_of(n), quote, paragraph: Some(n) }, true);
+            }
+        }
+    });
+    // A quote named without its paragraph (a link written by hand) that this part does
+    // not hold: its own page's data says where it is, and the page of the part that holds
+    // it takes over the address. An id the dossier does not have stays a note.
+    Effect::new({
+        let (go, id, range, data) = (use_go(), doc.id.clone(), range.clone(), use_data());
+        move |_| {
+            let (quote, paragraph) = target.get();
+            let Some(q) = quote.filter(|_| paragraph.is_none() && parts > 1) else { return };
+            let ctx = data.current();
+            match ctx.corpus.quote(&q) {
+                Some(found) if found.document == id && !range.contains(&found.paragraph) => go(&Route::quote_in(&id, &q, found.paragraph), true),
+                Some(_) => {}
+                None => data.request(need_for(&Page::Quote(q))),
             }
         }
     });

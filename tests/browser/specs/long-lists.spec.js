@@ -288,6 +288,16 @@ test('a long document is read in parts: each opens cold, a quote opens its part,
   await open(page, `${synth}/documents/doc-0#p-230`);
   await expect(page).toHaveURL(`${synth}/documents/doc-0/part/3#p-230`);
   await expect(page.locator('#p-230')).toBeInViewport();
+  // A quote named without its paragraph (written by hand) is found in its part.
+  await page.goto('about:blank');
+  await open(page, `${synth}/documents/doc-0?quote=q-179`);
+  await expect(page).toHaveURL(`${synth}/documents/doc-0/part/2?quote=q-179#p-180`);
+  await expect(page.locator('#p-180 mark')).toBeInViewport();
+  // One the dossier does not have is a note on the part asked for.
+  await page.goto('about:blank');
+  await open(page, `${synth}/documents/doc-0?quote=no-such-quote`);
+  await expect(page.locator('main .note')).toHaveText('No quote with the id “no-such-quote” is in paragraphs 1–100 of this document; showing them.');
+  await expect(page).toHaveURL(`${synth}/documents/doc-0?quote=no-such-quote`);
 });
 
 test.describe('a part a document does not have', () => {
