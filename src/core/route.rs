@@ -151,6 +151,7 @@ pub fn parse_parts(path: &str, query: &str, fragment: &str) -> Parsed {
     let params: Vec<(String, String)> =
         form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let mut reader = QueryReader { params, ignored: Vec::new() };
+    let not_found = || Route::NotFound { path: format!("/{}", segments.join("/")) };
     let route = match segments.as_slice() {
         [] => Route::Home,
         ["quotes"] => Route::Quotes(reader.quote_query()),
@@ -160,23 +161,29 @@ pub fn parse_parts(path: &str, query: &str, fragment: &str) -> Parsed {
         ["actors"] => Route::Actors,
         ["actors", id] => Route::Actor(ActorId::new(*id)),
         ["documents"] => Route::Documents,
-        ["documents", id] => Route::Document {
-            id: DocumentId::new(*id),
-            part: 1,
-            quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
-            paragraph: paragraph_of(fragment),
+        ["documents", id, rest @ ..] => match part_in(rest) {
+            Some(part) => Route::Document {
+                id: DocumentId::new(*id),
+                part,
+                quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
+                paragraph: paragraph_of(fragment),
+            },
+            None => not_found(),
         },
-        // A part's number is written plainly (no sign, no leading zero), and part 1 is the
-        // document's own address: anything else is no page, so each part has one address.
-        ["documents", id, "part", k] if k.bytes().all(|b| b.is_ascii_digit()) && !k.starts_with('0') && k.parse::<u32>().is_ok_and(|k| k > 1) => Route::Document {
-            id: DocumentId::new(*id),
-            part: k.parse().unwrap_or(1),
-            quote: reader.one(keys::QUOTE).and_then(|v| reader.slug(keys::QUOTE, v).map(QuoteId::new)),
-            paragraph: paragraph_of(fragment),
-        },
-        _ => Route::NotFound { path: format!("/{}", segments.join("/")) },
+        _ => not_found(),
     };
     Parsed { route, ignored: reader.ignored }
+}
+
+/// The part a document's address names after its id: none is part 1; `part/<k>` part `k`,
+/// its number written plainly (no sign, no leading zero) and above 1, since part 1 is the
+/// document's own address. Anything else is no page, so each part has one address.
+fn part_in(rest: &[&str]) -> Option<u32> {
+    match rest {
+        [] => Some(1),
+        ["part", k] if k.bytes().all(|b| b.is_ascii_digit()) && !k.starts_with('0') => k.parse().ok().filter(|&k| k > 1),
+        _ => None,
+    }
 }
 
 /// The paragraph a fragment points at (`p-12`), if any.

@@ -78,6 +78,15 @@ fn whole(c: &Corpus) -> CorpusContext {
         .with_previews(true)
 }
 
+/// What a page opened cold reads: the catalog and its slice, found through the head's hint.
+fn opened(manifest: &Manifest, files: &[DataFile], slices: &HashMap<String, String>, route: &Route) -> CorpusContext {
+    let need = need_for(&route.page());
+    let hints: BTreeMap<String, ShardRef> = need.slice.iter().map(|k| (k.clone(), ShardRef::slice_named(&slices[k]).unwrap())).collect();
+    let mut shelf = Shelf::default();
+    fetch(&mut shelf, manifest, files, std::slice::from_ref(&need), &hints);
+    context(&shelf, manifest)
+}
+
 const SHELL: &str = "<html><head><!--HEAD--></head><body></body></html>";
 
 fn assert_same(a: &Corpus, b: &Corpus) {
@@ -633,12 +642,7 @@ fn an_actor_page_holds_its_first_quotes_and_events_and_links_to_the_rest() {
 
     let (manifest, files, slices) = files(&c, 5_000);
     let route = Route::Actor(id.clone());
-    let need = need_for(&route.page());
-    let hints: BTreeMap<String, ShardRef> =
-        need.slice.iter().map(|k| (k.clone(), ShardRef::slice_named(&slices[k]).unwrap())).collect();
-    let mut shelf = Shelf::default();
-    fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
-    let ctx = context(&shelf, &manifest);
+    let ctx = opened(&manifest, &files, &slices, &route);
     // The slice holds what the page shows of each, the first in the corpus's order.
     let first_quotes: Vec<&str> = c.quotes.iter().filter(|q| q.speaker == id).take(shown_quotes).map(|q| q.id.as_str()).collect();
     let got: Vec<&str> = ctx.corpus.quotes.iter().map(|q| q.id.as_str()).collect();
@@ -676,12 +680,7 @@ fn a_long_document_is_read_in_parts_each_page_holding_its_paragraphs_and_their_q
     for (k, route) in parts.iter().enumerate() {
         let Route::Document { part, .. } = route else { unreachable!() };
         assert_eq!(*part as usize, k + 1);
-        let need = need_for(&route.page());
-        let hints: BTreeMap<String, ShardRef> =
-            need.slice.iter().map(|key| (key.clone(), ShardRef::slice_named(&slices[key]).unwrap())).collect();
-        let mut shelf = Shelf::default();
-        fetch(&mut shelf, &manifest, &files, std::slice::from_ref(&need), &hints);
-        let ctx = context(&shelf, &manifest);
+        let ctx = opened(&manifest, &files, &slices, route);
         // The part's paragraphs, and exactly the quotes in them.
         let ns: Vec<u32> = ctx.corpus.document(&doc.id).unwrap().paragraphs.iter().map(|p| p.n).collect();
         let first = 100 * k as u32 + 1;
