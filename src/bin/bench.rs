@@ -202,7 +202,8 @@ fn gzipped(bytes: &[u8]) -> usize {
 fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
     use dossier::core::pack::EXCERPT_QUOTES;
     use dossier::core::search::{ShardedIndex, CHUNK_BYTES};
-    const FIRST_SCREEN: usize = 20;
+    // The first screen of a tall window (the most a list renders first).
+    use dossier::ui::components::more::FIRST_SCREEN;
     let (shards, split) = time(|| index.to_shards(corpus, CHUNK_BYTES));
     let mut catalog = corpus.clone();
     catalog.quotes.clear();

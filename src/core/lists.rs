@@ -173,10 +173,18 @@ impl QuoteAnswer {
     }
 }
 
+/// The most excerpts files one need asks for: the rest of a page of results comes in
+/// batches, each a task of its own after the first screen is painted (a page of 100 hits
+/// is about 80 files, and asking for all at once holds the page for tens of
+/// milliseconds). At least a first screen's worth, so that comes in one batch.
+pub const EXCERPTS_AT_ONCE: usize = 20;
+
 /// What the quotes page must fetch before it shows the first `n` results of `query`
 /// (`answer` is what is in answers, [`QuoteAnswer::of`]), or `None` if nothing. Without a
-/// sharded index (`files`), every quote and the index; with one, its terms and columns,
-/// then the chunks the query's words read, then the excerpts files of the hits to show.
+/// sharded index (`files`), every quote and the index; with one, its terms and columns
+/// and the chunks the query's words read (asked for together: the fetch reads which from
+/// the terms shard), then the excerpts files of the hits to show, [`EXCERPTS_AT_ONCE`]
+/// at a time (the page asks again for the rest).
 pub fn quotes_need(
     answer: Option<&QuoteAnswer>,
     files: Option<&SearchFiles>,
@@ -187,15 +195,25 @@ pub fn quotes_need(
 ) -> Option<Need> {
     match answer {
         Some(a @ QuoteAnswer::Sharded(_)) => {
-            let mut excerpts: Vec<u32> = a.lacking(found, n).into_iter().map(|q| q / EXCERPT_QUOTES as u32).collect();
+            // The files of the first hits lacking, in result order, at most a batch.
+            let mut excerpts: Vec<u32> = Vec::new();
+            for file in a.lacking(found, n).into_iter().map(|q| q / EXCERPT_QUOTES as u32) {
+                if excerpts.len() == EXCERPTS_AT_ONCE {
+                    break;
+                }
+                if !excerpts.contains(&file) {
+                    excerpts.push(file);
+                }
+            }
             excerpts.sort_unstable();
-            excerpts.dedup();
             (!excerpts.is_empty()).then(|| Need::sharded(Vec::new(), excerpts))
         }
         Some(a) if a.covers(found, n) => None,
         _ => match (files, sharded) {
             (None, _) => Some(Need::search()),
-            (Some(_), None) => Some(Need::sharded(Vec::new(), Vec::new())),
+            // The terms and columns, and the chunks the words read as soon as the terms
+            // say which.
+            (Some(_), None) => Some(Need::sharded_query(query)),
             (Some(_), Some(index)) => {
                 // The chunks its words read; the hits' records follow once it is ranked.
                 let chunks: Vec<u32> = index.missing(query).into_iter().map(|k| k as u32).collect();

@@ -39,15 +39,15 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route};
-use crate::core::search::{QuoteIndex, ShardedIndex, CHUNK_BYTES};
+use crate::core::search::{CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
 pub const VERSION: u16 = 7;
@@ -173,6 +173,10 @@ pub struct SearchNeed {
     pub chunks: Vec<u32>,
     /// Excerpts files by number (quote `n` is in file `n / EXCERPT_QUOTES`).
     pub excerpts: Vec<u32>,
+    /// A query whose words' chunks are wanted too, as soon as the terms shard says which
+    /// they are (before the page has the index to ask): its postings are then fetched
+    /// beside the columns, not after them.
+    pub query: Option<QuoteQuery>,
 }
 
 impl Need {
@@ -183,7 +187,12 @@ impl Need {
 
     /// The sharded search index's terms and columns, and `chunks` and `excerpts` files.
     pub fn sharded(chunks: Vec<u32>, excerpts: Vec<u32>) -> Need {
-        Need { search: Some(SearchNeed { chunks, excerpts }), ..Need::parts(Parts::CATALOG) }
+        Need { search: Some(SearchNeed { chunks, excerpts, query: None }), ..Need::parts(Parts::CATALOG) }
+    }
+
+    /// The sharded search index's terms and columns, and the chunks `query`'s words read.
+    pub fn sharded_query(query: &QuoteQuery) -> Need {
+        Need { search: Some(SearchNeed { query: Some(query.clone()), ..SearchNeed::default() }), ..Need::parts(Parts::CATALOG) }
     }
 
     /// Every quote and the search index: what any query of the quotes page needs.
@@ -230,7 +239,8 @@ pub fn need_for(page: &Page) -> Need {
 /// What `route` needs with its query state: the quotes page with a search, a filter or
 /// another order needs every quote and the index (or, where the release shards its
 /// search, `sharded`, that index's terms and columns first: the words' chunks and the
-/// hits' excerpts follow from them), the timeline with a filter or a span every event;
+/// hits' excerpts follow from them, asked for by the page, whose list says if they fail
+/// and offers a retry), the timeline with a filter or a span every event;
 /// any other route what its page needs.
 pub fn need_for_route(route: &Route, sharded: bool) -> Need {
     match route {
@@ -775,7 +785,7 @@ fn unwrap<'a>(file: &str, kind: Kind, bytes: &'a [u8], hash: Option<u64>) -> Res
     Ok(body)
 }
 
-fn decode<T: DeserializeOwned>(file: &str, body: &[u8]) -> Result<T, PackError> {
+fn decode<'a, T: Deserialize<'a>>(file: &str, body: &'a [u8]) -> Result<T, PackError> {
     let fail = |reason: String| PackError { file: file.to_owned(), reason };
     let (value, rest) = postcard::take_from_bytes::<T>(body).map_err(|e| fail(format!("cannot be decoded: {e}")))?;
     if !rest.is_empty() {
@@ -831,21 +841,23 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             counted(evidence.len())?;
             Shard::Evidence(evidence)
         }
-        Kind::Index => Shard::Index(decode(file, body)?),
+        // Bytes are read as one slice (their encoding is a length and the bytes), not
+        // byte by byte as a sequence.
+        Kind::Index => Shard::Index(decode::<&[u8]>(file, body)?.to_vec()),
         Kind::Slice => Shard::Slice(Box::new(decode(file, body)?)),
         Kind::Directory => {
             let entries: Vec<Entry> = decode(file, body)?;
             counted(entries.len())?;
             Shard::Directory(entries)
         }
-        Kind::Terms => Shard::Terms(decode(file, body)?),
-        Kind::Columns => Shard::Columns(decode(file, body)?),
+        Kind::Terms => Shard::Terms(decode::<&[u8]>(file, body)?.to_vec()),
+        Kind::Columns => Shard::Columns(decode::<&[u8]>(file, body)?.to_vec()),
         Kind::Postings => {
-            let (set, chunk): (u64, Vec<u8>) = decode(file, body)?;
+            let (set, chunk): (u64, &[u8]) = decode(file, body)?;
             if let Some(e) = other_release(set) {
                 return Err(e);
             }
-            Shard::Postings(chunk)
+            Shard::Postings(chunk.to_vec())
         }
         Kind::Excerpts => {
             let (set, first, quotes): (u64, u32, Vec<Quote>) = decode(file, body)?;
@@ -918,12 +930,15 @@ pub struct Shelf {
     slices: BTreeSet<String>,
     absent: BTreeSet<String>,
     directories: BTreeMap<u32, Vec<Entry>>,
-    /// The sharded search index's shards, and the index once its terms, columns and the
-    /// catalog are in (its chunks are added as they come).
+    /// The sharded search index's shards, and the index: opened once its terms and the
+    /// catalog are in (it then says which chunks a query reads), given its columns when
+    /// they come, and its chunks once it has them (chunks that come first wait here).
     terms: Option<(String, Vec<u8>)>,
     columns: Option<(String, Vec<u8>)>,
     postings: BTreeMap<u32, (String, Vec<u8>)>,
-    sharded: Option<ShardedIndex>,
+    /// Shared with the contexts built from the shelf, so a load that adds no chunk does
+    /// not copy it (one that does copies it once, the page's context holding the last).
+    sharded: Option<Arc<ShardedIndex>>,
     /// Quotes read from excerpts files, by number, and those files by number.
     excerpts: BTreeMap<u32, Quote>,
     excerpt_files: BTreeSet<u32>,
@@ -1001,34 +1016,39 @@ impl Shelf {
         self.settle_search()
     }
 
-    /// Opens the sharded search index once its terms, columns and the catalog are in, and
-    /// adds the chunks read. A shard that does not fit is taken off the shelf (a retry
-    /// fetches it again) and said with its file.
+    /// Opens the sharded search index once its terms and the catalog are in, adds its
+    /// columns once they are, then the chunks read. A shard that does not fit is taken
+    /// off the shelf (a retry fetches it again) and said with its file.
     fn settle_search(&mut self) -> Result<(), PackError> {
+        let Some(catalog) = &self.catalog else { return Ok(()) };
+        let of = CatalogOf { quotes: catalog.counts.quotes, documents: catalog.documents.len(), actors: &catalog.actors, places: &catalog.places };
+        // The terms first: they say which chunks a query reads while the columns arrive.
         if self.sharded.is_none() {
-            let (Some((terms_file, terms)), Some((columns_file, columns)), Some(catalog)) = (&self.terms, &self.columns, &self.catalog) else {
-                return Ok(());
-            };
-            let corpus = Corpus::from_parts(
-                Parts::CATALOG,
-                catalog.counts.clone(),
-                catalog.documents.clone(),
-                catalog.actors.clone(),
-                catalog.places.clone(),
-                Vec::new(),
-                Vec::new(),
-            );
-            match ShardedIndex::open(&corpus, terms, columns) {
-                Ok(index) => self.sharded = Some(index),
+            let Some((terms_file, terms)) = &self.terms else { return Ok(()) };
+            match ShardedIndex::open_terms(of, terms) {
+                Ok(index) => self.sharded = Some(Arc::new(index)),
                 Err(e) => {
-                    let files = [terms_file.clone(), columns_file.clone()];
-                    self.have.retain(|f| !files.contains(f));
-                    (self.terms, self.columns) = (None, None);
-                    return Err(PackError { file: files.join(" and "), reason: e.to_string() });
+                    let file = terms_file.clone();
+                    self.have.retain(|f| *f != file);
+                    self.terms = None;
+                    return Err(PackError { file, reason: e.to_string() });
                 }
             }
         }
         let Some(index) = self.sharded.as_mut() else { return Ok(()) };
+        if !index.has_columns() {
+            let (Some((terms_file, _)), Some((columns_file, columns))) = (&self.terms, &self.columns) else { return Ok(()) };
+            if let Err(e) = Arc::make_mut(index).add_columns(of, columns) {
+                // Either may be the wrong one (another build's): both are fetched again.
+                let files = [terms_file.clone(), columns_file.clone()];
+                self.have.retain(|f| !files.contains(f));
+                (self.terms, self.columns, self.sharded) = (None, None, None);
+                return Err(PackError { file: files.join(" and "), reason: e.to_string() });
+            }
+        }
+        // Chunks are checked against the columns (each posting within its quote).
+        let Some(index) = self.sharded.as_mut().filter(|i| i.has_columns() && !self.postings.is_empty()) else { return Ok(()) };
+        let index = Arc::make_mut(index);
         let mut queued = std::mem::take(&mut self.postings).into_iter();
         while let Some((k, (file, bytes))) = queued.next() {
             // The file must hold the unit its name says, or the page would wait for it.
@@ -1050,8 +1070,8 @@ impl Shelf {
     }
 
     /// The sharded search index, once its terms and columns are in.
-    pub fn sharded(&self) -> Option<&ShardedIndex> {
-        self.sharded.as_ref()
+    pub fn sharded(&self) -> Option<&Arc<ShardedIndex>> {
+        self.sharded.as_ref().filter(|i| i.has_columns())
     }
 
     /// Every quote read with its number: from excerpts files and from slices.
@@ -1126,7 +1146,10 @@ impl Shelf {
                 let opened = manifest.shards.iter().filter(|s| matches!(s.kind, Kind::Terms | Kind::Columns)).cloned();
                 let chunks = need.chunks.iter().filter(|&&k| k < files.chunks).map(|&k| files.chunk(k));
                 let excerpts = need.excerpts.iter().filter(|&&k| k < files.excerpts).map(|&k| files.excerpts(k));
-                wanted.extend(opened.chain(chunks).chain(excerpts).filter(|s| !self.has(s)).map(|shard| Wanted { shard, key: None }));
+                // The query's chunks, once the terms shard is read.
+                let read = need.query.as_ref().zip(self.sharded.as_deref()).map_or(Vec::new(), |(query, index)| index.missing(query));
+                let read = read.into_iter().map(|k| k as u32).filter(|&k| k < files.chunks).map(|k| files.chunk(k));
+                wanted.extend(opened.chain(chunks).chain(read).chain(excerpts).filter(|s| !self.has(s)).map(|shard| Wanted { shard, key: None }));
             }
         }
         let mut seen = BTreeSet::new();

@@ -31,7 +31,7 @@ use std::sync::Mutex;
 use crate::core::chart::day_number;
 use crate::core::date::DateSpec;
 use crate::core::fold::{tokens, word_ranges, word_spans};
-use crate::core::model::{ActorId, Corpus, DocumentId, Quote, QuoteKind};
+use crate::core::model::{Actor, ActorId, Corpus, DocumentId, Place, Quote, QuoteKind};
 use crate::core::site::LIST_PAGE;
 use crate::core::route::{QuoteQuery, QuoteSort};
 
@@ -65,6 +65,41 @@ struct Entity {
     name_tokens: Vec<TokenId>,
 }
 
+/// Each of the first `actors` entities' quotes (by the columns' speakers), ascending;
+/// counted first so every list is allocated once.
+fn said_by(actors: usize, columns: &Columns) -> Vec<Vec<u32>> {
+    let mut said: Vec<usize> = vec![0; actors];
+    for &e in &columns.speaker {
+        if let Some(n) = said.get_mut(e as usize) {
+            *n += 1;
+        }
+    }
+    let mut said_by: Vec<Vec<u32>> = said.into_iter().map(Vec::with_capacity).collect();
+    for (q, &e) in columns.speaker.iter().enumerate() {
+        if let Some(list) = said_by.get_mut(e as usize) {
+            list.push(q as u32);
+        }
+    }
+    said_by
+}
+
+/// What an index reads of a corpus's catalog: how many quotes and documents it counts,
+/// and its actors and places (their names and aliases). A sharded index is opened from
+/// the catalog alone, without building a corpus around it.
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogOf<'a> {
+    pub quotes: usize,
+    pub documents: usize,
+    pub actors: &'a [Actor],
+    pub places: &'a [Place],
+}
+
+impl<'a> From<&'a Corpus> for CatalogOf<'a> {
+    fn from(corpus: &'a Corpus) -> CatalogOf<'a> {
+        CatalogOf { quotes: corpus.counts.quotes, documents: corpus.documents.len(), actors: &corpus.actors, places: &corpus.places }
+    }
+}
+
 /// Search structures for every quote of a corpus, in corpus order.
 ///
 /// Whole when built from a corpus ([`QuoteIndex::new`]) or from the `index` bytes; a
@@ -83,8 +118,10 @@ pub struct QuoteIndex {
     /// keeping 3 million byte ranges for 100,000 quotes would cost more memory than the
     /// rest of the index.
     postings: Vec<Vec<Posting>>,
-    /// For each vocabulary word, the quotes whose speaker's names contain it.
-    speaker_postings: Vec<Vec<u32>>,
+    /// For each vocabulary word, the entities (by number) whose names contain it: their
+    /// quotes match the word as said by them. Kept by entity, not by quote, so opening a
+    /// sharded index does not walk every quote once per name word.
+    named: Vec<Vec<u32>>,
     /// In a whole index, each quote's words as vocabulary ids, in order: phrases and
     /// highlights read them instead of looking positions up (three times faster per
     /// keystroke). Empty in a sharded index, which reads a hit's words from its text.
@@ -457,13 +494,13 @@ impl QuoteIndex {
         }
         let entity_of: FxHashMap<&ActorId, u32> = corpus.actors.iter().enumerate().map(|(e, a)| (&a.id, e as u32)).collect();
         let columns = Columns::of(corpus, &entity_of, words.iter().map(Vec::len));
-        QuoteIndex { words, ..QuoteIndex::from_parts(corpus, vocabulary, postings, columns) }
+        QuoteIndex { words, ..QuoteIndex::from_parts(CatalogOf::from(corpus), vocabulary, postings, columns) }
     }
 
     /// The index from its vocabulary, postings (all of them, or those of the chunks read)
-    /// and columns, with the actors and places of `corpus` (whose quotes it need not hold):
-    /// the names, speakers' postings and typo shapes are derived here.
-    fn from_parts(corpus: &Corpus, vocabulary: Vec<String>, postings: Vec<Vec<Posting>>, columns: Columns) -> QuoteIndex {
+    /// and columns, with the actors and places of `catalog`: the names, the entities
+    /// named by each word and the typo shapes are derived here.
+    fn from_parts(corpus: CatalogOf<'_>, vocabulary: Vec<String>, postings: Vec<Vec<Posting>>, columns: Columns) -> QuoteIndex {
         let id_of = |token: &str| vocabulary.binary_search_by(|t| t.as_str().cmp(token)).ok().map(|i| i as TokenId);
         let forms = |name: &str, aliases: &[String]| -> Vec<(String, Vec<String>)> {
             std::iter::once(name)
@@ -472,12 +509,7 @@ impl QuoteIndex {
                 .filter(|(_, t)| !t.is_empty())
                 .collect()
         };
-        let mut said_by: Vec<Vec<u32>> = vec![Vec::new(); corpus.actors.len()];
-        for (q, &e) in columns.speaker.iter().enumerate() {
-            if let Some(list) = said_by.get_mut(e as usize) {
-                list.push(q as u32);
-            }
-        }
+        let said_by = said_by(corpus.actors.len(), &columns);
         let name_tokens = |name: &str, aliases: &[String]| -> Vec<TokenId> {
             let mut ids: Vec<TokenId> = std::iter::once(name)
                 .chain(aliases.iter().map(String::as_str))
@@ -507,15 +539,24 @@ impl QuoteIndex {
                 name_tokens: Vec::new(),
             }))
             .collect();
-        let mut speaker_postings = vec![Vec::new(); vocabulary.len()];
-        for (q, &e) in columns.speaker.iter().enumerate() {
-            let names = entities.get(e as usize).map_or(&[][..], |e: &Entity| &e.name_tokens);
-            for &id in names {
-                speaker_postings[id as usize].push(q as u32);
+        let mut named = vec![Vec::new(); vocabulary.len()];
+        for (e, entity) in entities.iter().enumerate() {
+            for &id in &entity.name_tokens {
+                named[id as usize].push(e as u32);
             }
         }
         let shapes = vocabulary.iter().map(|t| Shape::of(t)).collect();
-        QuoteIndex { vocabulary, shapes, postings, speaker_postings, words: Vec::new(), entities, columns, scratch: Scratch::default() }
+        QuoteIndex { vocabulary, shapes, postings, named, words: Vec::new(), entities, columns, scratch: Scratch::default() }
+    }
+
+    /// Puts in the columns of a sharded index opened from its vocabulary alone, with
+    /// each actor's quotes read from them.
+    fn set_columns(&mut self, columns: Columns) {
+        let said = said_by(self.entities.iter().filter(|e| e.actor.is_some()).count(), &columns);
+        for (entity, quotes) in self.entities.iter_mut().zip(said) {
+            entity.quotes = quotes;
+        }
+        self.columns = columns;
     }
 
     /// How many quotes the index covers.
@@ -750,8 +791,10 @@ impl QuoteIndex {
                     for p in &self.postings[id as usize] {
                         found(p.quote, strength, 1);
                     }
-                    for &q in &self.speaker_postings[id as usize] {
-                        found(q, strength.min(Strength::Speaker), 0);
+                    for &e in &self.named[id as usize] {
+                        for &q in &self.entities[e as usize].quotes {
+                            found(q, strength.min(Strength::Speaker), 0);
+                        }
                     }
                 }
             }

@@ -98,7 +98,7 @@ impl CorpusContext {
             timeline_first: shelf.timeline_first().cloned().map(Arc::new),
             together: Arc::new(shelf.together().clone()),
             search_files: manifest.search,
-            sharded: shelf.sharded().cloned().map(Arc::new),
+            sharded: shelf.sharded().cloned(),
             found: Arc::new(shelf.numbered_quotes()),
             excerpt_files: Arc::new(shelf.excerpt_files().clone()),
             ..ctx
@@ -227,7 +227,9 @@ impl CorpusContext {
         // A release without a sharded index has none of its files to wait for.
         let search = match (&need.search, self.search_files) {
             (Some(s), Some(_)) => self.sharded.as_ref().is_some_and(|index| {
-                s.chunks.iter().all(|&k| index.has_chunk(k)) && s.excerpts.iter().all(|k| self.excerpt_files.contains(k))
+                s.chunks.iter().all(|&k| index.has_chunk(k))
+                    && s.excerpts.iter().all(|k| self.excerpt_files.contains(k))
+                    && s.query.as_ref().is_none_or(|q| index.missing(q).is_empty())
             }),
             _ => true,
         };

@@ -12,8 +12,11 @@
 //! that is live now (once per release, so a host that keeps serving old pages cannot
 //! make it loop); otherwise it is a plain failure, shown with a retry.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
+
+use futures::future::{FutureExt, Shared};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -78,6 +81,7 @@ impl Failure {
 }
 
 /// How one fetch went wrong.
+#[derive(Clone)]
 enum Fetched {
     /// The host answered 404: the file is not there.
     Missing(String),
@@ -118,10 +122,11 @@ impl Source {
     }
 
     /// Fetches what of `needs` is not on the shelf yet and returns the corpus of
-    /// everything read so far (`Shelf::wanted` says what to read; a slice found through
-    /// a directory takes a second round, so three rounds always suffice). The first
-    /// round's requests start at the call, before the future is first polled: a page
-    /// that asks while it renders has its files on the way before the render is done.
+    /// everything read so far (`Shelf::wanted` says what to read). Each file is read as
+    /// it arrives, and what it makes known is asked for at once: the slice a directory
+    /// names, the chunks a query's words read once the terms shard is in. The first
+    /// requests start at the call, before the future is first polled: a page that asks
+    /// while it renders has its files on the way before the render is done.
     pub fn load(self: &Arc<Source>, needs: &[Need]) -> impl std::future::Future<Output = Result<CorpusContext, Failure>> + 'static {
         let first = self.start(needs);
         let (source, needs) = (self.clone(), needs.to_vec());
@@ -140,8 +145,9 @@ impl Source {
         matches!(fetch_with(&format!("{}?release", self.href), true).await, Err(Fetched::Missing(_)))
     }
 
-    /// Starts a round: requests what of `needs` is not on the shelf, side by side.
-    fn start(&self, needs: &[Need]) -> Result<Round, Fetched> {
+    /// Starts a round: requests what of `needs` is not on the shelf, side by side, but
+    /// for the files in `asked` (on their way already), which it adds to.
+    fn start_new(&self, needs: &[Need], asked: &mut BTreeSet<String>) -> Result<Round, Fetched> {
         let wanted = {
             let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
             let hints = self.hints.lock().map_err(|_| unusable())?;
@@ -149,33 +155,31 @@ impl Source {
         };
         Ok(wanted
             .into_iter()
+            .filter(|w| asked.insert(w.shard.file.clone()))
             .map(|w| {
-                let started = fetch_bytes(&w.shard.href());
+                let started = fetch_shared(w.shard.href());
                 (w, Box::pin(started) as Pending)
             })
             .collect())
     }
 
+    /// Starts the first round of a load.
+    fn start(&self, needs: &[Need]) -> Result<Round, Fetched> {
+        self.start_new(needs, &mut BTreeSet::new())
+    }
+
     async fn read(&self, needs: &[Need], first: Result<Round, Fetched>) -> Result<CorpusContext, Fetched> {
-        let mut round = first?;
-        for k in 0..3 {
-            if round.is_empty() {
-                break;
-            }
-            let mut read = Vec::with_capacity(round.len());
-            for (w, started) in round {
-                let bytes = started.await?;
-                let content = read_shard(&w.shard, &bytes).map_err(|e| Fetched::Failed(e.to_string()))?;
-                read.push((w, content));
-            }
-            {
-                let mut shelf = self.shelf.lock().map_err(|_| unusable())?;
-                for (w, content) in read {
-                    shelf.put_wanted(&w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
-                }
-            }
-            // No fourth round: its requests would be started and dropped.
-            round = if k < 2 { self.start(needs)? } else { Vec::new() };
+        use futures::stream::{FuturesUnordered, StreamExt};
+        let first = first?;
+        // Every file of a load is asked for once: what is on its way is not asked again.
+        let mut asked: BTreeSet<String> = first.iter().map(|(w, _)| w.shard.file.clone()).collect();
+        let arrive = |(w, started): (crate::core::pack::Wanted, Pending)| async move { (w, started.await) };
+        let mut pending: FuturesUnordered<_> = first.into_iter().map(arrive).collect();
+        // The first failure fails the load (the files still on their way are dropped).
+        while let Some((w, bytes)) = pending.next().await {
+            let content = read_shard(&w.shard, &bytes?).map_err(|e| Fetched::Failed(e.to_string()))?;
+            self.shelf.lock().map_err(|_| unusable())?.put_wanted(&w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
+            pending.extend(self.start_new(needs, &mut asked)?.into_iter().map(arrive));
         }
         let shelf = self.shelf.lock().map_err(|_| unusable())?;
         if let Some(key) = shelf.lacking(&self.manifest, needs) {
@@ -197,6 +201,36 @@ type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u8>
 
 /// The files of one round of [`Source::load`], each with its fetch under way.
 type Round = Vec<(crate::core::pack::Wanted, Pending)>;
+
+thread_local! {
+    /// Data files on their way, by address, shared by every load that asks for one: a
+    /// load started while another fetches the same file waits for that fetch instead of
+    /// starting its own (typing during a cold search starts a load a keystroke, each
+    /// asking for the index's terms and columns until they are in).
+    static ON_THE_WAY: RefCell<HashMap<String, Shared<Pending>>> = RefCell::default();
+}
+
+/// [`fetch_bytes`], or the fetch of the same file already on its way. A file leaves
+/// [`ON_THE_WAY`] when its fetch ends, in the task that puts it on the shelf, so a load
+/// asking for it later finds it there or fetches it again (after a failure: the retry).
+fn fetch_shared(href: String) -> Shared<Pending> {
+    ON_THE_WAY.with(|on_the_way| {
+        let mut on_the_way = on_the_way.borrow_mut();
+        if let Some(fetch) = on_the_way.get(&href) {
+            return fetch.clone();
+        }
+        let started = fetch_bytes(&href);
+        let key = href.clone();
+        let fetch: Pending = Box::pin(async move {
+            let bytes = started.await;
+            ON_THE_WAY.with(|on_the_way| on_the_way.borrow_mut().remove(&key));
+            bytes
+        });
+        let fetch = fetch.shared();
+        on_the_way.insert(href, fetch.clone());
+        fetch
+    })
+}
 
 /// Fetches a file's bytes; any failure is said in words. The request starts at the
 /// call, before the future is first awaited.

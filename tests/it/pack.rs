@@ -408,16 +408,24 @@ fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it()
 }
 
 /// The quotes page's loop, as the browser runs it: ask what showing `n` results of `q`
-/// needs, fetch it, until nothing. Returns the files read.
+/// needs, fetch it, until nothing. Returns the files read. The hits' excerpts come in
+/// batches of at most [`EXCERPTS_AT_ONCE`] files, so a first screen in one.
 fn search_until_shown(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile], q: &dossier::core::route::QuoteQuery, n: usize) -> Vec<String> {
+    use dossier::core::lists::EXCERPTS_AT_ONCE;
     let mut read = Vec::new();
-    for _ in 0..4 {
+    let mut batches = 0;
+    // The terms and columns, the chunks, then the batches.
+    for _ in 0..2 + n.div_ceil(EXCERPTS_AT_ONCE) {
         let ctx = context(shelf, manifest);
         let answer = ctx.quotes(q);
         let Some(need) = ctx.quotes_need(answer.as_ref(), q, n) else { return read };
+        let excerpts = need.search.as_ref().map_or(0, |s| s.excerpts.len());
+        assert!(excerpts <= EXCERPTS_AT_ONCE, "{q:?}: {excerpts} excerpts files in one need");
+        batches += usize::from(excerpts > 0);
+        assert!(n > EXCERPTS_AT_ONCE || batches <= 1, "{q:?}: the first {n} hits in {batches} batches");
         read.extend(fetch(shelf, manifest, files, &[need], &BTreeMap::new()));
     }
-    panic!("{q:?} still needs more after four rounds");
+    panic!("{q:?} still needs more after {} rounds", 2 + n.div_ceil(EXCERPTS_AT_ONCE));
 }
 
 #[test]
@@ -712,4 +720,51 @@ fn a_long_document_is_read_in_parts_each_page_holding_its_paragraphs_and_their_q
     assert!(slice_key(&beyond.page()).is_some_and(|k| !slices.contains_key(&k)));
     let html = render_page(SHELL, &whole(&c), &beyond, "").unwrap().replace("<!---->", "");
     assert!(html.contains("No such part of this document") && html.contains("there is no part 4"), "{html}");
+}
+
+#[test]
+fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_the_columns() {
+    use dossier::core::route::QuoteQuery;
+    use dossier::core::search::ShardedIndex;
+    let (data, _) = dossier::synth::corpus(2_400, 5);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, _) = files_with(&c, 500, true);
+    let q = QuoteQuery { q: "sanctions lavorv".into(), ..QuoteQuery::default() };
+    let need = [Need::sharded_query(&q)];
+    let mut shelf = Shelf::default();
+    // The catalog, terms and columns first: the chunks are not known yet.
+    let first = shelf.wanted(&manifest, &need, &BTreeMap::new());
+    let kinds: Vec<&str> = first.iter().map(|w| w.shard.file.split('-').next().unwrap()).collect();
+    assert_eq!(kinds, ["catalog", "terms", "columns"], "{first:?}");
+    let read = |shelf: &mut Shelf, w: &dossier::core::pack::Wanted| shelf.put_wanted(w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap();
+    // With the catalog and terms read, but not the columns: the query's chunks are wanted,
+    // exactly those the whole index opened from both shards says.
+    for w in first.iter().filter(|w| !w.shard.file.starts_with("columns")) {
+        read(&mut shelf, w);
+    }
+    assert!(shelf.sharded().is_none(), "no index answers without its columns");
+    let now = shelf.wanted(&manifest, &need, &BTreeMap::new());
+    let shards = QuoteIndex::new(&c).to_shards(&c, dossier::core::search::CHUNK_BYTES);
+    let expected = ShardedIndex::open(&c, &shards.terms, &shards.columns).unwrap().missing(&q);
+    assert!(!expected.is_empty());
+    let search = manifest.search.unwrap();
+    let mut files_now: Vec<String> = now.iter().map(|w| w.shard.file.clone()).collect();
+    files_now.sort();
+    let mut files_expected: Vec<String> = std::iter::once(first.iter().find(|w| w.shard.file.starts_with("columns")).unwrap().shard.file.clone())
+        .chain(expected.iter().map(|&k| search.chunk(k as u32).file))
+        .collect();
+    files_expected.sort();
+    assert_eq!(files_now, files_expected);
+    // Chunks that arrive before the columns wait for them; then the search is answered.
+    for w in now.iter().filter(|w| w.shard.file.starts_with("postings")) {
+        read(&mut shelf, w);
+    }
+    assert!(shelf.sharded().is_none());
+    for w in now.iter().filter(|w| w.shard.file.starts_with("columns")) {
+        read(&mut shelf, w);
+    }
+    assert!(shelf.wanted(&manifest, &need, &BTreeMap::new()).is_empty());
+    let ctx = context(&shelf, &manifest);
+    assert!(ctx.satisfies(&need[0]));
+    assert!(matches!(ctx.quotes(&q), Some(dossier::core::lists::QuoteAnswer::Sharded(_))));
 }

@@ -90,8 +90,12 @@ impl QuoteIndex {
                         }
                         // A misspelt name still finds what that person said, saying how it was read.
                         let speaker_reason = (strength == Strength::Fuzzy).then(|| format!("speaker’s name “{token}” read from “{word}”"));
-                        for &q in &self.speaker_postings[id as usize] {
-                            note(q, strength.min(Strength::Speaker), None, speaker_reason.clone());
+                        // Every entity whose names hold the word, found by a scan (not through
+                        // the index's table of them).
+                        for entity in self.entities.iter().filter(|e| e.name_tokens.binary_search(&id).is_ok()) {
+                            for &q in &entity.quotes {
+                                note(q, strength.min(Strength::Speaker), None, speaker_reason.clone());
+                            }
                         }
                     }
                 }

@@ -35,7 +35,7 @@
 use std::ops::Range;
 
 use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
-use super::{Columns, IndexError, Posting, QuoteIndex, Ranking};
+use super::{CatalogOf, Columns, IndexError, Posting, QuoteIndex, Ranking};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{Corpus, QuoteKind};
 use crate::core::route::{QuoteQuery, QuoteSort};
@@ -213,12 +213,30 @@ pub struct ShardedIndex {
     starts: Vec<usize>,
     /// Which units are in: the postings chunks, then the dates.
     loaded: Vec<bool>,
+    /// How many quotes the terms shard says the index covers.
+    quotes: usize,
+    /// Whether the columns shard is read ([`ShardedIndex::open_terms`] leaves it out).
+    columns_in: bool,
 }
 
 impl ShardedIndex {
-    /// The index from its `terms` and `columns` shards, for `corpus`'s catalog (its actors,
-    /// places and documents; its quotes need not be there), with no chunk yet.
-    pub fn open(corpus: &Corpus, terms: &[u8], columns: &[u8]) -> Result<ShardedIndex, IndexError> {
+    /// The index from its `terms` and `columns` shards, for a corpus's catalog (its
+    /// counts, actors, places and documents; a [`Corpus`] whose quotes need not be
+    /// there will do), with no chunk yet.
+    pub fn open<'a>(catalog: impl Into<CatalogOf<'a>>, terms: &[u8], columns: &[u8]) -> Result<ShardedIndex, IndexError> {
+        let catalog: CatalogOf<'a> = catalog.into();
+        let mut index = ShardedIndex::open_terms(catalog, terms)?;
+        index.add_columns(catalog, columns)?;
+        Ok(index)
+    }
+
+    /// The index from its `terms` shard alone: it says which chunks a query reads
+    /// ([`ShardedIndex::missing`]) while the columns are on their way. Until
+    /// [`ShardedIndex::add_columns`] has read them it must not be asked to rank (it holds
+    /// no quote: a filter alone would find nothing), so `core::pack::Shelf` hands it to a
+    /// page only with its columns ([`ShardedIndex::has_columns`]).
+    pub fn open_terms<'a>(catalog: impl Into<CatalogOf<'a>>, terms: &[u8]) -> Result<ShardedIndex, IndexError> {
+        let corpus: CatalogOf<'a> = catalog.into();
         let (mut r, print) = read_header(terms, TERMS, "terms shard")?;
         let quotes = r.varint()? as usize;
         let vocabulary = read_words(&mut r)?;
@@ -238,10 +256,20 @@ impl ShardedIndex {
         }
         starts.push(at);
         at_end(&r, "terms shard")?;
-        if quotes != corpus.counts.quotes {
-            return Err(IndexError(format!("terms shard: holds {quotes} quotes, the catalog counts {}", corpus.counts.quotes)));
+        if quotes != corpus.quotes {
+            return Err(IndexError(format!("terms shard: holds {quotes} quotes, the catalog counts {}", corpus.quotes)));
         }
+        let postings = vec![Vec::new(); vocabulary.len()];
+        let loaded = vec![false; count + 1];
+        let index = QuoteIndex::from_parts(corpus, vocabulary, postings, Columns::default());
+        Ok(ShardedIndex { index, fingerprint: print, starts, loaded, quotes, columns_in: false })
+    }
 
+    /// Reads the `columns` shard in (checked against the terms shard read and the
+    /// catalog): the index then answers queries once their chunks are in.
+    pub fn add_columns<'a>(&mut self, catalog: impl Into<CatalogOf<'a>>, columns: &[u8]) -> Result<(), IndexError> {
+        let corpus: CatalogOf<'a> = catalog.into();
+        let (print, quotes) = (self.fingerprint, self.quotes);
         let (mut r, column_print) = read_header(columns, COLUMNS, "columns shard")?;
         if column_print != print {
             return Err(IndexError("columns shard: from another build than the terms shard".into()));
@@ -251,11 +279,11 @@ impl ShardedIndex {
             return Err(IndexError(format!("columns shard: holds {n} quotes, the terms shard {quotes}")));
         }
         let (actors, documents) = (r.varint()? as usize, r.varint()? as usize);
-        if actors != corpus.actors.len() || documents != corpus.documents.len() {
+        if actors != corpus.actors.len() || documents != corpus.documents {
             return Err(IndexError(format!(
                 "columns shard: built for {actors} actors and {documents} documents, the catalog has {} and {}",
                 corpus.actors.len(),
-                corpus.documents.len()
+                corpus.documents
             )));
         }
         let capacity = n.min(r.remaining());
@@ -291,10 +319,15 @@ impl ShardedIndex {
         at_end(&r, "columns shard")?;
         // Every quote undated until the dates are read (only a sort by date reads them).
         c.date = vec![u32::MAX; n];
+        self.index.set_columns(c);
+        self.columns_in = true;
+        Ok(())
+    }
 
-        let postings = vec![Vec::new(); vocabulary.len()];
-        let loaded = vec![false; count + 1];
-        Ok(ShardedIndex { index: QuoteIndex::from_parts(corpus, vocabulary, postings, c), fingerprint: print, starts, loaded })
+    /// Whether the columns are in ([`ShardedIndex::add_columns`]): until then the index
+    /// only says which chunks queries read.
+    pub fn has_columns(&self) -> bool {
+        self.columns_in
     }
 
     /// How many units it fetches on demand: the postings chunks, and the dates last.

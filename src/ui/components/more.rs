@@ -5,7 +5,7 @@
 //! that shows the next page.
 //!
 //! After the query changes (typing, a filter), a list first renders only a screenful
-//! ([`FIRST_SCREEN`] items), so the new results are painted in the same frame even at
+//! ([`first_screen`] items), so the new results are painted in the same frame even at
 //! 10,000 events; the rest of the page follows right after that paint. The first render
 //! of a page is whole, so it matches the prerendered page the app replaces, and so is a
 //! render for back or forward, so the browser can restore the scroll position in it.
@@ -18,9 +18,53 @@ use leptos::prelude::*;
 /// static pages show).
 pub const PAGE: usize = crate::core::site::LIST_PAGE;
 
-/// How many items are rendered at once when the query changes: more than a tall screen
-/// shows of cards.
+/// The most items rendered at once when the query changes: more than a tall screen
+/// shows of cards (and what is rendered where the window's height is not known).
 pub const FIRST_SCREEN: usize = 20;
+
+// A first screen of search hits is fetched in one batch.
+const _: () = assert!(FIRST_SCREEN <= crate::core::lists::EXCERPTS_AT_ONCE);
+
+/// The fewest: a short window still gets a screenful and a little more.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const FIRST_SCREEN_MIN: usize = 8;
+
+/// The height of the shortest card a list draws (an event's, on a wide screen), in CSS
+/// pixels: a window shows no more than its height over this, whatever it is scrolled to.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const SHORTEST_CARD: f64 = 90.0;
+
+/// How many items are rendered at once when the query changes: as many of the shortest
+/// cards as the window's height holds, and two more, between [`FIRST_SCREEN_MIN`] and
+/// [`FIRST_SCREEN`]. On a sharded search every one is a file to fetch before the results
+/// are painted, so a window 720 pixels high waits for 10 of them, not 20.
+///
+/// Read once per page load: what a list fetched for its first screen and what it then
+/// renders must agree, and a phone's window grows when its keyboard closes.
+pub fn first_screen() -> usize {
+    thread_local! {
+        static FIRST: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+    FIRST.with(|first| match first.get() {
+        Some(n) => n,
+        None => {
+            let n = window_first_screen().unwrap_or(FIRST_SCREEN);
+            first.set(Some(n));
+            n
+        }
+    })
+}
+
+/// [`first_screen`] for the window's height now, if it has one.
+fn window_first_screen() -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(height) = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()) {
+        if height.is_finite() && height > 0.0 {
+            return Some(((height / SHORTEST_CARD).ceil() as usize + 2).clamp(FIRST_SCREEN_MIN, FIRST_SCREEN));
+        }
+    }
+    None
+}
 
 thread_local! {
     /// Set while the app follows back or forward (from the `popstate` event until the
@@ -74,7 +118,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
             n
         } else {
-            n.min(FIRST_SCREEN)
+            n.min(first_screen())
         }
     }
 

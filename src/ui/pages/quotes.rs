@@ -18,7 +18,7 @@ use crate::core::route::{QuoteQuery, QuoteSort, Route};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
-use crate::ui::components::more::{use_limit, ShowMore, FIRST_SCREEN};
+use crate::ui::components::more::{first_screen, use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 
@@ -55,7 +55,7 @@ pub fn QuotesPage() -> impl IntoView {
     // What the first screen of results needs (the rest of the page may follow).
     let first_need = {
         let need_for = need_for.clone();
-        Memo::new(move |_| need_for(FIRST_SCREEN.min(limit.get())))
+        Memo::new(move |_| need_for(first_screen().min(limit.get())))
     };
     let searching = Memo::new(move |_| first_need.with(Option::is_some));
     // When nothing matches: how many the words find without the filters, and a respelling;
@@ -223,7 +223,7 @@ pub fn QuotesPage() -> impl IntoView {
                 .with(|answer| {
                     let answer = answer.as_ref()?;
                     let n = limit.rendered();
-                    [n, n.min(crate::core::site::LIST_PAGE), n.min(FIRST_SCREEN)].into_iter().find_map(|n| answer.page(indexes, &ctx.corpus, found, n))
+                    [n, n.min(crate::core::site::LIST_PAGE), n.min(first_screen())].into_iter().find_map(|n| answer.page(indexes, &ctx.corpus, found, n))
                 })
                 .unwrap_or_default()
                 .into_iter()

@@ -101,6 +101,31 @@ test('a search of the sharded index fetches its terms, the chunks of its words a
   expect(asked).not.toContain('quotes');
 });
 
+test('a search asks for its words\' chunks as soon as the vocabulary is in, while the columns are still on their way', async ({ page }) => {
+  // The columns (every quote's speaker, document, kind and length) are held back.
+  const held = [];
+  await page.route(/\/data\/columns-[0-9a-f]{16}\.bin$/, (route) => held.push(route));
+  const asked = [];
+  const finished = [];
+  page.on('request', (r) => asked.push(r.url().match(/\/data\/([a-z]+)-/)?.[1]));
+  page.on('requestfinished', (r) => finished.push(r.url().match(/\/data\/([a-z]+)-/)?.[1]));
+  await open(page, `${synth}/quotes`);
+  await page.locator('#quote-q').fill('sanction');
+  await page.locator('#quote-q').fill('sanctions');
+  await expect.poll(() => asked.includes('postings')).toBe(true);
+  // Asked for once, though the focus and each keystroke started a load that needs it.
+  expect(held.length).toBe(1);
+  expect(asked.filter((kind) => kind === 'columns')).toHaveLength(1);
+  expect(asked.filter((kind) => kind === 'terms')).toHaveLength(1);
+  expect(finished).not.toContain('columns');
+  // No answer without them: the page says it is searching, with no count.
+  await expect(page.locator('.count')).not.toContainText('quotes');
+  await expect(page.locator('.results')).toHaveCount(0);
+  for (const route of held) await route.continue();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 quotes/);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+});
+
 test('a link to a filtered quotes list, followed inside the app, opens it from the sharded index', async ({ page }) => {
   const actor = synthQuotes()[0].speaker;
   const said = synthQuotes().filter((q) => q.speaker === actor).length;
