@@ -216,14 +216,23 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         .collect();
     let chunks: Vec<usize> = shards.chunks.iter().map(|c| gzipped(c)).collect();
     let (terms, columns) = (gzipped(&shards.terms), gzipped(&shards.columns));
+    // After the postings: the dates (a sort by date), the speakers (the speaker facet, a
+    // speaker filter), then the quotes each actor said (a word of a name), in chunks.
+    let units = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("its own shards open");
+    let (dates, speakers) = (units.dates(), units.speakers());
     println!(
-        "sharded index ({:.0} ms to cut): terms {terms} B, columns {columns} B, {} chunks of median {} B, {} excerpts files of median {} B (gzipped)",
+        "sharded index ({:.0} ms to cut): terms {terms} B, columns {columns} B, {} postings chunks of median {} B, dates {} B, speakers {} B, {} said chunks of median {} B, {} excerpts files of median {} B (gzipped)",
         split.as_secs_f64() * 1e3,
-        chunks.len(),
-        median_of(&chunks),
+        dates,
+        median_of(&chunks[..dates]),
+        chunks[dates],
+        chunks[speakers],
+        chunks.len() - speakers - 1,
+        median_of(&chunks[speakers + 1..]),
         excerpts.len(),
         median_of(&excerpts)
     );
+    println!("(fetched: what the first screen of results needs; its speaker counts then fetch the speakers)");
     println!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
     for query in dossier::synth::QUERIES {
         let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };

@@ -118,13 +118,37 @@ impl QuoteAnswer {
         }
     }
 
-    /// The facets beside the results, from the index the answer was ranked with.
-    pub fn facets(&self, indexes: Indexes<'_>, corpus: &Corpus, query: &QuoteQuery) -> QuoteFacets {
+    /// The facets beside the results, from the index the answer was ranked with (or the
+    /// build's, [`QuoteAnswer::build_facets`]).
+    pub fn facets(&self, indexes: Indexes<'_>, first: Option<&QuotesFirst>, corpus: &Corpus, query: &QuoteQuery) -> QuoteFacets {
+        if let Some(facets) = self.build_facets(indexes, first, query) {
+            return facets.clone();
+        }
         match (self, indexes.whole, indexes.sharded) {
             (QuoteAnswer::Ranked(r), Some(index), _) => quote_facets(index, corpus, query, r),
             (QuoteAnswer::Sharded(r), _, Some(sharded)) => sharded.facets(corpus, query, r),
             (QuoteAnswer::First(f), _, _) => f.facets.clone(),
             _ => QuoteFacets::default(),
+        }
+    }
+
+    /// The build's facets of the unfiltered list (`first`'s, counted over every quote),
+    /// for a sharded answer to it whose index has not read the speakers: the same counts,
+    /// and the static page's (which the app adopts as it is).
+    fn build_facets<'a>(&self, indexes: Indexes<'_>, first: Option<&'a QuotesFirst>, query: &QuoteQuery) -> Option<&'a QuoteFacets> {
+        match (self, indexes.sharded, first) {
+            (QuoteAnswer::Sharded(_), Some(sharded), Some(first)) if !sharded.has_speakers() && *query == QuoteQuery::default() => Some(&first.facets),
+            _ => None,
+        }
+    }
+
+    /// Whether the facets' speaker counts are in: a sharded index reads who said each
+    /// quote after the results (its speaker facet is empty until then, never wrong),
+    /// unless the build counted them ([`QuoteAnswer::build_facets`]).
+    pub fn speakers_counted(&self, indexes: Indexes<'_>, first: Option<&QuotesFirst>, query: &QuoteQuery) -> bool {
+        match (self, indexes.sharded) {
+            (QuoteAnswer::Sharded(_), Some(sharded)) => sharded.has_speakers() || self.build_facets(indexes, first, query).is_some(),
+            _ => true,
         }
     }
 
@@ -221,6 +245,13 @@ pub fn quotes_need(
             }
         },
     }
+}
+
+/// What the quotes page must fetch to count the speakers of a sharded `answer` to
+/// `query` (the speakers unit, [`QuoteAnswer::speakers_counted`]), or `None`.
+pub fn speakers_need(answer: Option<&QuoteAnswer>, indexes: Indexes<'_>, first: Option<&QuotesFirst>, query: &QuoteQuery) -> Option<Need> {
+    let (answer, index) = (answer?, indexes.sharded?);
+    (!answer.speakers_counted(indexes, first, query)).then(|| Need::sharded(vec![index.speakers() as u32], Vec::new()))
 }
 
 /// What the quotes page offers when nothing matches a query.

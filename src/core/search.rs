@@ -154,7 +154,7 @@ struct Columns {
 
 impl Columns {
     fn len(&self) -> usize {
-        self.speaker.len()
+        self.size.len()
     }
 
     /// The columns of every quote of `corpus`, whose quotes have `length` words each;
@@ -210,10 +210,12 @@ impl Filter {
         Some(Filter { speakers, document, kind })
     }
 
+    /// Whether quote `q` passes. A sharded index reads the speakers only once they are
+    /// in (`ShardedIndex::missing` asks for them first): until then none passes.
     fn passes(&self, c: &Columns, q: usize) -> bool {
-        self.speakers.as_ref().is_none_or(|s| s.binary_search(&c.speaker[q]).is_ok())
-            && self.document.is_none_or(|d| d == c.document[q])
-            && self.kind.is_none_or(|k| k == c.kind[q])
+        self.speakers.as_ref().is_none_or(|s| c.speaker.get(q).is_some_and(|e| s.binary_search(e).is_ok()))
+            && self.document.is_none_or(|d| c.document.get(q) == Some(&d))
+            && self.kind.is_none_or(|k| c.kind.get(q) == Some(&k))
     }
 }
 
@@ -550,13 +552,69 @@ impl QuoteIndex {
     }
 
     /// Puts in the columns of a sharded index opened from its vocabulary alone, with
-    /// each actor's quotes read from them.
+    /// each actor's quotes read from their speakers if they are in
+    /// ([`QuoteIndex::set_speakers`]; else those read with [`QuoteIndex::set_said`] stay).
     fn set_columns(&mut self, columns: Columns) {
-        let said = said_by(self.entities.iter().filter(|e| e.actor.is_some()).count(), &columns);
-        for (entity, quotes) in self.entities.iter_mut().zip(said) {
-            entity.quotes = quotes;
+        if !columns.speaker.is_empty() {
+            let said = said_by(self.entities.iter().filter(|e| e.actor.is_some()).count(), &columns);
+            for (entity, quotes) in self.entities.iter_mut().zip(said) {
+                entity.quotes = quotes;
+            }
         }
         self.columns = columns;
+    }
+
+    /// Puts in each quote's speaker (a sharded index reads them last: only the speaker
+    /// facet and a speaker filter read them), and so every actor's quotes.
+    fn set_speakers(&mut self, speaker: Vec<u32>) {
+        let columns = Columns { speaker, ..std::mem::take(&mut self.columns) };
+        self.set_columns(columns);
+    }
+
+    /// Puts in the quotes actor entity `e` said, ascending (a sharded index reads them
+    /// for a query that names the actor, without every quote's speaker).
+    fn set_said(&mut self, e: usize, quotes: Vec<u32>) {
+        if let Some(entity) = self.entities.get_mut(e) {
+            entity.quotes = quotes;
+        }
+    }
+
+    /// The quotes actor entity `e` said, ascending (what [`QuoteIndex::set_said`] puts).
+    fn said(&self, e: usize) -> &[u32] {
+        self.entities.get(e).map_or(&[], |e| &e.quotes)
+    }
+
+    /// The actors (by entity) whose quotes matching `terms` reads: those a word names (or
+    /// a typo or prefix of a word of a name) and those named whole. Ascending, once each.
+    fn speakers_named(&self, terms: &[Prepared]) -> Vec<usize> {
+        let speaks = |e: usize| self.entities.get(e).is_some_and(|e| e.actor.is_some());
+        let mut out: Vec<usize> = Vec::new();
+        for term in terms {
+            match &term.term {
+                Term::Word { .. } => {
+                    out.extend(term.expanded.iter().flat_map(|&(id, _)| self.named[id as usize].iter().map(|&e| e as usize)).filter(|&e| speaks(e)));
+                }
+                Term::Phrase { .. } => {}
+                Term::Entity { entity, .. } => out.extend(Some(*entity).filter(|&e| speaks(e))),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Who said quote `q`, as far as `term` needs to know: its speaker if the speakers
+    /// are in, else the actor among those the term names who said it (a sharded index
+    /// holds those actors' quotes before it answers), else nobody the term could match.
+    fn speaker_for(&self, term: &Prepared, q: usize) -> Option<&Entity> {
+        if let Some(&e) = self.columns.speaker.get(q) {
+            return self.entities.get(e as usize);
+        }
+        term.expanded
+            .iter()
+            .flat_map(|&(id, _)| &self.named[id as usize])
+            .map(|&e| &self.entities[e as usize])
+            .find(|e| e.actor.is_some() && e.quotes.binary_search(&(q as u32)).is_ok())
     }
 
     /// How many quotes the index covers.
@@ -932,7 +990,7 @@ impl QuoteIndex {
         };
         match &term.term {
             Term::Word { word, .. } => {
-                let speaker = self.entities.get(self.columns.speaker[q] as usize).map_or(&[][..], |e| &e.name_tokens);
+                let speaker = self.speaker_for(term, q).map_or(&[][..], |e| &e.name_tokens);
                 // (expansion, 0 for the text or 1 for the speaker, word position)
                 let mut met: Vec<(usize, u8, usize)> = quote_words
                     .iter()

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
-use crate::core::lists::{picker_counts, quotes_need, Indexes, QuoteAnswer, QuotesFirst, TimelineAnswer, TimelineFirst};
+use crate::core::lists::{picker_counts, quotes_need, speakers_need, Indexes, QuoteAnswer, QuotesFirst, TimelineAnswer, TimelineFirst};
 use crate::core::model::{ActorId, Corpus, Parts, Quote};
 use crate::core::pack::{Manifest, Need, PackError, SearchFiles, Shelf};
 use crate::core::route::{QuoteQuery, TimelineQuery};
@@ -194,6 +194,12 @@ impl CorpusContext {
     /// The quotes page's answer to `query` from what is in ([`QuoteAnswer::of`]).
     pub fn quotes(&self, query: &QuoteQuery) -> Option<QuoteAnswer> {
         QuoteAnswer::of(self.indexes(), self.quotes_first(), &self.corpus, query)
+    }
+
+    /// What the quotes page must fetch to count the speakers of `answer` to `query`
+    /// ([`speakers_need`]).
+    pub fn speakers_need(&self, answer: Option<&QuoteAnswer>, query: &QuoteQuery) -> Option<Need> {
+        speakers_need(answer, self.indexes(), self.quotes_first(), query)
     }
 
     /// What the quotes page must fetch to show `n` results of `query` ([`quotes_need`]).

@@ -1,6 +1,7 @@
 //! The search index as bytes (`QuoteIndex::to_bytes` / `from_bytes`): it reads back as
 //! the same index, and any other bytes are refused with a reason, never a panic.
 
+use dossier::core::facets::quote_facets;
 use dossier::core::load::load;
 use dossier::core::model::Corpus;
 use dossier::core::route::QuoteQuery;
@@ -144,12 +145,82 @@ fn shards_cut_the_postings_by_size_and_answer_without_the_quotes() {
     let ranking = sharded.rank(&catalog, &query).expect("answered");
     assert_eq!(ranking.first(usize::MAX), index.rank(&c, &query).first(usize::MAX));
     assert!(!ranking.is_empty());
-    // The dates are the last unit, read only for a sort by date.
-    let dates = sharded.chunks() - 1;
+    // The dates come after the postings, read only for a sort by date.
+    let dates = sharded.dates();
     let by_date = QuoteQuery { sort: dossier::core::route::QuoteSort::Date, ..query };
     assert_eq!(sharded.missing(&by_date), [dates]);
     assert_eq!(sharded.add_chunk(&small.chunks[dates]).expect("the dates read"), dates);
     assert_eq!(sharded.rank(&catalog, &by_date).expect("answered").first(usize::MAX), index.rank(&c, &by_date).first(usize::MAX));
+}
+
+#[test]
+fn the_speakers_are_read_last_and_only_by_what_needs_them() {
+    let c = synthetic(2_000);
+    let index = QuoteIndex::new(&c);
+    let shards = index.to_shards(&c, 1_024);
+    let catalog = catalog_of(&c);
+    let mut sharded = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("its own shards open");
+    let speakers = sharded.speakers();
+    let read = |sharded: &mut ShardedIndex, query: &QuoteQuery| {
+        for k in sharded.missing(query) {
+            sharded.add_chunk(&shards.chunks[k]).expect("its own chunk reads");
+        }
+    };
+    // A word no actor's name holds is answered without them, whole but for the speaker
+    // counts, which are empty rather than wrong.
+    let words = QuoteQuery { q: "sanctions".into(), ..QuoteQuery::default() };
+    assert!(!sharded.missing(&words).contains(&speakers));
+    read(&mut sharded, &words);
+    let ranking = sharded.rank(&catalog, &words).expect("answered without the speakers");
+    let whole = index.rank(&c, &words);
+    assert_eq!(ranking.first(usize::MAX), whole.first(usize::MAX));
+    let (before, expected) = (sharded.facets(&catalog, &words, &ranking), quote_facets(&index, &c, &words, &whole));
+    assert!(!sharded.has_speakers() && before.speakers.is_empty() && !expected.speakers.is_empty());
+    assert_eq!((&before.kinds, &before.documents), (&expected.kinds, &expected.documents));
+    // A word of a speaker's name (or a prefix of it) and a whole name read the quotes
+    // that actor said, not every quote's speaker, and answer as the whole index does,
+    // "said by" reasons included.
+    let speaker = &c.quotes[0].speaker;
+    let e = c.actors.iter().position(|a| &a.id == speaker).expect("an actor");
+    let name = c.actor_name(speaker).to_owned();
+    let family = name.split_whitespace().last().expect("a name").to_lowercase();
+    for query in [
+        QuoteQuery { q: family.clone(), ..QuoteQuery::default() },
+        QuoteQuery { q: family[..family.len() - 1].to_owned(), ..QuoteQuery::default() },
+        QuoteQuery { q: name.clone(), ..QuoteQuery::default() },
+    ] {
+        let mut fresh = sharded.clone();
+        let missing = fresh.missing(&query);
+        assert!(missing.contains(&fresh.said_by(e)) && !missing.contains(&speakers), "{query:?}: {missing:?}");
+        read(&mut fresh, &query);
+        let (got, whole) = (fresh.rank(&catalog, &query).expect("answered"), index.rank(&c, &query));
+        assert!(!got.is_empty() && !fresh.has_speakers());
+        assert_eq!(got.first(usize::MAX), whole.first(usize::MAX), "{query:?}");
+        for hit in got.first(50) {
+            assert_eq!(fresh.explain(&got, &c.quotes[hit.quote].text, &hit), whole.explain(&index, &c, &hit), "{query:?}");
+        }
+        // Every quote the actor said is found, their name in its text or not.
+        let found: Vec<usize> = got.first(usize::MAX).iter().map(|h| h.quote).collect();
+        assert!(c.quotes.iter().enumerate().filter(|(_, q)| &q.speaker == speaker).all(|(i, _)| found.contains(&i)), "{query:?}");
+    }
+    // A speaker filter reads every quote's speaker.
+    let filtered = QuoteQuery { speakers: vec![speaker.clone()], ..words.clone() };
+    assert!(sharded.missing(&filtered).contains(&speakers));
+    assert_eq!(sharded.rank(&catalog, &filtered).err().map(|m| m.contains(&speakers)), Some(true));
+    assert_eq!(sharded.add_chunk(&shards.chunks[speakers]).expect("the speakers read"), speakers);
+    assert!(sharded.has_speakers());
+    assert_eq!(sharded.facets(&catalog, &words, &ranking), expected);
+    for query in [QuoteQuery { speakers: vec![speaker.clone()], ..words.clone() }, QuoteQuery { q: name, ..QuoteQuery::default() }] {
+        read(&mut sharded, &query);
+        let (got, whole) = (sharded.rank(&catalog, &query).expect("answered"), index.rank(&c, &query));
+        assert!(!got.is_empty());
+        assert_eq!(got.first(usize::MAX), whole.first(usize::MAX), "{query:?}");
+    }
+    // A speaker past the catalog's actors is refused.
+    let mut past = shards.chunks[speakers].clone();
+    past.pop();
+    past.extend([0xff, 0x7f]);
+    assert!(ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("opens").add_chunk(&past).unwrap_err().to_string().contains("past the"));
 }
 
 #[test]
@@ -191,7 +262,7 @@ fn every_truncation_of_a_shard_is_refused() {
         assert!(ShardedIndex::open(&catalog, &shards.terms, &shards.columns[..cut]).is_err(), "columns cut at {cut}");
     }
     let sharded = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("opens");
-    for chunk in shards.chunks.iter().take(5) {
+    for chunk in shards.chunks.iter().take(5).chain(shards.chunks.iter().rev().take(3)) {
         for cut in 0..chunk.len() {
             assert!(sharded.clone().add_chunk(&chunk[..cut]).is_err(), "chunk cut at {cut}");
         }
@@ -204,14 +275,16 @@ proptest! {
     /// Corrupt shards give an error or an index, never a panic, and an index that opens
     /// answers a search, or names what it needs, without panicking.
     #[test]
-    fn corrupt_shards_never_panic(which in 0..3usize, flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+    fn corrupt_shards_never_panic(which in 0..4usize, flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
         let (c, _) = shared();
         let shards = QuoteIndex::new(c).to_shards(c, 512);
         let mut bad = shards.clone();
         let target = match which {
             0 => &mut bad.terms,
             1 => &mut bad.columns,
-            _ => &mut bad.chunks[0],
+            2 => &mut bad.chunks[0],
+            // A said chunk.
+            _ => bad.chunks.last_mut().expect("a said chunk"),
         };
         for (at, value) in flips {
             let i = at.index(target.len());

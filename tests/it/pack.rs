@@ -347,7 +347,7 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
     let first = QuoteAnswer::of(Indexes::default(), ctx.quotes_first(), &ctx.corpus, &default).expect("the unfiltered list");
     let ranked = QuoteAnswer::of(whole_index, None, &c, &default).unwrap();
     assert_eq!((first.len(), ranked.len()), (450, 450));
-    assert_eq!(first.facets(Indexes::default(), &ctx.corpus, &default), ranked.facets(whole_index, &c, &default));
+    assert_eq!(first.facets(Indexes::default(), None, &ctx.corpus, &default), ranked.facets(whole_index, None, &c, &default));
     let ids = |hits: Vec<(dossier::core::search::Hit, dossier::core::model::Quote)>| -> Vec<(String, usize, usize)> {
         hits.into_iter().map(|(h, q)| (q.id.to_string(), h.highlights.len(), h.reasons.len())).collect()
     };
@@ -408,24 +408,25 @@ fn the_timeline_fetches_events_without_their_evidence_and_an_export_fetches_it()
 }
 
 /// The quotes page's loop, as the browser runs it: ask what showing `n` results of `q`
-/// needs, fetch it, until nothing. Returns the files read. The hits' excerpts come in
-/// batches of at most [`EXCERPTS_AT_ONCE`] files, so a first screen in one.
+/// needs, fetch it, until nothing; then the speakers its facet counts, if not in. Returns
+/// the files read. The hits' excerpts come in batches of at most [`EXCERPTS_AT_ONCE`]
+/// files, so a first screen in one.
 fn search_until_shown(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile], q: &dossier::core::route::QuoteQuery, n: usize) -> Vec<String> {
     use dossier::core::lists::EXCERPTS_AT_ONCE;
     let mut read = Vec::new();
     let mut batches = 0;
-    // The terms and columns, the chunks, then the batches.
-    for _ in 0..2 + n.div_ceil(EXCERPTS_AT_ONCE) {
+    // The terms and columns, the chunks, the batches, then the speakers.
+    for _ in 0..3 + n.div_ceil(EXCERPTS_AT_ONCE) {
         let ctx = context(shelf, manifest);
         let answer = ctx.quotes(q);
-        let Some(need) = ctx.quotes_need(answer.as_ref(), q, n) else { return read };
+        let Some(need) = ctx.quotes_need(answer.as_ref(), q, n).or_else(|| ctx.speakers_need(answer.as_ref(), q)) else { return read };
         let excerpts = need.search.as_ref().map_or(0, |s| s.excerpts.len());
         assert!(excerpts <= EXCERPTS_AT_ONCE, "{q:?}: {excerpts} excerpts files in one need");
         batches += usize::from(excerpts > 0);
         assert!(n > EXCERPTS_AT_ONCE || batches <= 1, "{q:?}: the first {n} hits in {batches} batches");
         read.extend(fetch(shelf, manifest, files, &[need], &BTreeMap::new()));
     }
-    panic!("{q:?} still needs more after {} rounds", 2 + n.div_ceil(EXCERPTS_AT_ONCE));
+    panic!("{q:?} still needs more after {} rounds", 3 + n.div_ceil(EXCERPTS_AT_ONCE));
 }
 
 #[test]

@@ -1,23 +1,34 @@
 //! The search index in shards, so a page of a large corpus searches without fetching
-//! every quote and the whole index: the vocabulary (`terms`), what filters, facets and
-//! ranking read of each quote (`columns`), and the postings in chunks by vocabulary range,
-//! fetched as a query's words need them. Encoder and decoder in one place.
+//! every quote and the whole index: the vocabulary (`terms`), what ranking and the
+//! document and kind filters read of each quote (`columns`), the postings in chunks by
+//! vocabulary range, fetched as a query's words need them, and the dates and speakers,
+//! fetched when a query reads them. Encoder and decoder in one place.
 //!
 //! ```text
-//! terms:   "DSXT" version:u8 fingerprint:u64le quotes:varint
-//!          words (front-coded, as in the `index` bytes)  chunks:varint  (words in chunk:varint)*chunks
-//! columns: "DSXC" version:u8 fingerprint:u64le quotes:varint actors:varint documents:varint
-//!          (speaker+1 | 0):varint*quotes  document:varint*quotes  kind:u8*quotes  (words / 8):varint*quotes
-//! chunk:   "DSXP" version:u8 fingerprint:u64le chunk:varint first word:varint words:varint
-//!          per word: postings:varint, then per posting (quote − previous quote):varint and
-//!          (position − previous position in the same quote, or position):varint
-//! dates:   "DSXD" version:u8 fingerprint:u64le quotes:varint
-//!          (0 undated | zigzag(key − previous dated key)+1):varint64*quotes
+//! terms:    "DSXT" version:u8 fingerprint:u64le quotes:varint
+//!           words (front-coded, as in the `index` bytes)  chunks:varint  (words in chunk:varint)*chunks
+//!           said chunks:varint  (actors in said chunk:varint)*said chunks
+//! columns:  "DSXC" version:u8 fingerprint:u64le quotes:varint documents:varint
+//!           document:varint*quotes  kind:u8*quotes  (words / 8):varint*quotes
+//! chunk:    "DSXP" version:u8 fingerprint:u64le chunk:varint first word:varint words:varint
+//!           per word: postings:varint, then per posting (quote − previous quote):varint and
+//!           (position − previous position in the same quote, or position):varint
+//! dates:    "DSXD" version:u8 fingerprint:u64le quotes:varint
+//!           (0 undated | zigzag(key − previous dated key)+1):varint64*quotes
+//! speakers: "DSXS" version:u8 fingerprint:u64le quotes:varint actors:varint
+//!           (speaker+1 | 0):varint*quotes
+//! said:     "DSXA" version:u8 fingerprint:u64le said chunk:varint first actor:varint actors:varint
+//!           per actor: quotes:varint, then (quote − previous quote, or quote):varint*quotes
 //! ```
 //!
-//! The dates are the last of the units fetched on demand (chunk number `chunks`, after
-//! the postings chunks): only a sort by date reads them, and in a corpus of random dates
-//! they are as large as the other columns together.
+//! After the postings chunks come the units fetched on demand: the dates (chunk number
+//! `chunks`), the speakers (`chunks + 1`), then the quotes each actor said, in chunks by
+//! actor (`chunks + 2` on). Only a sort by date reads the dates; only the speaker facet
+//! and a speaker filter read the speakers, each as large as the rest of a cold search's
+//! files together (a speaker among 200 is a byte a quote, 1.1 MB gzipped at a million
+//! quotes), so a search is answered without them and its speaker counts follow. A word of
+//! an actor's name finds the quotes they said: it reads that actor's said chunk, a few
+//! kilobytes, not every quote's speaker.
 //!
 //! Every shard carries the fingerprint of the whole index's data (the quotes' texts, the
 //! speakers' names, the folding rules), so shards of two builds never mix; the columns
@@ -44,7 +55,9 @@ const TERMS: &[u8; 4] = b"DSXT";
 const COLUMNS: &[u8; 4] = b"DSXC";
 const CHUNK: &[u8; 4] = b"DSXP";
 const DATES: &[u8; 4] = b"DSXD";
-const VERSION: u8 = 1;
+const SPEAKERS: &[u8; 4] = b"DSXS";
+const SAID: &[u8; 4] = b"DSXA";
+const VERSION: u8 = 2;
 
 /// The most words over 8 a quote may have in the columns shard (a quote of 100 million
 /// words is not a quote).
@@ -54,8 +67,8 @@ const MAX_SIZE: u32 = 1 << 24;
 pub const CHUNK_BYTES: usize = 16 * 1024;
 
 /// The search index of a corpus as shards: what [`ShardedIndex::open`] reads first, and
-/// the chunks it reads as queries need them (chunk `k` is `chunks[k]`; the last one holds
-/// the dates).
+/// the chunks it reads as queries need them (chunk `k` is `chunks[k]`; after the postings
+/// come the dates, the speakers, then the actors' said chunks).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shards {
     pub terms: Vec<u8>,
@@ -147,6 +160,29 @@ impl QuoteIndex {
             bodies.push((first, self.vocabulary.len() - first, body));
         }
 
+        // The quotes each actor said, in runs of actors of about `chunk_bytes`.
+        let mut said: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+        let (mut first, mut body) = (0, Vec::new());
+        let actors = corpus.actors.len();
+        for e in 0..actors {
+            let mut one = Vec::new();
+            let quotes = self.said(e);
+            put_varint(&mut one, quotes.len() as u32);
+            let mut previous = 0;
+            for &q in quotes {
+                put_varint(&mut one, q - previous);
+                previous = q;
+            }
+            if e > first && body.len() + one.len() > chunk_bytes {
+                said.push((first, e - first, std::mem::take(&mut body)));
+                first = e;
+            }
+            body.extend_from_slice(&one);
+        }
+        if actors > 0 {
+            said.push((first, actors - first, body));
+        }
+
         let mut terms = header(TERMS, print);
         put_varint(&mut terms, n);
         put_words(&mut terms, &self.vocabulary);
@@ -154,15 +190,15 @@ impl QuoteIndex {
         for (_, count, _) in &bodies {
             put_varint(&mut terms, *count as u32);
         }
+        put_varint(&mut terms, said.len() as u32);
+        for (_, count, _) in &said {
+            put_varint(&mut terms, *count as u32);
+        }
 
         let c = &self.columns;
         let mut columns = header(COLUMNS, print);
         put_varint(&mut columns, n);
-        put_varint(&mut columns, corpus.actors.len() as u32);
         put_varint(&mut columns, corpus.documents.len() as u32);
-        for &s in &c.speaker {
-            put_varint(&mut columns, s.wrapping_add(1));
-        }
         for &d in &c.document {
             put_varint(&mut columns, d);
         }
@@ -197,24 +233,45 @@ impl QuoteIndex {
                 out
             })
             .collect();
+        let mut speakers = header(SPEAKERS, print);
+        put_varint(&mut speakers, n);
+        put_varint(&mut speakers, corpus.actors.len() as u32);
+        for &s in &c.speaker {
+            put_varint(&mut speakers, s.wrapping_add(1));
+        }
         chunks.push(dates);
+        chunks.push(speakers);
+        for (j, (first, count, body)) in said.into_iter().enumerate() {
+            let mut out = header(SAID, print);
+            put_varint(&mut out, j as u32);
+            put_varint(&mut out, first as u32);
+            put_varint(&mut out, count as u32);
+            out.extend_from_slice(&body);
+            chunks.push(out);
+        }
         Shards { terms, columns, chunks }
     }
 }
 
-/// A search index read from its shards: the vocabulary and columns, and the postings of
-/// the chunks added so far. It answers a query only when it holds every chunk the query
-/// reads, and then exactly as the whole index would.
+/// A search index read from its shards: the vocabulary and columns, and the postings,
+/// dates and speakers added so far. It answers a query only when it holds every unit the
+/// query reads, and then exactly as the whole index would.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShardedIndex {
     index: QuoteIndex,
     fingerprint: u64,
     /// The first word of each postings chunk, and the vocabulary's length last.
     starts: Vec<usize>,
-    /// Which units are in: the postings chunks, then the dates.
+    /// The first actor of each said chunk, and the number of actors last.
+    said_starts: Vec<usize>,
+    /// Which units are in: the postings chunks, the dates, the speakers, the said chunks.
     loaded: Vec<bool>,
     /// How many quotes the terms shard says the index covers.
     quotes: usize,
+    /// How many actors and documents the catalog has (the columns and speakers are
+    /// checked against them).
+    actors: usize,
+    documents: usize,
     /// Whether the columns shard is read ([`ShardedIndex::open_terms`] leaves it out).
     columns_in: bool,
 }
@@ -255,14 +312,30 @@ impl ShardedIndex {
             return Err(IndexError(format!("terms shard: the chunks hold {at} words, the vocabulary has {}", vocabulary.len())));
         }
         starts.push(at);
+        let said = r.varint()? as usize;
+        let mut said_starts = Vec::with_capacity(said.min(r.remaining()) + 1);
+        let mut actor = 0usize;
+        for j in 0..said {
+            said_starts.push(actor);
+            let actors = r.varint()? as usize;
+            if actors == 0 {
+                return Err(IndexError(format!("terms shard: said chunk {j} holds no actor")));
+            }
+            actor = actor.saturating_add(actors);
+        }
+        if actor != corpus.actors.len() {
+            return Err(IndexError(format!("terms shard: the said chunks hold {actor} actors, the catalog has {}", corpus.actors.len())));
+        }
+        said_starts.push(actor);
         at_end(&r, "terms shard")?;
         if quotes != corpus.quotes {
             return Err(IndexError(format!("terms shard: holds {quotes} quotes, the catalog counts {}", corpus.quotes)));
         }
         let postings = vec![Vec::new(); vocabulary.len()];
-        let loaded = vec![false; count + 1];
+        let loaded = vec![false; count + 2 + said];
         let index = QuoteIndex::from_parts(corpus, vocabulary, postings, Columns::default());
-        Ok(ShardedIndex { index, fingerprint: print, starts, loaded, quotes, columns_in: false })
+        let (actors, documents) = (corpus.actors.len(), corpus.documents);
+        Ok(ShardedIndex { index, fingerprint: print, starts, said_starts, loaded, quotes, actors, documents, columns_in: false })
     }
 
     /// Reads the `columns` shard in (checked against the terms shard read and the
@@ -278,23 +351,12 @@ impl ShardedIndex {
         if n != quotes {
             return Err(IndexError(format!("columns shard: holds {n} quotes, the terms shard {quotes}")));
         }
-        let (actors, documents) = (r.varint()? as usize, r.varint()? as usize);
-        if actors != corpus.actors.len() || documents != corpus.documents {
-            return Err(IndexError(format!(
-                "columns shard: built for {actors} actors and {documents} documents, the catalog has {} and {}",
-                corpus.actors.len(),
-                corpus.documents
-            )));
+        let documents = r.varint()? as usize;
+        if documents != corpus.documents {
+            return Err(IndexError(format!("columns shard: built for {documents} documents, the catalog has {}", corpus.documents)));
         }
         let capacity = n.min(r.remaining());
-        let mut c = Columns { speaker: Vec::with_capacity(capacity), document: Vec::with_capacity(capacity), ..Columns::default() };
-        for q in 0..n {
-            let s = r.varint()?;
-            if s as usize > actors {
-                return Err(IndexError(format!("columns shard: quote {q}'s speaker {s} is past the {actors} actors")));
-            }
-            c.speaker.push(s.wrapping_sub(1));
-        }
+        let mut c = Columns { document: Vec::with_capacity(capacity), ..Columns::default() };
         for q in 0..n {
             let d = r.varint()?;
             if d as usize >= documents {
@@ -317,7 +379,8 @@ impl ShardedIndex {
             c.size.push(size);
         }
         at_end(&r, "columns shard")?;
-        // Every quote undated until the dates are read (only a sort by date reads them).
+        // Every quote undated until the dates are read (only a sort by date reads them),
+        // and said by nobody known until the speakers are (what reads them asks first).
         c.date = vec![u32::MAX; n];
         self.index.set_columns(c);
         self.columns_in = true;
@@ -330,14 +393,30 @@ impl ShardedIndex {
         self.columns_in
     }
 
-    /// How many units it fetches on demand: the postings chunks, and the dates last.
+    /// How many units it fetches on demand: the postings chunks, then the dates, the
+    /// speakers and the said chunks.
     pub fn chunks(&self) -> usize {
         self.loaded.len()
     }
 
     /// The unit that holds the dates.
-    fn dates(&self) -> usize {
-        self.loaded.len() - 1
+    pub fn dates(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The unit that holds each quote's speaker.
+    pub fn speakers(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The unit that holds the quotes actor entity `e` said (a said chunk).
+    pub fn said_by(&self, e: usize) -> usize {
+        self.speakers() + self.said_starts.partition_point(|&s| s <= e)
+    }
+
+    /// Whether each quote's speaker is in: until then the facets count no speaker.
+    pub fn has_speakers(&self) -> bool {
+        self.loaded[self.speakers()]
     }
 
     /// How many quotes the index covers.
@@ -355,6 +434,12 @@ impl ShardedIndex {
     pub fn add_chunk(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
         if bytes.starts_with(DATES) {
             return self.add_dates(bytes);
+        }
+        if bytes.starts_with(SPEAKERS) {
+            return self.add_speakers(bytes);
+        }
+        if bytes.starts_with(SAID) {
+            return self.add_said(bytes);
         }
         let (mut r, print) = read_header(bytes, CHUNK, "postings chunk")?;
         if print != self.fingerprint {
@@ -432,6 +517,77 @@ impl ShardedIndex {
         Ok(k)
     }
 
+    /// Reads the speakers in.
+    fn add_speakers(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        let (mut r, print) = read_header(bytes, SPEAKERS, "speakers")?;
+        if print != self.fingerprint {
+            return Err(IndexError("speakers: from another build than the terms shard".into()));
+        }
+        let n = r.varint()? as usize;
+        if n != self.index.columns.len() {
+            return Err(IndexError(format!("speakers: holds {n} quotes, the index {}", self.index.columns.len())));
+        }
+        let actors = r.varint()? as usize;
+        if actors != self.actors {
+            return Err(IndexError(format!("speakers: built for {actors} actors, the catalog has {}", self.actors)));
+        }
+        let mut speaker = Vec::with_capacity(n.min(r.remaining()));
+        for q in 0..n {
+            let s = r.varint()?;
+            if s as usize > actors {
+                return Err(IndexError(format!("speakers: quote {q}'s speaker {s} is past the {actors} actors")));
+            }
+            speaker.push(s.wrapping_sub(1));
+        }
+        at_end(&r, "speakers")?;
+        self.index.set_speakers(speaker);
+        let k = self.speakers();
+        self.loaded[k] = true;
+        Ok(k)
+    }
+
+    /// Reads a said chunk in: the quotes each of its actors said.
+    fn add_said(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        let (mut r, print) = read_header(bytes, SAID, "said chunk")?;
+        if print != self.fingerprint {
+            return Err(IndexError("said chunk: from another build than the terms shard".into()));
+        }
+        let j = r.varint()? as usize;
+        let (first, count) = (r.varint()? as usize, r.varint()? as usize);
+        let Some(range) = self.said_starts.get(j..j + 2) else {
+            return Err(IndexError(format!("said chunk {j}: the index has {} said chunks", self.said_starts.len() - 1)));
+        };
+        if range != [first, first + count] {
+            return Err(IndexError(format!("said chunk {j}: holds actors {first}..{}, the terms shard says {}..{}", first + count, range[0], range[1])));
+        }
+        let n = self.quotes as u32;
+        let mut lists = Vec::with_capacity(count);
+        for e in first..first + count {
+            let len = r.varint()? as usize;
+            let mut list: Vec<u32> = Vec::with_capacity(len.min(r.remaining()));
+            for i in 0..len {
+                let step = r.varint()?;
+                // Ascending, once each, within the quotes.
+                let q = match list.last() {
+                    Some(&last) => last.checked_add(step).filter(|_| step > 0),
+                    None => Some(step),
+                };
+                let Some(q) = q.filter(|&q| q < n) else {
+                    return Err(IndexError(format!("said chunk {j}: actor {e}'s quote {i} is out of order or range")));
+                };
+                list.push(q);
+            }
+            lists.push(list);
+        }
+        at_end(&r, "said chunk")?;
+        for (e, list) in (first..).zip(lists) {
+            self.index.set_said(e, list);
+        }
+        let k = self.speakers() + 1 + j;
+        self.loaded[k] = true;
+        Ok(k)
+    }
+
     /// The chunk holding word `id`.
     fn chunk_of(&self, id: usize) -> usize {
         self.starts.partition_point(|&s| s <= id) - 1
@@ -439,13 +595,20 @@ impl ShardedIndex {
 
     /// The chunks a query reads that are not in yet, ascending (none: it can be answered).
     pub fn missing(&self, query: &QuoteQuery) -> Vec<usize> {
-        self.missing_words(&self.index.prepare(&query.q), query.sort)
+        self.missing_words(&self.index.prepare(&query.q), query)
     }
 
-    fn missing_words(&self, terms: &[super::Prepared], sort: QuoteSort) -> Vec<usize> {
+    fn missing_words(&self, terms: &[super::Prepared], query: &QuoteQuery) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        if sort == QuoteSort::Date && !self.loaded[self.dates()] {
+        if query.sort == QuoteSort::Date && !self.loaded[self.dates()] {
             out.push(self.dates());
+        }
+        if !self.has_speakers() {
+            if !query.speakers.is_empty() {
+                out.push(self.speakers());
+            }
+            // The quotes said by the actors its words name (all in with the speakers).
+            out.extend(self.index.speakers_named(terms).into_iter().map(|e| self.said_by(e)).filter(|&k| !self.loaded[k]));
         }
         for ids in self.index.touched(terms) {
             if ids.is_empty() {
@@ -463,7 +626,7 @@ impl ShardedIndex {
     pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
         // Prepared once: expanding the words (the typo scan) is most of a query's setup.
         let terms = self.index.prepare(&query.q);
-        let missing = self.missing_words(&terms, query.sort);
+        let missing = self.missing_words(&terms, query);
         if missing.is_empty() {
             Ok(self.index.rank_prepared(corpus, query, terms))
         } else {
@@ -472,7 +635,8 @@ impl ShardedIndex {
     }
 
     /// The facets of `query`, whose results are `found` (a ranking of this index: a facet
-    /// lifts a filter, never a word, so it reads no other chunk).
+    /// lifts a filter, never a word, so it reads no other chunk). Until the speakers are
+    /// in ([`ShardedIndex::has_speakers`]) the speaker facet is empty, never a wrong count.
     pub fn facets(&self, corpus: &Corpus, query: &QuoteQuery, found: &Ranking) -> QuoteFacets {
         quote_facets(&self.index, corpus, query, found)
     }

@@ -4,9 +4,10 @@
 //! quotes, the count, the facets) and fetches what the reader's query needs: every quote
 //! and the search index, or, where the release shards its index (a large corpus), the
 //! index's terms and columns, then the chunks the query's words read and the records of
-//! the hits shown. Focusing the search box starts the first of these (so the first
-//! keystroke finds them in); a query or filter says "Searching…" until its first screen
-//! of results is in; "Show more" and an export fetch what they show. The results always
+//! the hits shown, and once those are painted who said each quote, for the speaker facet
+//! ("Counting…" until then). Focusing the search box starts the first of these (so the
+//! first keystroke finds them in); a query or filter says "Searching…" until its first
+//! screen of results is in; "Show more" and an export fetch what they show. The results always
 //! come from `core::lists::QuoteAnswer`, whole or not at all.
 
 use leptos::prelude::*;
@@ -82,6 +83,16 @@ pub fn QuotesPage() -> impl IntoView {
     let loading_more = Memo::new(move |_| more_need.with(Option::is_some) && !searching.get());
     let need = Memo::new(move |_| more_need.get().or_else(|| help_need.get()));
     let waiting = fetch_while(need, searching);
+    // Who said each quote, which a sharded index reads after the results unless the query
+    // reads it (a speaker filter, a name): the speaker facet counts once it is in.
+    let speakers_need = {
+        let current = current.clone();
+        Memo::new(move |_| {
+            let ctx = current();
+            hits.with(|a| query.with(|q| ctx.speakers_need(a.as_ref(), q)))
+        })
+    };
+    let counting = fetch_while(speakers_need, Memo::new(|_| false));
     // How many quotes match: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| hits.with(|a| a.as_ref().map_or(0, QuoteAnswer::len)));
     let busy = busy(waiting, move || limit.partial(found.get()));
@@ -111,7 +122,9 @@ pub fn QuotesPage() -> impl IntoView {
             let ctx = current();
             let corpus = &ctx.corpus;
             let q = query.get();
-            let facets = hits.with(|found| found.as_ref().map(|found| found.facets(ctx.indexes(), corpus, &q)))?;
+            let (indexes, first) = (ctx.indexes(), ctx.quotes_first());
+            let (facets, counted) =
+                hits.with(|found| found.as_ref().map(|found| (found.facets(indexes, first, corpus, &q), found.speakers_counted(indexes, first, &q))))?;
             // Nothing to narrow when nothing matches, whatever the filters.
             if facets.is_empty() {
                 return None;
@@ -155,18 +168,32 @@ pub fn QuotesPage() -> impl IntoView {
                     FacetValue { route: Route::Quotes(next), label: title, count: n, on }
                 })
                 .collect::<Vec<_>>();
-            Some([speaker_links, kind_links, doc_links])
+            Some(([speaker_links, kind_links, doc_links], counted))
         })
     };
     let facets = move || {
-        facet_values_now.get().map(|[speakers, kinds, docs]| {
+        facet_values_now.get().map(|([speakers, kinds, docs], counted)| {
             let facet = |title: &'static str, noun: &'static str, values: Vec<FacetValue>| {
                 (!values.is_empty()).then(|| view! { <div class="facet"><h2>{title}</h2>{facet_values(values, noun)}</div> })
+            };
+            // Until a sharded index has read who said each quote: no count rather than a
+            // wrong one (or the failure and a retry).
+            let speakers = if counted {
+                facet("Speaker", "speakers", speakers).into_any()
+            } else {
+                view! {
+                    <div class="facet">
+                        <h2>"Speaker"</h2>
+                        <LoadFailure need=speakers_need what="speakers"/>
+                        {move || counting.get().then(|| view! { <p class="counting" role="status">"Counting…"</p> })}
+                    </div>
+                }
+                .into_any()
             };
             view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
-                    {facet("Speaker", "speakers", speakers)}
+                    {speakers}
                     {facet("Kind", "kinds", kinds)}
                     {facet("Document", "documents", docs)}
                 </details>

@@ -126,6 +126,43 @@ test('a search asks for its words\' chunks as soon as the vocabulary is in, whil
   await expect(page.locator('.results mark').first()).toBeVisible();
 });
 
+test('a search is answered before the speakers are in: its speaker counts follow, or say they failed, with a retry', async ({ page }) => {
+  // The speakers unit (one of the postings files; its body starts "DSXS") fails once,
+  // then is held back until released.
+  let phase = 'fail';
+  const held = [];
+  await page.route(/\/data\/postings-[0-9a-f]{16}-\d+\.bin$/, async (route) => {
+    const response = await route.fetch();
+    if (!(await response.body()).includes('DSXS')) return route.fulfill({ response });
+    if (phase === 'fail') return route.fulfill({ status: 200, body: 'busy' });
+    held.push(() => route.fulfill({ response }));
+  });
+  const truth = synthQuotes().filter((q) => /\bsanctions\b/i.test(q.text));
+  await open(page, `${synth}/quotes`);
+  await page.locator('#quote-q').fill('sanctions');
+  // The results, their count and the kind and document counts are there; the speaker
+  // facet says its counts could not be loaded, never a wrong count.
+  await expect(page.locator('.count')).toContainText(`${truth.length} of 250 quotes`);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  const speaker = page.locator('.facet').filter({ has: page.getByRole('heading', { name: 'Speaker' }) });
+  await expect(speaker.locator('.load-failure')).toContainText('The speakers could not be loaded');
+  await expect(speaker.locator('a')).toHaveCount(0);
+  await expect(page.locator('.facet').filter({ has: page.getByRole('heading', { name: 'Kind' }) }).locator('a').first()).toBeVisible();
+  // Tried again while the file is on its way: "Counting…", then every speaker counted.
+  phase = 'hold';
+  await speaker.getByRole('button', { name: 'Try again' }).click();
+  await expect(speaker.locator('.counting')).toHaveText('Counting…');
+  await expect.poll(() => held.length).toBe(1);
+  held[0]();
+  await expect(speaker.locator('.counting')).toHaveCount(0);
+  await expect(speaker.locator('.load-failure')).toHaveCount(0);
+  const bySpeaker = {};
+  for (const q of truth) bySpeaker[q.speaker] = (bySpeaker[q.speaker] ?? 0) + 1;
+  const most = Math.max(...Object.values(bySpeaker));
+  await expect(speaker.locator(':scope > ul a .n').first()).toHaveText(String(most));
+  await expect(speaker.locator('details.facet-more summary')).toHaveText(`${Object.keys(bySpeaker).length - 8} more speakers`);
+});
+
 test('a link to a filtered quotes list, followed inside the app, opens it from the sharded index', async ({ page }) => {
   const actor = synthQuotes()[0].speaker;
   const said = synthQuotes().filter((q) => q.speaker === actor).length;
