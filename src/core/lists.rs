@@ -248,10 +248,11 @@ pub fn quotes_need(
 }
 
 /// What the quotes page must fetch to count the speakers of a sharded `answer` to
-/// `query` (the speakers unit, [`QuoteAnswer::speakers_counted`]), or `None`.
+/// `query` (the speakers unit, [`QuoteAnswer::speakers_counted`]), or `None`; nothing
+/// when nothing matches: there are no facets to count.
 pub fn speakers_need(answer: Option<&QuoteAnswer>, indexes: Indexes<'_>, first: Option<&QuotesFirst>, query: &QuoteQuery) -> Option<Need> {
     let (answer, index) = (answer?, indexes.sharded?);
-    (!answer.speakers_counted(indexes, first, query)).then(|| Need::sharded(vec![index.speakers() as u32], Vec::new()))
+    (!answer.is_empty() && !answer.speakers_counted(indexes, first, query)).then(|| Need::sharded(vec![index.speakers() as u32], Vec::new()))
 }
 
 /// What the quotes page offers when nothing matches a query.

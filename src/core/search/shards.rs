@@ -410,7 +410,7 @@ impl ShardedIndex {
     }
 
     /// The unit that holds the quotes actor entity `e` said (a said chunk).
-    pub fn said_by(&self, e: usize) -> usize {
+    pub fn said_chunk_of(&self, e: usize) -> usize {
         self.speakers() + self.said_starts.partition_point(|&s| s <= e)
     }
 
@@ -447,11 +447,12 @@ impl ShardedIndex {
         }
         let k = r.varint()? as usize;
         let (first, count) = (r.varint()? as usize, r.varint()? as usize);
-        let Some(range) = self.starts.get(k..k + 2) else {
+        // Sums checked: on a 32-bit target a hostile header could overflow them.
+        let Some(range) = k.checked_add(2).and_then(|end| self.starts.get(k..end)) else {
             return Err(IndexError(format!("postings chunk {k}: the index has {} chunks", self.starts.len() - 1)));
         };
-        if range != [first, first + count] {
-            return Err(IndexError(format!("postings chunk {k}: holds words {first}..{}, the terms shard says {}..{}", first + count, range[0], range[1])));
+        if first.checked_add(count).is_none_or(|end| range != [first, end]) {
+            return Err(IndexError(format!("postings chunk {k}: holds {count} words from word {first}, the terms shard says {}..{}", range[0], range[1])));
         }
         let n = self.index.columns.len() as u32;
         let mut lists = Vec::with_capacity(count);
@@ -554,11 +555,11 @@ impl ShardedIndex {
         }
         let j = r.varint()? as usize;
         let (first, count) = (r.varint()? as usize, r.varint()? as usize);
-        let Some(range) = self.said_starts.get(j..j + 2) else {
+        let Some(range) = j.checked_add(2).and_then(|end| self.said_starts.get(j..end)) else {
             return Err(IndexError(format!("said chunk {j}: the index has {} said chunks", self.said_starts.len() - 1)));
         };
-        if range != [first, first + count] {
-            return Err(IndexError(format!("said chunk {j}: holds actors {first}..{}, the terms shard says {}..{}", first + count, range[0], range[1])));
+        if first.checked_add(count).is_none_or(|end| range != [first, end]) {
+            return Err(IndexError(format!("said chunk {j}: holds {count} actors from actor {first}, the terms shard says {}..{}", range[0], range[1])));
         }
         let n = self.quotes as u32;
         let mut lists = Vec::with_capacity(count);
@@ -604,11 +605,17 @@ impl ShardedIndex {
             out.push(self.dates());
         }
         if !self.has_speakers() {
-            if !query.speakers.is_empty() {
-                out.push(self.speakers());
-            }
             // The quotes said by the actors its words name (all in with the speakers).
-            out.extend(self.index.speakers_named(terms).into_iter().map(|e| self.said_by(e)).filter(|&k| !self.loaded[k]));
+            let mut said: Vec<usize> = self.index.speakers_named(terms).into_iter().map(|e| self.said_chunk_of(e)).filter(|&k| !self.loaded[k]).collect();
+            said.dedup();
+            // A speaker filter reads the speakers; so does a word naming most actors (a
+            // short prefix): one file, about half the bytes of every said chunk.
+            let said_chunks = self.said_starts.len() - 1;
+            if !query.speakers.is_empty() || said.len() * 2 > said_chunks {
+                out.push(self.speakers());
+            } else {
+                out.extend(said);
+            }
         }
         for ids in self.index.touched(terms) {
             if ids.is_empty() {

@@ -83,11 +83,15 @@ pub fn QuotesPage() -> impl IntoView {
     let loading_more = Memo::new(move |_| more_need.with(Option::is_some) && !searching.get());
     let need = Memo::new(move |_| more_need.get().or_else(|| help_need.get()));
     let waiting = fetch_while(need, searching);
-    // Who said each quote, which a sharded index reads after the results unless the query
-    // reads it (a speaker filter, a name): the speaker facet counts once it is in.
+    // Who said each quote, which a sharded index reads after the first screen of results
+    // is in (not beside it: reading it would hold that screen back) unless the query
+    // reads it first (a speaker filter): the speaker facet counts once it is in.
     let speakers_need = {
         let current = current.clone();
         Memo::new(move |_| {
+            if searching.get() {
+                return None;
+            }
             let ctx = current();
             hits.with(|a| query.with(|q| ctx.speakers_need(a.as_ref(), q)))
         })

@@ -102,16 +102,27 @@ async function coldSearch(browser, dist, origin, word) {
     const check = () => {
       const count = document.querySelector('.count')?.textContent ?? '';
       const shown = /\d+ of \d+ quotes/.test(count) && !document.documentElement.classList.contains('pending');
-      if (shown) requestAnimationFrame(() => done({ time: performance.now() - t0, count: count.match(/\d+ of \d+/)[0] }));
+      // The files asked for until the answer is shown (the rest, the speaker counts and the
+      // records below the first screen, come after it).
+      const before = () => performance.getEntriesByType('resource').filter((e) => e.startTime >= t0).map((e) => new URL(e.name).pathname);
+      if (shown) {
+        const first = before();
+        requestAnimationFrame(() => done({ time: performance.now() - t0, count: count.match(/\d+ of \d+/)[0], first }));
+      }
       else if (document.querySelector('.load-failure')) done({ time: NaN, count: 'failed' });
       else requestAnimationFrame(check);
     };
     check();
   }), word);
   await context.close();
-  let gz = 0;
-  for (const name of asked) gz += gzOf(dist, name).gz;
-  return { ...result, gz, files: asked.size };
+  // Bytes for the first screen of results, and those asked for after it was shown.
+  const first = new Set(result.first ?? []);
+  let [gz, after] = [0, 0];
+  for (const name of asked) {
+    if (first.has(name)) gz += gzOf(dist, name).gz;
+    else after += gzOf(dist, name).gz;
+  }
+  return { ...result, gz, after, files: first.size };
 }
 
 const servers = [await serve(bundledDir, port), await serve(largeDir, port + 1)];
@@ -139,14 +150,14 @@ try {
 
   const word = 'sanctions';
   console.log(`\n### Cold search on /quotes: "${word}" typed once the page is hydrated, nothing prefetched (median of ${RUNS})\n`);
-  console.log('| build | results | fetched for the search (gzip) / files | keystroke to results painted | bytes ≤ 300 KB | time ≤ 150 ms |');
+  console.log('| build | results | fetched for the first screen of results (gzip) / files; then, for the speaker counts and the rest of the page | keystroke to results painted | bytes ≤ 300 KB | time ≤ 150 ms |');
   console.log('|---|---|---|---:|---|---|');
   for (const [name, dist, origin] of [['bundled', bundledDir, `http://127.0.0.1:${port}`], ['large', largeDir, `http://127.0.0.1:${port + 1}`]]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await coldSearch(browser, dist, origin, word));
     const time = median(runs.map((r) => r.time));
-    const { gz, files, count } = runs[0];
-    console.log(`| ${name} | ${count} | ${gz} B / ${files} | ${ms(time)} | ${gz <= 300_000 ? 'met' : 'missed'} | ${time <= 150 ? 'met' : 'missed'} |`);
+    const { gz, after, files, count } = runs[0];
+    console.log(`| ${name} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} | ${gz <= 300_000 ? 'met' : 'missed'} | ${time <= 150 ? 'met' : 'missed'} |`);
   }
   await browser.close();
 } finally {
