@@ -175,31 +175,37 @@ pub fn QuotesPage() -> impl IntoView {
             Some(([speaker_links, kind_links, doc_links], counted))
         })
     };
+    // Each facet drawn on its own, so the speakers coming in (a sharded index reads them
+    // after the results) leave a "N more" the reader unfolded under the others as it is.
+    let speaker_values = Memo::new(move |_| facet_values_now.with(|v| v.as_ref().map(|(values, counted)| (values[0].clone(), *counted))));
+    let kind_values = Memo::new(move |_| facet_values_now.with(|v| v.as_ref().map(|(values, _)| values[1].clone())));
+    let doc_values = Memo::new(move |_| facet_values_now.with(|v| v.as_ref().map(|(values, _)| values[2].clone())));
+    let any_facets = Memo::new(move |_| facet_values_now.with(Option::is_some));
+    let facet = |title: &'static str, noun: &'static str, values: Vec<FacetValue>| {
+        (!values.is_empty()).then(|| view! { <div class="facet"><h2>{title}</h2>{facet_values(values, noun)}</div> })
+    };
     let facets = move || {
-        facet_values_now.get().map(|([speakers, kinds, docs], counted)| {
-            let facet = |title: &'static str, noun: &'static str, values: Vec<FacetValue>| {
-                (!values.is_empty()).then(|| view! { <div class="facet"><h2>{title}</h2>{facet_values(values, noun)}</div> })
-            };
+        any_facets.get().then(|| {
             // Until a sharded index has read who said each quote: no count rather than a
             // wrong one (or the failure and a retry).
-            let speakers = if counted {
-                facet("Speaker", "speakers", speakers).into_any()
-            } else {
-                view! {
+            let speakers = move || match speaker_values.get() {
+                Some((values, true)) => facet("Speaker", "speakers", values).into_any(),
+                Some((_, false)) => view! {
                     <div class="facet">
                         <h2>"Speaker"</h2>
                         <LoadFailure need=speakers_need what="speakers"/>
                         {move || counting.get().then(|| view! { <p class="counting" role="status">"Counting…"</p> })}
                     </div>
                 }
-                .into_any()
+                .into_any(),
+                None => ().into_any(),
             };
             view! {
                 <details class="facets" open>
                     <summary>"Filter"</summary>
                     {speakers}
-                    {facet("Kind", "kinds", kinds)}
-                    {facet("Document", "documents", docs)}
+                    {move || kind_values.get().and_then(|values| facet("Kind", "kinds", values))}
+                    {move || doc_values.get().and_then(|values| facet("Document", "documents", values))}
                 </details>
             }
         })

@@ -153,8 +153,13 @@ test('a search is answered before the speakers are in: its speaker counts follow
   await speaker.getByRole('button', { name: 'Try again' }).click();
   await expect(speaker.locator('.counting')).toHaveText('Counting…');
   await expect.poll(() => held.length).toBe(1);
+  // The other facets are not drawn again when the speakers come in (a "N more" unfolded
+  // there stays so): the same element before and after.
+  const kind = page.locator('.facet').filter({ has: page.getByRole('heading', { name: 'Kind' }) });
+  await kind.evaluate((el) => { el.dataset.before = 'yes'; });
   held[0]();
   await expect(speaker.locator('.counting')).toHaveCount(0);
+  await expect(kind).toHaveAttribute('data-before', 'yes');
   await expect(speaker.locator('.load-failure')).toHaveCount(0);
   const bySpeaker = {};
   for (const q of truth) bySpeaker[q.speaker] = (bySpeaker[q.speaker] ?? 0) + 1;
