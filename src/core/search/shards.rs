@@ -137,6 +137,71 @@ fn put_postings(out: &mut Vec<u8>, lists: &[Vec<Posting>]) {
     }
 }
 
+/// Items' encodings cut into runs of about `chunk_bytes` (an item larger than that is a
+/// run of its own): each run's first item, number of items and bytes.
+fn runs(items: impl Iterator<Item = Vec<u8>>, chunk_bytes: usize) -> Vec<(usize, usize, Vec<u8>)> {
+    let mut runs = Vec::new();
+    let (mut first, mut n, mut body) = (0, 0, Vec::new());
+    for one in items {
+        if n > first && body.len() + one.len() > chunk_bytes {
+            runs.push((first, n - first, std::mem::take(&mut body)));
+            first = n;
+        }
+        body.extend_from_slice(&one);
+        n += 1;
+    }
+    if n > 0 {
+        runs.push((first, n - first, body));
+    }
+    runs
+}
+
+/// Run `k` as a unit: its header, which run it is, and its body.
+fn run_unit(magic: &[u8; 4], print: u64, k: usize, (first, count, body): (usize, usize, Vec<u8>)) -> Vec<u8> {
+    let mut out = header(magic, print);
+    put_varint(&mut out, k as u32);
+    put_varint(&mut out, first as u32);
+    put_varint(&mut out, count as u32);
+    out.extend_from_slice(&body);
+    out
+}
+
+/// Reads how many items each of a shard's runs holds, none empty, `total` in all: the
+/// first item of each run, and `total` last.
+fn read_runs(r: &mut Reader<'_>, total: usize, what: &str, items: &str, whole: &str) -> Result<Vec<usize>, IndexError> {
+    let count = r.varint()? as usize;
+    let mut starts = Vec::with_capacity(count.min(r.remaining()) + 1);
+    let mut at = 0usize;
+    for k in 0..count {
+        starts.push(at);
+        let n = r.varint()? as usize;
+        if n == 0 {
+            return Err(IndexError(format!("terms shard: {what} {k} holds no {items}")));
+        }
+        at = at.saturating_add(n);
+    }
+    if at != total {
+        return Err(IndexError(format!("terms shard: the {what}s hold {at} {items}s, {whole} {total}")));
+    }
+    starts.push(at);
+    Ok(starts)
+}
+
+/// Reads which run a unit says it is (its number, first item and number of items) and
+/// checks it against the runs the terms shard gave (`starts`): the run's number and items.
+fn read_run(r: &mut Reader<'_>, starts: &[usize], what: &str, item: &str) -> Result<(usize, Range<usize>), IndexError> {
+    let k = r.varint()? as usize;
+    let (first, count) = (r.varint()? as usize, r.varint()? as usize);
+    // Sums checked: on a 32-bit target a hostile header could overflow them.
+    let Some(range) = k.checked_add(2).and_then(|end| starts.get(k..end)) else {
+        return Err(IndexError(format!("{what} {k}: the index has {} {what}s", starts.len() - 1)));
+    };
+    if first.checked_add(count).is_none_or(|end| range != [first, end]) {
+        return Err(IndexError(format!("{what} {k}: holds {count} {item}s from {item} {first}, the terms shard says {}..{}", range[0], range[1])));
+    }
+    Ok((k, first..first + count))
+}
+
 impl QuoteIndex {
     /// This (whole) index of `corpus` as shards, the postings cut into chunks of about
     /// `chunk_bytes`.
@@ -144,44 +209,29 @@ impl QuoteIndex {
         let print = fingerprint(corpus);
         let n = self.columns.len() as u32;
         // The chunks: runs of words whose postings come to about `chunk_bytes`.
-        let mut bodies: Vec<(usize, usize, Vec<u8>)> = Vec::new();
-        let mut first = 0;
-        let mut body = Vec::new();
-        for id in 0..self.vocabulary.len() {
-            let mut one = Vec::new();
-            put_postings(&mut one, &self.postings[id..=id]);
-            if id > first && body.len() + one.len() > chunk_bytes {
-                bodies.push((first, id - first, std::mem::take(&mut body)));
-                first = id;
-            }
-            body.extend_from_slice(&one);
-        }
-        if !self.vocabulary.is_empty() {
-            bodies.push((first, self.vocabulary.len() - first, body));
-        }
-
+        let bodies = runs(
+            (0..self.vocabulary.len()).map(|id| {
+                let mut one = Vec::new();
+                put_postings(&mut one, &self.postings[id..=id]);
+                one
+            }),
+            chunk_bytes,
+        );
         // The quotes each actor said, in runs of actors of about `chunk_bytes`.
-        let mut said: Vec<(usize, usize, Vec<u8>)> = Vec::new();
-        let (mut first, mut body) = (0, Vec::new());
-        let actors = corpus.actors.len();
-        for e in 0..actors {
-            let mut one = Vec::new();
-            let quotes = self.said(e);
-            put_varint(&mut one, quotes.len() as u32);
-            let mut previous = 0;
-            for &q in quotes {
-                put_varint(&mut one, q - previous);
-                previous = q;
-            }
-            if e > first && body.len() + one.len() > chunk_bytes {
-                said.push((first, e - first, std::mem::take(&mut body)));
-                first = e;
-            }
-            body.extend_from_slice(&one);
-        }
-        if actors > 0 {
-            said.push((first, actors - first, body));
-        }
+        let said = runs(
+            (0..corpus.actors.len()).map(|e| {
+                let mut one = Vec::new();
+                let quotes = self.said(e);
+                put_varint(&mut one, quotes.len() as u32);
+                let mut previous = 0;
+                for &q in quotes {
+                    put_varint(&mut one, q - previous);
+                    previous = q;
+                }
+                one
+            }),
+            chunk_bytes,
+        );
 
         let mut terms = header(TERMS, print);
         put_varint(&mut terms, n);
@@ -221,18 +271,7 @@ impl QuoteIndex {
             }
         }
 
-        let mut chunks: Vec<Vec<u8>> = bodies
-            .into_iter()
-            .enumerate()
-            .map(|(k, (first, count, body))| {
-                let mut out = header(CHUNK, print);
-                put_varint(&mut out, k as u32);
-                put_varint(&mut out, first as u32);
-                put_varint(&mut out, count as u32);
-                out.extend_from_slice(&body);
-                out
-            })
-            .collect();
+        let mut chunks: Vec<Vec<u8>> = bodies.into_iter().enumerate().map(|(k, run)| run_unit(CHUNK, print, k, run)).collect();
         let mut speakers = header(SPEAKERS, print);
         put_varint(&mut speakers, n);
         put_varint(&mut speakers, corpus.actors.len() as u32);
@@ -241,14 +280,7 @@ impl QuoteIndex {
         }
         chunks.push(dates);
         chunks.push(speakers);
-        for (j, (first, count, body)) in said.into_iter().enumerate() {
-            let mut out = header(SAID, print);
-            put_varint(&mut out, j as u32);
-            put_varint(&mut out, first as u32);
-            put_varint(&mut out, count as u32);
-            out.extend_from_slice(&body);
-            chunks.push(out);
-        }
+        chunks.extend(said.into_iter().enumerate().map(|(j, run)| run_unit(SAID, print, j, run)));
         Shards { terms, columns, chunks }
     }
 }
@@ -297,42 +329,15 @@ impl ShardedIndex {
         let (mut r, print) = read_header(terms, TERMS, "terms shard")?;
         let quotes = r.varint()? as usize;
         let vocabulary = read_words(&mut r)?;
-        let count = r.varint()? as usize;
-        let mut starts = Vec::with_capacity(count.min(r.remaining()) + 1);
-        let mut at = 0usize;
-        for k in 0..count {
-            starts.push(at);
-            let words = r.varint()? as usize;
-            if words == 0 {
-                return Err(IndexError(format!("terms shard: chunk {k} holds no word")));
-            }
-            at = at.saturating_add(words);
-        }
-        if at != vocabulary.len() {
-            return Err(IndexError(format!("terms shard: the chunks hold {at} words, the vocabulary has {}", vocabulary.len())));
-        }
-        starts.push(at);
-        let said = r.varint()? as usize;
-        let mut said_starts = Vec::with_capacity(said.min(r.remaining()) + 1);
-        let mut actor = 0usize;
-        for j in 0..said {
-            said_starts.push(actor);
-            let actors = r.varint()? as usize;
-            if actors == 0 {
-                return Err(IndexError(format!("terms shard: said chunk {j} holds no actor")));
-            }
-            actor = actor.saturating_add(actors);
-        }
-        if actor != corpus.actors.len() {
-            return Err(IndexError(format!("terms shard: the said chunks hold {actor} actors, the catalog has {}", corpus.actors.len())));
-        }
-        said_starts.push(actor);
+        let starts = read_runs(&mut r, vocabulary.len(), "chunk", "word", "the vocabulary has")?;
+        let said_starts = read_runs(&mut r, corpus.actors.len(), "said chunk", "actor", "the catalog has")?;
         at_end(&r, "terms shard")?;
         if quotes != corpus.quotes {
             return Err(IndexError(format!("terms shard: holds {quotes} quotes, the catalog counts {}", corpus.quotes)));
         }
         let postings = vec![Vec::new(); vocabulary.len()];
-        let loaded = vec![false; count + 2 + said];
+        // The postings chunks and the dates, the speakers and the said chunks.
+        let loaded = vec![false; starts.len() + said_starts.len()];
         let index = QuoteIndex::from_parts(corpus, vocabulary, postings, Columns::default());
         let (actors, documents) = (corpus.actors.len(), corpus.documents);
         Ok(ShardedIndex { index, fingerprint: print, starts, said_starts, loaded, quotes, actors, documents, columns_in: false })
@@ -441,22 +446,11 @@ impl ShardedIndex {
         if bytes.starts_with(SAID) {
             return self.add_said(bytes);
         }
-        let (mut r, print) = read_header(bytes, CHUNK, "postings chunk")?;
-        if print != self.fingerprint {
-            return Err(IndexError("postings chunk: from another build than the terms shard".into()));
-        }
-        let k = r.varint()? as usize;
-        let (first, count) = (r.varint()? as usize, r.varint()? as usize);
-        // Sums checked: on a 32-bit target a hostile header could overflow them.
-        let Some(range) = k.checked_add(2).and_then(|end| self.starts.get(k..end)) else {
-            return Err(IndexError(format!("postings chunk {k}: the index has {} chunks", self.starts.len() - 1)));
-        };
-        if first.checked_add(count).is_none_or(|end| range != [first, end]) {
-            return Err(IndexError(format!("postings chunk {k}: holds {count} words from word {first}, the terms shard says {}..{}", range[0], range[1])));
-        }
+        let mut r = self.unit(bytes, CHUNK, "postings chunk")?;
+        let (k, items) = read_run(&mut r, &self.starts, "postings chunk", "word")?;
         let n = self.index.columns.len() as u32;
-        let mut lists = Vec::with_capacity(count);
-        for id in first..first + count {
+        let mut lists = Vec::with_capacity(items.len());
+        for id in items.clone() {
             let len = r.varint()? as usize;
             let mut list = Vec::with_capacity(len.min(r.remaining()));
             let mut previous = Posting { quote: 0, word: 0 };
@@ -479,23 +473,36 @@ impl ShardedIndex {
             lists.push(list);
         }
         at_end(&r, "postings chunk")?;
-        for (id, list) in (first..).zip(lists) {
+        for (id, list) in items.zip(lists) {
             self.index.postings[id] = list;
         }
         self.loaded[k] = true;
         Ok(k)
     }
 
-    /// Reads the dates in.
-    fn add_dates(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
-        let (mut r, print) = read_header(bytes, DATES, "dates")?;
+    /// A unit's reader past its header (magic, version and fingerprint), the unit of the
+    /// same build as the terms shard.
+    fn unit<'a>(&self, bytes: &'a [u8], magic: &[u8; 4], what: &str) -> Result<Reader<'a>, IndexError> {
+        let (r, print) = read_header(bytes, magic, what)?;
         if print != self.fingerprint {
-            return Err(IndexError("dates: from another build than the terms shard".into()));
+            return Err(IndexError(format!("{what}: from another build than the terms shard")));
         }
+        Ok(r)
+    }
+
+    /// Reads how many quotes a unit of one value per quote holds: the index's number.
+    fn read_quotes(&self, r: &mut Reader<'_>, what: &str) -> Result<usize, IndexError> {
         let n = r.varint()? as usize;
         if n != self.index.columns.len() {
-            return Err(IndexError(format!("dates: holds {n} quotes, the index {}", self.index.columns.len())));
+            return Err(IndexError(format!("{what}: holds {n} quotes, the index {}", self.index.columns.len())));
         }
+        Ok(n)
+    }
+
+    /// Reads the dates in.
+    fn add_dates(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
+        let mut r = self.unit(bytes, DATES, "dates")?;
+        let n = self.read_quotes(&mut r, "dates")?;
         let mut dates = Vec::with_capacity(n.min(r.remaining()));
         let mut previous = 1i64 << 31;
         for q in 0..n {
@@ -520,14 +527,8 @@ impl ShardedIndex {
 
     /// Reads the speakers in.
     fn add_speakers(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
-        let (mut r, print) = read_header(bytes, SPEAKERS, "speakers")?;
-        if print != self.fingerprint {
-            return Err(IndexError("speakers: from another build than the terms shard".into()));
-        }
-        let n = r.varint()? as usize;
-        if n != self.index.columns.len() {
-            return Err(IndexError(format!("speakers: holds {n} quotes, the index {}", self.index.columns.len())));
-        }
+        let mut r = self.unit(bytes, SPEAKERS, "speakers")?;
+        let n = self.read_quotes(&mut r, "speakers")?;
         let actors = r.varint()? as usize;
         if actors != self.actors {
             return Err(IndexError(format!("speakers: built for {actors} actors, the catalog has {}", self.actors)));
@@ -549,21 +550,11 @@ impl ShardedIndex {
 
     /// Reads a said chunk in: the quotes each of its actors said.
     fn add_said(&mut self, bytes: &[u8]) -> Result<usize, IndexError> {
-        let (mut r, print) = read_header(bytes, SAID, "said chunk")?;
-        if print != self.fingerprint {
-            return Err(IndexError("said chunk: from another build than the terms shard".into()));
-        }
-        let j = r.varint()? as usize;
-        let (first, count) = (r.varint()? as usize, r.varint()? as usize);
-        let Some(range) = j.checked_add(2).and_then(|end| self.said_starts.get(j..end)) else {
-            return Err(IndexError(format!("said chunk {j}: the index has {} said chunks", self.said_starts.len() - 1)));
-        };
-        if first.checked_add(count).is_none_or(|end| range != [first, end]) {
-            return Err(IndexError(format!("said chunk {j}: holds {count} actors from actor {first}, the terms shard says {}..{}", range[0], range[1])));
-        }
+        let mut r = self.unit(bytes, SAID, "said chunk")?;
+        let (j, actors) = read_run(&mut r, &self.said_starts, "said chunk", "actor")?;
         let n = self.quotes as u32;
-        let mut lists = Vec::with_capacity(count);
-        for e in first..first + count {
+        let mut lists = Vec::with_capacity(actors.len());
+        for e in actors.clone() {
             let len = r.varint()? as usize;
             let mut list: Vec<u32> = Vec::with_capacity(len.min(r.remaining()));
             for i in 0..len {
@@ -581,7 +572,7 @@ impl ShardedIndex {
             lists.push(list);
         }
         at_end(&r, "said chunk")?;
-        for (e, list) in (first..).zip(lists) {
+        for (e, list) in actors.zip(lists) {
             self.index.set_said(e, list);
         }
         let k = self.speakers() + 1 + j;
