@@ -8,9 +8,12 @@
 //! touch screen, and inside the chart the arrow keys move between events (one tab stop
 //! for the whole chart), + and − zoom, Shift+arrows pan and 0 shows every date. Every
 //! event is a link to its card in the list, named by its title and date; the list stays
-//! the primary way through. A button per lane folds it to one row of counts.
+//! the primary way through; a tooltip shows the name of the mark under the pointer or
+//! the keyboard's focus. A button per lane folds it to one row of counts.
 
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::tachys::svg;
 use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
@@ -93,8 +96,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         let now = highlight.get();
         let set = |e: Option<&EventId>, on: bool| {
             let Some(e) = e else { return };
-            // Ids are slugs: nothing in one can end the quoted value.
-            let Ok(nodes) = document().query_selector_all(&format!(".chart [data-e=\"{}\"]", e.as_str())) else { return };
+            // Ids are slugs: nothing in one can end the quoted value. An event's marks
+            // link to its card; a bin names its first event.
+            let href = fragment_href(&event_anchor(e));
+            let Ok(nodes) = document().query_selector_all(&format!(".chart a.item[href=\"{href}\"], .chart a.bin[data-e=\"{}\"]", e.as_str())) else { return };
             for k in 0..nodes.length() {
                 if let Some(el) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                     let _ = if on { el.class_list().add_1("hl") } else { el.class_list().remove_1("hl") };
@@ -181,6 +186,8 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // fingers on a touch screen pinch instead: the change in their spread across the
     // chart is the zoom, around the point between them, applied when one lifts.
     let (brush, set_brush) = signal(None::<(f64, f64)>);
+    // The tooltip's text and place (below).
+    let (tip, set_tip) = signal(None::<(String, f64, f64)>);
     // Touching pointers (id, fraction across the chart), and the pinch's starting spread.
     let touches = StoredValue::new(Vec::<(i32, f64)>::new());
     let pinch = StoredValue::new(None::<f64>);
@@ -220,6 +227,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
+            set_tip.set(None);
             set_brush.set(Some((f, f)));
         }
     };
@@ -317,6 +325,35 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             view! { <rect class="brush" x=pct(a * WIDTH) width=pct((b - a) * WIDTH) y=0 height="100%"></rect> }
         })
     };
+    // The tooltip: the name of the mark under the pointer or the keyboard's focus, above
+    // it (built in the browser only: its place is set through the CSS object model, which
+    // the content security policy allows, unlike a style attribute in the page). Screen
+    // readers have the name already: the tooltip is hidden from them.
+    let show_tip = move |target: Option<web_sys::EventTarget>| {
+        let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a.item, a.bin").ok().flatten());
+        let (Some(mark), true) = (mark, brush.get_untracked().is_none()) else {
+            if tip.with_untracked(Option::is_some) {
+                set_tip.set(None);
+            }
+            return;
+        };
+        let Some(figure) = mark.closest("figure").ok().flatten() else { return };
+        let (m, f) = (mark.get_bounding_client_rect(), figure.get_bounding_client_rect());
+        // Kept inside the figure: its widest is 18rem (288 px) wide, centred on the mark.
+        let half = (f.width() / 2.0).min(144.0);
+        let x = (m.left() + m.width() / 2.0 - f.left()).clamp(half, (f.width() - half).max(half));
+        set_tip.set(Some((mark.get_attribute("aria-label").unwrap_or_default(), x, m.top() - f.top())));
+    };
+    // A new drawing (a filter, a zoom) leaves no tooltip on a mark that has moved or gone.
+    Effect::new(move |_| {
+        drawn.track();
+        set_tip.set(None);
+    });
+    let tooltip = move || {
+        tip.get().map(|(name, x, y)| {
+            view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{name}</div> }
+        })
+    };
     let height = move || drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1);
     // With no mark to stand on (a span with no event), the chart itself is the tab stop,
     // so its keys still work.
@@ -327,10 +364,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
             <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">{lane_toggles}</div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key>
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
+                on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target()) on:pointerleave=move |_| set_tip.set(None)
+                on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| set_tip.set(None)>
                 {svg}
                 {brush_rect}
             </svg>
+            {tooltip}
             <figcaption id="chart-caption">{caption}</figcaption>
         </figure>
     }
@@ -427,21 +467,22 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
         *first = false;
         t
     };
+    // A mark is a link and its shape, nothing more: a filter or a zoom redraws a few
+    // hundred of them, and each element and attribute is work for the page (the name is
+    // the link's label, and the chart's tooltip shows it).
     let items = lane
         .items
         .iter()
         .map(|item| {
             let e = &corpus.events[item.event];
-            let name = format!("{}, {}", e.title, e.date.display());
-            // The card on this very page: a fragment, the same whatever the filters, so a
-            // filter or a zoom that keeps a mark's event leaves its link untouched.
-            let href = fragment_href(&event_anchor(&e.id));
             let y = body_top + item.row as f64 * ROW;
+            // Radius, heights and corners are in the stylesheet: fewer attributes to set.
             let (class, mark) = match item.shape {
-                // Radius, heights and corners are in the stylesheet: fewer attributes to set.
-                Shape::Point => ("item point", view! { <circle cx=pct(item.x0) cy=y + ROW / 2.0></circle> }.into_any()),
-                Shape::Bar => ("item bar", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0)></rect> }.into_any()),
-                Shape::Fuzzy => ("item fuzzy", view! { <rect x=pct(item.x0) y=y + 2.0 width=pct(item.x1 - item.x0)></rect> }.into_any()),
+                Shape::Point => ("item point", Either::Left(svg::circle().attr("cx", pct(item.x0)).attr("cy", y + ROW / 2.0))),
+                Shape::Bar | Shape::Fuzzy => (
+                    if item.shape == Shape::Bar { "item bar" } else { "item fuzzy" },
+                    Either::Right(svg::rect().attr("x", pct(item.x0)).attr("y", y + 2.0).attr("width", pct(item.x1 - item.x0))),
+                ),
             };
             let class = match item.clipped {
                 (true, true) => format!("{class} clip-l clip-r"),
@@ -449,16 +490,14 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
                 (false, true) => format!("{class} clip-r"),
                 _ => class.to_owned(),
             };
-            view! {
-                <g>
-                    <a class=class href=href aria-label=name data-e=e.id.to_string() tabindex=tab(first_mark)>
-                        // The tooltip says what the accessible name says (axe: the
-                        // visible text is part of the name).
-                        <title>{name.clone()}</title>
-                        {mark}
-                    </a>
-                </g>
-            }
+            // The card on this very page: a fragment, the same whatever the filters (and
+            // what the list's highlight looks for).
+            svg::a()
+                .attr("class", class)
+                .attr("href", fragment_href(&event_anchor(&e.id)))
+                .attr("aria-label", format!("{}, {}", e.title, e.date.display()))
+                .attr("tabindex", tab(first_mark))
+                .child(mark)
         })
         .collect_view();
     let bins = lane
@@ -468,17 +507,17 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
             let span = View { first: b.days.0.max(c.view.first), last: b.days.1.min(c.view.last) };
             let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
             let y = body_top + lane.rows as f64 * ROW;
-            let href = Route::Timeline(span.query(q)).href();
-            view! {
-                <g>
-                    // No <title>: its text and the count would both be "visible text", and
-                    // the name must contain it (axe); the name says everything.
-                    <a class=bin_class(b.count, busiest) href=href aria-label=name data-e=corpus.events.get(b.first).map(|e| e.id.to_string()) tabindex=tab(first_mark)>
-                        <rect x=pct(b.x0) y=y + 1.0 width=pct(b.x1 - b.x0)></rect>
-                        <text x=pct((b.x0 + b.x1) / 2.0) y=y + ROW - 3.0 text-anchor="middle">{format!("+{}", b.count)}</text>
-                    </a>
-                </g>
-            }
+            // The name says everything (axe: the visible count is part of it).
+            svg::a()
+                .attr("class", bin_class(b.count, busiest))
+                .attr("href", Route::Timeline(span.query(q)).href())
+                .attr("aria-label", name)
+                .attr("data-e", corpus.events.get(b.first).map(|e| e.id.to_string()))
+                .attr("tabindex", tab(first_mark))
+                .child((
+                    svg::rect().attr("x", pct(b.x0)).attr("y", y + 1.0).attr("width", pct(b.x1 - b.x0)),
+                    svg::text().attr("x", pct((b.x0 + b.x1) / 2.0)).attr("y", y + ROW - 3.0).attr("text-anchor", "middle").child(format!("+{}", b.count)),
+                ))
         })
         .collect_view();
     view! {

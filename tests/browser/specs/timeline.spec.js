@@ -197,13 +197,44 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   // A mark leads to its card, which takes the focus.
   const mark = chart.locator('a.item').first();
   const target = new URL(await mark.getAttribute('href'), page.url()).hash.slice(1);
-  const id = await mark.getAttribute('data-e');
   await mark.click();
   await expect(page.locator(`#${target}`)).toBeInViewport();
   await expect(page.locator(`#${target}`)).toBeFocused();
   // A card under the pointer lights its marks.
   await page.locator(`#${target}`).hover();
-  await expect(chart.locator(`a.item[data-e="${id}"]`).first()).toHaveClass(/hl/);
+  await expect(chart.locator(`a.item[href="#${target}"]`).first()).toHaveClass(/hl/);
+});
+
+test('a mark under the pointer or the keyboard focus shows its name above it, inside the chart, hidden from screen readers', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 720 });
+  await open(page, '/timeline?actor=vladimir-putin');
+  const chart = page.locator('.chart');
+  const tip = chart.locator('.chart-tip');
+  await expect(tip).toHaveCount(0);
+  // The pointer: the first and the last mark (at the chart's edges), each named in full.
+  const marks = chart.locator('a.item');
+  for (const mark of [marks.first(), marks.last()]) {
+    await mark.hover();
+    await expect(tip).toHaveText(await mark.getAttribute('aria-label'));
+    await expect(tip).toHaveAttribute('aria-hidden', 'true');
+    const [t, c, m] = await Promise.all([tip, chart, mark].map((l) => l.evaluate((el) => el.getBoundingClientRect().toJSON())));
+    expect(t.left).toBeGreaterThanOrEqual(c.left - 0.5);
+    expect(t.right).toBeLessThanOrEqual(c.right + 0.5);
+    expect(t.bottom).toBeLessThanOrEqual(m.top);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Off the marks, no tooltip.
+  await page.locator('h1').hover();
+  await expect(tip).toHaveCount(0);
+  // The keyboard: the focused mark is named, and the name follows the arrows.
+  await chart.locator('svg [tabindex="0"]').focus();
+  await expect(tip).toHaveText(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toHaveText(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  // A zoom redraws the chart: no tooltip is left on a mark that moved.
+  await page.keyboard.press('+');
+  await expect(page).toHaveURL(/from=/);
+  await expect(tip).toHaveCount(0);
 });
 
 test('the chart fits a 360 px screen: no horizontal scroll, tick labels apart', async ({ page }) => {
