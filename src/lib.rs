@@ -10,3 +10,16 @@ pub mod core;
 pub mod synth;
 
 pub mod ui;
+
+/// `println!` for the command-line tools: when standard output is closed early (piped
+/// into `head`), the tool ends quietly with success instead of panicking on the broken
+/// pipe, as Unix tools do.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        if writeln!(::std::io::stdout().lock(), $($arg)*).is_err() {
+            ::std::process::exit(0);
+        }
+    }};
+}

@@ -28,7 +28,7 @@ fn stats(mut samples: Vec<Duration>) -> (Duration, Duration, usize) {
 /// A row of the synthetic corpus's table: median and p95 in milliseconds, and the count.
 fn print_ms(name: &str, samples: Vec<Duration>) {
     let (median, p95, count) = stats(samples);
-    println!("{name:<34} {:>9.2} ms {:>9.2} ms {count:>9}", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+    dossier::out!("{name:<34} {:>9.2} ms {:>9.2} ms {count:>9}", median.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
 }
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -91,14 +91,14 @@ fn bundled() {
             filters.push(t);
         }
     }
-    println!(
+    dossier::out!(
         "corpus: {} quotes, {} events, {} actors (bundled data, native, {} rounds)",
         corpus.quotes.len(),
         corpus.events.len(),
         corpus.actors.len(),
         rounds
     );
-    println!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
+    dossier::out!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
     for (name, samples) in [
         ("load + validate corpus", load_times),
         ("build quote index", index_times),
@@ -106,7 +106,7 @@ fn bundled() {
         ("timeline filter by one actor", filters),
     ] {
         let (median, p95, n) = stats(samples);
-        println!("{name:<34} {:>9.1} µs {:>9.1} µs {n:>9}", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6);
+        dossier::out!("{name:<34} {:>9.1} µs {:>9.1} µs {n:>9}", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6);
     }
 }
 
@@ -122,14 +122,14 @@ fn synthetic(n: usize) {
         }
     };
     let (index, index_time) = time(|| QuoteIndex::new(&corpus));
-    println!("\ncorpus: {n} synthetic quotes, {} speakers (native)", corpus.actors.len());
-    println!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
-    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "load + validate corpus", load_time.as_secs_f64() * 1e3, "", 1);
-    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "build quote index", index_time.as_secs_f64() * 1e3, "", 1);
+    dossier::out!("\ncorpus: {n} synthetic quotes, {} speakers (native)", corpus.actors.len());
+    dossier::out!("{:<34} {:>12} {:>12} {:>9}", "metric", "median", "p95", "samples");
+    dossier::out!("{:<34} {:>9.1} ms {:>12} {:>9}", "load + validate corpus", load_time.as_secs_f64() * 1e3, "", 1);
+    dossier::out!("{:<34} {:>9.1} ms {:>12} {:>9}", "build quote index", index_time.as_secs_f64() * 1e3, "", 1);
     let bytes = index.to_bytes(&corpus);
     let (loaded, load_index_time) = time(|| QuoteIndex::from_bytes(&corpus, &bytes));
     assert!(loaded.is_ok(), "the index reads back");
-    println!("{:<34} {:>9.1} ms {:>12} {:>9}", "load index from bytes", load_index_time.as_secs_f64() * 1e3, format!("{} B", bytes.len()), 1);
+    dossier::out!("{:<34} {:>9.1} ms {:>12} {:>9}", "load index from bytes", load_index_time.as_secs_f64() * 1e3, format!("{} B", bytes.len()), 1);
     let mut all = Vec::new();
     for query in dossier::synth::QUERIES {
         let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };
@@ -147,7 +147,7 @@ fn synthetic(n: usize) {
             let right = truth.iter().filter(|i| found.contains(i)).count();
             format!("  recall {right}/{} precision {right}/{}", truth.len(), found.len())
         });
-        println!(
+        dossier::out!(
             "{:<34} {:>9.2} ms {:>9.2} ms {:>9}{}",
             format!("search {query}"),
             median.as_secs_f64() * 1e3,
@@ -220,7 +220,7 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
     // speaker filter), then the quotes each actor said (a word of a name), in chunks.
     let units = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("its own shards open");
     let (dates, speakers) = (units.dates(), units.speakers());
-    println!(
+    dossier::out!(
         "sharded index ({:.0} ms to cut): terms {terms} B, columns {columns} B, {} postings chunks of median {} B, dates {} B, speakers {} B, {} said chunks of median {} B, {} excerpts files of median {} B (gzipped)",
         split.as_secs_f64() * 1e3,
         dates,
@@ -232,8 +232,8 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         excerpts.len(),
         median_of(&excerpts)
     );
-    println!("(fetched: what the first screen of results needs; its speaker counts then fetch the speakers)");
-    println!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
+    dossier::out!("(fetched: what the first screen of results needs; its speaker counts then fetch the speakers)");
+    dossier::out!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
     let (mut most_bytes, mut most_time) = (0usize, 0f64);
     for query in dossier::synth::QUERIES {
         let q = QuoteQuery { q: query.to_owned(), ..QuoteQuery::default() };
@@ -257,7 +257,7 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         let fetched = terms + columns + needed.iter().map(|&k| chunks[k]).sum::<usize>() + files.iter().map(|&f| excerpts[f]).sum::<usize>();
         most_bytes = most_bytes.max(fetched);
         most_time = most_time.max((open_time + query_time).as_secs_f64() * 1e3);
-        println!(
+        dossier::out!(
             "{:<34} {:>9.1} ms {:>9.1} ms {:>10} B {:>9}",
             format!("  {query}"),
             open_time.as_secs_f64() * 1e3,
@@ -270,7 +270,7 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
     // fetched and an answer within 300 ms (natively here, the fetching aside).
     if corpus.quotes.len() >= 1_000_000 {
         let verdict = |ok: bool| if ok { "met" } else { "missed" };
-        println!(
+        dossier::out!(
             "at {} quotes: at most {most_bytes} B fetched for a first screen of results (≤ 1,000,000 B: {}), at most {most_time:.1} ms to open and answer natively (≤ 300 ms: {}); the speaker counts then fetch the speakers, {} B (over the budget: shown as \"Counting…\" until they are in)",
             corpus.quotes.len(),
             verdict(most_bytes <= 1_000_000),

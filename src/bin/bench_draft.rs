@@ -22,10 +22,10 @@ fn main() -> ExitCode {
         }
     };
     let report = score(&curated, &drafted);
-    print!("{report}");
-    println!("\nmisses ({}):", report.misses.len());
+    dossier::out!("{}", report.to_string().trim_end_matches('\n'));
+    dossier::out!("\nmisses ({}):", report.misses.len());
     for m in &report.misses {
-        println!("  {m}");
+        dossier::out!("  {m}");
     }
     ExitCode::SUCCESS
 }

@@ -77,7 +77,7 @@ fn main() -> ExitCode {
             }
         },
         ["-h" | "--help" | "help"] => {
-            println!("{USAGE}");
+            dossier::out!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => {
@@ -135,7 +135,7 @@ fn check(dir: &Path, release: bool) -> ExitCode {
                 );
                 return ExitCode::FAILURE;
             }
-            println!(
+            dossier::out!(
                 "{}: ok: {} documents, {} quotes, {} events, {} actors, {} places, {} redirects",
                 dir.display(),
                 s.documents,
@@ -146,9 +146,9 @@ fn check(dir: &Path, release: bool) -> ExitCode {
                 redirects.len()
             );
             if !drafts.is_empty() {
-                println!("\n{} drafts to confirm (left out of the site until confirmed; set \"draft\" to null to confirm one):", drafts.len());
+                dossier::out!("\n{} drafts to confirm (left out of the site until confirmed; set \"draft\" to null to confirm one):", drafts.len());
                 for d in &drafts {
-                    println!("  {d}");
+                    dossier::out!("  {d}");
                 }
             }
             ExitCode::SUCCESS
@@ -225,7 +225,7 @@ fn draft(args: &[&str]) -> ExitCode {
     };
     let d = &drafted.document;
     let flagged = d.paragraphs.iter().filter(|p| p.draft.is_some()).count();
-    println!(
+    dossier::out!(
         "{}: drafted document {:?} from {source} (sources/{}): {} paragraphs ({flagged} flagged), {} quotes, {} dated events, {} new actors, {} new places; {} scare quotes noted, not drafted.",
         dir.display(),
         d.id,
@@ -237,7 +237,7 @@ fn draft(args: &[&str]) -> ExitCode {
         drafted.places.len(),
         drafted.scare_quotes.len()
     );
-    println!(
+    dossier::out!(
         "Every drafted record passes validation; {} to confirm (`dossier check {}` lists every draft of the folder).",
         1 + flagged + drafted.actors.len() + drafted.places.len() + drafted.quotes.len() + drafted.events.len(),
         dir.display()
@@ -264,14 +264,14 @@ fn published(dir: &Path) -> ExitCode {
         eprintln!("{}: cannot write: {e}", path.display());
         return ExitCode::FAILURE;
     }
-    println!("{}: {} addresses ({} new)", path.display(), ledger.len(), ledger.len() - previous.len());
+    dossier::out!("{}: {} addresses ({} new)", path.display(), ledger.len(), ledger.len() - previous.len());
     ExitCode::SUCCESS
 }
 
 fn synth(dir: &Path, quotes: usize, events: usize, event_actors: usize) -> ExitCode {
     match dossier::synth::write_dir_with(dir, quotes, events, event_actors, 2025) {
         Ok(()) => {
-            println!("{}: wrote {quotes} synthetic quotes and {events} events", dir.display());
+            dossier::out!("{}: wrote {quotes} synthetic quotes and {events} events", dir.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -284,7 +284,7 @@ fn synth(dir: &Path, quotes: usize, events: usize, event_actors: usize) -> ExitC
 fn pages(dir: &Path, dist: &Path) -> ExitCode {
     match write_site(dir, dist) {
         Ok((written, took)) => {
-            println!(
+            dossier::out!(
                 "{}: wrote {written} pages (loading, citations and data files {:.1} s, previews {:.1} s, pages {:.1} s)",
                 dist.display(),
                 took[0],
