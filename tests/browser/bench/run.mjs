@@ -396,6 +396,8 @@ function printTargets() {
   }
   if (summary.timelineFilter !== undefined) {
     rows.push(['timeline filter by actor at 10,000 events, to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
+    // Issue 16 asks more of the list: 8 ms.
+    rows.push(['the same, against issue 16\'s list target', '≤ 8 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter <= 8, `by ${ms(summary.timelineFilter - 8)}`)]);
   }
   // Issue 16, the timeline chart: 16 ms from the input to the chart painted.
   for (const [size, t] of Object.entries(summary.timelines ?? {})) {
