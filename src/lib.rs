@@ -13,13 +13,17 @@ pub mod ui;
 
 /// `println!` for the command-line tools: when standard output is closed early (piped
 /// into `head`), the tool ends quietly with success instead of panicking on the broken
-/// pipe, as Unix tools do.
+/// pipe, as Unix tools do; any other failure to write is said, and the tool fails.
 #[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {{
         use ::std::io::Write as _;
-        if writeln!(::std::io::stdout().lock(), $($arg)*).is_err() {
-            ::std::process::exit(0);
+        if let Err(e) = writeln!(::std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == ::std::io::ErrorKind::BrokenPipe {
+                ::std::process::exit(0);
+            }
+            eprintln!("cannot write to standard output: {e}");
+            ::std::process::exit(1);
         }
     }};
 }

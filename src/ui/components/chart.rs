@@ -339,19 +339,37 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         };
         let Some(figure) = mark.closest("figure").ok().flatten() else { return };
         let (m, f) = (mark.get_bounding_client_rect(), figure.get_bounding_client_rect());
-        // Kept inside the figure: its widest is 18rem (288 px) wide, centred on the mark.
-        let half = (f.width() / 2.0).min(144.0);
+        // Kept inside the figure: centred on the mark, and at its widest (18rem, or the
+        // figure's width: the stylesheet's limit) still whole.
+        let half = (f.width() / 2.0).min(9.0 * root_font_px());
         let x = (m.left() + m.width() / 2.0 - f.left()).clamp(half, (f.width() - half).max(half));
         set_tip.set(Some((mark.get_attribute("aria-label").unwrap_or_default(), x, m.top() - f.top())));
     };
-    // A new drawing (a filter, a zoom) leaves no tooltip on a mark that has moved or gone.
+    // A new drawing (a filter, a zoom) leaves no tooltip on a mark that has moved or gone;
+    // nor does a resize (it was placed for the old size). Escape dismisses it wherever the
+    // focus is (the pointer can also rest on it: it stays while hovered).
     Effect::new(move |_| {
         drawn.track();
         set_tip.set(None);
     });
+    let dismiss = move || {
+        if tip.try_with_untracked(Option::is_some) == Some(true) {
+            set_tip.set(None);
+        }
+    };
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            dismiss();
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| dismiss());
+    on_cleanup(move || {
+        on_escape.remove();
+        on_resize.remove();
+    });
     let tooltip = move || {
         tip.get().map(|(name, x, y)| {
-            view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{x:.0}px") style:top=format!("{y:.0}px")>{name}</div> }
+            view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")>{name}</div> }
         })
     };
     let height = move || drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1);
@@ -360,12 +378,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     let own_stop = move || drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().all(|l| l.items.is_empty() && l.bins.is_empty())).then_some("0");
 
     view! {
-        <figure class="chart" aria-labelledby="chart-caption">
+        // Leaving the figure, not the drawing, hides the tooltip: the pointer may rest on it.
+        <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| set_tip.set(None)>
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
             <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">{lane_toggles}</div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
-                on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target()) on:pointerleave=move |_| set_tip.set(None)
+                on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())
                 on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| set_tip.set(None)>
                 {svg}
                 {brush_rect}
@@ -374,6 +393,15 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             <figcaption id="chart-caption">{caption}</figcaption>
         </figure>
     }
+}
+
+/// The root element's font size in CSS pixels (what `rem` is), 16 if it cannot be read.
+fn root_font_px() -> f64 {
+    let size = document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok());
+    size.and_then(|s| s.trim_end_matches("px").parse::<f64>().ok()).filter(|px| px.is_finite() && *px > 0.0).unwrap_or(16.0)
 }
 
 /// Moves focus between the chart's marks (in time order within a lane; up and down

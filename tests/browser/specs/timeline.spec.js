@@ -220,21 +220,38 @@ test('a mark under the pointer or the keyboard focus shows its name above it, in
     const [t, c, m] = await Promise.all([tip, chart, mark].map((l) => l.evaluate((el) => el.getBoundingClientRect().toJSON())));
     expect(t.left).toBeGreaterThanOrEqual(c.left - 0.5);
     expect(t.right).toBeLessThanOrEqual(c.right + 0.5);
-    expect(t.bottom).toBeLessThanOrEqual(m.top);
+    expect(t.bottom).toBeLessThanOrEqual(m.top + 0.5);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The pointer can rest on the tooltip (it stays), and Escape dismisses it.
+  const name = await tip.textContent();
+  const box = await tip.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+  await expect(tip).toHaveText(name);
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
   // Off the marks, no tooltip.
+  await marks.first().hover();
+  await expect(tip).toHaveCount(1);
   await page.locator('h1').hover();
   await expect(tip).toHaveCount(0);
   // The keyboard: the focused mark is named, and the name follows the arrows.
   await chart.locator('svg [tabindex="0"]').focus();
-  await expect(tip).toHaveText(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await expect(tip).toHaveText(first);
   await page.keyboard.press('ArrowRight');
-  await expect(tip).toHaveText(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  expect(second).not.toBe(first);
+  await expect(tip).toHaveText(second);
   // A zoom redraws the chart: no tooltip is left on a mark that moved.
   await page.keyboard.press('+');
   await expect(page).toHaveURL(/from=/);
   await expect(tip).toHaveCount(0);
+  // Nothing of it is in the static page: no style attribute there (the CSP forbids them).
+  const html = await (await page.request.get('/timeline?actor=vladimir-putin')).text();
+  expect(html).toContain('class="chart"');
+  expect(html).not.toMatch(/<[^>]+\sstyle=/);
 });
 
 test('the chart fits a 360 px screen: no horizontal scroll, tick labels apart', async ({ page }) => {
