@@ -186,8 +186,14 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // fingers on a touch screen pinch instead: the change in their spread across the
     // chart is the zoom, around the point between them, applied when one lifts.
     let (brush, set_brush) = signal(None::<(f64, f64)>);
-    // The tooltip's text and place (below).
+    // The tooltip's text and place (below), and the one way it is hidden (a change only if
+    // it is shown: no redraw for each move across the chart).
     let (tip, set_tip) = signal(None::<(String, f64, f64)>);
+    let hide_tip = move || {
+        if tip.try_with_untracked(Option::is_some) == Some(true) {
+            set_tip.set(None);
+        }
+    };
     // Touching pointers (id, fraction across the chart), and the pinch's starting spread.
     let touches = StoredValue::new(Vec::<(i32, f64)>::new());
     let pinch = StoredValue::new(None::<f64>);
@@ -227,7 +233,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
-            set_tip.set(None);
+            hide_tip();
             set_brush.set(Some((f, f)));
         }
     };
@@ -332,9 +338,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     let show_tip = move |target: Option<web_sys::EventTarget>| {
         let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a.item, a.bin").ok().flatten());
         let (Some(mark), true) = (mark, brush.get_untracked().is_none()) else {
-            if tip.with_untracked(Option::is_some) {
-                set_tip.set(None);
-            }
+            hide_tip();
             return;
         };
         let Some(figure) = mark.closest("figure").ok().flatten() else { return };
@@ -350,19 +354,14 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // focus is (the pointer can also rest on it: it stays while hovered).
     Effect::new(move |_| {
         drawn.track();
-        set_tip.set(None);
+        hide_tip();
     });
-    let dismiss = move || {
-        if tip.try_with_untracked(Option::is_some) == Some(true) {
-            set_tip.set(None);
-        }
-    };
     let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            dismiss();
+            hide_tip();
         }
     });
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| dismiss());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| hide_tip());
     on_cleanup(move || {
         on_escape.remove();
         on_resize.remove();
@@ -379,13 +378,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
 
     view! {
         // Leaving the figure, not the drawing, hides the tooltip: the pointer may rest on it.
-        <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| set_tip.set(None)>
+        <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| hide_tip()>
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
             <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">{lane_toggles}</div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
                 on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())
-                on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| set_tip.set(None)>
+                on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| hide_tip()>
                 {svg}
                 {brush_rect}
             </svg>
@@ -505,12 +504,11 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
             let e = &corpus.events[item.event];
             let y = body_top + item.row as f64 * ROW;
             // Radius, heights and corners are in the stylesheet: fewer attributes to set.
+            let rect = || Either::Right(svg::rect().attr("x", pct(item.x0)).attr("y", y + 2.0).attr("width", pct(item.x1 - item.x0)));
             let (class, mark) = match item.shape {
                 Shape::Point => ("item point", Either::Left(svg::circle().attr("cx", pct(item.x0)).attr("cy", y + ROW / 2.0))),
-                Shape::Bar | Shape::Fuzzy => (
-                    if item.shape == Shape::Bar { "item bar" } else { "item fuzzy" },
-                    Either::Right(svg::rect().attr("x", pct(item.x0)).attr("y", y + 2.0).attr("width", pct(item.x1 - item.x0))),
-                ),
+                Shape::Bar => ("item bar", rect()),
+                Shape::Fuzzy => ("item fuzzy", rect()),
             };
             let class = match item.clipped {
                 (true, true) => format!("{class} clip-l clip-r"),
