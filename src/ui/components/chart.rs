@@ -343,11 +343,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         };
         let Some(figure) = mark.closest("figure").ok().flatten() else { return };
         let (m, f) = (mark.get_bounding_client_rect(), figure.get_bounding_client_rect());
-        // Kept inside the figure: centred on the mark, and at its widest (18rem, or the
-        // figure's width: the stylesheet's limit) still whole.
-        let half = (f.width() / 2.0).min(9.0 * root_font_px());
-        let x = (m.left() + m.width() / 2.0 - f.left()).clamp(half, (f.width() - half).max(half));
-        set_tip.set(Some((mark.get_attribute("aria-label").unwrap_or_default(), x, m.top() - f.top())));
+        set_tip.set(Some((mark.get_attribute("aria-label").unwrap_or_default(), m.left() + m.width() / 2.0 - f.left(), m.top() - f.top())));
     };
     // A new drawing (a filter, a zoom) leaves no tooltip on a mark that has moved or gone;
     // nor does a resize (it was placed for the old size). Escape dismisses it wherever the
@@ -368,7 +364,11 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     });
     let tooltip = move || {
         tip.get().map(|(name, x, y)| {
-            view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")>{name}</div> }
+            // Centred on the mark, and kept inside the figure at its widest (the
+            // stylesheet's limit, 18rem or the figure's width): the browser clamps, in
+            // whatever a rem is here.
+            let left = format!("clamp(min(9rem, 50%), {x:.1}px, calc(100% - min(9rem, 50%)))");
+            view! { <div class="chart-tip" aria-hidden="true" style:left=left style:top=format!("{y:.1}px")>{name}</div> }
         })
     };
     let height = move || drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1);
@@ -392,15 +392,6 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             <figcaption id="chart-caption">{caption}</figcaption>
         </figure>
     }
-}
-
-/// The root element's font size in CSS pixels (what `rem` is), 16 if it cannot be read.
-fn root_font_px() -> f64 {
-    let size = document()
-        .document_element()
-        .and_then(|root| window().get_computed_style(&root).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok());
-    size.and_then(|s| s.trim_end_matches("px").parse::<f64>().ok()).filter(|px| px.is_finite() && *px > 0.0).unwrap_or(16.0)
 }
 
 /// Moves focus between the chart's marks (in time order within a lane; up and down
