@@ -14,6 +14,7 @@
 //! rest before it shows anything, so a partial answer is never presented as complete.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -60,8 +61,10 @@ pub enum QuoteAnswer {
     /// The sharded index holds what the query reads: the count, order and facets are
     /// whole; a hit's record is shown once its excerpts file is in (`found`).
     Sharded(Ranking),
-    /// Only the build's first page of the unfiltered list is in.
-    First(QuotesFirst),
+    /// Only the build's first page of the unfiltered list is in (shared with the page's
+    /// data: at newsroom scale its facets are thousands of names, too many to copy or
+    /// drop at each keystroke).
+    First(Arc<QuotesFirst>),
 }
 
 /// The search indexes a page may hold: the whole one (every quote in) and the sharded one.
@@ -75,7 +78,7 @@ impl QuoteAnswer {
     /// The answer to `query`: ranked by the whole index if it is in, else by the sharded
     /// index if it holds the chunks the query reads, else the build's `first` page if the
     /// query is the unfiltered list, else `None`.
-    pub fn of(indexes: Indexes<'_>, first: Option<&QuotesFirst>, corpus: &Corpus, query: &QuoteQuery) -> Option<QuoteAnswer> {
+    pub fn of(indexes: Indexes<'_>, first: Option<&Arc<QuotesFirst>>, corpus: &Corpus, query: &QuoteQuery) -> Option<QuoteAnswer> {
         if let Some(index) = indexes.whole {
             return Some(QuoteAnswer::Ranked(index.rank(corpus, query)));
         }
@@ -235,8 +238,8 @@ pub fn quotes_need(
         Some(a) if a.covers(found, n) => None,
         _ => match (files, sharded) {
             (None, _) => Some(Need::search()),
-            // The terms and columns, and the chunks the words read as soon as the terms
-            // say which.
+            // The terms and columns, the chunks its words are surely in beside them, and
+            // the rest as soon as the terms say which.
             (Some(_), None) => Some(Need::sharded_query(query)),
             (Some(_), Some(index)) => {
                 // The chunks its words read; the hits' records follow once it is ranked.

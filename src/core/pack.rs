@@ -47,10 +47,10 @@ use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route};
-use crate::core::search::{CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
+use crate::core::search::{likely_chunks, CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 7;
+pub const VERSION: u16 = 8;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -337,13 +337,16 @@ pub struct Manifest {
 /// A release's sharded search index: the `terms` and `columns` shards are in
 /// [`Manifest::shards`]; its postings chunks and excerpts files are named by number and
 /// by `set`, a hash of all of them, so no file of one release is taken for another's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchFiles {
     pub set: u64,
     pub chunks: u32,
     pub excerpts: u32,
     /// How many quotes the index covers (the last excerpts file may hold fewer).
     pub quotes: u32,
+    /// The first word of each postings chunk: a query's likely chunks are fetched beside
+    /// the terms shard ([`crate::core::search::likely_chunks`]).
+    pub firsts: Vec<String>,
 }
 
 impl SearchFiles {
@@ -554,7 +557,13 @@ pub fn encode(
             for excerpt in &excerpts {
                 all.extend_from_slice(&body_of(excerpt)?);
             }
-            let set = SearchFiles { set: content_hash(&all), chunks: records(search.chunks.len())?, excerpts: records(excerpts.len())?, quotes: records(corpus.quotes.len())? };
+            let set = SearchFiles {
+                set: content_hash(&all),
+                chunks: records(search.chunks.len())?,
+                excerpts: records(excerpts.len())?,
+                quotes: records(corpus.quotes.len())?,
+                firsts: search.firsts,
+            };
             for (k, chunk) in search.chunks.into_iter().enumerate() {
                 let (_, bytes) = wrap(Kind::Postings, &body_of(&(set.set, chunk))?);
                 files.push(DataFile { name: set.chunk(records(k)?).file, bytes });
@@ -1146,8 +1155,13 @@ impl Shelf {
                 let opened = manifest.shards.iter().filter(|s| matches!(s.kind, Kind::Terms | Kind::Columns)).cloned();
                 let chunks = need.chunks.iter().filter(|&&k| k < files.chunks).map(|&k| files.chunk(k));
                 let excerpts = need.excerpts.iter().filter(|&&k| k < files.excerpts).map(|&k| files.excerpts(k));
-                // The query's chunks, once the terms shard is read.
-                let read = need.query.as_ref().zip(self.sharded.as_deref()).map_or(Vec::new(), |(query, index)| index.missing(query));
+                // The query's chunks once the terms shard is read; until then, those its
+                // words surely read, fetched beside it (a round trip less).
+                let read = match (&need.query, self.sharded.as_deref()) {
+                    (Some(query), Some(index)) => index.missing(query),
+                    (Some(query), None) => likely_chunks(&files.firsts, &query.q),
+                    (None, _) => Vec::new(),
+                };
                 let read = read.into_iter().map(|k| k as u32).filter(|&k| k < files.chunks).map(|k| files.chunk(k));
                 wanted.extend(opened.chain(chunks).chain(read).chain(excerpts).filter(|s| !self.has(s)).map(|shard| Wanted { shard, key: None }));
             }

@@ -26,7 +26,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::core::chart::day_number;
 use crate::core::date::DateSpec;
@@ -40,7 +40,7 @@ mod reference;
 mod shards;
 
 pub use binary::IndexError;
-pub use shards::{Shards, ShardedIndex, CHUNK_BYTES};
+pub use shards::{likely_chunks, Shards, ShardedIndex, CHUNK_BYTES};
 
 type TokenId = u32;
 
@@ -130,7 +130,10 @@ pub struct QuoteIndex {
     /// What a query reads of each quote besides its words.
     columns: Columns,
     /// [`QuoteIndex::rank`]'s per-quote working memory, kept between queries.
-    scratch: Scratch,
+    scratch: Kept<Vec<Slot>>,
+    /// The last query prepared, kept for the next ask of the same words (what words
+    /// expand to depends only on the vocabulary and the names, fixed once it is made).
+    prepared: Kept<Option<(String, Arc<[Prepared]>)>>,
 }
 
 /// What ranking, filters and facets read of each quote besides its words, in corpus
@@ -301,7 +304,7 @@ pub struct Ranking {
     /// result order and come before all the others, which are in no particular order.
     hits: Vec<(u128, Ranked)>,
     ordered: usize,
-    terms: Vec<Prepared>,
+    terms: Arc<[Prepared]>,
 }
 
 impl Ranking {
@@ -548,7 +551,7 @@ impl QuoteIndex {
             }
         }
         let shapes = vocabulary.iter().map(|t| Shape::of(t)).collect();
-        QuoteIndex { vocabulary, shapes, postings, named, words: Vec::new(), entities, columns, scratch: Scratch::default() }
+        QuoteIndex { vocabulary, shapes, postings, named, words: Vec::new(), entities, columns, scratch: Kept::default(), prepared: Kept::default() }
     }
 
     /// Puts in the columns of a sharded index opened from its vocabulary alone, with
@@ -821,8 +824,23 @@ impl QuoteIndex {
         (spans, ids)
     }
 
-    /// A query's terms, each word term with the vocabulary words it stands for.
-    fn prepare(&self, q: &str) -> Vec<Prepared> {
+    /// A query's terms, each word term with the vocabulary words it stands for: kept for
+    /// the next ask of the same words ([`Kept`]).
+    fn prepare(&self, q: &str) -> Arc<[Prepared]> {
+        let mut kept = self.prepared.0.try_lock().ok();
+        if let Some((words, terms)) = kept.as_deref().and_then(Option::as_ref) {
+            if words == q {
+                return terms.clone();
+            }
+        }
+        let terms: Arc<[Prepared]> = self.prepare_anew(q).into();
+        if let Some(kept) = kept.as_deref_mut() {
+            *kept = Some((q.to_owned(), terms.clone()));
+        }
+        terms
+    }
+
+    fn prepare_anew(&self, q: &str) -> Vec<Prepared> {
         self.find_entities(parse_terms(q))
             .into_iter()
             .map(|term| {
@@ -887,7 +905,7 @@ impl QuoteIndex {
     }
 
     /// [`QuoteIndex::rank`] with the query's `terms` already prepared.
-    fn rank_prepared(&self, corpus: &Corpus, query: &QuoteQuery, terms: Vec<Prepared>) -> Ranking {
+    fn rank_prepared(&self, corpus: &Corpus, query: &QuoteQuery, terms: Arc<[Prepared]>) -> Ranking {
         let n = self.columns.len();
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.
@@ -1110,29 +1128,33 @@ struct Slot {
     fuzzy: u32,
 }
 
-/// The per-quote slots of [`QuoteIndex::rank`], kept between queries so a query neither
-/// allocates nor clears memory the size of the corpus (1.6 MB at 100,000 quotes). Not part
-/// of what the index is: clones start empty and any two are equal.
+/// What an index keeps between calls without it being part of what the index is: the
+/// per-quote slots of [`QuoteIndex::rank`] (so a query neither allocates nor clears
+/// memory the size of the corpus, 1.6 MB at 100,000 quotes), the last query prepared
+/// ([`QuoteIndex::prepare`]: a sharded search asks as each of its files arrives, and
+/// again to rank, and expanding the words is a scan of the vocabulary), a sharded index's
+/// last ranking. A clone starts empty and any two are equal. Used by one caller at a
+/// time: another (another thread, natively) finds it locked and does without.
 #[derive(Default)]
-struct Scratch(Mutex<Vec<Slot>>);
+pub(crate) struct Kept<T>(pub(crate) Mutex<T>);
 
-impl Clone for Scratch {
-    fn clone(&self) -> Scratch {
-        Scratch::default()
+impl<T: Default> Clone for Kept<T> {
+    fn clone(&self) -> Kept<T> {
+        Kept::default()
     }
 }
 
-impl PartialEq for Scratch {
-    fn eq(&self, _: &Scratch) -> bool {
+impl<T> PartialEq for Kept<T> {
+    fn eq(&self, _: &Kept<T>) -> bool {
         true
     }
 }
 
-impl Eq for Scratch {}
+impl<T> Eq for Kept<T> {}
 
-impl std::fmt::Debug for Scratch {
+impl<T> std::fmt::Debug for Kept<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Scratch")
+        f.write_str("Kept")
     }
 }
 

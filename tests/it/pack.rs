@@ -344,7 +344,7 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
     let default = QuoteQuery::default();
     let whole_index = Indexes { whole: Some(&index), sharded: None };
     let none = BTreeMap::new();
-    let first = QuoteAnswer::of(Indexes::default(), ctx.quotes_first(), &ctx.corpus, &default).expect("the unfiltered list");
+    let first = QuoteAnswer::of(Indexes::default(), ctx.quotes_first_shared(), &ctx.corpus, &default).expect("the unfiltered list");
     let ranked = QuoteAnswer::of(whole_index, None, &c, &default).unwrap();
     assert_eq!((first.len(), ranked.len()), (450, 450));
     assert_eq!(first.facets(Indexes::default(), None, &ctx.corpus, &default), ranked.facets(whole_index, None, &c, &default));
@@ -365,7 +365,7 @@ fn the_quotes_list_opens_from_its_first_page_and_answers_only_the_unfiltered_lis
         QuoteQuery { speakers: vec![speaker], ..QuoteQuery::default() },
         QuoteQuery { sort: QuoteSort::Date, ..QuoteQuery::default() },
     ] {
-        assert_eq!(QuoteAnswer::of(Indexes::default(), ctx.quotes_first(), &ctx.corpus, &q), None, "{q:?}");
+        assert_eq!(QuoteAnswer::of(Indexes::default(), ctx.quotes_first_shared(), &ctx.corpus, &q), None, "{q:?}");
         assert_eq!(need_for_route(&Route::Quotes(q.clone()), false), Need::search());
         assert!(!ctx.satisfies(&need_for_route(&Route::Quotes(q), false)));
     }
@@ -429,17 +429,23 @@ fn search_until_shown(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile]
     panic!("{q:?} still needs more after {} rounds", 3 + n.div_ceil(EXCERPTS_AT_ONCE));
 }
 
+/// A synthetic corpus of 2,400 quotes, its search sharded, its lists in shards of 500.
+fn sharded_site() -> (Corpus, Manifest, Vec<DataFile>, HashMap<String, String>) {
+    init();
+    let (data, _) = dossier::synth::corpus(2_400, 5);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, slices) = files_with(&c, 500, true);
+    (c, manifest, files, slices)
+}
+
 #[test]
 fn a_sharded_search_fetches_what_its_words_and_hits_need_and_shows_what_the_whole_index_shows() {
     use dossier::core::lists::{NoMatch, QuoteAnswer};
     use dossier::core::pack::{need_for_route, EXCERPT_QUOTES};
     use dossier::core::route::{Page, QuoteQuery, QuoteSort};
     use dossier::core::site::LIST_PAGE;
-    init();
-    let (data, _) = dossier::synth::corpus(2_400, 5);
-    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
-    let (manifest, files, slices) = files_with(&c, 500, true);
-    let search = manifest.search.expect("a sharded index");
+    let (c, manifest, files, slices) = sharded_site();
+    let search = manifest.search.clone().expect("a sharded index");
     assert_eq!(search.excerpts as usize, c.quotes.len().div_ceil(EXCERPT_QUOTES));
     assert!(search.chunks > 4, "{} chunks", search.chunks);
     let whole_bytes: usize = manifest.shards_for(Parts::QUOTES.with(Parts::INDEX)).map(|s| s.bytes as usize).sum();
@@ -495,7 +501,7 @@ fn a_search_file_holding_another_part_of_the_index_is_refused_and_fetched_again(
     let (data, _) = dossier::synth::corpus(600, 5);
     let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
     let (manifest, mut files, _) = files_with(&c, 500, true);
-    let search = manifest.search.expect("a sharded index");
+    let search = manifest.search.clone().expect("a sharded index");
     let (zero, one) = (search.chunk(0).file, search.chunk(1).file);
     let other = bytes_of(&files, &one).to_vec();
     files.iter_mut().find(|f| f.name == zero).expect("chunk 0").bytes = other;
@@ -727,19 +733,25 @@ fn a_long_document_is_read_in_parts_each_page_holding_its_paragraphs_and_their_q
 fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_the_columns() {
     use dossier::core::route::QuoteQuery;
     use dossier::core::search::ShardedIndex;
-    let (data, _) = dossier::synth::corpus(2_400, 5);
-    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
-    let (manifest, files, _) = files_with(&c, 500, true);
+    let (c, manifest, files, _) = sharded_site();
     let q = QuoteQuery { q: "sanctions lavorv".into(), ..QuoteQuery::default() };
     let need = [Need::sharded_query(&q)];
     let mut shelf = Shelf::default();
-    // The catalog, terms and columns first: the chunks are not known yet.
+    // The catalog, terms and columns first, and beside them the chunks its words would
+    // be in (guessed from the first word of each chunk): the one of "sanctions", a word
+    // of the corpus, is one the query reads; the typo's may not be.
     let first = shelf.wanted(&manifest, &need, &BTreeMap::new());
     let kinds: Vec<&str> = first.iter().map(|w| w.shard.file.split('-').next().unwrap()).collect();
-    assert_eq!(kinds, ["catalog", "terms", "columns"], "{first:?}");
+    assert_eq!(kinds[..3], ["catalog", "terms", "columns"], "{first:?}");
+    let search = manifest.search.clone().unwrap();
+    let guessed: Vec<usize> = first[3..].iter().map(|w| w.shard.first as usize).collect();
+    assert_eq!(guessed, dossier::core::search::likely_chunks(&search.firsts, &q.q));
+    let sanctions = dossier::core::search::likely_chunks(&search.firsts, "sanctions ");
+    assert_eq!(sanctions.len(), 1);
+    assert!(guessed.contains(&sanctions[0]) && first[3..].iter().all(|w| w.shard.kind == Kind::Postings));
     let read = |shelf: &mut Shelf, w: &dossier::core::pack::Wanted| shelf.put_wanted(w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap();
-    // With the catalog and terms read, but not the columns: the query's chunks are wanted,
-    // exactly those the whole index opened from both shards says.
+    // With the catalog, terms and guessed chunks read, but not the columns: the query's
+    // other chunks are wanted, exactly those the whole index opened from both shards says.
     for w in first.iter().filter(|w| !w.shard.file.starts_with("columns")) {
         read(&mut shelf, w);
     }
@@ -747,15 +759,15 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
     let now = shelf.wanted(&manifest, &need, &BTreeMap::new());
     let shards = QuoteIndex::new(&c).to_shards(&c, dossier::core::search::CHUNK_BYTES);
     let expected = ShardedIndex::open(&c, &shards.terms, &shards.columns).unwrap().missing(&q);
-    assert!(!expected.is_empty());
-    let search = manifest.search.unwrap();
+    assert!(!expected.is_empty() && expected.contains(&sanctions[0]));
     let mut files_now: Vec<String> = now.iter().map(|w| w.shard.file.clone()).collect();
     files_now.sort();
     let mut files_expected: Vec<String> = std::iter::once(first.iter().find(|w| w.shard.file.starts_with("columns")).unwrap().shard.file.clone())
-        .chain(expected.iter().map(|&k| search.chunk(k as u32).file))
+        .chain(expected.iter().filter(|k| !guessed.contains(k)).map(|&k| search.chunk(k as u32).file))
         .collect();
     files_expected.sort();
     assert_eq!(files_now, files_expected);
+    assert!(guessed.iter().all(|k| expected.contains(k)), "guessed {guessed:?}, read {expected:?}");
     // Chunks that arrive before the columns wait for them; then the search is answered.
     for w in now.iter().filter(|w| w.shard.file.starts_with("postings")) {
         read(&mut shelf, w);
@@ -768,4 +780,53 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
     let ctx = context(&shelf, &manifest);
     assert!(ctx.satisfies(&need[0]));
     assert!(matches!(ctx.quotes(&q), Some(dossier::core::lists::QuoteAnswer::Sharded(_))));
+}
+
+#[test]
+fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it_does_not_read() {
+    use dossier::core::route::QuoteQuery;
+    let (c, manifest, files, _) = sharded_site();
+    let search = manifest.search.clone().expect("a sharded index");
+    // The first word of each postings chunk, in the vocabulary's order.
+    assert!(!search.firsts.is_empty() && (search.firsts.len() as u32) < search.chunks);
+    assert!(search.firsts.windows(2).all(|w| w[0] < w[1]), "{:?}", search.firsts);
+    let postings = |read: &[String]| -> Vec<String> {
+        let mut p: Vec<String> = read.iter().filter(|f| f.starts_with("postings-")).cloned().collect();
+        p.sort();
+        p
+    };
+    // Words of the corpus's quotes (each in the vocabulary), whole and being typed, and
+    // two words of a phrase.
+    let mut words: Vec<String> = c.quotes.iter().flat_map(|q| q.text.split_whitespace()).map(|w| w.to_lowercase()).filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic)).collect();
+    words.sort();
+    words.dedup();
+    assert!(words.len() > 20, "{} words", words.len());
+    let step = words.len() / 20;
+    let mut queries: Vec<String> = words.iter().step_by(step).flat_map(|w| [format!("{w} "), w.clone(), w[..3].to_owned()]).collect();
+    queries.push(format!("\"{} {}\" ", words[1], words[step]));
+    let mut guessed = 0;
+    for q in queries {
+        let query = QuoteQuery { q: q.clone(), ..QuoteQuery::default() };
+        let need = [Need::sharded_query(&query)];
+        // Typed with nothing in: the terms, the columns and the guess, in one round.
+        let mut cold = Shelf::default();
+        let first: Vec<String> = cold.wanted(&manifest, &need, &BTreeMap::new()).into_iter().map(|w| w.shard.file).collect();
+        assert!(first.iter().any(|f| f.starts_with("terms-")) && first.iter().any(|f| f.starts_with("columns-")), "{q:?}: {first:?}");
+        let read = fetch(&mut cold, &manifest, &files, &need, &BTreeMap::new());
+        // Typed once the terms and columns are in: exactly the chunks the index names.
+        let mut warm = Shelf::default();
+        fetch(&mut warm, &manifest, &files, &[Need::sharded(Vec::new(), Vec::new())], &BTreeMap::new());
+        let named = fetch(&mut warm, &manifest, &files, &need, &BTreeMap::new());
+        // The guess is only ever a chunk the query reads: the same files in the end.
+        assert_eq!(postings(&read), postings(&named), "{q:?}");
+        let early = postings(&first);
+        assert!(early.iter().all(|f| postings(&named).contains(f)), "{q:?}: guessed {early:?}, read {named:?}");
+        // A whole word is always guessed.
+        if q.ends_with(' ') {
+            assert!(!early.is_empty(), "{q:?}: no guess");
+        }
+        guessed += usize::from(!early.is_empty());
+        assert!(context(&cold, &manifest).satisfies(&need[0]), "{q:?}");
+    }
+    assert!(guessed > 40, "{guessed} queries guessed");
 }

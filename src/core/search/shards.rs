@@ -46,7 +46,7 @@
 use std::ops::Range;
 
 use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
-use super::{CatalogOf, Columns, IndexError, Posting, QuoteIndex, Ranking};
+use super::{CatalogOf, Columns, IndexError, Kept, Posting, QuoteIndex, Ranking};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{Corpus, QuoteKind};
 use crate::core::route::{QuoteQuery, QuoteSort};
@@ -74,6 +74,41 @@ pub struct Shards {
     pub terms: Vec<u8>,
     pub columns: Vec<u8>,
     pub chunks: Vec<Vec<u8>>,
+    /// The first word of each postings chunk: what [`likely_chunks`] guesses from before
+    /// the terms shard is in.
+    pub firsts: Vec<String>,
+}
+
+/// The postings chunks a query surely reads if its words are words of the vocabulary,
+/// from the first word of each chunk (`firsts`) alone: each whole word's chunk, and the
+/// chunk of a word being typed if the words it begins fit in one. A guess made before
+/// the terms shard is in, so that chunk is fetched beside it (typos, aliases and other
+/// forms are known only from the vocabulary: the index asks for their chunks once it is
+/// in). Never a chunk the query does not read when its word is in the vocabulary.
+pub fn likely_chunks(firsts: &[String], q: &str) -> Vec<usize> {
+    // The chunk a word is in, if it is in the vocabulary.
+    let chunk_of = |word: &str| firsts.partition_point(|f| f.as_str() <= word).checked_sub(1);
+    let mut out = Vec::new();
+    let mut guess = |word: &str, prefix: bool| {
+        let Some(k) = chunk_of(word) else { return };
+        // The words it begins run from its own place to before the first word past them.
+        if !prefix || firsts.get(k + 1).is_none_or(|next| !next.starts_with(word)) {
+            out.push(k);
+        }
+    };
+    for term in super::parse_terms(q) {
+        match term {
+            super::Term::Word { word, prefix } => guess(&word, prefix),
+            super::Term::Phrase { words, prefix } => {
+                let last = words.len().saturating_sub(1);
+                words.iter().enumerate().for_each(|(i, w)| guess(w, prefix && i == last));
+            }
+            super::Term::Entity { .. } => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn put_varint64(out: &mut Vec<u8>, mut n: u64) {
@@ -271,6 +306,7 @@ impl QuoteIndex {
             }
         }
 
+        let firsts = bodies.iter().map(|(first, _, _)| self.vocabulary[*first].clone()).collect();
         let mut chunks: Vec<Vec<u8>> = bodies.into_iter().enumerate().map(|(k, run)| run_unit(CHUNK, print, k, run)).collect();
         let mut speakers = header(SPEAKERS, print);
         put_varint(&mut speakers, n);
@@ -281,7 +317,7 @@ impl QuoteIndex {
         chunks.push(dates);
         chunks.push(speakers);
         chunks.extend(said.into_iter().enumerate().map(|(j, run)| run_unit(SAID, print, j, run)));
-        Shards { terms, columns, chunks }
+        Shards { terms, columns, chunks, firsts }
     }
 }
 
@@ -306,6 +342,11 @@ pub struct ShardedIndex {
     documents: usize,
     /// Whether the columns shard is read ([`ShardedIndex::open_terms`] leaves it out).
     columns_in: bool,
+    /// The last ranking made, with the query and the units that were in: a page asks
+    /// again for the same query each time a file it shows comes in (a hit's excerpts,
+    /// the speakers), and ranking 10,000 hits again would hold back that paint. A unit
+    /// read in makes another ranking (the key holds what was in).
+    last: Kept<Option<(QuoteQuery, Vec<bool>, Ranking)>>,
 }
 
 impl ShardedIndex {
@@ -340,7 +381,7 @@ impl ShardedIndex {
         let loaded = vec![false; starts.len() + said_starts.len()];
         let index = QuoteIndex::from_parts(corpus, vocabulary, postings, Columns::default());
         let (actors, documents) = (corpus.actors.len(), corpus.documents);
-        Ok(ShardedIndex { index, fingerprint: print, starts, said_starts, loaded, quotes, actors, documents, columns_in: false })
+        Ok(ShardedIndex { index, fingerprint: print, starts, said_starts, loaded, quotes, actors, documents, columns_in: false, last: Kept::default() })
     }
 
     /// Reads the `columns` shard in (checked against the terms shard read and the
@@ -621,15 +662,27 @@ impl ShardedIndex {
     }
 
     /// The quotes matching `query` ([`QuoteIndex::rank`]), or the chunks it still needs.
+    /// `corpus` is the catalog the index was opened for (its filters name its actors and
+    /// documents): asked again with the same query and nothing read in since, the last
+    /// ranking is the answer.
     pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
+        let mut last = self.last.0.try_lock().ok();
+        if let Some((q, loaded, ranking)) = last.as_deref().and_then(Option::as_ref) {
+            if q == query && *loaded == self.loaded && self.columns_in {
+                return Ok(ranking.clone());
+            }
+        }
         // Prepared once: expanding the words (the typo scan) is most of a query's setup.
         let terms = self.index.prepare(&query.q);
         let missing = self.missing_words(&terms, query);
-        if missing.is_empty() {
-            Ok(self.index.rank_prepared(corpus, query, terms))
-        } else {
-            Err(missing)
+        if !missing.is_empty() {
+            return Err(missing);
         }
+        let ranking = self.index.rank_prepared(corpus, query, terms);
+        if let (Some(last), true) = (last.as_deref_mut(), self.columns_in) {
+            *last = Some((query.clone(), self.loaded.clone(), ranking.clone()));
+        }
+        Ok(ranking)
     }
 
     /// The facets of `query`, whose results are `found` (a ranking of this index: a facet

@@ -112,8 +112,13 @@ pub fn QuotesPage() -> impl IntoView {
         let (go, data) = (go.clone(), data.clone());
         move |ev: leptos::ev::Event| {
             let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
+            // The new query's files are asked for first, before the address changes and
+            // the page renders its pending state (what its first screen needs, as far as
+            // what is in tells).
+            if let Some(need) = data.snapshot().quotes_need(None, &q, first_screen()) {
+                data.request(need);
+            }
             go(&Route::Quotes(q), true);
-            // The new query's fetch starts before the page renders its pending state.
             data.follow();
         }
     };
