@@ -254,6 +254,12 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         let mut files: Vec<usize> = shown.iter().map(|q| q / EXCERPT_QUOTES).collect();
         files.sort_unstable();
         files.dedup();
+        // The page also fetches, beside the terms, the chunks its words would be in: a
+        // word not in the vocabulary (a typo) may cost a chunk the query does not read.
+        let mut needed = needed;
+        needed.extend(dossier::core::search::likely_chunks(&shards.firsts, &q.q));
+        needed.sort_unstable();
+        needed.dedup();
         let fetched = terms + columns + needed.iter().map(|&k| chunks[k]).sum::<usize>() + files.iter().map(|&f| excerpts[f]).sum::<usize>();
         most_bytes = most_bytes.max(fetched);
         most_time = most_time.max((open_time + query_time).as_secs_f64() * 1e3);
