@@ -35,6 +35,10 @@ pub struct QuotesFirst {
     pub total: usize,
     pub order: Vec<QuoteId>,
     pub facets: QuoteFacets,
+    /// Where the search is sharded, the first word of each postings chunk: a query typed
+    /// on the page has the chunks of its words fetched beside the terms shard
+    /// ([`crate::core::search::likely_chunks`]). Empty otherwise.
+    pub firsts: Vec<String>,
 }
 
 impl QuotesFirst {
@@ -44,7 +48,7 @@ impl QuotesFirst {
         let query = QuoteQuery::default();
         let ranking = index.rank(corpus, &query);
         let order = ranking.first(LIST_PAGE).iter().map(|hit| corpus.quotes[hit.quote].id.clone()).collect();
-        QuotesFirst { total: ranking.len(), facets: quote_facets(index, corpus, &query, &ranking), order }
+        QuotesFirst { total: ranking.len(), facets: quote_facets(index, corpus, &query, &ranking), order, firsts: Vec::new() }
     }
 
     /// Whether the first page is the whole list.

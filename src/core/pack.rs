@@ -337,16 +337,13 @@ pub struct Manifest {
 /// A release's sharded search index: the `terms` and `columns` shards are in
 /// [`Manifest::shards`]; its postings chunks and excerpts files are named by number and
 /// by `set`, a hash of all of them, so no file of one release is taken for another's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchFiles {
     pub set: u64,
     pub chunks: u32,
     pub excerpts: u32,
     /// How many quotes the index covers (the last excerpts file may hold fewer).
     pub quotes: u32,
-    /// The first word of each postings chunk: a query's likely chunks are fetched beside
-    /// the terms shard ([`crate::core::search::likely_chunks`]).
-    pub firsts: Vec<String>,
 }
 
 impl SearchFiles {
@@ -511,9 +508,12 @@ pub fn encode(
     sharded_search: bool,
 ) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
-    let first = QuotesFirst::of(index, corpus);
+    let mut first = QuotesFirst::of(index, corpus);
     let timeline = TimelineFirst::of(corpus);
     let search_shards = sharded_search.then(|| index.to_shards(corpus, CHUNK_BYTES));
+    // The quotes page's first view carries the chunks' first words (not the manifest,
+    // which every page reads).
+    first.firsts = search_shards.as_ref().map(|s| s.firsts.clone()).unwrap_or_default();
     let index = index.to_bytes(corpus);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -562,7 +562,6 @@ pub fn encode(
                 chunks: records(search.chunks.len())?,
                 excerpts: records(excerpts.len())?,
                 quotes: records(corpus.quotes.len())?,
-                firsts: search.firsts,
             };
             for (k, chunk) in search.chunks.into_iter().enumerate() {
                 let (_, bytes) = wrap(Kind::Postings, &body_of(&(set.set, chunk))?);
@@ -1156,10 +1155,11 @@ impl Shelf {
                 let chunks = need.chunks.iter().filter(|&&k| k < files.chunks).map(|&k| files.chunk(k));
                 let excerpts = need.excerpts.iter().filter(|&&k| k < files.excerpts).map(|&k| files.excerpts(k));
                 // The query's chunks once the terms shard is read; until then, those its
-                // words surely read, fetched beside it (a round trip less).
+                // words surely read, fetched beside it (a round trip less), if the quotes
+                // page's first view (which names the chunks' first words) is in.
                 let read = match (&need.query, self.sharded.as_deref()) {
                     (Some(query), Some(index)) => index.missing(query),
-                    (Some(query), None) => likely_chunks(&files.firsts, &query.q),
+                    (Some(query), None) => likely_chunks(self.first.as_ref().map_or(&[][..], |f| &f.firsts), &query.q),
                     (None, _) => Vec::new(),
                 };
                 let read = read.into_iter().map(|k| k as u32).filter(|&k| k < files.chunks).map(|k| files.chunk(k));

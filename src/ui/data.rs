@@ -40,7 +40,7 @@ pub struct CorpusContext {
     together: Arc<BTreeMap<ActorId, Vec<(ActorId, usize)>>>,
     /// The release's sharded search index, if it has one ([`SearchFiles`]), and the
     /// index as far as it is in.
-    search_files: Option<Arc<SearchFiles>>,
+    search_files: Option<SearchFiles>,
     sharded: Option<Arc<ShardedIndex>>,
     /// Quote records fetched by number (excerpts files, slices): the hits a sharded
     /// search shows.
@@ -97,7 +97,7 @@ impl CorpusContext {
             quotes_first: shelf.quotes_first().cloned().map(Arc::new),
             timeline_first: shelf.timeline_first().cloned().map(Arc::new),
             together: Arc::new(shelf.together().clone()),
-            search_files: manifest.search.clone().map(Arc::new),
+            search_files: manifest.search,
             sharded: shelf.sharded().cloned(),
             found: Arc::new(shelf.numbered_quotes()),
             excerpt_files: Arc::new(shelf.excerpt_files().clone()),
@@ -209,7 +209,7 @@ impl CorpusContext {
 
     /// What the quotes page must fetch to show `n` results of `query` ([`quotes_need`]).
     pub fn quotes_need(&self, answer: Option<&QuoteAnswer>, query: &QuoteQuery, n: usize) -> Option<Need> {
-        quotes_need(answer, self.search_files.as_deref(), self.indexes().sharded, &self.found, query, n)
+        quotes_need(answer, self.search_files.as_ref(), self.indexes().sharded, &self.found, query, n)
     }
 
     /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).
@@ -236,7 +236,7 @@ impl CorpusContext {
             _ => true,
         };
         // A release without a sharded index has none of its files to wait for.
-        let search = match (&need.search, self.search_files.as_deref()) {
+        let search = match (&need.search, self.search_files.as_ref()) {
             (Some(s), Some(_)) => self.sharded.as_ref().is_some_and(|index| {
                 s.chunks.iter().all(|&k| index.has_chunk(k))
                     && s.excerpts.iter().all(|k| self.excerpt_files.contains(k))

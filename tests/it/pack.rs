@@ -429,6 +429,14 @@ fn search_until_shown(shelf: &mut Shelf, manifest: &Manifest, files: &[DataFile]
     panic!("{q:?} still needs more after {} rounds", 3 + n.div_ceil(EXCERPTS_AT_ONCE));
 }
 
+/// A shelf holding what the quotes page opened cold reads: the catalog and its first view.
+fn quotes_page(manifest: &Manifest, files: &[DataFile], slices: &HashMap<String, String>) -> Shelf {
+    let hints = BTreeMap::from([("list/quotes".to_owned(), ShardRef::slice_named(&slices["list/quotes"]).unwrap())]);
+    let mut shelf = Shelf::default();
+    fetch(&mut shelf, manifest, files, &[need_for(&dossier::core::route::Page::Quotes)], &hints);
+    shelf
+}
+
 /// A synthetic corpus of 2,400 quotes, its search sharded, its lists in shards of 500.
 fn sharded_site() -> (Corpus, Manifest, Vec<DataFile>, HashMap<String, String>) {
     init();
@@ -445,7 +453,7 @@ fn a_sharded_search_fetches_what_its_words_and_hits_need_and_shows_what_the_whol
     use dossier::core::route::{Page, QuoteQuery, QuoteSort};
     use dossier::core::site::LIST_PAGE;
     let (c, manifest, files, slices) = sharded_site();
-    let search = manifest.search.clone().expect("a sharded index");
+    let search = manifest.search.expect("a sharded index");
     assert_eq!(search.excerpts as usize, c.quotes.len().div_ceil(EXCERPT_QUOTES));
     assert!(search.chunks > 4, "{} chunks", search.chunks);
     let whole_bytes: usize = manifest.shards_for(Parts::QUOTES.with(Parts::INDEX)).map(|s| s.bytes as usize).sum();
@@ -501,7 +509,7 @@ fn a_search_file_holding_another_part_of_the_index_is_refused_and_fetched_again(
     let (data, _) = dossier::synth::corpus(600, 5);
     let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
     let (manifest, mut files, _) = files_with(&c, 500, true);
-    let search = manifest.search.clone().expect("a sharded index");
+    let search = manifest.search.expect("a sharded index");
     let (zero, one) = (search.chunk(0).file, search.chunk(1).file);
     let other = bytes_of(&files, &one).to_vec();
     files.iter_mut().find(|f| f.name == zero).expect("chunk 0").bytes = other;
@@ -733,24 +741,25 @@ fn a_long_document_is_read_in_parts_each_page_holding_its_paragraphs_and_their_q
 fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_the_columns() {
     use dossier::core::route::QuoteQuery;
     use dossier::core::search::ShardedIndex;
-    let (c, manifest, files, _) = sharded_site();
+    let (c, manifest, files, slices) = sharded_site();
     let q = QuoteQuery { q: "sanctions lavorv".into(), ..QuoteQuery::default() };
     let need = [Need::sharded_query(&q)];
-    let mut shelf = Shelf::default();
-    // The catalog, terms and columns first, and beside them the chunks its words would
-    // be in (guessed from the first word of each chunk): the one of "sanctions", a word
-    // of the corpus, is one the query reads; the typo's may not be.
+    let mut shelf = quotes_page(&manifest, &files, &slices);
+    // The terms and columns first, and beside them the chunks its words would be in
+    // (guessed from the first word of each chunk, which the page's first view names): the
+    // one of "sanctions", a word of the corpus, is one the query reads; the typo's may not be.
     let first = shelf.wanted(&manifest, &need, &BTreeMap::new());
     let kinds: Vec<&str> = first.iter().map(|w| w.shard.file.split('-').next().unwrap()).collect();
-    assert_eq!(kinds[..3], ["catalog", "terms", "columns"], "{first:?}");
-    let search = manifest.search.clone().unwrap();
-    let guessed: Vec<usize> = first[3..].iter().map(|w| w.shard.first as usize).collect();
-    assert_eq!(guessed, dossier::core::search::likely_chunks(&search.firsts, &q.q));
-    let sanctions = dossier::core::search::likely_chunks(&search.firsts, "sanctions ");
+    assert_eq!(kinds[..2], ["terms", "columns"], "{first:?}");
+    let search = manifest.search.unwrap();
+    let firsts = context(&shelf, &manifest).quotes_first().unwrap().firsts.clone();
+    let guessed: Vec<usize> = first[2..].iter().map(|w| w.shard.first as usize).collect();
+    assert_eq!(guessed, dossier::core::search::likely_chunks(&firsts, &q.q));
+    let sanctions = dossier::core::search::likely_chunks(&firsts, "sanctions ");
     assert_eq!(sanctions.len(), 1);
-    assert!(guessed.contains(&sanctions[0]) && first[3..].iter().all(|w| w.shard.kind == Kind::Postings));
+    assert!(guessed.contains(&sanctions[0]) && first[2..].iter().all(|w| w.shard.kind == Kind::Postings));
     let read = |shelf: &mut Shelf, w: &dossier::core::pack::Wanted| shelf.put_wanted(w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap();
-    // With the catalog, terms and guessed chunks read, but not the columns: the query's
+    // With the terms and guessed chunks read, but not the columns: the query's
     // other chunks are wanted, exactly those the whole index opened from both shards says.
     for w in first.iter().filter(|w| !w.shard.file.starts_with("columns")) {
         read(&mut shelf, w);
@@ -785,11 +794,13 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
 #[test]
 fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it_does_not_read() {
     use dossier::core::route::QuoteQuery;
-    let (c, manifest, files, _) = sharded_site();
-    let search = manifest.search.clone().expect("a sharded index");
-    // The first word of each postings chunk, in the vocabulary's order.
-    assert!(!search.firsts.is_empty() && (search.firsts.len() as u32) < search.chunks);
-    assert!(search.firsts.windows(2).all(|w| w[0] < w[1]), "{:?}", search.firsts);
+    let (c, manifest, files, slices) = sharded_site();
+    let search = manifest.search.expect("a sharded index");
+    // The quotes page's first view names the first word of each postings chunk, in the
+    // vocabulary's order.
+    let firsts = context(&quotes_page(&manifest, &files, &slices), &manifest).quotes_first().unwrap().firsts.clone();
+    assert!(!firsts.is_empty() && (firsts.len() as u32) < search.chunks);
+    assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{firsts:?}");
     let postings = |read: &[String]| -> Vec<String> {
         let mut p: Vec<String> = read.iter().filter(|f| f.starts_with("postings-")).cloned().collect();
         p.sort();
@@ -808,10 +819,13 @@ fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it
     for q in queries {
         let query = QuoteQuery { q: q.clone(), ..QuoteQuery::default() };
         let need = [Need::sharded_query(&query)];
-        // Typed with nothing in: the terms, the columns and the guess, in one round.
-        let mut cold = Shelf::default();
+        // Typed on the page opened cold: the terms, the columns and the guess, in one round.
+        let mut cold = quotes_page(&manifest, &files, &slices);
         let first: Vec<String> = cold.wanted(&manifest, &need, &BTreeMap::new()).into_iter().map(|w| w.shard.file).collect();
         assert!(first.iter().any(|f| f.starts_with("terms-")) && first.iter().any(|f| f.starts_with("columns-")), "{q:?}: {first:?}");
+        // Without the page's first view (nothing names the chunks' first words), no guess.
+        let bare: Vec<String> = Shelf::default().wanted(&manifest, &need, &BTreeMap::new()).into_iter().map(|w| w.shard.file).collect();
+        assert!(postings(&bare).is_empty(), "{q:?}: {bare:?}");
         let read = fetch(&mut cold, &manifest, &files, &need, &BTreeMap::new());
         // Typed once the terms and columns are in: exactly the chunks the index names.
         let mut warm = Shelf::default();
