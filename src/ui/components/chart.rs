@@ -533,7 +533,7 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
                 .attr("tabindex", tab(first_mark))
                 .child((
                     svg::rect().attr("x", pct(b.x0)).attr("y", y + 1.0).attr("width", pct(b.x1 - b.x0)),
-                    svg::text().attr("x", pct((b.x0 + b.x1) / 2.0)).attr("y", y + ROW - 3.0).attr("text-anchor", "middle").child(format!("+{}", b.count)),
+                    svg::text().attr("x", pct((b.x0 + b.x1) / 2.0)).attr("y", y + ROW - 3.0).child(format!("+{}", b.count)),
                 ))
         })
         .collect_view();
