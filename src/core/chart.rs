@@ -446,6 +446,14 @@ pub fn layout_folded(corpus: &Corpus, shown: &[usize], query: &TimelineQuery, fo
 #[allow(clippy::too_many_arguments)]
 fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: &[Span], corpus: &Corpus, folded: bool, dense: bool) -> Lane {
     let max_rows = if folded || dense { 0 } else { MAX_ROWS };
+    if max_rows == 0 {
+        // Counts only: each event's first day in view is all a bin needs (10,000 events
+        // in "others" at every date is the common case: no mark to shape or place).
+        let mut starts: Vec<(usize, i64)> = events.iter().map(|&(i, first, _)| (i, first.max(view.first))).collect();
+        starts.sort_unstable_by_key(|&(i, start)| (start, i));
+        let bins = bin(view, unit, starts);
+        return Lane { actor, label, rows: 0, count: events.len(), items: Vec::new(), bins, folded, dense };
+    }
     let mut marks: Vec<(Item, i64)> = events
         .iter()
         .map(|&(i, first, last)| {
@@ -488,6 +496,8 @@ fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: 
     }
     // What does not fit is binned by a stretch of time that suits the zoom, with a count,
     // on a row of its own under the marks ("+12"): nothing is dropped.
+    let mut overflow: Vec<(usize, i64)> = overflow.into_iter().map(|(m, start)| (m.event, start)).collect();
+    overflow.sort_by_key(|&(_, start)| start);
     let bins = bin(view, unit, overflow);
     let rows = if folded || dense { 0 } else { row_ends.len().max(1) };
     Lane { actor, label, rows, count: events.len(), items, bins, folded, dense }
@@ -513,24 +523,31 @@ fn stretch(unit: Unit, day: i64) -> (i64, i64) {
     }
 }
 
-fn bin(view: &View, unit: Unit, overflow: Vec<(Item, i64)>) -> Vec<Bin> {
+/// The bins of `sorted`: each event (by index) with its first day in view, in the order
+/// of those days.
+fn bin(view: &View, unit: Unit, sorted: Vec<(usize, i64)>) -> Vec<Bin> {
     let mut bins: Vec<Bin> = Vec::new();
-    let mut sorted = overflow;
-    sorted.sort_by_key(|&(_, start)| start);
-    for (m, start) in sorted {
+    for (event, start) in sorted {
+        // A day within the last bin's stretches is counted there: its stretch is one of
+        // them (stretches tile time), so nothing else about the bin changes.
+        if let Some(bin) = bins.last_mut().filter(|b| start <= b.days.1) {
+            bin.count += 1;
+            bin.first = bin.first.min(event);
+            continue;
+        }
         let (a, b) = stretch(unit, start);
         let x0 = view.x(a.max(view.first));
         match bins.last_mut() {
             // The same stretch, or one so close that their counts would overlap: one bin.
             Some(bin) if bin.days == (a, b) || x0 < bin.x1 => {
                 bin.count += 1;
-                bin.first = bin.first.min(m.event);
+                bin.first = bin.first.min(event);
                 bin.days.1 = bin.days.1.max(b);
                 bin.x1 = bin.x1.max(view.x(b.min(view.last) + 1));
             }
             _ => {
                 let x1 = view.x(b.min(view.last) + 1).max(x0 + MIN_BIN);
-                bins.push(Bin { x0, x1, count: 1, first: m.event, days: (a, b) });
+                bins.push(Bin { x0, x1, count: 1, first: event, days: (a, b) });
             }
         }
     }

@@ -452,6 +452,20 @@ fn chart_lanes_match_checking_every_event_in_view() {
             assert_eq!(held.len(), lane.items.len(), "an event is drawn once per lane");
             assert!(held.iter().all(|i| expected.binary_search(i).is_ok()), "{q:?}");
             assert_eq!(lane.items.len() + lane.bins.iter().map(|b| b.count).sum::<usize>(), expected.len(), "{q:?}");
+            // Bins follow each other in time without overlapping; a lane of counts only
+            // has in each bin the events whose first day in view falls within its days,
+            // and the bin names the earliest of them.
+            assert!(lane.bins.windows(2).all(|w| w[0].days.1 < w[1].days.0) && lane.bins.iter().all(|b| b.days.0 <= b.days.1), "{q:?}");
+            if lane.items.is_empty() {
+                for b in &lane.bins {
+                    let inside: Vec<usize> = expected
+                        .iter()
+                        .copied()
+                        .filter(|&i| (b.days.0..=b.days.1).contains(&(*days_of(&c.events[i]).start()).max(chart.view.first)))
+                        .collect();
+                    assert_eq!((inside.len(), inside.first()), (b.count, Some(&b.first)), "{q:?} {:?} {b:?}", lane.actor);
+                }
+            }
             if expected.len() > LANE_MARKS {
                 assert!(lane.dense, "{q:?} {:?}", lane.actor);
             }
