@@ -449,9 +449,7 @@ fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: 
     if max_rows == 0 {
         // Counts only: each event's first day in view is all a bin needs (10,000 events
         // in "others" at every date is the common case: no mark to shape or place).
-        let mut starts: Vec<(usize, i64)> = events.iter().map(|&(i, first, _)| (i, first.max(view.first))).collect();
-        starts.sort_unstable_by_key(|&(i, start)| (start, i));
-        let bins = bin(view, unit, starts);
+        let bins = bin(view, unit, events.iter().map(|&(i, first, _)| (i, first.max(view.first))).collect());
         return Lane { actor, label, rows: 0, count: events.len(), items: Vec::new(), bins, folded, dense };
     }
     let mut marks: Vec<(Item, i64)> = events
@@ -496,9 +494,7 @@ fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: 
     }
     // What does not fit is binned by a stretch of time that suits the zoom, with a count,
     // on a row of its own under the marks ("+12"): nothing is dropped.
-    let mut overflow: Vec<(usize, i64)> = overflow.into_iter().map(|(m, start)| (m.event, start)).collect();
-    overflow.sort_by_key(|&(_, start)| start);
-    let bins = bin(view, unit, overflow);
+    let bins = bin(view, unit, overflow.into_iter().map(|(m, start)| (m.event, start)).collect());
     let rows = if folded || dense { 0 } else { row_ends.len().max(1) };
     Lane { actor, label, rows, count: events.len(), items, bins, folded, dense }
 }
@@ -523,11 +519,11 @@ fn stretch(unit: Unit, day: i64) -> (i64, i64) {
     }
 }
 
-/// The bins of `sorted`: each event (by index) with its first day in view, in the order
-/// of those days.
-fn bin(view: &View, unit: Unit, sorted: Vec<(usize, i64)>) -> Vec<Bin> {
+/// The bins of `events`: each event (by index) with its first day in view.
+fn bin(view: &View, unit: Unit, mut events: Vec<(usize, i64)>) -> Vec<Bin> {
+    events.sort_unstable_by_key(|&(event, start)| (start, event));
     let mut bins: Vec<Bin> = Vec::new();
-    for (event, start) in sorted {
+    for (event, start) in events {
         // A day within the last bin's stretches is counted there: its stretch is one of
         // them (stretches tile time), so nothing else about the bin changes.
         if let Some(bin) = bins.last_mut().filter(|b| start <= b.days.1) {
