@@ -11,7 +11,6 @@
 //! the primary way through; a tooltip shows the name of the mark under the pointer or
 //! the keyboard's focus. A button per lane folds it to one row of counts.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::tachys::svg;
 use wasm_bindgen::JsCast;
@@ -24,6 +23,7 @@ use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, fragment_href, Route, TimelineQuery};
+use crate::ui::components::lanes::{lane_view, Drawing, LaneSpec, Mark, MarkKey, MarkShape};
 use crate::ui::app::use_go;
 use crate::ui::data::use_data;
 
@@ -177,10 +177,22 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         })
     };
 
-    let svg = move || {
-        let q = query.get();
-        drawn.with(|d| draw(&d.corpus, &d.chart, &q))
-    };
+    let axis = move || drawn.with(|d| draw_axis(&d.chart));
+    // The lanes: drawn by their views at first (the static page, hydrated), then redrawn
+    // in place at each change (`components::lanes`).
+    let specs = move || drawn.with(|d| query.with(|q| lane_specs(&d.corpus, &d.chart, q)));
+    let first_lanes = untrack(specs);
+    let lanes_ref = NodeRef::<svg::G>::new();
+    let drawing = StoredValue::new_local(Drawing::First(first_lanes.clone()));
+    // The arrow keys moved the tab stop: the next drawing sets every tabindex again.
+    let roving = StoredValue::new(false);
+    Effect::new(move |_| {
+        let lanes = specs();
+        let Some(root) = lanes_ref.get_untracked() else { return };
+        let moved = roving.get_value();
+        roving.set_value(false);
+        drawing.update_value(|d| d.redraw(&root, lanes, moved));
+    });
 
     // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
     // fingers on a touch screen pinch instead: the change in their spread across the
@@ -316,6 +328,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             ("ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End", false) => {
                 ev.prevent_default();
                 move_focus(&key);
+                roving.set_value(true);
                 None
             }
             _ => None,
@@ -385,7 +398,8 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
                 on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())
                 on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| hide_tip()>
-                {svg}
+                <g class="axis" aria-hidden="true">{axis}</g>
+                <g class="lanes" node_ref=lanes_ref>{first_lanes.iter().map(lane_view).collect_view()}</g>
                 {brush_rect}
             </svg>
             {tooltip}
@@ -425,11 +439,10 @@ fn move_focus(key: &str) {
     }
 }
 
-/// The SVG's content for a laid-out chart.
-fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery) -> impl IntoView {
-    let (tops, height) = lane_tops(c);
-    let ticks = c
-        .ticks
+/// The axis of a laid-out chart: its ticks and their labels.
+fn draw_axis(c: &Chart) -> impl IntoView {
+    let (_, height) = lane_tops(c);
+    c.ticks
         .iter()
         .enumerate()
         .map(|(k, t)| {
@@ -440,20 +453,27 @@ fn draw(corpus: &Corpus, c: &Chart, q: &TimelineQuery) -> impl IntoView {
                 <text class=label_class x=pct(t.x) y=14 dx=3>{t.label.clone()}</text>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// The lanes of a laid-out chart, as data (`components::lanes` draws them).
+fn lane_specs(corpus: &Corpus, c: &Chart, q: &TimelineQuery) -> Vec<LaneSpec> {
+    let (tops, _) = lane_tops(c);
     let mut first_mark = true;
     let busiest = c.lanes.iter().flat_map(|l| &l.bins).map(|b| b.count).max().unwrap_or(1);
-    let lanes = c
-        .lanes
+    c.lanes
         .iter()
         .zip(tops)
         .enumerate()
-        .map(|(k, (lane, top))| draw_lane(corpus, c, lane, (k, top, busiest), q, &mut first_mark))
-        .collect_view();
-    view! {
-        <g class="axis" aria-hidden="true">{ticks}</g>
-        {lanes}
-    }
+        .map(|(k, (lane, top))| LaneSpec {
+            key: lane.actor.clone(),
+            index: k,
+            top,
+            head: lane.actor.as_ref().map(|a| Route::Actor(a.clone()).href()),
+            label: format!("{} · {}", lane.label, lane.count),
+            marks: lane_marks(corpus, c, lane, busiest, q, &mut first_mark),
+        })
+        .collect()
 }
 
 /// A bin's class: its count against the chart's busiest bin, in four shades, so dense
@@ -467,39 +487,28 @@ fn bin_class(count: usize, busiest: usize) -> &'static str {
     }
 }
 
-/// One lane: `at` is its index, the y of its top and the chart's busiest bin.
-fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q: &TimelineQuery, first_mark: &mut bool) -> impl IntoView {
-    let (k, top, busiest) = at;
-    let label = format!("{} · {}", lane.label, lane.count);
-    let head = match &lane.actor {
-        // In a <g>, so the view macro makes the ambiguous <a> an SVG link.
-        Some(a) => view! {
-            <g><a class="lane-head" href=Route::Actor(a.clone()).href()><text x=0 y=top + 13.0>{label}</text></a></g>
-        }
-        .into_any(),
-        None => view! { <text class="lane-head" x=0 y=top + 13.0>{label}</text> }.into_any(),
-    };
-    let body_top = top + HEAD;
-    let tab = |first: &mut bool| {
-        let t = if *first { "0" } else { "-1" };
-        *first = false;
-        t
+/// One lane's marks, placed relative to its top; `busiest` is the chart's busiest bin.
+fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &TimelineQuery, first_mark: &mut bool) -> Vec<Mark> {
+    // One tab stop for the whole chart: its first mark (the arrow keys move it).
+    let mut tab = || {
+        let t = if *first_mark { "0" } else { "-1" };
+        *first_mark = false;
+        Some(t.to_owned())
     };
     // A mark is a link and its shape, nothing more: a filter or a zoom redraws a few
     // hundred of them, and each element and attribute is work for the page (the name is
-    // the link's label, and the chart's tooltip shows it).
-    let items = lane
+    // the link's label, and the chart's tooltip shows it). Radius, heights and corners
+    // are in the stylesheet.
+    let mut marks: Vec<Mark> = lane
         .items
         .iter()
         .map(|item| {
             let e = &corpus.events[item.event];
-            let y = body_top + item.row as f64 * ROW;
-            // Radius, heights and corners are in the stylesheet: fewer attributes to set.
-            let rect = || Either::Right(svg::rect().attr("x", pct(item.x0)).attr("y", y + 2.0).attr("width", pct(item.x1 - item.x0)));
-            let (class, mark) = match item.shape {
-                Shape::Point => ("item point", Either::Left(svg::circle().attr("cx", pct(item.x0)).attr("cy", y + ROW / 2.0))),
-                Shape::Bar => ("item bar", rect()),
-                Shape::Fuzzy => ("item fuzzy", rect()),
+            let y = HEAD + item.row as f64 * ROW;
+            let (class, shape) = match item.shape {
+                Shape::Point => ("item point", MarkShape::Point([pct(item.x0), (y + ROW / 2.0).to_string()])),
+                Shape::Bar => ("item bar", MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)])),
+                Shape::Fuzzy => ("item fuzzy", MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)])),
             };
             let class = match item.clipped {
                 (true, true) => format!("{class} clip-l clip-r"),
@@ -509,40 +518,32 @@ fn draw_lane(corpus: &Corpus, c: &Chart, lane: &Lane, at: (usize, f64, usize), q
             };
             // The card on this very page: a fragment, the same whatever the filters (and
             // what the list's highlight looks for).
-            svg::a()
-                .attr("class", class)
-                .attr("href", fragment_href(&event_anchor(&e.id)))
-                .attr("aria-label", format!("{}, {}", e.title, e.date.display()))
-                .attr("tabindex", tab(first_mark))
-                .child(mark)
+            let href = fragment_href(&event_anchor(&e.id));
+            Mark {
+                key: MarkKey::Event(href.clone()),
+                link: [Some(class), Some(href), Some(format!("{}, {}", e.title, e.date.display())), tab(), None],
+                shape,
+                count: None,
+            }
         })
-        .collect_view();
-    let bins = lane
-        .bins
-        .iter()
-        .map(|b| {
-            let span = View { first: b.days.0.max(c.view.first), last: b.days.1.min(c.view.last) };
-            let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
-            let y = body_top + lane.rows as f64 * ROW;
-            // The name says everything (axe: the visible count is part of it).
-            svg::a()
-                .attr("class", bin_class(b.count, busiest))
-                .attr("href", Route::Timeline(span.query(q)).href())
-                .attr("aria-label", name)
-                .attr("data-e", corpus.events.get(b.first).map(|e| e.id.to_string()))
-                .attr("tabindex", tab(first_mark))
-                .child((
-                    svg::rect().attr("x", pct(b.x0)).attr("y", y + 1.0).attr("width", pct(b.x1 - b.x0)),
-                    svg::text().attr("x", pct((b.x0 + b.x1) / 2.0)).attr("y", y + ROW - 3.0).child(format!("+{}", b.count)),
-                ))
-        })
-        .collect_view();
-    view! {
-        <g class="lane" data-lane=k>
-            <line class="lane-rule" x1="0" x2="100%" y1=top y2=top></line>
-            {head}
-            {items}
-            {bins}
-        </g>
-    }
+        .collect();
+    let y = HEAD + lane.rows as f64 * ROW;
+    marks.extend(lane.bins.iter().enumerate().map(|(k, b)| {
+        let span = View { first: b.days.0.max(c.view.first), last: b.days.1.min(c.view.last) };
+        // The name says everything (axe: the visible count is part of it).
+        let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
+        Mark {
+            key: MarkKey::Bin(k),
+            link: [
+                Some(bin_class(b.count, busiest).to_owned()),
+                Some(Route::Timeline(span.query(q)).href()),
+                Some(name),
+                tab(),
+                corpus.events.get(b.first).map(|e| e.id.to_string()),
+            ],
+            shape: MarkShape::Bar([pct(b.x0), (y + 1.0).to_string(), pct(b.x1 - b.x0)]),
+            count: Some(([pct((b.x0 + b.x1) / 2.0), (y + ROW - 3.0).to_string()], format!("+{}", b.count))),
+        }
+    }));
+    marks
 }

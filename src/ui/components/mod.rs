@@ -6,6 +6,7 @@ pub mod copy;
 pub mod date;
 pub mod export;
 pub mod ignored;
+pub mod lanes;
 pub mod missing;
 pub mod more;
 pub mod quote_card;
