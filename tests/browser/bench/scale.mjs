@@ -7,7 +7,8 @@
 // ≤ the bundled bytes + 60 KB, time ≤ 1.2× the bundled time. Then a cold search on
 // `/quotes` (opened cold, hydrated, one word typed without focusing the box first, so
 // nothing was prefetched): the bytes fetched for it and the time from the keystroke to
-// its results painted, against the issue's 300 KB and 150 ms.
+// the frame that paints its results (a message posted from that frame's callback runs
+// after its paint), against the issue's 300 KB and 150 ms.
 //
 //   node bench/scale.mjs <bundled dist> <large dist> [port]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -106,8 +107,16 @@ async function coldSearch(browser, dist, origin, word) {
       // records below the first screen, come after it).
       const before = () => performance.getEntriesByType('resource').filter((e) => e.startTime >= t0).map((e) => new URL(e.name).pathname);
       if (shown) {
+        // This frame paints the results: a message posted from its callback runs after
+        // the paint (as in timelines.mjs). The start of the frame after it, what this
+        // measured until stop 39, is kept beside it.
         const first = before();
-        requestAnimationFrame(() => done({ time: performance.now() - t0, count: count.match(/\d+ of \d+/)[0], first }));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const time = performance.now() - t0;
+          requestAnimationFrame(() => done({ time, nextFrame: performance.now() - t0, count: count.match(/\d+ of \d+/)[0], first }));
+        };
+        channel.port2.postMessage(0);
       }
       else if (document.querySelector('.load-failure')) done({ time: NaN, count: 'failed' });
       else requestAnimationFrame(check);
@@ -156,8 +165,9 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await coldSearch(browser, dist, origin, word));
     const time = median(runs.map((r) => r.time));
+    const nextFrame = median(runs.map((r) => r.nextFrame));
     const { gz, after, files, count } = runs[0];
-    console.log(`| ${name} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} | ${gz <= 300_000 ? 'met' : 'missed'} | ${time <= 150 ? 'met' : 'missed'} |`);
+    console.log(`| ${name} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} (the frame after it starts at ${ms(nextFrame)}) | ${gz <= 300_000 ? 'met' : 'missed'} | ${time <= 150 ? 'met' : 'missed'} |`);
   }
   await browser.close();
 } finally {
