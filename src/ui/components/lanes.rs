@@ -19,6 +19,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::tachys::svg;
 use leptos::tachys::view::{Mountable, Render};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::core::model::ActorId;
@@ -189,9 +190,29 @@ impl MarkNode {
         Some(MarkNode { spec, a, shape, count })
     }
 
+    /// A new mark: a copy of the template of its kind (built once by [`mark_view`]),
+    /// redrawn to `spec` (a clone and the attributes that differ, not every element and
+    /// attribute built one by one).
     fn create(spec: Mark) -> Option<MarkNode> {
-        let a = build(mark_view(&spec))?;
-        MarkNode::adopt(a, spec)
+        thread_local! {
+            static TEMPLATES: std::cell::RefCell<Vec<(Mark, Element)>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let copy = TEMPLATES.with_borrow_mut(|templates| {
+            let at = match templates.iter().position(|(t, _)| t.same_elements(&spec)) {
+                Some(at) => at,
+                None => {
+                    let template = spec.clone();
+                    templates.push((template.clone(), build(mark_view(&template))?));
+                    templates.len() - 1
+                }
+            };
+            let (template, el) = &templates[at];
+            Some((template.clone(), el.clone_node_with_deep(true).ok()?.unchecked_into::<Element>()))
+        });
+        let (template, a) = copy?;
+        let mut node = MarkNode::adopt(a, template)?;
+        node.redraw(spec, false);
+        Some(node)
     }
 
     /// Draws `new` (with the same elements) by changing what differs; every tabindex is
@@ -233,9 +254,18 @@ impl LaneNode {
         Some(LaneNode { spec, g, label, marks })
     }
 
-    fn create(spec: LaneSpec) -> Option<LaneNode> {
+    /// A new lane: its rule and head built by [`lane_view`], its marks as
+    /// [`MarkNode::create`] makes them.
+    fn create(mut spec: LaneSpec) -> Option<LaneNode> {
+        let marks = std::mem::take(&mut spec.marks);
         let g = build(lane_view(&spec))?;
-        LaneNode::adopt(g, spec)
+        let mut lane = LaneNode::adopt(g, spec)?;
+        for m in marks {
+            let node = MarkNode::create(m)?;
+            let _ = lane.g.append_child(&node.a);
+            lane.marks.push(node);
+        }
+        Some(lane)
     }
 
     /// Draws `new` (the same actor's lane) by moving it, relabelling it and redrawing its
