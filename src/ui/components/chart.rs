@@ -23,7 +23,7 @@ use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, fragment_href, Route, TimelineQuery};
-use crate::ui::components::lanes::{lane_view, Drawing, LaneSpec, Mark, MarkKey, MarkShape};
+use crate::ui::components::lanes::{bin_key, lane_view, Drawing, LaneSpec, Mark, MarkShape};
 use crate::ui::app::use_go;
 use crate::ui::data::use_data;
 
@@ -91,25 +91,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             made.or_else(|| previous.cloned()).unwrap_or_else(|| Drawn { chart: Chart::default(), count: 0, corpus: ctx.corpus.clone() })
         })
     };
-    // Highlight the marks of the card under the pointer or focus (set by the list).
-    Effect::new(move |previous: Option<Option<EventId>>| {
-        let now = highlight.get();
-        let set = |e: Option<&EventId>, on: bool| {
-            let Some(e) = e else { return };
-            // Ids are slugs: nothing in one can end the quoted value. An event's marks
-            // link to its card; a bin names its first event.
-            let href = fragment_href(&event_anchor(e));
-            let Ok(nodes) = document().query_selector_all(&format!(".chart a.item[href=\"{href}\"], .chart a.bin[data-e=\"{}\"]", e.as_str())) else { return };
-            for k in 0..nodes.length() {
-                if let Some(el) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                    let _ = if on { el.class_list().add_1("hl") } else { el.class_list().remove_1("hl") };
-                }
-            }
-        };
-        set(previous.flatten().as_ref(), false);
-        set(now.as_ref(), true);
-        now
-    });
+    // Highlight the marks of the card under the pointer or focus (set by the list), and
+    // again after each redraw (`light` below: a redrawn mark may have lost it, a new one
+    // never had it, and a bin kept in its place may now hold other events).
+    Effect::new(move |_| light(highlight.get().as_ref()));
 
     let tools = move || {
         let q = query.get();
@@ -192,6 +177,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         let moved = roving.get_value();
         roving.set_value(false);
         drawing.update_value(|d| d.redraw(&root, lanes, moved));
+        light(highlight.get_untracked().as_ref());
     });
 
     // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
@@ -408,6 +394,25 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     }
 }
 
+/// Lights the marks of event `e` (its own, and a bin that names it first), and no other.
+fn light(e: Option<&EventId>) {
+    let each = |selector: &str, on: bool| {
+        let Ok(nodes) = document().query_selector_all(selector) else { return };
+        for k in 0..nodes.length() {
+            if let Some(el) = nodes.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = if on { el.class_list().add_1("hl") } else { el.class_list().remove_1("hl") };
+            }
+        }
+    };
+    each(".chart a.hl", false);
+    if let Some(e) = e {
+        // Ids are slugs: nothing in one can end the quoted value. An event's marks link
+        // to its card; a bin names its first event.
+        let href = fragment_href(&event_anchor(e));
+        each(&format!(".chart a.item[href=\"{href}\"], .chart a.bin[data-e=\"{}\"]", e.as_str()), true);
+    }
+}
+
 /// Moves focus between the chart's marks (in time order within a lane; up and down
 /// between lanes), keeping the one focused as the chart's only tab stop.
 fn move_focus(key: &str) {
@@ -466,7 +471,7 @@ fn lane_specs(corpus: &Corpus, c: &Chart, q: &TimelineQuery) -> Vec<LaneSpec> {
         .zip(tops)
         .enumerate()
         .map(|(k, (lane, top))| LaneSpec {
-            key: lane.actor.clone(),
+            key: lane.actor.as_ref().map(|a| a.to_string()).unwrap_or_default(),
             index: k,
             top,
             head: lane.actor.as_ref().map(|a| Route::Actor(a.clone()).href()),
@@ -520,7 +525,7 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
             // what the list's highlight looks for).
             let href = fragment_href(&event_anchor(&e.id));
             Mark {
-                key: MarkKey::Event(href.clone()),
+                key: href.clone(),
                 link: [Some(class), Some(href), Some(format!("{}, {}", e.title, e.date.display())), tab(), None],
                 shape,
                 count: None,
@@ -533,7 +538,7 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
         // The name says everything (axe: the visible count is part of it).
         let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
         Mark {
-            key: MarkKey::Bin(k),
+            key: bin_key(k),
             link: [
                 Some(bin_class(b.count, busiest).to_owned()),
                 Some(Route::Timeline(span.query(q)).href()),

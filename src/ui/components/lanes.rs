@@ -1,14 +1,16 @@
 //! The timeline chart's lanes and marks: described as data ([`LaneSpec`], [`Mark`]),
-//! drawn by Leptos views (the static page, hydration, and every lane or mark that is
-//! new), and redrawn in place by [`Drawing::redraw`], which keys lanes by actor and marks
-//! by event (or a bin by its days) and sets only the attributes that changed.
+//! drawn by Leptos views (the static page and hydration; a new lane's rule and head; one
+//! template of each kind of mark), and redrawn in place by [`Drawing::redraw`], which
+//! keys lanes by actor and marks by event (a bin by its place in its lane) and sets only
+//! the attributes that changed.
 //!
 //! Why not let Leptos rebuild them like the rest of the page: a filter or a zoom redraws
 //! hundreds of marks, and a rebuilt element (with `erase_components`) removes and sets
 //! again every attribute it has, about fifteen DOM calls a mark whether it moved or not.
 //! Here a mark that stays costs the attributes that changed (a zoom: its x and width), a
-//! lane that stays costs its place, and only what is new is built (by the same views
-//! that wrote the static page, so the markup is written once).
+//! lane that stays costs its place, and what is new is a copy of a template with the
+//! attributes that differ set (templates built by the same views that wrote the static
+//! page, so the markup is written once).
 //!
 //! Positions inside a lane are relative to its top (the lane's `transform`), so a lane
 //! that moves up or down moves as one.
@@ -22,7 +24,6 @@ use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::core::model::ActorId;
 
 /// The link's attributes of a mark, in the order [`Mark::link`] holds their values.
 const LINK: [&str; 5] = ["class", "href", "aria-label", "tabindex", "data-e"];
@@ -33,15 +34,15 @@ const BAR: [&str; 3] = ["x", "y", "width"];
 /// A bin's count's attributes (a text).
 const COUNT: [&str; 2] = ["x", "y"];
 
-/// What identifies a mark from one drawing to the next within its lane.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum MarkKey {
-    /// An event's mark, by the link to its card (its id: event numbers change when every
-    /// event comes in).
-    Event(String),
-    /// A bin, by its place among the lane's bins: a zoom or a filter changes every bin's
-    /// days, and a bin changed costs less than one removed and another built.
-    Bin(usize),
+/// What identifies a mark from one drawing to the next within its lane: an event's mark
+/// by the link to its card (`#event-…`: event numbers change when every event comes in),
+/// a bin by its place among the lane's bins ([`bin_key`]: a zoom or a filter changes
+/// every bin's days, and a bin changed costs less than one removed and another built).
+pub type MarkKey = String;
+
+/// The key of the `k`th bin of a lane (never a fragment link, so never an event's key).
+pub fn bin_key(k: usize) -> MarkKey {
+    format!("bin {k}")
 }
 
 /// A mark's shape and its attributes' values.
@@ -75,8 +76,9 @@ impl Mark {
 /// One lane: its place, its head and its marks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaneSpec {
-    /// The lane's actor (`None` for "others"): what identifies it between drawings.
-    pub key: Option<ActorId>,
+    /// The lane's actor (empty for "others": an actor's id is never empty): what
+    /// identifies it between drawings.
+    pub key: String,
     /// Its position among the lanes (`data-lane`, which the arrow keys go by).
     pub index: usize,
     /// The y of its top.
@@ -116,7 +118,8 @@ pub fn lane_view(l: &LaneSpec) -> impl IntoView {
     let marks = l.marks.iter().map(mark_view).collect_view();
     // Built, not written in the view macro: an SVG element with only literal attributes
     // becomes tachys's `InertElement`, which the browser builds wrapped in a stray <g>
-    // (tachys 0.2.19, `create_svg_element_from_html`), unlike the static page.
+    // (`create_svg_element_from_html`, leptos-rs/leptos#4556; still so in the locked
+    // tachys 0.2.19), unlike the static page.
     let rule = svg::line().attr("class", "lane-rule").attr("x1", "0").attr("x2", "100%").attr("y1", "0").attr("y2", "0");
     view! {
         <g class="lane" data-lane=l.index transform=translate(l.top)>
@@ -185,6 +188,9 @@ fn shape_values(s: &MarkShape) -> (&'static [&'static str], Vec<Option<&String>>
 impl MarkNode {
     /// The elements of a mark drawn from `spec`.
     fn adopt(a: Element, spec: Mark) -> Option<MarkNode> {
+        if a.child_element_count() != 1 + u32::from(spec.count.is_some()) {
+            return None;
+        }
         let shape = a.first_element_child()?;
         let count = if spec.count.is_some() { Some(a.last_element_child()?) } else { None };
         Some(MarkNode { spec, a, shape, count })
@@ -290,9 +296,8 @@ impl LaneNode {
 /// A drawn thing [`rekey`] redraws: a lane, or a mark in one.
 trait Node: Sized {
     type Spec;
-    type Key: std::hash::Hash + Eq + Clone;
-    fn key(&self) -> &Self::Key;
-    fn key_of(spec: &Self::Spec) -> &Self::Key;
+    fn key(&self) -> &str;
+    fn key_of(spec: &Self::Spec) -> &str;
     fn element(&self) -> &Element;
     /// Whether `spec` can be drawn by changing this node.
     fn fits(&self, spec: &Self::Spec) -> bool;
@@ -302,11 +307,10 @@ trait Node: Sized {
 
 impl Node for MarkNode {
     type Spec = Mark;
-    type Key = MarkKey;
-    fn key(&self) -> &MarkKey {
+    fn key(&self) -> &str {
         &self.spec.key
     }
-    fn key_of(spec: &Mark) -> &MarkKey {
+    fn key_of(spec: &Mark) -> &str {
         &spec.key
     }
     fn element(&self) -> &Element {
@@ -325,18 +329,18 @@ impl Node for MarkNode {
 
 impl Node for LaneNode {
     type Spec = LaneSpec;
-    type Key = Option<ActorId>;
-    fn key(&self) -> &Option<ActorId> {
+    fn key(&self) -> &str {
         &self.spec.key
     }
-    fn key_of(spec: &LaneSpec) -> &Option<ActorId> {
+    fn key_of(spec: &LaneSpec) -> &str {
         &spec.key
     }
     fn element(&self) -> &Element {
         &self.g
     }
-    fn fits(&self, _: &LaneSpec) -> bool {
-        true
+    fn fits(&self, spec: &LaneSpec) -> bool {
+        // The head is drawn once: a link to the actor's page, or a label.
+        self.spec.head == spec.head
     }
     fn redraw(&mut self, spec: LaneSpec, roving: bool) {
         LaneNode::redraw(self, spec, roving)
@@ -348,20 +352,19 @@ impl Node for LaneNode {
 
 /// The keyed redraw of a list of children of `parent`: each new spec takes the old node
 /// of its key if it fits (redrawn; otherwise the old node is removed) or a node created;
-/// old nodes left over are removed; then the nodes are put in the new order, moving only
-/// what must move.
+/// old nodes left over are removed; then the nodes are put in the new order, moving the
+/// fewest (all but the longest run of kept nodes already in order).
 fn rekey<N: Node>(parent: &Element, old: Vec<N>, new: Vec<N::Spec>, roving: bool) -> Vec<N> {
-    let mut by_key: HashMap<N::Key, (usize, N)> = HashMap::with_capacity(old.len());
-    for (k, n) in old.into_iter().enumerate() {
-        let key = n.key().clone();
-        if let Some((_, twice)) = by_key.insert(key, (k, n)) {
-            twice.element().remove();
-        }
-    }
+    let taken = {
+        let old_keys: Vec<&str> = old.iter().map(N::key).collect();
+        let new_keys: Vec<&str> = new.iter().map(N::key_of).collect();
+        match_keys(&old_keys, &new_keys)
+    };
+    let mut old: Vec<Option<N>> = old.into_iter().map(Some).collect();
     // Each new node with the old position it had, if it was kept.
     let mut placed: Vec<(N, Option<usize>)> = Vec::with_capacity(new.len());
-    for s in new {
-        match by_key.remove(N::key_of(&s)) {
+    for (s, at) in new.into_iter().zip(taken) {
+        match at.and_then(|at| Some((at, old[at].take()?))) {
             Some((at, mut n)) if n.fits(&s) => {
                 n.redraw(s, roving);
                 placed.push((n, Some(at)));
@@ -374,29 +377,58 @@ fn rekey<N: Node>(parent: &Element, old: Vec<N>, new: Vec<N::Spec>, roving: bool
             placed.push((n, None));
         }
     }
-    for (_, n) in by_key.into_values() {
+    for n in old.into_iter().flatten() {
         n.element().remove();
     }
-    // The kept nodes are in the page in their old order: if that is their new order too
-    // (a zoom, a filter: marks stay in time order, lanes in theirs), only the new ones
-    // are inserted, each before the next kept node (or at the end); otherwise every node
-    // is appended in the new order.
-    let in_order = placed.iter().filter_map(|(_, at)| *at).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]);
-    if in_order {
-        // The node after this one (already in its place), by its index in `placed`.
-        let mut next: Option<usize> = None;
-        for k in (0..placed.len()).rev() {
-            if placed[k].1.is_none() {
-                let _ = parent.insert_before(placed[k].0.element(), next.map(|j| -> &web_sys::Node { placed[j].0.element() }));
-            }
-            next = Some(k);
+    // The kept nodes are in the page in their old order. Those of the longest run whose
+    // old order is their new order stay where they are (a zoom, a filter: all of them,
+    // marks in time order, lanes in theirs); every other node is inserted before the
+    // node that follows it, from the last one back. A mark that stays keeps the focus.
+    let stay = longest_increasing(&placed.iter().map(|(_, at)| *at).collect::<Vec<_>>());
+    let mut next: Option<usize> = None;
+    for k in (0..placed.len()).rev() {
+        if !stay[k] {
+            let _ = parent.insert_before(placed[k].0.element(), next.map(|j| -> &web_sys::Node { placed[j].0.element() }));
         }
-    } else {
-        for (n, _) in &placed {
-            let _ = parent.append_child(n.element());
-        }
+        next = Some(k);
     }
     placed.into_iter().map(|(n, _)| n).collect()
+}
+
+/// For each of `new`'s keys, the position in `old` of the same key, each old position
+/// given once (a key twice in `new` takes it the first time).
+fn match_keys(old: &[&str], new: &[&str]) -> Vec<Option<usize>> {
+    let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(old.len());
+    for (k, key) in old.iter().enumerate() {
+        by_key.entry(key).or_insert(k);
+    }
+    new.iter().map(|key| by_key.remove(key)).collect()
+}
+
+/// Which of `at` (old positions, `None` for new) form a longest strictly increasing run
+/// of old positions: those nodes need not move.
+fn longest_increasing(at: &[Option<usize>]) -> Vec<bool> {
+    // `tails[l]`: the index in `at` of the smallest last value of a run of length l + 1;
+    // `before[k]`: the index of the element before `k` in the best run ending at `k`.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; at.len()];
+    for (k, value) in at.iter().enumerate() {
+        let Some(value) = value else { continue };
+        let l = tails.partition_point(|&t| at[t].is_some_and(|v| v < *value));
+        before[k] = l.checked_sub(1).map(|p| tails[p]);
+        if l == tails.len() {
+            tails.push(k);
+        } else {
+            tails[l] = k;
+        }
+    }
+    let mut stay = vec![false; at.len()];
+    let mut k = tails.last().copied();
+    while let Some(i) = k {
+        stay[i] = true;
+        k = before[i];
+    }
+    stay
 }
 
 impl Drawing {
@@ -427,5 +459,47 @@ impl Drawing {
         };
         let nodes = rekey(root, old, new, roving);
         *self = Drawing::Nodes(nodes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    /// The length of a longest strictly increasing run of the `Some` values, by trying
+    /// every subset (small inputs only).
+    fn brute(at: &[Option<usize>]) -> usize {
+        (0u32..1 << at.len())
+            .filter_map(|mask| {
+                let run: Vec<usize> = (0..at.len()).filter(|k| mask & (1 << k) != 0).map(|k| at[k]).collect::<Option<_>>()?;
+                run.windows(2).all(|w| w[0] < w[1]).then_some(run.len())
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_nodes_that_stay_are_a_longest_run_already_in_order() {
+        assert_eq!(longest_increasing(&[Some(0), Some(1), None, Some(2)]), [true, true, false, true]);
+        assert_eq!(longest_increasing(&[None, None]), [false, false]);
+        assert_eq!(longest_increasing(&[Some(2), Some(0), Some(1)]), [false, true, true]);
+        // Random old positions (some new), against every subset.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let len = next(11) as usize;
+            let mut olds: Vec<usize> = (0..len).collect();
+            for k in (1..len).rev() {
+                olds.swap(k, next(k as u64 + 1) as usize);
+            }
+            let at: Vec<Option<usize>> = olds.into_iter().map(|o| (next(4) != 0).then_some(o)).collect();
+            let stay = longest_increasing(&at);
+            let kept: Vec<usize> = (0..len).filter(|&k| stay[k]).map(|k| at[k].expect("only kept nodes stay")).collect();
+            assert!(kept.windows(2).all(|w| w[0] < w[1]), "{at:?} → {stay:?}");
+            assert_eq!(kept.len(), brute(&at), "{at:?} → {stay:?}");
+        }
     }
 }
