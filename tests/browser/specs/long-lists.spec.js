@@ -504,3 +504,32 @@ test('the chart redrawn in place, through filters, zooms, pans and back, is the 
   expect(await drawing(page)).toBe(first);
   expect(problems).toEqual([]);
 });
+
+test('the card in focus keeps exactly its marks lit through a redraw of the chart', async ({ page }) => {
+  await open(page, `${synth}/timeline`);
+  const chart = page.locator('.chart');
+  await page.mouse.move(0, 0);
+  await chart.getByRole('link', { name: 'Zoom in' }).click();
+  await expect(page).toHaveURL(/from=/);
+  await settled(page);
+  // The marks that name event `id` (its own, a bin it is the first of), and those lit.
+  const marks = (id) => page.evaluate((id) => [...document.querySelectorAll(`.chart a.item[href="#event-${id}"], .chart a.bin[data-e="${id}"]`)]
+    .map((a) => a.getAttribute('aria-label')).sort(), id);
+  const lit = () => page.evaluate(() => [...document.querySelectorAll('.chart a.hl')].map((a) => a.getAttribute('aria-label')).sort());
+  // A card whose event the chart names.
+  const ids = await page.locator('.timeline article.event').evaluateAll((cards) => cards.map((c) => c.id.replace(/^event-/, '')));
+  let id = null;
+  for (const candidate of ids) if ((await marks(candidate)).length) { id = candidate; break; }
+  expect(id).not.toBeNull();
+  // Focus lights it (the pointer is away from the list, so only the focus counts).
+  await page.locator(`#event-${id}`).focus();
+  await expect.poll(lit).toEqual(await marks(id));
+  // A redraw (zoom out, followed without moving the pointer or the focus): still its marks,
+  // and no other mark (a bin kept in its place now names other events).
+  const before = page.url();
+  await chart.getByRole('link', { name: 'Zoom out' }).evaluate((a) => a.click());
+  await expect(page).not.toHaveURL(before);
+  await settled(page);
+  await expect.poll(lit).toEqual(await marks(id));
+  expect((await lit()).length + (await marks(id)).length).toBeGreaterThan(0);
+});
