@@ -510,10 +510,11 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
         .map(|item| {
             let e = &corpus.events[item.event];
             let y = HEAD + item.row as f64 * ROW;
+            let bar = || MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)]);
             let (class, shape) = match item.shape {
                 Shape::Point => ("item point", MarkShape::Point([pct(item.x0), (y + ROW / 2.0).to_string()])),
-                Shape::Bar => ("item bar", MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)])),
-                Shape::Fuzzy => ("item fuzzy", MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)])),
+                Shape::Bar => ("item bar", bar()),
+                Shape::Fuzzy => ("item fuzzy", bar()),
             };
             let class = match item.clipped {
                 (true, true) => format!("{class} clip-l clip-r"),

@@ -24,7 +24,6 @@ use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-
 /// The link's attributes of a mark, in the order [`Mark::link`] holds their values.
 const LINK: [&str; 5] = ["class", "href", "aria-label", "tabindex", "data-e"];
 /// A point's attributes (a circle).
@@ -178,10 +177,11 @@ fn patch<'a>(el: &Element, names: &[&str], old: impl IntoIterator<Item = Option<
     }
 }
 
-fn shape_values(s: &MarkShape) -> (&'static [&'static str], Vec<Option<&String>>) {
+/// A shape's attribute names and values.
+fn shape_values(s: &MarkShape) -> (&'static [&'static str], &[String]) {
     match s {
-        MarkShape::Point(v) => (&POINT, v.iter().map(Some).collect()),
-        MarkShape::Bar(v) => (&BAR, v.iter().map(Some).collect()),
+        MarkShape::Point(v) => (&POINT, v),
+        MarkShape::Bar(v) => (&BAR, v),
     }
 }
 
@@ -195,6 +195,58 @@ impl MarkNode {
         let count = if spec.count.is_some() { Some(a.last_element_child()?) } else { None };
         Some(MarkNode { spec, a, shape, count })
     }
+}
+
+impl LaneNode {
+    /// The elements of a lane drawn from `spec`: its rule, its head, its marks.
+    fn adopt(g: Element, spec: LaneSpec) -> Option<LaneNode> {
+        let kids = g.children();
+        if kids.length() as usize != 2 + spec.marks.len() {
+            return None;
+        }
+        let head = kids.item(1)?;
+        let label = if head.local_name() == "text" { head } else { head.query_selector("text").ok()?? };
+        let mut spec = spec;
+        let mut marks = Vec::with_capacity(spec.marks.len());
+        for (k, m) in std::mem::take(&mut spec.marks).into_iter().enumerate() {
+            marks.push(MarkNode::adopt(kids.item(2 + k as u32)?, m)?);
+        }
+        // The marks' specs live in their nodes.
+        Some(LaneNode { spec, g, label, marks })
+    }
+}
+
+/// A drawn thing [`rekey`] redraws: a lane, or a mark in one.
+trait Node: Sized {
+    type Spec;
+    /// What identifies a spec's node from one drawing to the next.
+    fn key_of(spec: &Self::Spec) -> &str;
+    /// What this node was drawn from.
+    fn spec(&self) -> &Self::Spec;
+    fn key(&self) -> &str {
+        Self::key_of(self.spec())
+    }
+    fn element(&self) -> &Element;
+    /// Whether `spec` can be drawn by changing this node.
+    fn fits(&self, spec: &Self::Spec) -> bool;
+    fn redraw(&mut self, spec: Self::Spec, roving: bool);
+    fn create(spec: Self::Spec) -> Option<Self>;
+}
+
+impl Node for MarkNode {
+    type Spec = Mark;
+    fn key_of(spec: &Mark) -> &str {
+        &spec.key
+    }
+    fn spec(&self) -> &Mark {
+        &self.spec
+    }
+    fn element(&self) -> &Element {
+        &self.a
+    }
+    fn fits(&self, spec: &Mark) -> bool {
+        self.spec.same_elements(spec)
+    }
 
     /// A new mark: a copy of the template of its kind (built once by [`mark_view`]),
     /// redrawn to `spec` (a clone and the attributes that differ, not every element and
@@ -207,8 +259,7 @@ impl MarkNode {
             let at = match templates.iter().position(|(t, _)| t.same_elements(&spec)) {
                 Some(at) => at,
                 None => {
-                    let template = spec.clone();
-                    templates.push((template.clone(), build(mark_view(&template))?));
+                    templates.push((spec.clone(), build(mark_view(&spec))?));
                     templates.len() - 1
                 }
             };
@@ -231,7 +282,7 @@ impl MarkNode {
         }
         let (names, before) = shape_values(&old.shape);
         let (_, after) = shape_values(&new.shape);
-        patch(&self.shape, names, before, after);
+        patch(&self.shape, names, before.iter().map(Some), after.iter().map(Some));
         if let (Some(text), Some((before, old_count)), Some((after, new_count))) = (&self.count, &old.count, &new.count) {
             patch(text, &COUNT, before.iter().map(Some), after.iter().map(Some));
             if old_count != new_count {
@@ -242,22 +293,20 @@ impl MarkNode {
     }
 }
 
-impl LaneNode {
-    /// The elements of a lane drawn from `spec`: its rule, its head, its marks.
-    fn adopt(g: Element, spec: LaneSpec) -> Option<LaneNode> {
-        let kids = g.children();
-        if kids.length() as usize != 2 + spec.marks.len() {
-            return None;
-        }
-        let head = kids.item(1)?;
-        let label = if head.local_name() == "text" { head } else { head.query_selector("text").ok()?? };
-        let mut spec = spec;
-        let mut marks = Vec::with_capacity(spec.marks.len());
-        for (k, m) in std::mem::take(&mut spec.marks).into_iter().enumerate() {
-            marks.push(MarkNode::adopt(kids.item(2 + k as u32)?, m)?);
-        }
-        // The marks' specs live in their nodes.
-        Some(LaneNode { spec, g, label, marks })
+impl Node for LaneNode {
+    type Spec = LaneSpec;
+    fn key_of(spec: &LaneSpec) -> &str {
+        &spec.key
+    }
+    fn spec(&self) -> &LaneSpec {
+        &self.spec
+    }
+    fn element(&self) -> &Element {
+        &self.g
+    }
+    fn fits(&self, spec: &LaneSpec) -> bool {
+        // The head is drawn once: a link to the actor's page, or a label.
+        self.spec.head == spec.head
     }
 
     /// A new lane: its rule and head built by [`lane_view`], its marks as
@@ -290,63 +339,6 @@ impl LaneNode {
         let old = std::mem::take(&mut self.marks);
         self.marks = rekey(&self.g, old, marks, roving);
         self.spec = new;
-    }
-}
-
-/// A drawn thing [`rekey`] redraws: a lane, or a mark in one.
-trait Node: Sized {
-    type Spec;
-    fn key(&self) -> &str;
-    fn key_of(spec: &Self::Spec) -> &str;
-    fn element(&self) -> &Element;
-    /// Whether `spec` can be drawn by changing this node.
-    fn fits(&self, spec: &Self::Spec) -> bool;
-    fn redraw(&mut self, spec: Self::Spec, roving: bool);
-    fn create(spec: Self::Spec) -> Option<Self>;
-}
-
-impl Node for MarkNode {
-    type Spec = Mark;
-    fn key(&self) -> &str {
-        &self.spec.key
-    }
-    fn key_of(spec: &Mark) -> &str {
-        &spec.key
-    }
-    fn element(&self) -> &Element {
-        &self.a
-    }
-    fn fits(&self, spec: &Mark) -> bool {
-        self.spec.same_elements(spec)
-    }
-    fn redraw(&mut self, spec: Mark, roving: bool) {
-        MarkNode::redraw(self, spec, roving)
-    }
-    fn create(spec: Mark) -> Option<MarkNode> {
-        MarkNode::create(spec)
-    }
-}
-
-impl Node for LaneNode {
-    type Spec = LaneSpec;
-    fn key(&self) -> &str {
-        &self.spec.key
-    }
-    fn key_of(spec: &LaneSpec) -> &str {
-        &spec.key
-    }
-    fn element(&self) -> &Element {
-        &self.g
-    }
-    fn fits(&self, spec: &LaneSpec) -> bool {
-        // The head is drawn once: a link to the actor's page, or a label.
-        self.spec.head == spec.head
-    }
-    fn redraw(&mut self, spec: LaneSpec, roving: bool) {
-        LaneNode::redraw(self, spec, roving)
-    }
-    fn create(spec: LaneSpec) -> Option<LaneNode> {
-        LaneNode::create(spec)
     }
 }
 
