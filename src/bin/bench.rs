@@ -233,6 +233,12 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         median_of(&excerpts)
     );
     dossier::out!("(fetched: what the first screen of results needs; its speaker counts then fetch the speakers)");
+    // The files the queries below read, for the same search in Chromium on localhost
+    // (`tests/browser/bench/cold.js`), where `DOSSIER_BENCH_COLD` names a folder.
+    let mut written = ColdFiles::new(std::env::var_os("DOSSIER_BENCH_COLD").filter(|_| corpus.quotes.len() >= 1_000_000).map(Into::into));
+    written.catalog(&catalog, &shards.firsts);
+    written.file("terms.bin", &shards.terms);
+    written.file("columns.bin", &shards.columns);
     dossier::out!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
     let (mut most_bytes, mut most_time) = (0usize, 0f64);
     for query in dossier::synth::QUERIES {
@@ -254,12 +260,20 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         let mut files: Vec<usize> = shown.iter().map(|q| q / EXCERPT_QUOTES).collect();
         files.sort_unstable();
         files.dedup();
+        for &f in &files {
+            let first = f * EXCERPT_QUOTES;
+            let quotes = &corpus.quotes[first..(first + EXCERPT_QUOTES).min(corpus.quotes.len())];
+            written.file(&format!("excerpts-{f}.bin"), &postcard::to_allocvec(&(first as u32, quotes)).expect("encodes"));
+        }
         // The page also fetches, beside the terms, the chunks its words would be in: a
         // word not in the vocabulary (a typo) may cost a chunk the query does not read.
         let mut needed = needed;
         needed.extend(dossier::core::search::likely_chunks(&shards.firsts, &q.q));
         needed.sort_unstable();
         needed.dedup();
+        for &k in &needed {
+            written.file(&format!("chunk-{k}.bin"), &shards.chunks[k]);
+        }
         let fetched = terms + columns + needed.iter().map(|&k| chunks[k]).sum::<usize>() + files.iter().map(|&f| excerpts[f]).sum::<usize>();
         most_bytes = most_bytes.max(fetched);
         most_time = most_time.max((open_time + query_time).as_secs_f64() * 1e3);
@@ -283,6 +297,43 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
             verdict(most_time <= 300.0),
             chunks[speakers]
         );
+    }
+}
+
+/// The files of the cold searches at 1,000,000 quotes, written for the browser's run of
+/// them (`tests/browser/bench/cold.js`): the catalog with the chunks' first words (what
+/// the quotes page has before it searches), the terms, the columns, and the postings
+/// chunks and excerpts files the queries read. Nothing is written without a folder, and
+/// a failure to write says why and stops the benchmark.
+struct ColdFiles(Option<std::path::PathBuf>);
+
+impl ColdFiles {
+    fn new(dir: Option<std::path::PathBuf>) -> ColdFiles {
+        if let Some(dir) = &dir {
+            let _ = std::fs::remove_dir_all(dir);
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+        }
+        ColdFiles(dir)
+    }
+
+    fn file(&mut self, name: &str, bytes: &[u8]) {
+        if let Some(dir) = &self.0 {
+            std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", dir.join(name).display()));
+        }
+    }
+
+    /// The catalog as the data files' catalog shard holds it (documents without their
+    /// paragraphs), then the first word of each postings chunk.
+    fn catalog(&mut self, catalog: &dossier::core::model::Corpus, firsts: &[String]) {
+        let documents: Vec<dossier::core::model::Document> = catalog
+            .documents
+            .iter()
+            .map(|d| dossier::core::model::Document { paragraphs: Vec::new(), ..d.clone() })
+            .collect();
+        let body = (&documents, &catalog.actors, &catalog.places, &catalog.counts, firsts);
+        self.file("catalog.bin", &postcard::to_allocvec(&body).expect("encodes"));
+        let queries = serde_json::to_string(&dossier::synth::QUERIES).expect("encodes");
+        self.file("queries.json", queries.as_bytes());
     }
 }
 

@@ -1,14 +1,21 @@
 //! The search core compiled to WebAssembly for the browser benchmark (`.ci/bench`): it
 //! generates the synthetic corpus (`dossier::synth`), builds the index and answers queries,
 //! so `tests/browser/bench/peers.html` can time Dossier in Chromium beside MiniSearch and
-//! FlexSearch on exactly the same quotes and queries. Not part of the app.
+//! FlexSearch on exactly the same quotes and queries; and it runs the cold sharded search
+//! at 1,000,000 quotes on the files `dossier-bench` writes (`ColdSearch`). Not part of
+//! the app.
 
 #[cfg(target_arch = "wasm32")]
 mod bench {
+    use std::collections::HashMap;
+
     use wasm_bindgen::prelude::wasm_bindgen;
 
     use dossier::core::load::load;
-    use dossier::core::model::Corpus;
+    use dossier::core::model::{Actor, Corpus, Counts, Document, Place, Quote};
+    use dossier::core::pack::{Catalog, Kind, Manifest, Shard, ShardRef, Shelf, EXCERPT_QUOTES};
+    use dossier::core::search::{likely_chunks, Ranking, ShardedIndex};
+    use dossier::ui::components::more::FIRST_SCREEN;
     use dossier::core::route::QuoteQuery;
     use dossier::core::site::LIST_PAGE;
     use dossier::core::search::QuoteIndex;
@@ -78,6 +85,94 @@ mod bench {
         /// The benchmark's queries, as JSON.
         pub fn queries() -> String {
             serde_json::to_string(&synth::QUERIES).unwrap_or_default()
+        }
+    }
+
+    /// One cold search of a sharded index, as the quotes page runs it, for
+    /// `tests/browser/bench/cold.js`: the files are fetched there, read here in the order
+    /// the page reads them (the catalog, which the page has before it searches; then the
+    /// terms, the columns and the chunks the words surely read; any chunk still missing;
+    /// then the excerpts files of the first screen of hits, which are explained).
+    #[wasm_bindgen]
+    pub struct ColdSearch {
+        catalog: Corpus,
+        firsts: Vec<String>,
+        index: Option<ShardedIndex>,
+        ranking: Option<Ranking>,
+        texts: HashMap<usize, String>,
+        query: QuoteQuery,
+    }
+
+    #[wasm_bindgen]
+    impl ColdSearch {
+        /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q`.
+        #[wasm_bindgen(constructor)]
+        pub fn new(catalog: &[u8], q: &str) -> Result<ColdSearch, String> {
+            let (documents, actors, places, counts, firsts): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Vec<String>) =
+                postcard::from_bytes(catalog).map_err(|e| format!("catalog: {e}"))?;
+            let body = postcard::to_allocvec(&(&documents, &actors, &places, &counts)).map_err(|e| e.to_string())?;
+            let read: Catalog = postcard::from_bytes(&body).map_err(|e| format!("catalog: {e}"))?;
+            // Made a corpus as the browser makes one, with the shelf's checks.
+            let shard = ShardRef { kind: Kind::Catalog, first: 0, count: 1, file: "catalog.bin".to_owned(), bytes: 0, hash: 0 };
+            // The quotes' shards are named but never read, as on the quotes page.
+            let quotes = ShardRef { kind: Kind::Quotes, first: 0, count: counts.quotes as u32, file: "quotes.bin".to_owned(), bytes: 0, hash: 0 };
+            let events = ShardRef { kind: Kind::Events, first: 0, count: counts.events as u32, file: "events.bin".to_owned(), bytes: 0, hash: 0 };
+            let manifest = Manifest { base_url: None, previews: false, shards: vec![shard.clone(), quotes, events], search: None };
+            let mut shelf = Shelf::default();
+            shelf.put(&shard, Shard::Catalog(Box::new(read))).map_err(|e| e.to_string())?;
+            let catalog = shelf.corpus(&manifest).map_err(|e| e.to_string())?;
+            let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
+            Ok(ColdSearch { catalog, firsts, index: None, ranking: None, texts: HashMap::new(), query })
+        }
+
+        /// The chunks the query's words surely read, fetched beside the terms and columns.
+        pub fn likely(&self) -> Vec<u32> {
+            likely_chunks(&self.firsts, &self.query.q).into_iter().map(|k| k as u32).collect()
+        }
+
+        /// Opens the index from its terms and columns.
+        pub fn open(&mut self, terms: &[u8], columns: &[u8]) -> Result<(), String> {
+            self.index = Some(ShardedIndex::open(&self.catalog, terms, columns).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+
+        /// The chunks the query reads that are not in.
+        pub fn missing(&self) -> Vec<u32> {
+            self.index.as_ref().map(|i| i.missing(&self.query).into_iter().map(|k| k as u32).collect()).unwrap_or_default()
+        }
+
+        /// Reads a postings chunk in.
+        pub fn add_chunk(&mut self, bytes: &[u8]) -> Result<(), String> {
+            let index = self.index.as_mut().ok_or("the index is not open")?;
+            index.add_chunk(bytes).map(|_| ()).map_err(|e| e.to_string())
+        }
+
+        /// Ranks every match; returns the excerpts files the first screen of hits needs.
+        pub fn rank(&mut self) -> Result<Vec<u32>, String> {
+            let index = self.index.as_ref().ok_or("the index is not open")?;
+            let ranking = index.rank(&self.catalog, &self.query).map_err(|missing| format!("chunks {missing:?} are not in"))?;
+            let mut files: Vec<u32> = ranking.first(FIRST_SCREEN).iter().map(|h| (h.quote / EXCERPT_QUOTES) as u32).collect();
+            files.sort_unstable();
+            files.dedup();
+            self.ranking = Some(ranking);
+            Ok(files)
+        }
+
+        /// Reads an excerpts file in.
+        pub fn add_excerpts(&mut self, bytes: &[u8]) -> Result<(), String> {
+            let (first, quotes): (u32, Vec<Quote>) = postcard::from_bytes(bytes).map_err(|e| format!("excerpts: {e}"))?;
+            self.texts.extend(quotes.into_iter().enumerate().map(|(i, q)| (first as usize + i, q.text)));
+            Ok(())
+        }
+
+        /// Explains the first screen of hits from their texts; returns how many quotes match.
+        pub fn first_screen(&self) -> Result<u32, String> {
+            let (index, ranking) = self.index.as_ref().zip(self.ranking.as_ref()).ok_or("not ranked")?;
+            for hit in ranking.first(FIRST_SCREEN) {
+                let text = self.texts.get(&hit.quote).ok_or_else(|| format!("quote {} has not been read", hit.quote))?;
+                std::hint::black_box(index.explain(ranking, text, &hit));
+            }
+            Ok(ranking.len() as u32)
         }
     }
 }

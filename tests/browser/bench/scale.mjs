@@ -8,7 +8,10 @@
 // `/quotes` (opened cold, hydrated, one word typed without focusing the box first, so
 // nothing was prefetched): the bytes fetched for it and the time from the keystroke to
 // the frame that paints its results (a message posted from that frame's callback runs
-// after its paint), against the issue's 300 KB and 150 ms.
+// after its paint), against the issue's 300 KB and 150 ms. Typed twice over: at once
+// (the target's figure: the browser is still compiling the wasm's functions as they are
+// first called, and optimizing the hot ones in the background) and a second after the
+// page is hydrated, as a reader types (nothing more is fetched meanwhile).
 //
 //   node bench/scale.mjs <bundled dist> <large dist> [port]
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -83,13 +86,15 @@ async function measure(browser, dist, origin, path) {
 
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 
-// One cold search: `/quotes` opened in a new context, then `word` put in the box as one
-// input event; the time runs to the frame after the answer is shown.
-async function coldSearch(browser, dist, origin, word) {
+// One cold search: `/quotes` opened in a new context, then, `idle` ms after it is
+// hydrated, `word` put in the box as one input event; the time runs to the frame that
+// paints the answer.
+async function coldSearch(browser, dist, origin, word, idle) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${origin}/quotes`);
   await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 120_000 });
+  if (idle) await page.waitForTimeout(idle);
   const asked = new Set();
   page.on('request', (req) => {
     const url = new URL(req.url());
@@ -159,15 +164,19 @@ try {
 
   const word = 'sanctions';
   console.log(`\n### Cold search on /quotes: "${word}" typed once the page is hydrated, nothing prefetched (median of ${RUNS})\n`);
-  console.log('| build | results | fetched for the first screen of results (gzip) / files; then, for the speaker counts and the rest of the page | keystroke to results painted | bytes ≤ 300 KB | time ≤ 150 ms |');
-  console.log('|---|---|---|---:|---|---|');
+  console.log('| build | typed | results | fetched for the first screen of results (gzip) / files; then, for the speaker counts and the rest of the page | keystroke to results painted | bytes ≤ 300 KB | time ≤ 150 ms |');
+  console.log('|---|---|---|---|---:|---|---|');
   for (const [name, dist, origin] of [['bundled', bundledDir, `http://127.0.0.1:${port}`], ['large', largeDir, `http://127.0.0.1:${port + 1}`]]) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await coldSearch(browser, dist, origin, word));
-    const time = median(runs.map((r) => r.time));
-    const nextFrame = median(runs.map((r) => r.nextFrame));
-    const { gz, after, files, count } = runs[0];
-    console.log(`| ${name} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} (the frame after it starts at ${ms(nextFrame)}) | ${gz <= 300_000 ? 'met' : 'missed'} | ${time <= 150 ? 'met' : 'missed'} |`);
+    // The target is judged at once; a second later is the same search as a reader types it.
+    for (const [idle, when] of [[0, 'at once (the target)'], [1000, '1 s after (for comparison)']]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await coldSearch(browser, dist, origin, word, idle));
+      const time = median(runs.map((r) => r.time));
+      const nextFrame = median(runs.map((r) => r.nextFrame));
+      const { gz, after, files, count } = runs[0];
+      const timeOk = time <= 150 ? 'met' : 'missed';
+      console.log(`| ${name} | ${when} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} (the frame after it starts at ${ms(nextFrame)}) | ${gz <= 300_000 ? 'met' : 'missed'} | ${idle ? `(${timeOk})` : timeOk} |`);
+    }
   }
   await browser.close();
 } finally {
