@@ -329,18 +329,27 @@ impl TimelineFirst {
     }
 }
 
+/// Whether every event `query` can keep is in `corpus` because the lanes of the actors it
+/// chooses are (`lanes`: the actors whose every event is in): each event it keeps
+/// involves one of them. An actor the catalog does not name has no events to wait for.
+pub fn lanes_cover(corpus: &Corpus, lanes: &[ActorId], query: &TimelineQuery) -> bool {
+    !query.actors.is_empty() && query.actors.iter().all(|a| lanes.contains(a) || corpus.actor(a).is_none())
+}
+
 /// The timeline's events for one query, from what is in; event numbers index the
 /// corpus the answer was made from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimelineAnswer {
-    /// Every event is in: the query's events, in order.
+    /// Every event the query can keep is in (every event, or the chosen actors' lanes:
+    /// [`lanes_cover`]): the query's events, in order.
     Whole(Vec<usize>),
     /// Only the build's first view of the unfiltered timeline is in.
     First { total: usize, page: Vec<usize>, chart: Chart, counts: Vec<(ActorId, usize)> },
 }
 
 impl TimelineAnswer {
-    /// The answer to `query`: filtered from every event if they are all in (`whole`),
+    /// The answer to `query`: filtered from the events in if they hold every event the
+    /// query can keep (`whole`: every event, or the chosen actors' lanes),
     /// else the build's `first` view if the query is the unfiltered timeline and every
     /// event it names is in `corpus`, else `None`.
     pub fn of(corpus: &Corpus, whole: bool, first: Option<&TimelineFirst>, query: &TimelineQuery) -> Option<TimelineAnswer> {

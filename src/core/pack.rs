@@ -46,11 +46,11 @@ use serde::{Deserialize, Serialize};
 use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
-use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route};
+use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route, TimelineQuery};
 use crate::core::search::{likely_chunks, CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 8;
+pub const VERSION: u16 = 9;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -68,6 +68,10 @@ pub const SHARDED_SEARCH_FROM: usize = MAX_RECORDS;
 /// How many quotes one excerpts file holds: the records of search hits, fetched for the
 /// hits shown.
 pub const EXCERPT_QUOTES: usize = 8;
+/// About how many events one lanes shard holds: actors in the corpus's order, each with
+/// every event they are in, until the next would pass this (an actor with more has a
+/// shard of their own).
+pub const LANE_EVENTS: usize = 250;
 
 const MAGIC: &[u8; 7] = b"DOSSIER";
 const HEADER: usize = MAGIC.len() + 2 + 1 + 8 + 4;
@@ -95,10 +99,13 @@ pub enum Kind {
     Postings,
     /// The quote records of a range of [`EXCERPT_QUOTES`] quotes, for search hits.
     Excerpts,
+    /// A range of actors' lanes: each actor's events (summaries, without evidence), what
+    /// the timeline filtered by those actors shows ([`LANE_EVENTS`]).
+    Lanes,
 }
 
 impl Kind {
-    const ALL: [Kind; 12] = [
+    const ALL: [Kind; 13] = [
         Kind::Manifest,
         Kind::Catalog,
         Kind::Quotes,
@@ -111,6 +118,7 @@ impl Kind {
         Kind::Columns,
         Kind::Postings,
         Kind::Excerpts,
+        Kind::Lanes,
     ];
 
     /// The start of its files' names.
@@ -128,6 +136,7 @@ impl Kind {
             Kind::Columns => "columns",
             Kind::Postings => "postings",
             Kind::Excerpts => "excerpts",
+            Kind::Lanes => "lanes",
         }
     }
 
@@ -135,7 +144,9 @@ impl Kind {
     /// directories, which are not parts).
     pub fn part(self) -> Parts {
         match self {
-            Kind::Manifest | Kind::Slice | Kind::Directory | Kind::Terms | Kind::Columns | Kind::Postings | Kind::Excerpts => Parts::NONE,
+            Kind::Manifest | Kind::Slice | Kind::Directory | Kind::Terms | Kind::Columns | Kind::Postings | Kind::Excerpts | Kind::Lanes => {
+                Parts::NONE
+            }
             Kind::Catalog => Parts::CATALOG,
             Kind::Quotes => Parts::QUOTES,
             Kind::Events => Parts::EVENTS,
@@ -164,6 +175,8 @@ pub struct Need {
     pub instead: Parts,
     /// Files of the sharded search index ([`SearchFiles`]), if any.
     pub search: Option<SearchNeed>,
+    /// Actors whose every event is needed (their lanes shards), unless every event is.
+    pub lanes: Vec<ActorId>,
 }
 
 /// What a search of a sharded index needs: its terms and columns always, and the
@@ -182,7 +195,7 @@ pub struct SearchNeed {
 impl Need {
     /// The whole parts `parts` (the catalog with them).
     pub fn parts(parts: Parts) -> Need {
-        Need { parts: parts.with(Parts::CATALOG), slice: None, instead: Parts::NONE, search: None }
+        Need { parts: parts.with(Parts::CATALOG), slice: None, instead: Parts::NONE, search: None, lanes: Vec::new() }
     }
 
     /// The sharded search index's terms and columns, and `chunks` and `excerpts` files.
@@ -211,9 +224,22 @@ impl Need {
         }
     }
 
-    /// Every event (without evidence): what any filter, zoom or fold of the timeline needs.
+    /// Every event (without evidence): what a filter, zoom or fold of the timeline
+    /// without an actor chosen needs.
     pub fn events() -> Need {
         Need::parts(Parts::EVENTS)
+    }
+
+    /// What the timeline needs to answer `query` beyond its first view: with actors
+    /// chosen, only their events (their lanes shards: every event the query can keep
+    /// involves one of them) and the first view (the picker's counts, which leave the
+    /// actor filter out); otherwise every event.
+    pub fn timeline(query: &TimelineQuery) -> Need {
+        if query.actors.is_empty() {
+            Need::events()
+        } else {
+            Need { lanes: query.actors.clone(), ..need_for(&Page::Timeline) }
+        }
     }
 
     /// Whether its slice is needed, given the whole parts `have`.
@@ -233,21 +259,22 @@ pub fn need_for(page: &Page) -> Need {
         Page::Timeline => Need::events().parts,
         _ => Parts::NONE,
     };
-    Need { parts: Parts::CATALOG, slice: slice_key(page), instead, search: None }
+    Need { parts: Parts::CATALOG, slice: slice_key(page), instead, search: None, lanes: Vec::new() }
 }
 
 /// What `route` needs with its query state: the quotes page with a search, a filter or
 /// another order needs every quote and the index (or, where the release shards its
 /// search, `sharded`, that index's terms and columns first: the words' chunks and the
 /// hits' excerpts follow from them, asked for by the page, whose list says if they fail
-/// and offers a retry), the timeline with a filter or a span every event;
+/// and offers a retry), the timeline with a filter or a span every event, or with actors
+/// chosen only theirs ([`Need::timeline`]);
 /// any other route what its page needs.
 pub fn need_for_route(route: &Route, sharded: bool) -> Need {
     match route {
         // The list's own slice too, which the page is rendered from while it searches.
         Route::Quotes(q) if *q != QuoteQuery::default() && sharded => Need { search: Need::search_start(true).search, ..need_for(&Page::Quotes) },
         Route::Quotes(q) if *q != QuoteQuery::default() => Need::search_start(false),
-        Route::Timeline(q) if q.is_filtered() => Need::events(),
+        Route::Timeline(q) if q.is_filtered() => Need::timeline(q),
         _ => need_for(&route.page()),
     }
 }
@@ -437,6 +464,9 @@ pub enum Shard {
     Postings(Vec<u8>),
     /// Quote records from number `first` on, for search hits.
     Excerpts { first: u32, quotes: Vec<Quote> },
+    /// The lanes of the actors from number `first` on: each one's events by number, and
+    /// those events (summaries) by number, ascending.
+    Lanes { first: u32, lists: Vec<Vec<u32>>, events: Vec<(u32, Event)> },
 }
 
 /// Why a data file cannot be used: which file, and what is wrong with it.
@@ -534,6 +564,26 @@ pub fn encode(
         let first = records(i * max_records)?;
         let evidence: Vec<&str> = chunk.iter().map(|e| e.evidence.as_str()).collect();
         shards.push((Kind::Evidence, first, records(chunk.len())?, body_of(&(first, evidence))?));
+    }
+    // Each actor's lane: every event they are in, actors grouped in order.
+    let mut next = 0;
+    while next < corpus.actors.len() {
+        let (start, mut held) = (next, 0);
+        while next < corpus.actors.len() {
+            let n = corpus.events_involving(&corpus.actors[next].id).len();
+            if next > start && held + n > LANE_EVENTS {
+                break;
+            }
+            held += n;
+            next += 1;
+        }
+        let lists: Vec<Vec<u32>> = corpus.actors[start..next]
+            .iter()
+            .map(|a| corpus.events_involving(&a.id).iter().map(|&i| records(i)).collect())
+            .collect::<Result<_, String>>()?;
+        let numbers: BTreeSet<u32> = lists.iter().flatten().copied().collect();
+        let events: Vec<(u32, Event)> = numbers.into_iter().map(|i| (i, Event { evidence: String::new(), ..corpus.events[i as usize].clone() })).collect();
+        shards.push((Kind::Lanes, records(start)?, records(next - start)?, body_of(&(records(start)?, lists, events))?));
     }
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
 
@@ -867,6 +917,21 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             }
             Shard::Postings(chunk.to_vec())
         }
+        Kind::Lanes => {
+            let (first, lists, events): (u32, Vec<Vec<u32>>, Vec<(u32, Event)>) = decode(file, body)?;
+            let fail = |reason: String| Err(PackError { file: file.to_owned(), reason });
+            if first != shard.first {
+                return fail(format!("holds the lanes from actor {first}, not {}", shard.first));
+            }
+            counted(lists.len())?;
+            if !events.windows(2).all(|w| w[0].0 < w[1].0) {
+                return fail("holds its events out of order".to_owned());
+            }
+            if let Some(n) = lists.iter().flatten().find(|&&n| events.binary_search_by_key(&n, |(m, _)| *m).is_err()) {
+                return fail(format!("lists the event {n} without holding it"));
+            }
+            Shard::Lanes { first, lists, events }
+        }
         Kind::Excerpts => {
             let (set, first, quotes): (u64, u32, Vec<Quote>) = decode(file, body)?;
             if let Some(e) = other_release(set) {
@@ -952,6 +1017,8 @@ pub struct Shelf {
     excerpt_files: BTreeSet<u32>,
     /// Actor pages' "appears most often with", from their slices.
     together: BTreeMap<ActorId, Vec<(ActorId, usize)>>,
+    /// The lanes read: each actor's number and their events by number (in `some_events`).
+    lanes: Vec<(u32, Vec<u32>)>,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -1019,6 +1086,15 @@ impl Shelf {
             Shard::Excerpts { first, quotes } => {
                 self.excerpts.extend((first..).zip(quotes));
                 self.excerpt_files.insert(first / EXCERPT_QUOTES as u32);
+            }
+            // Summaries: an event read whole (its page's slice) keeps its evidence.
+            Shard::Lanes { first, lists, events } => {
+                for (n, event) in events {
+                    self.some_events.entry(n).or_insert(event);
+                }
+                self.lanes.extend((first..).zip(lists));
+                self.lanes.sort_unstable_by_key(|(k, _)| *k);
+                self.lanes.dedup_by_key(|(k, _)| *k);
             }
         }
         self.settle_search()
@@ -1149,6 +1225,15 @@ impl Shelf {
                 Located::NoSuchPage => {}
             }
         }
+        // An actor's lane, unless every event is (or will be) in; found through the
+        // catalog (an actor it does not name has no events, so nothing to fetch).
+        if let Some(catalog) = self.catalog.as_ref().filter(|_| !have.contains(Parts::EVENTS)) {
+            for id in needs.iter().flat_map(|n| &n.lanes) {
+                let Some(k) = catalog.actors.iter().position(|a| &a.id == id) else { continue };
+                let lane = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && (s.first as usize..s.first as usize + s.count as usize).contains(&k));
+                wanted.extend(lane.filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }));
+            }
+        }
         if let Some(files) = &manifest.search {
             for need in needs.iter().filter_map(|n| n.search.as_ref()) {
                 let opened = manifest.shards.iter().filter(|s| matches!(s.kind, Kind::Terms | Kind::Columns)).cloned();
@@ -1226,6 +1311,16 @@ impl Shelf {
         self.first.as_ref()
     }
 
+    /// The actors whose every event is on the shelf: those whose lanes were read, and
+    /// every actor once every event is (none before the catalog is in).
+    pub fn lanes(&self, manifest: &Manifest) -> Vec<ActorId> {
+        let Some(catalog) = &self.catalog else { return Vec::new() };
+        if self.parts(manifest).contains(Parts::EVENTS) {
+            return catalog.actors.iter().map(|a| a.id.clone()).collect();
+        }
+        self.lanes.iter().filter_map(|(k, _)| catalog.actors.get(*k as usize)).map(|a| a.id.clone()).collect()
+    }
+
     /// The timeline's first view, if its slice is on the shelf.
     pub fn timeline_first(&self) -> Option<&TimelineFirst> {
         self.timeline.as_ref()
@@ -1258,6 +1353,20 @@ impl Shelf {
         beyond("quote", self.some_quotes.keys().next_back(), counts.quotes)?;
         beyond("event", self.some_events.keys().next_back(), counts.events)?;
         beyond("document", self.paragraphs.keys().next_back(), catalog.documents.len())?;
+        // A lane holds every event of its actor, each of which involves them.
+        for (k, list) in &self.lanes {
+            let k = *k;
+            let fail = |reason: String| Err(fail(Kind::Lanes, reason));
+            let (Some(actor), Some(&(_, counted))) = (catalog.actors.get(k as usize), counts.by_actor.get(k as usize)) else {
+                return fail(format!("holds the lane of actor {k} where the catalog has {}", catalog.actors.len()));
+            };
+            if list.len() != counted as usize {
+                return fail(format!("lists {} events of {} where the catalog counts {counted}", list.len(), actor.id.as_str()));
+            }
+            if let Some(n) = list.iter().find(|n| !self.some_events.get(n).is_some_and(|e| e.involves(&actor.id))) {
+                return fail(format!("lists the event {n} for {}, who is not in it", actor.id.as_str()));
+            }
+        }
         let quotes = if parts.contains(Parts::QUOTES) {
             joined(Kind::Quotes, &self.quotes, counts.quotes)?;
             self.quotes.values().flatten().cloned().collect()
@@ -1301,8 +1410,8 @@ mod tests {
         assert!(unwrap("f", Kind::Index, &bytes, None).is_ok());
         assert!(unwrap("f", Kind::Catalog, &bytes, None).unwrap_err().reason.contains("holds index, not catalog"));
         let mut other_version = bytes.clone();
-        other_version[MAGIC.len()] = 9;
-        assert!(unwrap("f", Kind::Index, &other_version, None).unwrap_err().reason.contains("format version 9"));
+        other_version[MAGIC.len()] = 7;
+        assert!(unwrap("f", Kind::Index, &other_version, None).unwrap_err().reason.contains("format version 7"));
         let mut flipped = bytes.clone();
         *flipped.last_mut().unwrap() ^= 1;
         assert!(unwrap("f", Kind::Index, &flipped, None).unwrap_err().reason.contains("corrupt"));

@@ -27,6 +27,9 @@ pub mod keys {
     pub const QUOTES: [&str; 5] = [Q, SPEAKER, DOC, KIND, SORT];
     /// The timeline's keys: any of them set makes it a filtered view.
     pub const TIMELINE: [&str; 6] = [ACTOR, MATCH, KIND, FROM, TO, DOC];
+    /// The timeline's keys that need every event (for the view, or for the actor
+    /// picker's counts): with actors alone it needs only theirs.
+    pub const TIMELINE_EVERY_EVENT: [&str; 4] = [KIND, FROM, TO, DOC];
 }
 
 /// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL

@@ -74,8 +74,9 @@ impl BaseUrl {
 /// fetches first (a record page's slice named too), preloaded so they arrive with the
 /// wasm instead of after it; and (`query_data`) those a query in the URL needs beyond
 /// them, which the pending script preloads when the URL has one (`/quotes?q=…` needs
-/// every quote and the index, `/quotes` only its first page; `/timeline?actor=…` every
-/// event, `/timeline` only its first view).
+/// every quote and the index, `/quotes` only its first page; `/timeline?from=…` every
+/// event, `/timeline` only its first view, `/timeline?actor=…` that actor's lane, which
+/// the app finds through the catalog).
 pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
@@ -90,7 +91,7 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     }
     let keys = match rendered {
         Some(Route::Quotes(_)) => &crate::core::route::keys::QUOTES[..],
-        Some(Route::Timeline(_)) => &crate::core::route::keys::TIMELINE[..],
+        Some(Route::Timeline(_)) => &crate::core::route::keys::TIMELINE_EVERY_EVENT[..],
         _ => &[],
     };
     if !query_data.is_empty() && !keys.is_empty() {

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::core::cite::Citations;
-use crate::core::lists::{picker_counts, quotes_need, speakers_need, Indexes, QuoteAnswer, QuotesFirst, TimelineAnswer, TimelineFirst};
+use crate::core::lists::{lanes_cover, picker_counts, quotes_need, speakers_need, Indexes, QuoteAnswer, QuotesFirst, TimelineAnswer, TimelineFirst};
 use crate::core::model::{ActorId, Corpus, Parts, Quote};
 use crate::core::pack::{Manifest, Need, PackError, SearchFiles, Shelf};
 use crate::core::route::{QuoteQuery, TimelineQuery};
@@ -46,6 +46,9 @@ pub struct CorpusContext {
     /// search shows.
     found: Arc<BTreeMap<u32, Quote>>,
     excerpt_files: Arc<BTreeSet<u32>>,
+    /// The actors whose every event is in (their lanes were read; every actor once
+    /// every event is): the timeline filtered by them is answered.
+    lanes: Arc<[ActorId]>,
     /// Whether the build drew link preview images, which the head names.
     pub previews: bool,
     /// Where the site lives, for canonical and preview URLs.
@@ -68,6 +71,7 @@ impl CorpusContext {
             sharded: None,
             found: Arc::default(),
             excerpt_files: Arc::default(),
+            lanes: Arc::default(),
             previews: false,
             base,
         }
@@ -101,6 +105,7 @@ impl CorpusContext {
             sharded: shelf.sharded().cloned(),
             found: Arc::new(shelf.numbered_quotes()),
             excerpt_files: Arc::new(shelf.excerpt_files().clone()),
+            lanes: shelf.lanes(manifest).into(),
             ..ctx
         })
     }
@@ -137,6 +142,7 @@ impl CorpusContext {
             sharded: None,
             found: Arc::default(),
             excerpt_files: Arc::default(),
+            lanes: Arc::default(),
             previews: false,
             base,
         }
@@ -214,7 +220,8 @@ impl CorpusContext {
 
     /// The timeline's answer to `query` from what is in ([`TimelineAnswer::of`]).
     pub fn timeline(&self, query: &TimelineQuery) -> Option<TimelineAnswer> {
-        TimelineAnswer::of(&self.corpus, self.corpus.parts().contains(Parts::EVENTS), self.timeline_first.as_deref(), query)
+        let events_in = self.corpus.parts().contains(Parts::EVENTS) || lanes_cover(&self.corpus, &self.lanes, query);
+        TimelineAnswer::of(&self.corpus, events_in, self.timeline_first.as_deref(), query)
     }
 
     /// The actor picker's counts for `query` from what is in ([`picker_counts`]).
@@ -244,7 +251,8 @@ impl CorpusContext {
             }),
             _ => true,
         };
-        parts.contains(need.parts) && slice && search
+        let lanes = parts.contains(Parts::EVENTS) || need.lanes.iter().all(|a| self.lanes.contains(a) || self.corpus.actor(a).is_none());
+        parts.contains(need.parts) && slice && search && lanes
     }
 }
 

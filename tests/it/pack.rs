@@ -244,7 +244,7 @@ fn a_slice_for_another_page_or_beyond_the_catalog_is_refused() {
     let (a, b) = (format!("quote/{}", c.quotes[0].id.as_str()), format!("quote/{}", c.quotes[1].id.as_str()));
     let hints = BTreeMap::from([(a.clone(), ShardRef::slice_named(&slices[&b]).unwrap())]);
     let mut shelf = shelf(&manifest, &files, Parts::CATALOG);
-    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()), instead: Parts::NONE, search: None };
+    let need = Need { parts: Parts::CATALOG, slice: Some(a.clone()), instead: Parts::NONE, search: None, lanes: Vec::new() };
     let w = shelf.wanted(&manifest, std::slice::from_ref(&need), &hints).remove(0);
     let err = shelf.put_wanted(&w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap_err();
     assert_eq!(err.reason, format!("holds the page {b}, not {a}"));
@@ -604,7 +604,9 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
     assert!(!partial.covers(c.events.len()) && partial.all().is_none());
     let filtered = TimelineQuery { actors: vec![c.actors[0].id.clone()], ..TimelineQuery::default() };
     assert!(first.timeline(&filtered).is_none());
-    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(filtered.clone()), false), Need::events());
+    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(filtered.clone()), false), Need::timeline(&filtered));
+    let by_date = TimelineQuery { from: Some(dossier::core::date::PartialDate::year(2020)), ..TimelineQuery::default() };
+    assert_eq!(dossier::core::pack::need_for_route(&Route::Timeline(by_date), false), Need::events());
 
     // An event's page read before the timeline keeps its evidence beside the summaries.
     let e = c.events.iter().find(|e| first.corpus.event(&e.id).is_some()).expect("an event of the first view");
@@ -843,4 +845,131 @@ fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it
         assert!(context(&cold, &manifest).satisfies(&need[0]), "{q:?}");
     }
     assert!(guessed > 40, "{guessed} queries guessed");
+}
+
+/// The timeline filtered by actors on a site opened at `/timeline`: what it reads, and
+/// the context it then renders from.
+fn timeline_filtered(manifest: &Manifest, files: &[DataFile], q: &dossier::core::route::TimelineQuery) -> (Vec<String>, CorpusContext) {
+    use dossier::core::pack::need_for_route;
+    let mut shelf = Shelf::default();
+    fetch(&mut shelf, manifest, files, &[need_for(&Page::Timeline)], &BTreeMap::new());
+    let route = Route::Timeline(q.clone());
+    let read = fetch(&mut shelf, manifest, files, &[need_for_route(&route, false)], &BTreeMap::new());
+    let ctx = context(&shelf, manifest);
+    assert!(ctx.satisfies(&need_for_route(&route, false)), "{}", route.href());
+    (read, ctx)
+}
+
+use dossier::core::route::Page;
+
+#[test]
+fn the_timeline_filtered_by_actors_reads_only_their_lanes_and_shows_what_every_event_shows() {
+    use dossier::core::date::PartialDate;
+    use dossier::core::lists::TimelineAnswer;
+    use dossier::core::model::{ActorId, ActorKind};
+    use dossier::core::route::{ActorMatch, TimelineQuery};
+    init();
+    let (data, _) = dossier::synth::corpus_with_event_actors(40, 2_400, 12, 11);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, _) = files(&c, 300);
+    // Every actor's lane in exactly one shard, in order.
+    let lanes: Vec<&ShardRef> = manifest.shards.iter().filter(|s| s.kind == Kind::Lanes).collect();
+    assert!(lanes.len() >= 3, "{} lanes shards", lanes.len());
+    assert_eq!(lanes.iter().map(|s| s.count as usize).sum::<usize>(), c.actors.len());
+    assert!(lanes.windows(2).all(|w| w[0].first + w[0].count == w[1].first));
+    let busy: Vec<&ActorId> = c.actors.iter().map(|a| &a.id).filter(|a| !c.events_involving(a).is_empty()).collect();
+    assert!(busy.len() >= 6);
+    let ids = |ctx: &CorpusContext, numbers: &[usize]| numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect::<Vec<_>>();
+    let chart_of = |ctx: &CorpusContext, a: &TimelineAnswer, q: &TimelineQuery| {
+        let chart = a.chart(&ctx.corpus, q, &[]).expect("a chart");
+        let events = chart.events();
+        (chart.map_events(|i| events.binary_search(&i).ok()).unwrap(), ids(ctx, &events))
+    };
+    let kinds = [ActorKind::Person, ActorKind::Organization, ActorKind::State];
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |n: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % n as u64) as usize
+    };
+    // How many of the queries keep some events, with and without another filter.
+    let mut kept = [0, 0];
+    for round in 0..48 {
+        let mut actors: Vec<ActorId> = (0..1 + next(3)).map(|_| busy[next(busy.len())].clone()).collect();
+        actors.dedup();
+        if round % 11 == 5 {
+            // An id no actor has (a hand-edited URL): it has no events to wait for.
+            actors.push(ActorId::new("no-such-actor"));
+        }
+        let mut q = TimelineQuery { actors, ..TimelineQuery::default() };
+        q.match_mode = if q.actors.len() > 1 && next(3) == 0 { ActorMatch::All } else { ActorMatch::Any };
+        let others = round % 4 != 0;
+        if others {
+            match next(4) {
+                0 => q.from = Some(PartialDate::year(2015 + next(10) as i32)),
+                1 => q.to = PartialDate::year_month(2018 + next(8) as i32, 1 + next(12) as u8),
+                2 => q.kind = Some(kinds[next(kinds.len())]),
+                _ => q.doc = Some(c.events[next(c.events.len())].document.clone()),
+            }
+        }
+        let (read, ctx) = timeline_filtered(&manifest, &files, &q);
+        // The chosen actors' lanes, and not every event.
+        assert!(!read.is_empty() && read.iter().all(|f| f.starts_with("lanes-")), "{q:?}: {read:?}");
+        assert!(read.len() <= q.actors.len());
+        assert!(ctx.corpus.events.len() < c.events.len(), "{q:?}: only the lanes' events");
+        let partial = ctx.timeline(&q).expect("answered from the lanes");
+        let full = whole(&c).timeline(&q).expect("answered");
+        assert!(matches!(partial, TimelineAnswer::Whole(_)));
+        assert_eq!(partial.len(), full.len(), "{q:?}");
+        kept[usize::from(others)] += usize::from(!full.is_empty());
+        assert_eq!(ids(&ctx, partial.shown()), ids(&whole(&c), full.shown()), "{q:?}");
+        assert_eq!(chart_of(&ctx, &partial, &q), chart_of(&whole(&c), &full, &q), "{q:?}");
+        let route = Route::Timeline(q.clone());
+        if others {
+            // The picker's counts over another filter need every event: none until then.
+            assert!(ctx.timeline_counts(&q).is_none(), "{q:?}");
+        } else {
+            // The picker's counts are the first view's, and the page is the whole corpus's.
+            assert_eq!(ctx.timeline_counts(&q), whole(&c).timeline_counts(&q));
+            assert_eq!(render_page(SHELL, &ctx, &route, "").unwrap(), render_page(SHELL, &whole(&c), &route, "").unwrap(), "{q:?}");
+        }
+    }
+    assert!(kept[0] >= 10 && kept[1] >= 20, "queries keeping events: {kept:?}");
+}
+
+#[test]
+fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
+    use dossier::core::model::Event;
+    use dossier::core::pack::Shard;
+    let (data, _) = dossier::synth::corpus_with_event_actors(20, 200, 6, 3);
+    let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
+    let (manifest, files, _) = files(&c, 100);
+    let a = c.actors.iter().position(|a| !c.events_involving(&a.id).is_empty()).unwrap();
+    let not_theirs = c.events.iter().position(|e| !e.involves(&c.actors[a].id)).unwrap();
+    let lane = ShardRef { kind: Kind::Lanes, first: a as u32, count: 1, file: "lanes-test.bin".to_owned(), bytes: 0, hash: 0 };
+    let summary = |n: usize| (n as u32, Event { evidence: String::new(), ..c.events[n].clone() });
+    let theirs: Vec<usize> = c.events_involving(&c.actors[a].id).to_vec();
+    // One event short of the catalog's count.
+    let mut short = shelf(&manifest, &files, Parts::CATALOG);
+    let held: Vec<usize> = theirs[1..].to_vec();
+    let lists = vec![held.iter().map(|&n| n as u32).collect()];
+    short.put(&lane, Shard::Lanes { first: a as u32, lists, events: held.iter().map(|&n| summary(n)).collect() }).unwrap();
+    let err = short.corpus(&manifest).unwrap_err();
+    assert!(err.reason.contains("where the catalog counts"), "{err}");
+    // An event the actor is not in, in place of one they are.
+    let mut wrong = shelf(&manifest, &files, Parts::CATALOG);
+    let mut swapped = theirs.clone();
+    swapped[0] = not_theirs;
+    swapped.sort_unstable();
+    let lists = vec![swapped.iter().map(|&n| n as u32).collect()];
+    wrong.put(&lane, Shard::Lanes { first: a as u32, lists, events: swapped.iter().map(|&n| summary(n)).collect() }).unwrap();
+    let err = wrong.corpus(&manifest).unwrap_err();
+    assert!(err.reason.contains("who is not in it"), "{err}");
+    // A lanes file whose list names an event it does not hold is refused when read.
+    let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes).unwrap();
+    let mut bytes = bytes_of(&files, &real.file).to_vec();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    assert!(read_shard(real, &bytes).unwrap_err().reason.contains("corrupt"));
 }

@@ -126,9 +126,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                     let open = !lane.folded;
                     let data = data.clone();
                     let toggle = move |_| {
-                        // The build's first view has no folded layout: that needs every
-                        // event (a request for what is in does nothing).
-                        data.request(Need::events());
+                        // The build's first view has no folded layout: that needs the
+                        // events the query can keep (a request for what is in does nothing).
+                        data.request(query.with_untracked(Need::timeline));
                         set_folded.update(|f| match f.iter().position(|k| *k == key) {
                             Some(at) => {
                                 f.remove(at);

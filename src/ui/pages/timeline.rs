@@ -1,10 +1,11 @@
 //! The timeline: every event in order, grouped by year, filtered from the URL.
 //!
 //! It opens with the build's first view (its slice: the first page of events, the count,
-//! the chart, the picker's counts) and fetches every event when the reader asks for more:
-//! a filter, a zoom or a span ("Filtering…" until they are in), a folded lane, "Show
-//! more", a link to an event beyond the first page, an export. Its events always come
-//! from `core::lists::TimelineAnswer`, whole or not at all.
+//! the chart, the picker's counts) and fetches what the reader asks for beyond it: the
+//! chosen actors' lanes for an actor filter, every event for another filter, a zoom or a
+//! span ("Filtering…" until they are in), a folded lane, "Show more", a link to an event
+//! beyond the first page, an export. Its events always come from
+//! `core::lists::TimelineAnswer`, whole or not at all.
 //!
 //! Filters are links and form controls that navigate (push, so back/forward walk through
 //! them); the list is the primary view, the chart above it (`components::chart`) an aid
@@ -48,16 +49,15 @@ pub fn TimelinePage() -> impl IntoView {
             query.with(|q| ctx.timeline(q))
         })
     };
-    let whole = {
-        let data = data.clone();
-        Memo::new(move |_| data.current().corpus.parts().contains(Parts::EVENTS))
-    };
+    // Every event the query can keep is in (every event, or the chosen actors' lanes).
+    let whole = Memo::new(move |_| answer.with(|a| matches!(a, Some(TimelineAnswer::Whole(_)))));
     let limit = use_limit(query);
     // A query the first view cannot answer, or more of it than it holds.
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let loading_more = Memo::new(move |_| answer.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
-    // Every event is fetched for either; "Filtering…" while a query waits for them.
-    let need = Memo::new(move |_| (waiting.get() || loading_more.get()).then(Need::events));
+    // What the query needs is fetched for either (the chosen actors' events, or every
+    // event); "Filtering…" while a query waits for them.
+    let need = Memo::new(move |_| (waiting.get() || loading_more.get()).then(|| query.with(Need::timeline)));
     let fetching = fetch_while(need, waiting);
     // How many events the filters keep: the count, the export, "Show more" and the busy state.
     let found = Memo::new(move |_| answer.with(|a| a.as_ref().map_or(0, TimelineAnswer::len)));
@@ -87,6 +87,17 @@ pub fn TimelinePage() -> impl IntoView {
             made.or_else(|| previous.cloned()).unwrap_or_default()
         })
     };
+    // With a filter besides the actors, the picker's counts need every event, which the
+    // chosen actors' lanes are not: fetched once their answer is shown.
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let counted = others.with(|q| data.current().timeline_counts(q).is_some());
+            if !counted && answer.with(Option::is_some) {
+                data.request(Need::events());
+            }
+        }
+    });
     // Keyed by actor alone, the count a reactive label: a zoom or a date filter changes
     // counts, and re-keying 200 options for that cost more than the rest of the page.
     let count_of = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<std::collections::HashMap<ActorId, usize>>()));
@@ -265,7 +276,7 @@ pub fn TimelinePage() -> impl IntoView {
             let ctx = data.snapshot();
             let Some(pos) = answer.with_untracked(|a| a.as_ref().and_then(|a| anchor_position(&ctx.corpus, a.shown(), &anchor))) else {
                 if !in_whole {
-                    data.request(Need::events());
+                    data.request(query.with_untracked(Need::timeline));
                 }
                 return;
             };

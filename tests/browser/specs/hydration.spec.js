@@ -287,7 +287,7 @@ test('leaving the quotes page while its search is on its way leaves the next pag
   await expect(page.locator('.count')).toContainText('8 of 60 quotes');
 });
 
-test('the timeline opens from its first view alone; a filter fetches every event, once', async ({ page }) => {
+test('the timeline opens from its first view alone; an actor filter fetches their lane, a span every event, once', async ({ page }) => {
   const asked = watchData(page);
   await open(page, '/timeline');
   await expect(page.locator('.count')).toContainText('All 66 events');
@@ -306,13 +306,19 @@ test('the timeline opens from its first view alone; a filter fetches every event
   await page.goBack();
   await expect(page.locator('.count')).toContainText('All 66 events');
   await expect(page.locator('.timeline article.event')).toHaveCount(66);
-  expect([...asked].sort()).toEqual(['catalog', 'events', 'manifest', 'slice']);
+  // The actor's events came with their lane, not with every event.
+  expect([...asked].sort()).toEqual(['catalog', 'lanes', 'manifest', 'slice']);
+  // A span needs every event.
+  await page.locator('.chart-tools a', { hasText: 'Zoom in' }).click();
+  await expect(page).toHaveURL(/from=/);
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  expect([...asked].sort()).toEqual(['catalog', 'events', 'lanes', 'manifest', 'slice']);
 });
 
 test('a filter whose events cannot be fetched says so with a retry, never the first view as its answer', async ({ page }) => {
   let broken = true;
   // A body that is not the file (a proxy's error page, say): no console error to expect.
-  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await page.route(/\/data\/(events|lanes)-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
   await open(page, '/timeline');
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.load-failure')).toContainText('The events could not be loaded');
@@ -331,7 +337,7 @@ test('a filter whose events cannot be fetched says so with a retry, never the fi
 test('leaving the timeline while its events are on their way leaves the next page readable', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.route(/\/data\/(events|lanes)-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
   await open(page, '/timeline');
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.pending-note')).toBeVisible();

@@ -533,3 +533,39 @@ test('the card in focus keeps exactly its marks lit through a redraw of the char
   await expect.poll(lit).toEqual(await marks(id));
   expect((await lit()).length + (await marks(id)).length).toBeGreaterThan(0);
 });
+
+test('an actor filter fetches only that actor\'s lane and shows what every event shows, opened cold or clicked', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    if (m) asked.push(m[1]);
+  });
+  await open(page, `${synth}/timeline`);
+  const link = page.locator('.timeline article.event .actors a').first();
+  await link.click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 events$/);
+  await settled(page);
+  const url = page.url();
+  const count = await page.locator('.count').innerText();
+  const cards = await page.locator('.timeline article.event').evaluateAll((cs) => cs.map((c) => c.id));
+  const marks = await page.locator('.chart a.item, .chart a.bin').count();
+  expect(asked).toContain('lanes');
+  expect(asked).not.toContain('events');
+  expect(cards.length).toBeGreaterThan(0);
+  // Opened cold: the same view, from the lane alone.
+  asked.length = 0;
+  await open(page, url);
+  await expect(page.locator('.count')).toHaveText(count);
+  expect(await page.locator('.timeline article.event').evaluateAll((cs) => cs.map((c) => c.id))).toEqual(cards);
+  await expect(page.locator('.chart a.item, .chart a.bin')).toHaveCount(marks);
+  expect(asked).toContain('lanes');
+  expect(asked).not.toContain('events');
+  // With a span that keeps every date, every event is fetched (for the picker's counts)
+  // and the list is the same.
+  asked.length = 0;
+  await open(page, `${url}&from=1000`);
+  await expect(page.locator('.count')).toHaveText(count);
+  expect(await page.locator('.timeline article.event').evaluateAll((cs) => cs.map((c) => c.id))).toEqual(cards);
+  await expect.poll(() => asked.includes('events')).toBe(true);
+});
