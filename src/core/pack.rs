@@ -924,7 +924,11 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
                 return fail(format!("holds the lanes from actor {first}, not {}", shard.first));
             }
             counted(lists.len())?;
-            if !events.windows(2).all(|w| w[0].0 < w[1].0) {
+            if first.checked_add(shard.count).is_none() {
+                return fail(format!("holds lanes beyond the last actor number ({first} and {} more)", shard.count));
+            }
+            // Strictly ascending, so a list as long as the catalog's count is every event.
+            if !events.windows(2).all(|w| w[0].0 < w[1].0) || lists.iter().any(|l| !l.windows(2).all(|w| w[0] < w[1])) {
                 return fail("holds its events out of order".to_owned());
             }
             if let Some(n) = lists.iter().flatten().find(|&&n| events.binary_search_by_key(&n, |(m, _)| *m).is_err()) {
@@ -1230,7 +1234,7 @@ impl Shelf {
         if let Some(catalog) = self.catalog.as_ref().filter(|_| !have.contains(Parts::EVENTS)) {
             for id in needs.iter().flat_map(|n| &n.lanes) {
                 let Some(k) = catalog.actors.iter().position(|a| &a.id == id) else { continue };
-                let lane = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && (s.first as usize..s.first as usize + s.count as usize).contains(&k));
+                let lane = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && k.checked_sub(s.first as usize).is_some_and(|d| d < s.count as usize));
                 wanted.extend(lane.filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }));
             }
         }
@@ -1360,6 +1364,9 @@ impl Shelf {
             let (Some(actor), Some(&(_, counted))) = (catalog.actors.get(k as usize), counts.by_actor.get(k as usize)) else {
                 return fail(format!("holds the lane of actor {k} where the catalog has {}", catalog.actors.len()));
             };
+            if !list.windows(2).all(|w| w[0] < w[1]) {
+                return fail(format!("lists the events of {} out of order or twice", actor.id.as_str()));
+            }
             if list.len() != counted as usize {
                 return fail(format!("lists {} events of {} where the catalog counts {counted}", list.len(), actor.id.as_str()));
             }

@@ -966,6 +966,12 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
     wrong.put(&lane, Shard::Lanes { first: a as u32, lists, events: swapped.iter().map(|&n| summary(n)).collect() }).unwrap();
     let err = wrong.corpus(&manifest).unwrap_err();
     assert!(err.reason.contains("who is not in it"), "{err}");
+    // As many numbers as the catalog counts, but one of them twice.
+    let mut twice = shelf(&manifest, &files, Parts::CATALOG);
+    let repeated: Vec<u32> = std::iter::repeat_n(theirs[0] as u32, theirs.len()).collect();
+    twice.put(&lane, Shard::Lanes { first: a as u32, lists: vec![repeated], events: vec![summary(theirs[0])] }).unwrap();
+    let err = twice.corpus(&manifest).unwrap_err();
+    assert!(err.reason.contains("out of order or twice"), "{err}");
     // A lanes file whose list names an event it does not hold is refused when read.
     let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes).unwrap();
     let mut bytes = bytes_of(&files, &real.file).to_vec();

@@ -63,10 +63,11 @@ pub fn TimelinePage() -> impl IntoView {
     let found = Memo::new(move |_| answer.with(|a| a.as_ref().map_or(0, TimelineAnswer::len)));
     let busy = busy(fetching, move || limit.partial(found.get()));
     let total = ctx.corpus.counts.events;
-    // An export carries each event's evidence, which the timeline's own data leaves out.
+    // An export carries each event's evidence, which the timeline's own data leaves out
+    // (evidence is joined to events only when every event is in, never to a lane's).
     let evidence_in = {
         let data = data.clone();
-        move || data.current().parts().contains(Parts::EVIDENCE)
+        move || data.current().parts().contains(Parts::EVENTS.with(Parts::EVIDENCE))
     };
     let (date_error, set_date_error) = signal(None::<String>);
     let (pick_error, set_pick_error) = signal(None::<String>);
@@ -87,13 +88,18 @@ pub fn TimelinePage() -> impl IntoView {
             made.or_else(|| previous.cloned()).unwrap_or_default()
         })
     };
+    // Whether the counts are those of the current filters (else the options say
+    // "Counting…" rather than show the last ones as current).
+    let counted = {
+        let data = data.clone();
+        Memo::new(move |_| others.with(|q| data.current().timeline_counts(q).is_some()))
+    };
     // With a filter besides the actors, the picker's counts need every event, which the
     // chosen actors' lanes are not: fetched once their answer is shown.
     Effect::new({
         let data = data.clone();
         move |_| {
-            let counted = others.with(|q| data.current().timeline_counts(q).is_some());
-            if !counted && answer.with(Option::is_some) {
+            if !counted.get() && answer.with(Option::is_some) {
                 data.request(Need::events());
             }
         }
@@ -111,6 +117,9 @@ pub fn TimelinePage() -> impl IntoView {
             let name = actor.map(|a| a.name.clone()).unwrap_or_default();
             let aliases = actor.map(|a| a.aliases.join(", ")).unwrap_or_default();
             let label = move || {
+                if !counted.get() {
+                    return format!("Counting… · {aliases}");
+                }
                 let n = count_of.with(|c| c.get(&id).copied().unwrap_or(0));
                 format!("{n} event{} · {aliases}", if n == 1 { "" } else { "s" })
             };
