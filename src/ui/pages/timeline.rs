@@ -81,19 +81,15 @@ pub fn TimelinePage() -> impl IntoView {
     // While every event is being fetched, the counts stay as they were. Once they are in,
     // the counts follow the other filters only: adding or removing an actor (the most
     // common filter) leaves them, and the 10,000 events they are counted over, alone.
-    let counts = {
+    // The counts of the current filters, if what is in can count them; counted once.
+    let current = {
         let data = data.clone();
-        Memo::new(move |previous: Option<&Vec<(ActorId, usize)>>| {
-            let made = others.with(|q| data.current().timeline_counts(q));
-            made.or_else(|| previous.cloned()).unwrap_or_default()
-        })
+        Memo::new(move |_| others.with(|q| data.current().timeline_counts(q)))
     };
+    let counts = Memo::new(move |previous: Option<&Vec<(ActorId, usize)>>| current.get().or_else(|| previous.cloned()).unwrap_or_default());
     // Whether the counts are those of the current filters (else the options say
     // "Counting…" rather than show the last ones as current).
-    let counted = {
-        let data = data.clone();
-        Memo::new(move |_| others.with(|q| data.current().timeline_counts(q).is_some()))
-    };
+    let counted = Memo::new(move |_| current.with(Option::is_some));
     // With a filter besides the actors, the picker's counts need every event, which the
     // chosen actors' lanes are not: fetched once their answer is shown.
     Effect::new({
