@@ -1093,6 +1093,16 @@ impl Shelf {
             }
             // Summaries: an event read whole (its page's slice) keeps its evidence.
             Shard::Lanes { first, lists, events } => {
+                // Checked against the catalog (through which it was found) before anything
+                // of it is put on the shelf: a lane refused leaves nothing behind, and a
+                // retry fetches the file again.
+                if let Some(catalog) = &self.catalog {
+                    let held = |n: u32| events.binary_search_by_key(&n, |(m, _)| *m).ok().map(|at| &events[at].1);
+                    if let Some(reason) = (first..).zip(&lists).find_map(|(k, list)| lane_fault(catalog, k, list, held)) {
+                        self.have.retain(|f| *f != shard.file);
+                        return Err(PackError { file: shard.file.clone(), reason });
+                    }
+                }
                 for (n, event) in events {
                     self.some_events.entry(n).or_insert(event);
                 }
@@ -1357,22 +1367,10 @@ impl Shelf {
         beyond("quote", self.some_quotes.keys().next_back(), counts.quotes)?;
         beyond("event", self.some_events.keys().next_back(), counts.events)?;
         beyond("document", self.paragraphs.keys().next_back(), catalog.documents.len())?;
-        // A lane holds every event of its actor, each of which involves them.
-        for (k, list) in &self.lanes {
-            let k = *k;
-            let fail = |reason: String| Err(fail(Kind::Lanes, reason));
-            let (Some(actor), Some(&(_, counted))) = (catalog.actors.get(k as usize), counts.by_actor.get(k as usize)) else {
-                return fail(format!("holds the lane of actor {k} where the catalog has {}", catalog.actors.len()));
-            };
-            if !list.windows(2).all(|w| w[0] < w[1]) {
-                return fail(format!("lists the events of {} out of order or twice", actor.id.as_str()));
-            }
-            if list.len() != counted as usize {
-                return fail(format!("lists {} events of {} where the catalog counts {counted}", list.len(), actor.id.as_str()));
-            }
-            if let Some(n) = list.iter().find(|n| !self.some_events.get(n).is_some_and(|e| e.involves(&actor.id))) {
-                return fail(format!("lists the event {n} for {}, who is not in it", actor.id.as_str()));
-            }
+        // A lane holds every event of its actor, each of which involves them (checked as
+        // it is put, if the catalog was in by then: it always is in the browser).
+        if let Some(reason) = self.lanes.iter().find_map(|(k, list)| lane_fault(catalog, *k, list, |n| self.some_events.get(&n))) {
+            return Err(fail(Kind::Lanes, reason));
         }
         let quotes = if parts.contains(Parts::QUOTES) {
             joined(Kind::Quotes, &self.quotes, counts.quotes)?;
@@ -1404,6 +1402,23 @@ impl Shelf {
         }
         Ok(Corpus::from_parts(parts.without(Parts::INDEX), counts.clone(), documents, catalog.actors.clone(), catalog.places.clone(), quotes, events))
     }
+}
+
+/// Why the lane of actor number `k` listing `list` (events by number, `event` giving each
+/// one it holds) is not that actor's in `catalog`, if it is not: every event the catalog
+/// counts for them, in order, once each, each of them involving them.
+fn lane_fault<'a>(catalog: &Catalog, k: u32, list: &[u32], event: impl Fn(u32) -> Option<&'a Event>) -> Option<String> {
+    let (Some(actor), Some(&(_, counted))) = (catalog.actors.get(k as usize), catalog.counts.by_actor.get(k as usize)) else {
+        return Some(format!("holds the lane of actor {k} where the catalog has {}", catalog.actors.len()));
+    };
+    if !list.windows(2).all(|w| w[0] < w[1]) {
+        return Some(format!("lists the events of {} out of order or twice", actor.id.as_str()));
+    }
+    if list.len() != counted as usize {
+        return Some(format!("lists {} events of {} where the catalog counts {counted}", list.len(), actor.id.as_str()));
+    }
+    let stranger = list.iter().find(|&&n| !event(n).is_some_and(|e| e.involves(&actor.id)))?;
+    Some(format!("lists the event {stranger} for {}, who is not in it", actor.id.as_str()))
 }
 
 #[cfg(test)]

@@ -941,6 +941,7 @@ fn the_timeline_filtered_by_actors_reads_only_their_lanes_and_shows_what_every_e
 #[test]
 fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
     use dossier::core::model::Event;
+    use dossier::core::route::TimelineQuery;
     use dossier::core::pack::Shard;
     let (data, _) = dossier::synth::corpus_with_event_actors(20, 200, 6, 3);
     let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
@@ -950,28 +951,45 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
     let lane = ShardRef { kind: Kind::Lanes, first: a as u32, count: 1, file: "lanes-test.bin".to_owned(), bytes: 0, hash: 0 };
     let summary = |n: usize| (n as u32, Event { evidence: String::new(), ..c.events[n].clone() });
     let theirs: Vec<usize> = c.events_involving(&c.actors[a].id).to_vec();
-    // One event short of the catalog's count.
-    let mut short = shelf(&manifest, &files, Parts::CATALOG);
-    let held: Vec<usize> = theirs[1..].to_vec();
-    let lists = vec![held.iter().map(|&n| n as u32).collect()];
-    short.put(&lane, Shard::Lanes { first: a as u32, lists, events: held.iter().map(|&n| summary(n)).collect() }).unwrap();
-    let err = short.corpus(&manifest).unwrap_err();
-    assert!(err.reason.contains("where the catalog counts"), "{err}");
-    // An event the actor is not in, in place of one they are.
-    let mut wrong = shelf(&manifest, &files, Parts::CATALOG);
+    let lanes_of = |held: &[usize]| Shard::Lanes { first: a as u32, lists: vec![held.iter().map(|&n| n as u32).collect()], events: held.iter().map(|&n| summary(n)).collect() };
     let mut swapped = theirs.clone();
     swapped[0] = not_theirs;
     swapped.sort_unstable();
-    let lists = vec![swapped.iter().map(|&n| n as u32).collect()];
-    wrong.put(&lane, Shard::Lanes { first: a as u32, lists, events: swapped.iter().map(|&n| summary(n)).collect() }).unwrap();
-    let err = wrong.corpus(&manifest).unwrap_err();
-    assert!(err.reason.contains("who is not in it"), "{err}");
-    // As many numbers as the catalog counts, but one of them twice.
-    let mut twice = shelf(&manifest, &files, Parts::CATALOG);
     let repeated: Vec<u32> = std::iter::repeat_n(theirs[0] as u32, theirs.len()).collect();
-    twice.put(&lane, Shard::Lanes { first: a as u32, lists: vec![repeated], events: vec![summary(theirs[0])] }).unwrap();
-    let err = twice.corpus(&manifest).unwrap_err();
-    assert!(err.reason.contains("out of order or twice"), "{err}");
+    let bad = [
+        // One event short of the catalog's count.
+        ("where the catalog counts", lanes_of(&theirs[1..])),
+        // An event the actor is not in, in place of one they are.
+        ("who is not in it", lanes_of(&swapped)),
+        // As many numbers as the catalog counts, but one of them twice.
+        ("out of order or twice", Shard::Lanes { first: a as u32, lists: vec![repeated], events: vec![summary(theirs[0])] }),
+    ];
+    let id = c.actors[a].id.clone();
+    let query = TimelineQuery { actors: vec![id.clone()], ..TimelineQuery::default() };
+    for (reason, content) in bad {
+        // Refused as it is put, with the file named, and nothing of it left on the shelf:
+        // the lane is fetched again, and the good file then taken.
+        let mut refused = shelf(&manifest, &files, Parts::CATALOG);
+        let err = refused.put(&lane, content.clone()).unwrap_err();
+        assert!(err.reason.contains(reason) && err.file == lane.file, "{reason}: {err}");
+        assert!(!refused.has(&lane));
+        assert!(refused.lanes(&manifest).is_empty(), "{reason}");
+        assert!(refused.corpus(&manifest).expect("nothing refused stays").events.is_empty(), "{reason}");
+        let again: Vec<String> = refused.wanted(&manifest, &[Need::timeline(&query)], &BTreeMap::new()).into_iter().map(|w| w.shard.file).collect();
+        let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && again.contains(&s.file)).expect("the lane is wanted again");
+        refused.put(real, read_shard(real, bytes_of(&files, &real.file)).unwrap()).unwrap();
+        assert!(refused.lanes(&manifest).contains(&id));
+        assert_eq!(refused.corpus(&manifest).unwrap().events_involving(&id).len(), theirs.len());
+        // Read before the catalog (natively only: the browser finds lanes through it),
+        // the same lane is refused when the corpus is made.
+        let mut early = Shelf::default();
+        early.put(&lane, content).unwrap();
+        for shard in manifest.shards_for(Parts::CATALOG) {
+            early.put(shard, read_shard(shard, bytes_of(&files, &shard.file)).unwrap()).unwrap();
+        }
+        let err = early.corpus(&manifest).unwrap_err();
+        assert!(err.reason.contains(reason), "{reason}: {err}");
+    }
     // A lanes file whose list names an event it does not hold is refused when read.
     let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes).unwrap();
     let mut bytes = bytes_of(&files, &real.file).to_vec();

@@ -91,12 +91,14 @@ pub fn TimelinePage() -> impl IntoView {
     // "Counting…" rather than show the last ones as current).
     let counted = Memo::new(move |_| current.with(Option::is_some));
     // With a filter besides the actors, the picker's counts need every event, which the
-    // chosen actors' lanes are not: fetched once their answer is shown.
+    // chosen actors' lanes are not: fetched once their answer is shown. A failure is said
+    // with a retry (`LoadFailure` below), or the options would say "Counting…" for ever.
+    let counts_need = Memo::new(move |_| (!counted.get() && answer.with(Option::is_some)).then(Need::events));
     Effect::new({
         let data = data.clone();
         move |_| {
-            if !counted.get() && answer.with(Option::is_some) {
-                data.request(Need::events());
+            if let Some(need) = counts_need.get() {
+                data.request(need);
             }
         }
     });
@@ -416,6 +418,7 @@ pub fn TimelinePage() -> impl IntoView {
         {move || pick_error.get().map(|e| view! { <p class="note" role="alert">{e}</p> })}
         <p class="pending-note" role="status">"Filtering…"</p>
         <LoadFailure need what="events"/>
+        <LoadFailure need=counts_need what="event counts of the actor list"/>
         <div class="filters">{chips}</div>
         <p class="count" role="status" aria-live="polite">
             {move || {

@@ -334,6 +334,29 @@ test('a filter whose events cannot be fetched says so with a retry, never the fi
   await expect(page.locator('.timeline article.event').first()).toBeVisible();
 });
 
+test('the actor list whose counts cannot be fetched says so with a retry, the filtered list shown meanwhile', async ({ page }) => {
+  let broken = true;
+  // Every event is fetched only for the actor list's counts: the filter itself is
+  // answered from the chosen actor's lane.
+  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await open(page, '/timeline?actor=vladimir-putin&kind=person');
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  await expect(page.locator('.timeline article.event').first()).toBeVisible();
+  const failure = page.locator('.load-failure');
+  await expect(failure).toHaveCount(1);
+  await expect(failure).toContainText('The event counts of the actor list could not be loaded');
+  await expect(failure).toContainText('not a Dossier data file');
+  // The options say their counts are not known, never the first view's as if current.
+  const labels = () => page.locator('#actor-options option').evaluateAll((os) => os.map((o) => o.label));
+  expect((await labels()).every((l) => l.startsWith('Counting…'))).toBe(true);
+  broken = false;
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  await expect.poll(async () => (await labels()).every((l) => /^\d+ events? · /.test(l))).toBe(true);
+  // The list was not disturbed by the retry.
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+});
+
 test('leaving the timeline while its events are on their way leaves the next page readable', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
