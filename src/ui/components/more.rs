@@ -6,7 +6,8 @@
 //!
 //! After the query changes (typing, a filter), a list first renders only a screenful
 //! ([`first_screen`] items), so the new results are painted in the same frame even at
-//! 10,000 events; the rest of the page follows right after that paint. The first render
+//! 10,000 events; the rest of the page follows right after that paint (for results that
+//! had to be fetched, the paint of their first screenful once they are in). The first render
 //! of a page is whole, so it matches the prerendered page the app replaces, and so is a
 //! render for back or forward, so the browser can restore the scroll position in it.
 
@@ -164,12 +165,15 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     }
 }
 
-/// A limit for the list of `query`'s results.
-pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>) -> Limit<T> {
+/// A limit for the list of `query`'s results, which are in when `answered` (until then
+/// the list waits for its data, and the first screenful is the first thing painted once
+/// it arrives, however long that took).
+pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, answered: Signal<bool>) -> Limit<T> {
     let state = RwSignal::new(None::<(T, usize)>);
     let whole = RwSignal::new(Some(query.get_untracked()));
     let limit = Limit { state, whole, query };
     Effect::new(move |_| {
+        let answered = answered.get();
         query.with(|now| {
             // Once the query has changed, its extra pages are forgotten, so coming back to
             // it (clearing a search) starts from the first page too. Nothing shown changes
@@ -183,8 +187,10 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>) -
                 whole.update_untracked(|w| *w = Some(now.clone()));
             }
             // The first screenful is being painted; the rest of the page follows after
-            // that paint (a timer set in the frame's callback runs after the frame).
-            if whole.with_untracked(|w| w.as_ref() != Some(now)) {
+            // that paint (a timer set in the frame's callback runs after the frame). A
+            // query whose data is on its way paints nothing yet: its first screenful is
+            // painted when the data comes in, and the rest after that.
+            if answered && whole.with_untracked(|w| w.as_ref() != Some(now)) {
                 request_animation_frame(move || {
                     set_timeout(
                         move || {

@@ -44,7 +44,7 @@ pub fn QuotesPage() -> impl IntoView {
             query.with(|q| ctx.quotes(q))
         })
     };
-    let limit = use_limit(query);
+    let limit = use_limit(query, Signal::derive(move || hits.with(Option::is_some)));
     // What showing `n` results needs that is not in.
     let need_for = {
         let current = current.clone();

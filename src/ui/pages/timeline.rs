@@ -51,9 +51,9 @@ pub fn TimelinePage() -> impl IntoView {
     };
     // Every event the query can keep is in (every event, or the chosen actors' lanes).
     let whole = Memo::new(move |_| answer.with(|a| matches!(a, Some(TimelineAnswer::Whole(_)))));
-    let limit = use_limit(query);
     // A query the first view cannot answer, or more of it than it holds.
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
+    let limit = use_limit(query, Signal::derive(move || !waiting.get()));
     let loading_more = Memo::new(move |_| answer.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
     // What the query needs is fetched for either (the chosen actors' events, or every
     // event); "Filtering…" while a query waits for them.

@@ -303,6 +303,31 @@ test('the timeline renders a page at a time; the chart jumps beyond it', async (
   await expect(page.locator(`#${anchor}`)).toBeInViewport();
 });
 
+test('a filter whose events must be fetched paints a screenful once they come, then the rest of its page', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/events-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await open(page, `${synth}/timeline`);
+  await page.locator('.kinds').getByRole('link', { name: 'Person' }).click();
+  await expect(page.locator('html.pending')).toHaveCount(1);
+  // Each frame from now: the cards in the first one painted with the filter's answer.
+  await page.evaluate(() => {
+    window.firstPainted = null;
+    const tick = () => {
+      if (document.documentElement.classList.contains('pending')) return requestAnimationFrame(tick);
+      window.firstPainted = document.querySelectorAll('.timeline article.event').length;
+    };
+    requestAnimationFrame(tick);
+  });
+  release();
+  await settled(page);
+  await expect(page.locator('.timeline article.event')).toHaveCount(100);
+  // A screenful (at most 20 cards, 10 in this window), not the whole page of 100 in one go.
+  const first = await page.evaluate(() => window.firstPainted);
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThanOrEqual(20);
+});
+
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
   await open(page, `${synth}/timeline`);
   const lastMark = await latestMark(page);
@@ -521,8 +546,10 @@ test('the card in focus keeps exactly its marks lit through a redraw of the char
   let id = null;
   for (const candidate of ids) if ((await marks(candidate)).length) { id = candidate; break; }
   expect(id).not.toBeNull();
-  // Focus lights it (the pointer is away from the list, so only the focus counts).
-  await page.locator(`#event-${id}`).focus();
+  // Focus lights it (the pointer is away from the list, so only the focus counts). Not
+  // scrolled to: the list would then move under the resting pointer, which lights the
+  // card it comes to rest on when the chart's height changes.
+  await page.locator(`#event-${id}`).evaluate((card) => card.focus({ preventScroll: true }));
   await expect.poll(lit).toEqual(await marks(id));
   // A redraw (zoom out, followed without moving the pointer or the focus): still its marks,
   // and no other mark (a bin kept in its place now names other events).
