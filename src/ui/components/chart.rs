@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::core::chart::{self, Chart, Lane, Shape, View, WIDTH};
+use crate::core::chart::{self, Chart, Lane, Shape, Tick, View, WIDTH};
 use crate::core::date::PartialDate;
 use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
@@ -96,55 +96,56 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // never had it, and a bin kept in its place may now hold other events).
     Effect::new(move |_| light(highlight.get().as_ref()));
 
-    let tools = move || {
-        let q = query.get();
-        let view = drawn.with(|Drawn { chart: c, .. }| c.view);
-        let link = |label: &'static str, title: &'static str, v: View| {
-            view! { <a href=Route::Timeline(v.query(&q)).href() title=title>{label}</a> }
-        };
-        let filtered = q.from.is_some() || q.to.is_some();
-        view! {
-            {link("Zoom in", "Show half as much time (+)", view.zoom(0.5, WIDTH / 2.0))}
-            {link("Zoom out", "Show twice as much time (−)", view.zoom(2.0, WIDTH / 2.0))}
-            {link("← Earlier", "Move back in time (Shift+←)", view.pan(-0.5))}
-            {link("Later →", "Move forward in time (Shift+→)", view.pan(0.5))}
-            {filtered.then(|| view! {
-                <a class="all" href=Route::Timeline(TimelineQuery { from: None, to: None, ..q.clone() }).href() title="Every date (0)">"All dates"</a>
-            })}
-        }
+    // The zoom and pan links: built once, their addresses following the query and the
+    // view (a filter or a zoom changes four attributes, not four links).
+    let view_now = Memo::new(move |_| drawn.with(|Drawn { chart: c, .. }| c.view));
+    let tool = move |label: &'static str, title: &'static str, to: fn(View) -> View| {
+        let href = move || query.with(|q| Route::Timeline(to(view_now.get()).query(q)).href());
+        view! { <a href=href title=title>{label}</a> }
+    };
+    let dated = Memo::new(move |_| query.with(|q| q.from.is_some() || q.to.is_some()));
+    let every_date = move || {
+        dated.get().then(|| {
+            let href = move || query.with(|q| Route::Timeline(TimelineQuery { from: None, to: None, ..q.clone() }).href());
+            view! { <a class="all" href=href title="Every date (0)">"All dates"</a> }
+        })
+    };
+    let tools = view! {
+        {tool("Zoom in", "Show half as much time (+)", |v| v.zoom(0.5, WIDTH / 2.0))}
+        {tool("Zoom out", "Show twice as much time (−)", |v| v.zoom(2.0, WIDTH / 2.0))}
+        {tool("← Earlier", "Move back in time (Shift+←)", |v| v.pan(-0.5))}
+        {tool("Later →", "Move forward in time (Shift+→)", |v| v.pan(0.5))}
+        {every_date}
     };
 
     // A button per lane folds it to one row of counts (or unfolds it): a lane view that
-    // fits a phone's screen.
-    let lane_toggles = move || {
+    // fits a phone's screen. Keyed by what a button shows, so a filter or a zoom that
+    // keeps a lane keeps its button.
+    let toggle_keys = Memo::new(move |_| {
+        drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().map(|l| (l.actor.clone(), !l.folded, l.label.clone())).collect::<Vec<_>>())
+    });
+    let lane_toggle = {
         let data = data.clone();
-        drawn.with(|Drawn { chart: c, .. }| {
-            c.lanes
-                .iter()
-                .map(|lane| {
-                    let key = lane.actor.clone();
-                    let open = !lane.folded;
-                    let data = data.clone();
-                    let toggle = move |_| {
-                        // The build's first view has no folded layout: that needs the
-                        // events the query can keep (a request for what is in does nothing).
-                        data.request(query.with_untracked(Need::timeline));
-                        set_folded.update(|f| match f.iter().position(|k| *k == key) {
-                            Some(at) => {
-                                f.remove(at);
-                            }
-                            None => f.push(key.clone()),
-                        })
-                    };
-                    let title = if open { "Fold this lane to a row of counts" } else { "Show this lane's events" };
-                    view! {
-                        <button type="button" class="lane-toggle" aria-expanded=open.to_string() title=title on:click=toggle>
-                            <span aria-hidden="true">{if open { "▾ " } else { "▸ " }}</span>{lane.label.clone()}
-                        </button>
+        move |(key, open, label): (Option<ActorId>, bool, String)| {
+            let data = data.clone();
+            let toggle = move |_| {
+                // The build's first view has no folded layout: that needs the events
+                // the query can keep (a request for what is in does nothing).
+                data.request(query.with_untracked(Need::timeline));
+                set_folded.update(|f| match f.iter().position(|k| *k == key) {
+                    Some(at) => {
+                        f.remove(at);
                     }
+                    None => f.push(key.clone()),
                 })
-                .collect_view()
-        })
+            };
+            let title = if open { "Fold this lane to a row of counts" } else { "Show this lane's events" };
+            view! {
+                <button type="button" class="lane-toggle" aria-expanded=open.to_string() title=title on:click=toggle>
+                    <span aria-hidden="true">{if open { "▾ " } else { "▸ " }}</span>{label}
+                </button>
+            }
+        }
     };
 
     let caption = move || {
@@ -162,7 +163,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         })
     };
 
-    let axis = move || drawn.with(|d| draw_axis(&d.chart));
+    // The axis: redrawn only when its ticks change (a zoom, not a filter).
+    let ticks = Memo::new(move |_| drawn.with(|d| d.chart.ticks.clone()));
+    let axis = move || ticks.with(|t| draw_axis(t));
     // The lanes: drawn by their views at first (the static page, hydrated), then redrawn
     // in place at each change (`components::lanes`).
     let specs = move || drawn.with(|d| query.with(|q| lane_specs(&d.corpus, &d.chart, q)));
@@ -379,7 +382,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         // Leaving the figure, not the drawing, hides the tooltip: the pointer may rest on it.
         <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| hide_tip()>
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
-            <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">{lane_toggles}</div>
+            <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">
+                <For each=move || toggle_keys.get() key=|k| k.clone() children=lane_toggle/>
+            </div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
                 on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())
@@ -444,17 +449,17 @@ fn move_focus(key: &str) {
     }
 }
 
-/// The axis of a laid-out chart: its ticks and their labels.
-fn draw_axis(c: &Chart) -> impl IntoView {
-    let (_, height) = lane_tops(c);
-    c.ticks
+/// The axis of a laid-out chart: its ticks (from the axis to the drawing's foot) and
+/// their labels.
+fn draw_axis(ticks: &[Tick]) -> impl IntoView {
+    ticks
         .iter()
         .enumerate()
         .map(|(k, t)| {
             let class = if t.major { "tick major" } else { "tick" };
             let label_class = if k % 2 == 1 { "tick-label odd" } else { "tick-label" };
             view! {
-                <line class=class x1=pct(t.x) x2=pct(t.x) y1=AXIS - 6.0 y2=height></line>
+                <line class=class x1=pct(t.x) x2=pct(t.x) y1=AXIS - 6.0 y2="100%"></line>
                 <text class=label_class x=pct(t.x) y=14 dx=3>{t.label.clone()}</text>
             }
         })

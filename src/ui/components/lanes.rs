@@ -13,7 +13,9 @@
 //! page, so the markup is written once).
 //!
 //! Positions inside a lane are relative to its top (the lane's `transform`), so a lane
-//! that moves up or down moves as one.
+//! that moves up or down moves as one. A lane taken out of the page (a filter to one
+//! actor) is kept aside, and put back changed where it differs when it is drawn again
+//! (back to every lane), rather than built again mark by mark.
 
 use std::collections::HashMap;
 
@@ -152,8 +154,15 @@ pub enum Drawing {
     /// As the page was first drawn (the static page, hydrated): the elements are found
     /// when the first change needs them.
     First(Vec<LaneSpec>),
-    Nodes(Vec<LaneNode>),
+    /// The lanes drawn, and those taken out of the page since, kept aside to be put back
+    /// (the last [`KEPT_ASIDE`], most recent last).
+    Nodes(Vec<LaneNode>, Vec<LaneNode>),
 }
+
+/// How many lanes taken out of the page are kept aside: a filter to one actor and back
+/// to twenty puts nineteen back as they were (changed where the drawing differs) instead
+/// of building their hundreds of marks again.
+const KEPT_ASIDE: usize = 40;
 
 /// The element `view` renders to, built (the state is dropped: these views hold no
 /// reactive parts or handlers).
@@ -347,6 +356,19 @@ impl Node for LaneNode {
 /// old nodes left over are removed; then the nodes are put in the new order, moving the
 /// fewest (all but the longest run of kept nodes already in order).
 fn rekey<N: Node>(parent: &Element, old: Vec<N>, new: Vec<N::Spec>, roving: bool) -> Vec<N> {
+    rekey_with(parent, old, new, roving, N::create, |n| n.element().remove())
+}
+
+/// [`rekey`], with a node made by `create` and one that is not drawn any more given to
+/// `discard` (which takes it out of the page).
+fn rekey_with<N: Node>(
+    parent: &Element,
+    old: Vec<N>,
+    new: Vec<N::Spec>,
+    roving: bool,
+    mut create: impl FnMut(N::Spec) -> Option<N>,
+    mut discard: impl FnMut(N),
+) -> Vec<N> {
     let taken = {
         let old_keys: Vec<&str> = old.iter().map(N::key).collect();
         let new_keys: Vec<&str> = new.iter().map(N::key_of).collect();
@@ -362,15 +384,15 @@ fn rekey<N: Node>(parent: &Element, old: Vec<N>, new: Vec<N::Spec>, roving: bool
                 placed.push((n, Some(at)));
                 continue;
             }
-            Some((_, n)) => n.element().remove(),
+            Some((_, n)) => discard(n),
             None => {}
         }
-        if let Some(n) = N::create(s) {
+        if let Some(n) = create(s) {
             placed.push((n, None));
         }
     }
     for n in old.into_iter().flatten() {
-        n.element().remove();
+        discard(n);
     }
     // The kept nodes are in the page in their old order. Those of the longest run whose
     // old order is their new order stay where they are (a zoom, a filter: all of them,
@@ -427,7 +449,7 @@ impl Drawing {
     /// Redraws the lanes in `root` (the lanes' group) to `new`; `roving` when the arrow
     /// keys have moved the tab stop since the last drawing (every tabindex is set again).
     pub fn redraw(&mut self, root: &Element, new: Vec<LaneSpec>, roving: bool) {
-        let old = match std::mem::replace(self, Drawing::Nodes(Vec::new())) {
+        let (old, mut aside) = match std::mem::replace(self, Drawing::Nodes(Vec::new(), Vec::new())) {
             Drawing::First(first) if first == new && !roving => {
                 *self = Drawing::First(first);
                 return;
@@ -440,17 +462,39 @@ impl Drawing {
                     .then(|| first.into_iter().enumerate().map(|(k, spec)| LaneNode::adopt(kids.item(k as u32)?, spec)).collect())
                     .flatten();
                 match adopted {
-                    Some(nodes) => nodes,
+                    Some(nodes) => (nodes, Vec::new()),
                     None => {
                         root.set_text_content(None);
-                        Vec::new()
+                        (Vec::new(), Vec::new())
                     }
                 }
             }
-            Drawing::Nodes(nodes) => nodes,
+            Drawing::Nodes(nodes, aside) => (nodes, aside),
         };
-        let nodes = rekey(root, old, new, roving);
-        *self = Drawing::Nodes(nodes);
+        // A lane kept aside comes back redrawn to its new spec, every tabindex set again
+        // (the arrow keys may have moved its tab stop before it left).
+        let taken = std::cell::RefCell::new(std::mem::take(&mut aside));
+        let create = |spec: LaneSpec| {
+            let at = taken.borrow().iter().rposition(|n| n.key() == spec.key && n.fits(&spec));
+            match at.map(|at| taken.borrow_mut().remove(at)) {
+                Some(mut lane) => {
+                    lane.redraw(spec, true);
+                    Some(lane)
+                }
+                None => LaneNode::create(spec),
+            }
+        };
+        let discard = |lane: LaneNode| {
+            lane.g.remove();
+            let mut taken = taken.borrow_mut();
+            taken.retain(|n| n.key() != lane.key());
+            taken.push(lane);
+            if taken.len() > KEPT_ASIDE {
+                taken.remove(0);
+            }
+        };
+        let nodes = rekey_with(root, old, new, roving, create, discard);
+        *self = Drawing::Nodes(nodes, taken.into_inner());
     }
 }
 

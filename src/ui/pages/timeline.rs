@@ -195,65 +195,67 @@ pub fn TimelinePage() -> impl IntoView {
         })
         .collect_view();
 
-    let chips = {
+    // The chosen actors' chips, keyed by actor (a zoom or another filter changes each
+    // one's removal link, nothing else); the ids the dossier does not know, said once.
+    let (chosen, unknown) = {
+        let (a, b) = (ctx.clone(), ctx.clone());
+        (
+            Memo::new(move |_| query.with(|q| q.actors.iter().filter(|id| a.corpus.actor(id).is_some()).cloned().collect::<Vec<_>>())),
+            Memo::new(move |_| query.with(|q| q.actors.iter().filter(|id| b.corpus.actor(id).is_none()).map(|id| id.to_string()).collect::<Vec<_>>())),
+        )
+    };
+    let chip = {
         let ctx = ctx.clone();
-        move || {
-            let q = query.get();
-            let corpus = &ctx.corpus;
-            let unknown: Vec<String> = q.actors.iter().filter(|a| corpus.actor(a).is_none()).map(|a| a.to_string()).collect();
-            let chips = q
-                .actors
-                .iter()
-                .filter(|a| corpus.actor(a).is_some())
-                .map(|a| {
-                    let next = q.without_actor(a);
-                    let name = corpus.actor_name(a).to_owned();
-                    view! {
-                        <li class="chip">
-                            <a class="chip-name" href=Route::Actor(a.clone()).href()>{name.clone()}</a>
-                            <a class="chip-remove" href=Route::Timeline(next).href() aria-label=format!("Remove {name} from the filter")>"×"</a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let match_mode = (q.actors.len() > 1).then(|| {
-                let any = Route::Timeline(TimelineQuery { match_mode: ActorMatch::Any, ..q.clone() });
-                let all = Route::Timeline(TimelineQuery { match_mode: ActorMatch::All, ..q.clone() });
-                let is_all = q.match_mode == ActorMatch::All;
-                view! {
-                    <p class="match">
-                        "Events involving "
-                        <a href=any.href() class:on=!is_all aria-current=(!is_all).then_some("true")>"any"</a>
-                        " / "
-                        <a href=all.href() class:on=is_all aria-current=is_all.then_some("true")>"all"</a>
-                        " of these actors"
-                    </p>
-                }
-            });
-            let kinds = ActorKind::ALL
-                .iter()
-                .map(|&k| {
-                    let on = q.kind == Some(k);
-                    let next = TimelineQuery { kind: (!on).then_some(k), ..q.clone() };
-                    view! {
-                        <li><a href=Route::Timeline(next).href() class:on=on aria-current=on.then_some("true")>{k.label()}</a></li>
-                    }
-                })
-                .collect_view();
+        move |id: ActorId| {
+            let name = ctx.corpus.actor_name(&id).to_owned();
+            let actor_href = Route::Actor(id.clone()).href();
+            let remove = move || query.with(|q| Route::Timeline(q.without_actor(&id)).href());
             view! {
-                {(!unknown.is_empty()).then(|| view! {
-                    <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
-                })}
-                <ul class="chips" aria-label="Selected actors">{chips}</ul>
-                {match_mode}
-                <div class="kinds-row"><span id="kind-label">"Involving a "</span>
-                    <ul class="kinds" aria-labelledby="kind-label">{kinds}</ul>
-                </div>
-                {q.is_filtered().then(|| view! {
-                    <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a></p>
-                })}
+                <li class="chip">
+                    <a class="chip-name" href=actor_href>{name.clone()}</a>
+                    <a class="chip-remove" href=remove aria-label=format!("Remove {name} from the filter")>"×"</a>
+                </li>
             }
         }
+    };
+    let several = Memo::new(move |_| query.with(|q| q.actors.len() > 1));
+    let is_all = Memo::new(move |_| query.with(|q| q.match_mode == ActorMatch::All));
+    let mode_href = move |mode: ActorMatch| move || query.with(|q| Route::Timeline(TimelineQuery { match_mode: mode, ..q.clone() }).href());
+    let chips = move || {
+        view! {
+            {move || unknown.with(|unknown| (!unknown.is_empty()).then(|| view! {
+                <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
+            }))}
+            <ul class="chips" aria-label="Selected actors">
+                <For each=move || chosen.get() key=|id| id.clone() children=chip.clone()/>
+            </ul>
+            {move || several.get().then(|| view! {
+                <p class="match">
+                    "Events involving "
+                    <a href=mode_href(ActorMatch::Any) class:on=move || !is_all.get() aria-current=move || (!is_all.get()).then_some("true")>"any"</a>
+                    " / "
+                    <a href=mode_href(ActorMatch::All) class:on=is_all aria-current=move || is_all.get().then_some("true")>"all"</a>
+                    " of these actors"
+                </p>
+            })}
+        }
+    };
+    // The kinds: built once, each link's address and state following the query.
+    let kinds = ActorKind::ALL
+        .iter()
+        .map(|&k| {
+            let on = Memo::new(move |_| query.with(|q| q.kind == Some(k)));
+            let href = move || query.with(|q| Route::Timeline(TimelineQuery { kind: (!on.get()).then_some(k), ..q.clone() }).href());
+            view! {
+                <li><a href=href class:on=on aria-current=move || on.get().then_some("true")>{k.label()}</a></li>
+            }
+        })
+        .collect_view();
+    let filtered = Memo::new(move |_| query.with(TimelineQuery::is_filtered));
+    let clear = move || {
+        filtered.get().then(|| view! {
+            <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a></p>
+        })
     };
 
     // The card under the pointer or focus: the chart lights its marks.
@@ -419,7 +421,13 @@ pub fn TimelinePage() -> impl IntoView {
         <p class="pending-note" role="status">"Filtering…"</p>
         <LoadFailure need what="events"/>
         <LoadFailure need=counts_need what="event counts of the actor list"/>
-        <div class="filters">{chips}</div>
+        <div class="filters">
+            {chips}
+            <div class="kinds-row"><span id="kind-label">"Involving a "</span>
+                <ul class="kinds" aria-labelledby="kind-label">{kinds}</ul>
+            </div>
+            {clear}
+        </div>
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();
