@@ -50,7 +50,7 @@ use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route, Tim
 use crate::core::search::{likely_chunks, CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 9;
+pub const VERSION: u16 = 10;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -100,7 +100,7 @@ pub enum Kind {
     /// The quote records of a range of [`EXCERPT_QUOTES`] quotes, for search hits.
     Excerpts,
     /// A range of actors' lanes: each actor's events (summaries, without evidence), what
-    /// the timeline filtered by those actors shows ([`LANE_EVENTS`]).
+    /// the timeline filtered by those actors shows ([`LANE_EVENTS`], [`LaneFiles`]).
     Lanes,
 }
 
@@ -359,6 +359,50 @@ pub struct Manifest {
     pub shards: Vec<ShardRef>,
     /// The sharded search index, for a corpus of more than [`SHARDED_SEARCH_FROM`] quotes.
     pub search: Option<SearchFiles>,
+    /// The actors' lanes, if the corpus has actors.
+    pub lanes: Option<LaneFiles>,
+}
+
+/// A release's lanes files: named by number and by `set`, a hash of them all, like the
+/// search's postings (a hundred of them at 10,000 events: their own hashes would cost
+/// every page's manifest about 2.8 KB gzipped); file `k` holds the lanes of the actors
+/// from number `firsts[k]` to the next file's first (or the last of `actors`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaneFiles {
+    pub set: u64,
+    pub firsts: Vec<u32>,
+    pub actors: u32,
+}
+
+/// A lanes file's body after its set: the number of its first actor, each of its actors'
+/// events by number (ascending), and those events' summaries by number (ascending).
+type LaneBody = (u32, Vec<Vec<u32>>, Vec<(u32, Event)>);
+
+impl LaneFiles {
+    /// Lanes file `k`, if there is one.
+    pub fn file(&self, k: usize) -> Option<ShardRef> {
+        let first = *self.firsts.get(k)?;
+        let end = self.firsts.get(k + 1).copied().unwrap_or(self.actors);
+        Some(ShardRef { kind: Kind::Lanes, first, count: end.checked_sub(first)?, file: format!("lanes-{:016x}-{k}.bin", self.set), bytes: 0, hash: self.set })
+    }
+
+    /// The file holding the lane of actor number `actor`, if the release has it.
+    pub fn of_actor(&self, actor: usize) -> Option<ShardRef> {
+        let actor = u32::try_from(actor).ok().filter(|&a| a < self.actors)?;
+        self.file(self.firsts.partition_point(|&f| f <= actor).checked_sub(1)?)
+    }
+
+    /// Why these files cannot be the lanes of `actors` actors in order, if they cannot:
+    /// the first from actor 0, each starting past the one before, all within `actors`.
+    fn fault(&self) -> Option<&'static str> {
+        if self.firsts.first() != Some(&0) {
+            return Some("its first lanes file does not start at the first actor");
+        }
+        if !self.firsts.windows(2).all(|w| w[0] < w[1]) || self.firsts.last().is_some_and(|&l| l >= self.actors) {
+            return Some("its lanes files are not ranges of actors in order");
+        }
+        None
+    }
 }
 
 /// A release's sharded search index: the `terms` and `columns` shards are in
@@ -565,7 +609,9 @@ pub fn encode(
         let evidence: Vec<&str> = chunk.iter().map(|e| e.evidence.as_str()).collect();
         shards.push((Kind::Evidence, first, records(chunk.len())?, body_of(&(first, evidence))?));
     }
-    // Each actor's lane: every event they are in, actors grouped in order.
+    // Each actor's lane: every event they are in, actors grouped in order; named by
+    // number and by a hash of them all (below).
+    let mut lane_files: Vec<LaneBody> = Vec::new();
     let mut next = 0;
     while next < corpus.actors.len() {
         let (start, mut held) = (next, 0);
@@ -583,7 +629,7 @@ pub fn encode(
             .collect::<Result<_, String>>()?;
         let numbers: BTreeSet<u32> = lists.iter().flatten().copied().collect();
         let events: Vec<(u32, Event)> = numbers.into_iter().map(|i| (i, Event { evidence: String::new(), ..corpus.events[i as usize].clone() })).collect();
-        shards.push((Kind::Lanes, records(start)?, records(next - start)?, body_of(&(records(start)?, lists, events))?));
+        lane_files.push((records(start)?, lists, events));
     }
     shards.push((Kind::Index, 0, 1, body_of(&index)?));
 
@@ -625,6 +671,21 @@ pub fn encode(
         }
         None => None,
     };
+    let lanes = if lane_files.is_empty() {
+        None
+    } else {
+        let mut all = Vec::new();
+        for lane in &lane_files {
+            all.extend_from_slice(&body_of(lane)?);
+        }
+        let lanes = LaneFiles { set: content_hash(&all), firsts: lane_files.iter().map(|(first, _, _)| *first).collect(), actors: records(corpus.actors.len())? };
+        for (k, lane) in lane_files.into_iter().enumerate() {
+            let (_, bytes) = wrap(Kind::Lanes, &body_of(&(lanes.set, lane))?);
+            let name = lanes.file(k).ok_or_else(|| format!("lanes file {k} is not in its own list"))?.file;
+            files.push(DataFile { name, bytes });
+        }
+        Some(lanes)
+    };
     let mut slices = HashMap::new();
     let mut entries = Vec::new();
     for slice in Slices::of(corpus, citations, &first, &timeline).all() {
@@ -653,7 +714,7 @@ pub fn encode(
         refs.push(ShardRef { kind, first, count, file: file.clone(), bytes: records(bytes.len())?, hash });
         listed.push(DataFile { name: file, bytes });
     }
-    let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs, search };
+    let manifest = Manifest { base_url: base_url.map(str::to_owned), previews, shards: refs, search, lanes };
     let (hash, bytes) = wrap(Kind::Manifest, &body_of(&manifest)?);
     let mut all = vec![DataFile { name: format!("{}-{hash:016x}.bin", Kind::Manifest.name()), bytes }];
     all.extend(listed);
@@ -858,14 +919,17 @@ pub fn read_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, PackError> {
     if manifest.shards.iter().any(|s| s.kind == Kind::Manifest) {
         return Err(PackError { file: file.to_owned(), reason: "lists a manifest among its shards".to_owned() });
     }
+    if let Some(reason) = manifest.lanes.as_ref().and_then(LaneFiles::fault) {
+        return Err(PackError { file: file.to_owned(), reason: reason.to_owned() });
+    }
     Ok(manifest)
 }
 
 /// Reads the shard `shard` names: refused unless the bytes are exactly that shard.
 pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
-    // Postings and excerpts are named by their release's set, which their bodies carry;
-    // their headers' checksums still catch any damage.
-    let named = matches!(shard.kind, Kind::Postings | Kind::Excerpts);
+    // Postings, excerpts and lanes are named by their release's set, which their bodies
+    // carry; their headers' checksums still catch any damage.
+    let named = matches!(shard.kind, Kind::Postings | Kind::Excerpts | Kind::Lanes);
     let body = unwrap(&shard.file, shard.kind, bytes, (!named).then_some(shard.hash))?;
     let other_release = |set: u64| {
         (set != shard.hash).then(|| PackError { file: shard.file.clone(), reason: "belongs to another release than this page's manifest (reload the page)".to_owned() })
@@ -918,7 +982,10 @@ pub fn read_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Shard, PackError> {
             Shard::Postings(chunk.to_vec())
         }
         Kind::Lanes => {
-            let (first, lists, events): (u32, Vec<Vec<u32>>, Vec<(u32, Event)>) = decode(file, body)?;
+            let (set, (first, lists, events)): (u64, LaneBody) = decode(file, body)?;
+            if let Some(e) = other_release(set) {
+                return Err(e);
+            }
             let fail = |reason: String| Err(PackError { file: file.to_owned(), reason });
             if first != shard.first {
                 return fail(format!("holds the lanes from actor {first}, not {}", shard.first));
@@ -1244,8 +1311,8 @@ impl Shelf {
         if let Some(catalog) = self.catalog.as_ref().filter(|_| !have.contains(Parts::EVENTS)) {
             for id in needs.iter().flat_map(|n| &n.lanes) {
                 let Some(k) = catalog.actors.iter().position(|a| &a.id == id) else { continue };
-                let lane = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && k.checked_sub(s.first as usize).is_some_and(|d| d < s.count as usize));
-                wanted.extend(lane.filter(|s| !self.has(s)).map(|s| Wanted { shard: s.clone(), key: None }));
+                let lane = manifest.lanes.as_ref().and_then(|l| l.of_actor(k));
+                wanted.extend(lane.filter(|s| !self.has(s)).map(|shard| Wanted { shard, key: None }));
             }
         }
         if let Some(files) = &manifest.search {
@@ -1438,6 +1505,25 @@ mod tests {
         *flipped.last_mut().unwrap() ^= 1;
         assert!(unwrap("f", Kind::Index, &flipped, None).unwrap_err().reason.contains("corrupt"));
         assert!(unwrap("f", Kind::Index, b"<!DOCTYPE html>", None).unwrap_err().reason.contains("not a Dossier data file"));
+    }
+
+    #[test]
+    fn a_manifest_whose_lanes_files_are_not_ranges_of_actors_in_order_is_refused() {
+        let lanes = LaneFiles { set: 7, firsts: vec![0, 3, 5], actors: 9 };
+        let manifest = |lanes: LaneFiles| {
+            let m = Manifest { base_url: None, previews: false, shards: Vec::new(), search: None, lanes: Some(lanes) };
+            read_manifest("manifest-test.bin", &wrap(Kind::Manifest, &body_of(&m).unwrap()).1)
+        };
+        assert!(manifest(lanes.clone()).is_ok());
+        assert_eq!(lanes.of_actor(0).map(|f| (f.first, f.count)), Some((0, 3)));
+        assert_eq!(lanes.of_actor(4).map(|f| (f.first, f.count, f.file)), Some((3, 2, format!("lanes-{:016x}-1.bin", 7))));
+        assert_eq!(lanes.of_actor(8).map(|f| (f.first, f.count)), Some((5, 4)));
+        assert_eq!(lanes.of_actor(9), None);
+        assert_eq!(lanes.of_actor(usize::MAX), None);
+        for firsts in [vec![], vec![1, 2], vec![0, 0], vec![0, 4, 2], vec![0, 9], vec![0, u32::MAX]] {
+            let err = manifest(LaneFiles { firsts: firsts.clone(), ..lanes.clone() }).unwrap_err();
+            assert!(err.reason.contains("lanes file"), "{firsts:?}: {err}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use dossier::core::cite::{styled_all, Citations};
 use dossier::core::model::{Corpus, Parts};
-use dossier::core::pack::{encode, need_for, read_manifest, read_shard, slice_key, DataFile, Kind, Manifest, Need, ShardRef, Shelf};
+use dossier::core::pack::{encode, need_for, read_manifest, read_shard, slice_key, DataFile, Kind, LaneFiles, Manifest, Need, ShardRef, Shelf};
 use dossier::core::route::{every_page, Route};
 use dossier::core::search::QuoteIndex;
 use dossier::core::site::BaseUrl;
@@ -872,11 +872,20 @@ fn the_timeline_filtered_by_actors_reads_only_their_lanes_and_shows_what_every_e
     let (data, _) = dossier::synth::corpus_with_event_actors(40, 2_400, 12, 11);
     let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
     let (manifest, files, _) = files(&c, 300);
-    // Every actor's lane in exactly one shard, in order.
-    let lanes: Vec<&ShardRef> = manifest.shards.iter().filter(|s| s.kind == Kind::Lanes).collect();
+    // Every actor's lane in exactly one file, in order, which `of_actor` finds; none
+    // listed among the shards (they are named by number under one hash).
+    let listed = manifest.lanes.as_ref().expect("lanes files");
+    let lanes: Vec<ShardRef> = (0..listed.firsts.len()).map(|k| listed.file(k).unwrap()).collect();
     assert!(lanes.len() >= 3, "{} lanes shards", lanes.len());
     assert_eq!(lanes.iter().map(|s| s.count as usize).sum::<usize>(), c.actors.len());
     assert!(lanes.windows(2).all(|w| w[0].first + w[0].count == w[1].first));
+    for (a, _) in c.actors.iter().enumerate() {
+        let file = listed.of_actor(a).unwrap();
+        assert!((file.first as usize..(file.first + file.count) as usize).contains(&a), "actor {a} in {file:?}");
+        assert!(files.iter().any(|f| f.name == file.file), "{} written", file.file);
+    }
+    assert_eq!(listed.of_actor(c.actors.len()), None);
+    assert!(manifest.shards.iter().all(|s| s.kind != Kind::Lanes));
     let busy: Vec<&ActorId> = c.actors.iter().map(|a| &a.id).filter(|a| !c.events_involving(a).is_empty()).collect();
     assert!(busy.len() >= 6);
     let ids = |ctx: &CorpusContext, numbers: &[usize]| numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect::<Vec<_>>();
@@ -976,8 +985,9 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
         assert!(refused.lanes(&manifest).is_empty(), "{reason}");
         assert!(refused.corpus(&manifest).expect("nothing refused stays").events.is_empty(), "{reason}");
         let again: Vec<String> = refused.wanted(&manifest, &[Need::timeline(&query)], &BTreeMap::new()).into_iter().map(|w| w.shard.file).collect();
-        let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes && again.contains(&s.file)).expect("the lane is wanted again");
-        refused.put(real, read_shard(real, bytes_of(&files, &real.file)).unwrap()).unwrap();
+        let real = manifest.lanes.as_ref().and_then(|l| l.of_actor(a)).expect("a lanes file");
+        assert!(again.contains(&real.file), "the lane is wanted again: {again:?}");
+        refused.put(&real, read_shard(&real, bytes_of(&files, &real.file)).unwrap()).unwrap();
         assert!(refused.lanes(&manifest).contains(&id));
         assert_eq!(refused.corpus(&manifest).unwrap().events_involving(&id).len(), theirs.len());
         // Read before the catalog (natively only: the browser finds lanes through it),
@@ -991,9 +1001,14 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
         assert!(err.reason.contains(reason), "{reason}: {err}");
     }
     // A lanes file whose list names an event it does not hold is refused when read.
-    let real = manifest.shards.iter().find(|s| s.kind == Kind::Lanes).unwrap();
+    let real = manifest.lanes.as_ref().and_then(|l| l.file(0)).unwrap();
     let mut bytes = bytes_of(&files, &real.file).to_vec();
     let last = bytes.len() - 1;
     bytes[last] ^= 1;
-    assert!(read_shard(real, &bytes).unwrap_err().reason.contains("corrupt"));
+    assert!(read_shard(&real, &bytes).unwrap_err().reason.contains("corrupt"));
+    // Another release's lanes file under this one's name (a host mixing releases).
+    let other = LaneFiles { set: real.hash ^ 1, ..manifest.lanes.clone().unwrap() };
+    let err = read_shard(&other.file(0).unwrap(), bytes_of(&files, &real.file)).unwrap_err();
+    assert!(err.reason.contains("another release"), "{err}");
+
 }

@@ -115,7 +115,7 @@ test('moving to a page whose data is not in yet fetches it, then shows the page'
 function watchData(page) {
   const asked = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
     if (m) asked.push(m[1]);
   });
   return asked;
@@ -318,7 +318,7 @@ test('the timeline opens from its first view alone; an actor filter fetches thei
 test('a filter whose events cannot be fetched says so with a retry, never the first view as its answer', async ({ page }) => {
   let broken = true;
   // A body that is not the file (a proxy's error page, say): no console error to expect.
-  await page.route(/\/data\/(events|lanes)-[0-9a-f]+\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
+  await page.route(/\/data\/(events|lanes)-[0-9a-f]+(-\d+)?\.bin$/, (route) => (broken ? route.fulfill({ status: 200, body: 'busy' }) : route.continue()));
   await open(page, '/timeline');
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.load-failure')).toContainText('The events could not be loaded');
@@ -360,7 +360,7 @@ test('the actor list whose counts cannot be fetched says so with a retry, the fi
 test('leaving the timeline while its events are on their way leaves the next page readable', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route(/\/data\/(events|lanes)-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.route(/\/data\/(events|lanes)-[0-9a-f]+(-\d+)?\.bin$/, async (route) => { await held; await route.continue(); });
   await open(page, '/timeline');
   await page.locator('.timeline article.event .actors a').first().click();
   await expect(page.locator('.pending-note')).toBeVisible();

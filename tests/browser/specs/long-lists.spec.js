@@ -39,7 +39,7 @@ test('quotes render a page at a time, and a new query starts from the first page
 test('the quotes list opens from its first page; an export from it fetches every quote first and saves them all', async ({ page }) => {
   const asked = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
     if (m) asked.push(m[1]);
   });
   await open(page, `${synth}/quotes`);
@@ -578,7 +578,7 @@ test('the card in focus keeps exactly its marks lit through a redraw of the char
 test('an actor filter fetches only that actor\'s lane and shows what every event shows, opened cold or clicked', async ({ page }) => {
   const asked = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}\.bin$/);
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
     if (m) asked.push(m[1]);
   });
   await open(page, `${synth}/timeline`);
