@@ -20,7 +20,14 @@
 //!   first page, count and facets, the timeline's first page, count, chart and actor
 //!   counts ([`crate::core::lists`]). A page's head names its own slice; for a
 //!   page reached inside the app, **directory** shards (listed in the manifest, about
-//!   [`DIRECTORY_ENTRIES`] pages each, bucketed by a hash of the page's key) name it.
+//!   [`DIRECTORY_ENTRIES`] pages each, bucketed by a hash of the page's key) name it;
+//! - **files named by number under one hash of their set**, many of the same kind that
+//!   change together, so the manifest lists the set once, not each file's hash: the
+//!   search index's postings and excerpts ([`SearchFiles`], for a large corpus) and the
+//!   actors' lanes, each actor's events for the timeline's actor filter ([`LaneFiles`]).
+//!   Each body carries its set, so another release's file under the same name is refused;
+//!   a change to any one of them renames them all (a returning reader fetches the set's
+//!   files again: the price of a manifest that does not grow with them).
 //!
 //! [`need_for`] says what each page fetches; [`Shelf`] joins whatever has been read
 //! (whole parts and slices) into one [`Corpus`] in the corpus's order.
@@ -31,11 +38,12 @@
 //! "DOSSIER" version:u16le kind:u8 body-hash:u64le body-length:u32le body
 //! ```
 //!
-//! The body is [postcard](https://docs.rs/postcard) (serde's data model, varints). Names
-//! are content-addressed (the body's hash), so a shard that did not change between two
-//! releases keeps its name and its cache entry, and one manifest can never be served with
-//! another release's shard: a file whose bytes are not the ones its manifest names is
-//! refused with a reason ([`PackError`]), never decoded into wrong data, never a panic.
+//! The body is [postcard](https://docs.rs/postcard) (serde's data model, varints). Other
+//! names are content-addressed (the body's hash), so a shard that did not change between
+//! two releases keeps its name and its cache entry, and one manifest can never be served
+//! with another release's shard: a file whose bytes are not the ones its manifest names
+//! (or, named by set, whose set is not the manifest's) is refused with a reason
+//! ([`PackError`]), never decoded into wrong data, never a panic.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;

@@ -1010,5 +1010,4 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
     let other = LaneFiles { set: real.hash ^ 1, ..manifest.lanes.clone().unwrap() };
     let err = read_shard(&other.file(0).unwrap(), bytes_of(&files, &real.file)).unwrap_err();
     assert!(err.reason.contains("another release"), "{err}");
-
 }

@@ -119,15 +119,21 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     };
 
     // A button per lane folds it to one row of counts (or unfolds it): a lane view that
-    // fits a phone's screen. Keyed by what a button shows, so a filter or a zoom that
-    // keeps a lane keeps its button.
-    let toggle_keys = Memo::new(move |_| {
-        drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().map(|l| (l.actor.clone(), !l.folded, l.label.clone())).collect::<Vec<_>>())
-    });
+    // fits a phone's screen. Keyed by the lane's actor, its state and label following
+    // the drawing, so a filter or a zoom that keeps a lane keeps its button, and a button
+    // pressed keeps the keyboard's focus.
+    let toggle_keys = Memo::new(move |_| drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().map(|l| l.actor.clone()).collect::<Vec<_>>()));
     let lane_toggle = {
         let data = data.clone();
-        move |(key, open, label): (Option<ActorId>, bool, String)| {
+        move |key: Option<ActorId>| {
             let data = data.clone();
+            let lane = {
+                let key = key.clone();
+                Memo::new(move |_| {
+                    drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().find(|l| l.actor == key).map(|l| (!l.folded, l.label.clone())).unwrap_or_default())
+                })
+            };
+            let open = move || lane.with(|(open, _)| *open);
             let toggle = move |_| {
                 // The build's first view has no folded layout: that needs the events
                 // the query can keep (a request for what is in does nothing).
@@ -139,10 +145,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                     None => f.push(key.clone()),
                 })
             };
-            let title = if open { "Fold this lane to a row of counts" } else { "Show this lane's events" };
+            let title = move || if open() { "Fold this lane to a row of counts" } else { "Show this lane's events" };
             view! {
-                <button type="button" class="lane-toggle" aria-expanded=open.to_string() title=title on:click=toggle>
-                    <span aria-hidden="true">{if open { "▾ " } else { "▸ " }}</span>{label}
+                <button type="button" class="lane-toggle" aria-expanded=move || open().to_string() title=title on:click=toggle>
+                    <span aria-hidden="true">{move || if open() { "▾ " } else { "▸ " }}</span>{move || lane.with(|(_, label)| label.clone())}
                 </button>
             }
         }

@@ -354,7 +354,8 @@ impl Node for LaneNode {
 /// The keyed redraw of a list of children of `parent`: each new spec takes the old node
 /// of its key if it fits (redrawn; otherwise the old node is removed) or a node created;
 /// old nodes left over are removed; then the nodes are put in the new order, moving the
-/// fewest (all but the longest run of kept nodes already in order).
+/// fewest (all but the longest run of kept nodes already in order). [`rekey_with`] says
+/// how nodes are made and what becomes of those removed (lanes are kept aside).
 fn rekey<N: Node>(parent: &Element, old: Vec<N>, new: Vec<N::Spec>, roving: bool) -> Vec<N> {
     rekey_with(parent, old, new, roving, N::create, |n| n.element().remove())
 }

@@ -191,15 +191,17 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, a
             // query whose data is on its way paints nothing yet: its first screenful is
             // painted when the data comes in, and the rest after that.
             if answered && whole.with_untracked(|w| w.as_ref() != Some(now)) {
+                let painted = now.clone();
                 request_animation_frame(move || {
                     set_timeout(
                         move || {
-                            // Unless the list is gone (another page) or already whole.
+                            // Unless the list is gone (another page), already whole, or
+                            // showing another query by now (which may be waiting for
+                            // its data: its own first screenful comes first).
                             if query
                                 .try_with_untracked(|q| {
-                                    whole.try_with_untracked(|w| w.as_ref() != Some(q))
+                                    q == &painted && whole.try_with_untracked(|w| w.as_ref() != Some(q)) == Some(true)
                                 })
-                                .flatten()
                                 == Some(true)
                             {
                                 limit.render_whole();

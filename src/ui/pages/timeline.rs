@@ -4,8 +4,9 @@
 //! the chart, the picker's counts) and fetches what the reader asks for beyond it: the
 //! chosen actors' lanes for an actor filter, every event for another filter, a zoom or a
 //! span ("Filtering…" until they are in), a folded lane, "Show more", a link to an event
-//! beyond the first page, an export. Its events always come from
-//! `core::lists::TimelineAnswer`, whole or not at all.
+//! beyond the first page, an export, and the actor picker's counts beside a date, kind or
+//! document filter (each fetch that fails is said with a retry). Its events always come
+//! from `core::lists::TimelineAnswer`, whole or not at all.
 //!
 //! Filters are links and form controls that navigate (push, so back/forward walk through
 //! them); the list is the primary view, the chart above it (`components::chart`) an aid

@@ -342,6 +342,14 @@ test('a lane folds to one row of counts and back; the counts hold every event of
   const height = (await chart.locator('svg').boundingBox()).height;
   const toggle = chart.getByRole('button', { name: 'Ahmed al-Sharaa' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // Pressed from the keyboard, the button stays the one in focus (the same button,
+  // its state changed), so Space folds and unfolds again.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   // Folded: no single marks, every event of the lane counted in a bin, the chart shorter.
