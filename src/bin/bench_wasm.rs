@@ -117,7 +117,7 @@ mod bench {
             // The quotes' shards are named but never read, as on the quotes page.
             let quotes = ShardRef { kind: Kind::Quotes, first: 0, count: counts.quotes as u32, file: "quotes.bin".to_owned(), bytes: 0, hash: 0 };
             let events = ShardRef { kind: Kind::Events, first: 0, count: counts.events as u32, file: "events.bin".to_owned(), bytes: 0, hash: 0 };
-            let manifest = Manifest { base_url: None, previews: false, shards: vec![shard.clone(), quotes, events], search: None };
+            let manifest = Manifest { base_url: None, previews: false, shards: vec![shard.clone(), quotes, events], search: None, lanes: None };
             let mut shelf = Shelf::default();
             shelf.put(&shard, Shard::Catalog(Box::new(read))).map_err(|e| e.to_string())?;
             let catalog = shelf.corpus(&manifest).map_err(|e| e.to_string())?;
