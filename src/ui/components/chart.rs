@@ -119,9 +119,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     };
 
     // A button per lane folds it to one row of counts (or unfolds it): a lane view that
-    // fits a phone's screen. Keyed by the lane's actor, its state and label following
-    // the drawing, so a filter or a zoom that keeps a lane keeps its button, and a button
-    // pressed keeps the keyboard's focus.
+    // fits a phone's screen. Built again only when the lanes' actors change, each one's
+    // state and label following the drawing, so a zoom keeps the buttons and a button
+    // pressed keeps the keyboard's focus (not a keyed `For`: its diff costs the wasm
+    // more than rebuilding a few buttons costs a filter).
     let toggle_keys = Memo::new(move |_| drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().map(|l| l.actor.clone()).collect::<Vec<_>>()));
     let lane_toggle = {
         let data = data.clone();
@@ -389,7 +390,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| hide_tip()>
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
             <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">
-                <For each=move || toggle_keys.get() key=|k| k.clone() children=lane_toggle/>
+                {move || toggle_keys.get().into_iter().map(lane_toggle.clone()).collect_view()}
             </div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key

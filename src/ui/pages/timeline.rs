@@ -196,8 +196,9 @@ pub fn TimelinePage() -> impl IntoView {
         })
         .collect_view();
 
-    // The chosen actors' chips, keyed by actor (a zoom or another filter changes each
-    // one's removal link, nothing else); the ids the dossier does not know, said once.
+    // The chosen actors' chips, built again only when the chosen actors change (a zoom or
+    // another filter changes each one's removal link, nothing else); the ids the dossier
+    // does not know, said once.
     let (chosen, unknown) = {
         let (a, b) = (ctx.clone(), ctx.clone());
         (
@@ -222,13 +223,14 @@ pub fn TimelinePage() -> impl IntoView {
     let several = Memo::new(move |_| query.with(|q| q.actors.len() > 1));
     let is_all = Memo::new(move |_| query.with(|q| q.match_mode == ActorMatch::All));
     let mode_href = move |mode: ActorMatch| move || query.with(|q| Route::Timeline(TimelineQuery { match_mode: mode, ..q.clone() }).href());
-    let chips = move || {
+    let chips = {
+        let chip = chip.clone();
         view! {
             {move || unknown.with(|unknown| (!unknown.is_empty()).then(|| view! {
                 <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
             }))}
             <ul class="chips" aria-label="Selected actors">
-                <For each=move || chosen.get() key=|id| id.clone() children=chip.clone()/>
+                {move || chosen.get().into_iter().map(chip.clone()).collect_view()}
             </ul>
             {move || several.get().then(|| view! {
                 <p class="match">
