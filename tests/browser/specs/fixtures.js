@@ -31,6 +31,18 @@ export async function settled(page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
+/// The kinds of data file (`catalog`, `slice`, `lanes`, `postings`, …) a page asks for from
+/// now on, in order: content-named files (`<kind>-<hash>.bin`) and those named by number
+/// under their set's hash (`<kind>-<set>-<k>.bin`).
+export function watchData(page) {
+  const asked = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
+    if (m) asked.push(m[1]);
+  });
+  return asked;
+}
+
 /// Opens a path cold and waits until the app has hydrated the page (`<html data-hydrated>`)
 /// and its heading shows.
 export async function open(page, path) {

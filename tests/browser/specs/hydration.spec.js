@@ -2,7 +2,7 @@
 // place (hydration) instead of painting it again; a URL's state applies after that; what
 // is typed before the wasm arrives is kept; the search box works without the wasm.
 import fs from 'node:fs';
-import { test, expect, open, settled } from './fixtures.js';
+import { test, expect, open, settled, watchData } from './fixtures.js';
 
 // What these tests count and fail are the page's own requests: a service worker that
 // took charge mid-test would answer them from its cache, out of page.route's reach
@@ -110,16 +110,6 @@ test('moving to a page whose data is not in yet fetches it, then shows the page'
   await page.locator('article.event h3 a, article.event h4 a').first().click();
   await expect(page.locator('main h2', { hasText: 'Evidence' })).toBeVisible();
 });
-
-/// The data files the page asks for from now on, by kind (`slice`, `catalog`, ...).
-function watchData(page) {
-  const asked = [];
-  page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
-    if (m) asked.push(m[1]);
-  });
-  return asked;
-}
 
 test('a record page fetches the catalog and its own slice, nothing that grows with the corpus; inside the app a directory names the next', async ({ page }) => {
   const asked = watchData(page);

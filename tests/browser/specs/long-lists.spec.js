@@ -4,7 +4,7 @@
 // again, and the chart's marks and links to a year or an event beyond the first page render
 // up to it and scroll there, also when opened cold.
 import fs from 'node:fs';
-import { test, expect, open, settled, tickLabels } from './fixtures.js';
+import { test, expect, open, settled, tickLabels, watchData } from './fixtures.js';
 
 const synth = 'http://127.0.0.1:4174';
 
@@ -37,11 +37,7 @@ test('quotes render a page at a time, and a new query starts from the first page
 });
 
 test('the quotes list opens from its first page; an export from it fetches every quote first and saves them all', async ({ page }) => {
-  const asked = [];
-  page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
-    if (m) asked.push(m[1]);
-  });
+  const asked = watchData(page);
   await open(page, `${synth}/quotes`);
   await expect(page.locator('.results > li')).toHaveCount(100);
   expect(asked).not.toContain('quotes');
@@ -56,23 +52,13 @@ test('the quotes list opens from its first page; an export from it fetches every
   expect(asked).toContain('index');
 });
 
-/// The kinds of data file a page asks for from now on (`quotes`, `postings`, …).
-function watchKinds(page) {
-  const asked = [];
-  page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}[-.]/);
-    if (m) asked.push(m[1]);
-  });
-  return asked;
-}
-
 const synthQuotes = () => JSON.parse(fs.readFileSync(new URL('../../../target/synth-data/quotes.json', import.meta.url), 'utf8'));
 
 test('a search of the sharded index fetches its terms, the chunks of its words and the hits shown, never every quote', async ({ page }) => {
   // The truth, from the data folder: the quotes whose text holds the phrase.
   const truth = synthQuotes().filter((q) => q.text.toLowerCase().includes('the lifting of sanctions')).length;
   expect(truth).toBeGreaterThan(20);
-  const asked = watchKinds(page);
+  const asked = watchData(page);
   await open(page, `${synth}/quotes`);
   await page.locator('#quote-q').fill('"the lifting of sanctions" ');
   await expect(page.locator('.count')).toContainText(`${truth} of 250 quotes`);
@@ -171,7 +157,7 @@ test('a search is answered before the speakers are in: its speaker counts follow
 test('a link to a filtered quotes list, followed inside the app, opens it from the sharded index', async ({ page }) => {
   const actor = synthQuotes()[0].speaker;
   const said = synthQuotes().filter((q) => q.speaker === actor).length;
-  const asked = watchKinds(page);
+  const asked = watchData(page);
   await open(page, `${synth}/actors/${actor}`);
   await page.getByRole('link', { name: 'Search within them' }).click();
   await expect(page.locator('.count')).toContainText(`${said} of 250 quotes`);
@@ -576,11 +562,7 @@ test('the card in focus keeps exactly its marks lit through a redraw of the char
 });
 
 test('an actor filter fetches only that actor\'s lane and shows what every event shows, opened cold or clicked', async ({ page }) => {
-  const asked = [];
-  page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/data\/([a-z]+)-[0-9a-f]{16}(?:-\d+)?\.bin$/);
-    if (m) asked.push(m[1]);
-  });
+  const asked = watchData(page);
   await open(page, `${synth}/timeline`);
   const link = page.locator('.timeline article.event .actors a').first();
   await link.click();
