@@ -553,6 +553,24 @@ fn a_corpus_without_events_or_quotes_opens_its_lists_and_searches() {
     }
 }
 
+/// The ids of the events numbered `numbers` in `ctx`'s corpus.
+fn event_ids(ctx: &CorpusContext, numbers: &[usize]) -> Vec<dossier::core::model::EventId> {
+    numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect()
+}
+
+/// `answer`'s chart of `query`, its events numbered by their place among those it names,
+/// and those events' ids: comparable between corpora that number events differently
+/// (a first view, lanes, every event).
+fn chart_by_id(
+    ctx: &CorpusContext,
+    answer: &dossier::core::lists::TimelineAnswer,
+    query: &dossier::core::route::TimelineQuery,
+) -> (dossier::core::chart::Chart, Vec<dossier::core::model::EventId>) {
+    let chart = answer.chart(&ctx.corpus, query, &[]).expect("a chart");
+    let events = chart.events();
+    (chart.map_events(|i| events.binary_search(&i).ok()).expect("every event it names is numbered"), event_ids(ctx, &events))
+}
+
 #[test]
 fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
     use dossier::core::lists::TimelineAnswer;
@@ -580,15 +598,10 @@ fn the_timeline_opens_from_its_first_view_and_any_filter_fetches_every_event() {
     let full = whole(&c).timeline(&query).expect("answered");
     assert!(matches!(partial, TimelineAnswer::First { .. }) && matches!(full, TimelineAnswer::Whole(_)));
     assert_eq!(partial.len(), c.events.len());
-    let ids = |ctx: &CorpusContext, numbers: &[usize]| numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&first, partial.shown()), ids(&whole(&c), &full.shown()[..partial.shown().len()]));
-    let chart_of = |ctx: &CorpusContext, a: &TimelineAnswer| {
-        let chart = a.chart(&ctx.corpus, &query, &[]).expect("a chart");
-        let events = chart.events();
-        assert!(chart.lanes.iter().any(|l| l.dense), "counts by stretch of time");
-        (chart.map_events(|i| events.binary_search(&i).ok()).unwrap(), ids(ctx, &events))
-    };
-    assert_eq!(chart_of(&first, &partial), chart_of(&whole(&c), &full));
+    assert_eq!(event_ids(&first, partial.shown()), event_ids(&whole(&c), &full.shown()[..partial.shown().len()]));
+    let (chart, named) = chart_by_id(&first, &partial, &query);
+    assert!(chart.lanes.iter().any(|l| l.dense), "counts by stretch of time");
+    assert_eq!((chart, named), chart_by_id(&whole(&c), &full, &query));
     // The picker's counts too, with an actor chosen or not; another filter needs every event.
     let counts = whole(&c).timeline_counts(&query).expect("counted from every event");
     assert!(!counts.is_empty());
@@ -888,12 +901,6 @@ fn the_timeline_filtered_by_actors_reads_only_their_lanes_and_shows_what_every_e
     assert!(manifest.shards.iter().all(|s| s.kind != Kind::Lanes));
     let busy: Vec<&ActorId> = c.actors.iter().map(|a| &a.id).filter(|a| !c.events_involving(a).is_empty()).collect();
     assert!(busy.len() >= 6);
-    let ids = |ctx: &CorpusContext, numbers: &[usize]| numbers.iter().map(|&i| ctx.corpus.events[i].id.clone()).collect::<Vec<_>>();
-    let chart_of = |ctx: &CorpusContext, a: &TimelineAnswer, q: &TimelineQuery| {
-        let chart = a.chart(&ctx.corpus, q, &[]).expect("a chart");
-        let events = chart.events();
-        (chart.map_events(|i| events.binary_search(&i).ok()).unwrap(), ids(ctx, &events))
-    };
     let kinds = [ActorKind::Person, ActorKind::Organization, ActorKind::State];
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = |n: usize| {
@@ -932,8 +939,8 @@ fn the_timeline_filtered_by_actors_reads_only_their_lanes_and_shows_what_every_e
         assert!(matches!(partial, TimelineAnswer::Whole(_)));
         assert_eq!(partial.len(), full.len(), "{q:?}");
         kept[usize::from(others)] += usize::from(!full.is_empty());
-        assert_eq!(ids(&ctx, partial.shown()), ids(&whole(&c), full.shown()), "{q:?}");
-        assert_eq!(chart_of(&ctx, &partial, &q), chart_of(&whole(&c), &full, &q), "{q:?}");
+        assert_eq!(event_ids(&ctx, partial.shown()), event_ids(&whole(&c), full.shown()), "{q:?}");
+        assert_eq!(chart_by_id(&ctx, &partial, &q), chart_by_id(&whole(&c), &full, &q), "{q:?}");
         let route = Route::Timeline(q.clone());
         if others {
             // The picker's counts over another filter need every event: none until then.
