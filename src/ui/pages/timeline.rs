@@ -223,25 +223,22 @@ pub fn TimelinePage() -> impl IntoView {
     let several = Memo::new(move |_| query.with(|q| q.actors.len() > 1));
     let is_all = Memo::new(move |_| query.with(|q| q.match_mode == ActorMatch::All));
     let mode_href = move |mode: ActorMatch| move || query.with(|q| Route::Timeline(TimelineQuery { match_mode: mode, ..q.clone() }).href());
-    let chips = {
-        let chip = chip.clone();
-        view! {
-            {move || unknown.with(|unknown| (!unknown.is_empty()).then(|| view! {
-                <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
-            }))}
-            <ul class="chips" aria-label="Selected actors">
-                {move || chosen.get().into_iter().map(chip.clone()).collect_view()}
-            </ul>
-            {move || several.get().then(|| view! {
-                <p class="match">
-                    "Events involving "
-                    <a href=mode_href(ActorMatch::Any) class:on=move || !is_all.get() aria-current=move || (!is_all.get()).then_some("true")>"any"</a>
-                    " / "
-                    <a href=mode_href(ActorMatch::All) class:on=is_all aria-current=move || is_all.get().then_some("true")>"all"</a>
-                    " of these actors"
-                </p>
-            })}
-        }
+    let chips = view! {
+        {move || unknown.with(|unknown| (!unknown.is_empty()).then(|| view! {
+            <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
+        }))}
+        <ul class="chips" aria-label="Selected actors">
+            {move || chosen.get().into_iter().map(chip.clone()).collect_view()}
+        </ul>
+        {move || several.get().then(|| view! {
+            <p class="match">
+                "Events involving "
+                <a href=mode_href(ActorMatch::Any) class:on=move || !is_all.get() aria-current=move || (!is_all.get()).then_some("true")>"any"</a>
+                " / "
+                <a href=mode_href(ActorMatch::All) class:on=is_all aria-current=move || is_all.get().then_some("true")>"all"</a>
+                " of these actors"
+            </p>
+        })}
     };
     // The kinds: built once, each link's address and state following the query.
     let kinds = ActorKind::ALL
