@@ -1,9 +1,9 @@
 //! The search core compiled to WebAssembly for the browser benchmark (`.ci/bench`): it
 //! generates the synthetic corpus (`dossier::synth`), builds the index and answers queries,
 //! so `tests/browser/bench/peers.html` can time Dossier in Chromium beside MiniSearch and
-//! FlexSearch on exactly the same quotes and queries; and it runs the cold sharded search
-//! at 1,000,000 quotes on the files `dossier-bench` writes (`ColdSearch`). Not part of
-//! the app.
+//! FlexSearch on exactly the same quotes and queries; and it runs the sharded search, cold
+//! then warm, at 100,000 or 1,000,000 quotes on the files `dossier-bench` writes
+//! (`ColdSearch`). Not part of the app.
 
 #[cfg(target_arch = "wasm32")]
 mod bench {
@@ -92,7 +92,8 @@ mod bench {
     /// `tests/browser/bench/cold.js`: the files are fetched there, read here in the order
     /// the page reads them (the catalog, which the page has before it searches; then the
     /// terms, the columns and the chunks the words surely read; any chunk still missing;
-    /// then the excerpts files of the first screen of hits, which are explained).
+    /// then the excerpts files of the first screen of hits, which are explained). Ranked
+    /// and explained again, it is the same query warm.
     #[wasm_bindgen]
     pub struct ColdSearch {
         catalog: Corpus,

@@ -1,53 +1,74 @@
-// Issue 15 at 1,000,000 synthetic quotes, search only, in Chromium on localhost: each of
-// the benchmark's queries run cold (a new browser context, nothing cached, the wasm just
-// loaded) on the files `dossier-bench 1000000` wrote (DOSSIER_BENCH_COLD), by the search
-// core compiled to wasm (`ColdSearch` in src/bin/bench_wasm.rs, `cold.js`). Timed from
-// the first request to the first screen of hits explained (no page is drawn); bytes as
-// served gzipped. Against the issue's 1 MB and 300 ms, judged on the worst query.
+// Issue 15's sharded search in Chromium on localhost, search only, at 100,000 and
+// 1,000,000 synthetic quotes: each of the benchmark's queries run cold (a new browser
+// context, nothing cached, the wasm just loaded) on the files `dossier-bench` wrote
+// (DOSSIER_BENCH_COLD: `cold-100k/` and `cold/`), by the search core compiled to wasm
+// (`ColdSearch` in src/bin/bench_wasm.rs, `cold.js`). Timed from the first request to
+// the first screen of hits explained (no page is drawn); bytes as served gzipped. Then
+// the same query warm (its files in, as the next keystroke finds them): ranked and its
+// first screen explained again. Judged against the issue's targets: at 1,000,000 quotes
+// a cold query ≤ 1 MB and ≤ 300 ms (on the worst query); warm queries p95 ≤ 16 ms
+// (at 100,000 quotes, the large site's size; at 1,000,000 for comparison). Writes what
+// it measured to `bench-scale-1m.json` beside the folder it serves, for
+// scale-targets.mjs.
 //
-//   node bench/scale-1m.mjs <dir with cold.html, the wasm and cold/> [port]
-import { readFileSync, readdirSync } from 'node:fs';
+//   node bench/scale-1m.mjs <dir with cold.html, the wasm, cold/ and cold-100k/> [port]
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { median, ms, serve } from './common.mjs';
+import { median, p95, ms, serve } from './common.mjs';
 
 const dir = resolve(process.argv[2] ?? '');
 const port = Number(process.argv[3] ?? 4197);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-const queries = JSON.parse(readFileSync(`${dir}/cold/queries.json`, 'utf8'));
+const sizes = [['cold-100k', 100_000], ['cold', 1_000_000]];
 
 const server = await serve(dir, port);
+const out = {};
 try {
-  // A static host serves its files gzipped at rest: the test server gzips each file on
-  // its first request and keeps it, so every file is asked for once before the clock.
-  for (const file of readdirSync(`${dir}/cold`)) {
-    await (await fetch(`http://127.0.0.1:${port}/cold/${file}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
-  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: flags });
-  console.log(`\n### Cold search at 1,000,000 synthetic quotes in Chromium on localhost, search only (median of ${RUNS} cold runs)\n`);
-  console.log('| query | hits | fetched (gzip) | postings chunks / excerpts files | first request to the first screen explained |');
-  console.log('|---|---:|---:|---:|---:|');
-  let [most, slowest] = [0, 0];
-  for (const q of queries) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      page.on('pageerror', (e) => console.error(`cold page error: ${e.message}`));
-      await page.goto(`http://127.0.0.1:${port}/cold.html`);
-      await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 60_000 });
-      runs.push(await page.evaluate((query) => window.coldSearch(query), q));
-      await context.close();
+  for (const [folder, quotes] of sizes) {
+    const queries = JSON.parse(readFileSync(`${dir}/${folder}/queries.json`, 'utf8'));
+    // A static host serves its files gzipped at rest: the test server gzips each file on
+    // its first request and keeps it, so every file is asked for once before the clock.
+    for (const file of readdirSync(`${dir}/${folder}`)) {
+      await (await fetch(`http://127.0.0.1:${port}/${folder}/${file}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
     }
-    const time = median(runs.map((r) => r.time));
-    const { bytes, hits, chunks, excerpts } = runs[0];
-    [most, slowest] = [Math.max(most, bytes), Math.max(slowest, time)];
-    console.log(`| \`${q}\` | ${hits} | ${bytes} B | ${chunks} / ${excerpts} | ${ms(time)} |`);
+    const n = quotes.toLocaleString('en');
+    console.log(`\n### The sharded search at ${n} synthetic quotes in Chromium on localhost, search only (median of ${RUNS} cold runs; warm: the same query again, its files in)\n`);
+    console.log('| query | hits | fetched (gzip) | postings chunks / excerpts files | cold: first request to the first screen explained | warm: median (p95) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    let [most, slowest, slowestQuery, slowestHits] = [0, 0, '', 0];
+    const warmAll = [];
+    for (const q of queries) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        page.on('pageerror', (e) => console.error(`cold page error: ${e.message}`));
+        await page.goto(`http://127.0.0.1:${port}/cold.html?dir=${folder}`);
+        await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 60_000 });
+        runs.push(await page.evaluate((query) => window.coldSearch(query), q));
+        await context.close();
+      }
+      const time = median(runs.map((r) => r.time));
+      const warm = runs.flatMap((r) => r.warm);
+      warmAll.push(...warm);
+      const { bytes, hits, chunks, excerpts } = runs[0];
+      most = Math.max(most, bytes);
+      if (time > slowest) [slowest, slowestQuery, slowestHits] = [time, q, hits];
+      console.log(`| \`${q}\` | ${hits} | ${bytes} B | ${chunks} / ${excerpts} | ${ms(time)} | ${ms(median(warm))} (${ms(p95(warm))}) |`);
+    }
+    const warmP95 = p95(warmAll);
+    out[quotes] = { most, slowest, slowestQuery, slowestHits, warmP95, queries: queries.length };
+    const cold = quotes === 1_000_000
+      ? `at most ${most} B fetched for a first screen of results (≤ 1,000,000 B: ${most <= 1_000_000 ? 'met' : 'missed'}), at most ${ms(slowest)} from the first request to the first screen (\`${slowestQuery}\`; ≤ 300 ms: ${slowest <= 300 ? 'met' : 'missed'}); `
+      : `at most ${most} B fetched and ${ms(slowest)} for a cold query; `;
+    console.log(`\nAt ${n} quotes in Chromium: ${cold}warm queries p95 ${ms(warmP95)} over ${warmAll.length} (≤ 16 ms: ${warmP95 <= 16 ? 'met' : 'missed'}${quotes === 100_000 ? '' : ', judged at 100,000'}).`);
   }
   await browser.close();
-  console.log(`\nAt 1,000,000 quotes in Chromium: at most ${most} B fetched for a first screen of results (≤ 1,000,000 B: ${most <= 1_000_000 ? 'met' : 'missed'}), at most ${ms(slowest)} from the first request to the first screen (≤ 300 ms: ${slowest <= 300 ? 'met' : 'missed'}).`);
+  writeFileSync(resolve(dir, '../bench-scale-1m.json'), JSON.stringify(out, null, 1));
 } finally {
   server.kill();
 }

@@ -14,9 +14,11 @@
 // page is hydrated, as a reader types (nothing more is fetched meanwhile). Last, a
 // filter of `/timeline` once hydrated: an actor clicked on a card (their lane of events)
 // and a zoom (every event), the bytes each fetches and the time to the list painted.
+// Writes what it measured to `bench-scale.json` beside the large build, for
+// scale-targets.mjs.
 //
 //   node bench/scale.mjs <bundled dist> <large dist> [port]
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -197,7 +199,7 @@ try {
     const timeRatio = large.time / small.time;
     const label = isList(kind) ? kind : `${where} ${what.slice(0, -1)} page (${paths[0]}; ${paths[1]})`;
     console.log(`| ${label} | ${small.gz} B (${small.data} B) / ${small.files} / ${ms(small.time)} | ${large.gz} B (${large.data} B) / ${large.files} / ${ms(large.time)} | ${(large.gz / small.gz).toFixed(2)}× | ${target}: ${bytesOk ? 'met' : 'missed'} | ${timeRatio.toFixed(2)}×: ${timeRatio <= 1.2 ? 'met' : 'missed'} |`);
-    rows.push({ kind, bytesOk, timeOk: timeRatio <= 1.2 });
+    rows.push({ kind, bytesOk, timeOk: timeRatio <= 1.2, small, large });
   }
   const missed = rows.filter((r) => !r.bytesOk || !r.timeOk).map((r) => r.kind);
   console.log(`\nScale targets: ${rows.length - missed.length} of ${rows.length} page kinds met both${missed.length ? `; missed: ${missed.join(', ')}` : ''}.`);
@@ -206,6 +208,7 @@ try {
   console.log(`\n### Cold search on /quotes: "${word}" typed once the page is hydrated, nothing prefetched (median of ${RUNS})\n`);
   console.log('| build | typed | results | fetched for the first screen of results (gzip) / files; then, for the speaker counts and the rest of the page | keystroke to results painted | bytes ≤ 300 KB | time ≤ 150 ms |');
   console.log('|---|---|---|---|---:|---|---|');
+  const searches = {};
   for (const [name, dist, origin] of [['bundled', bundledDir, `http://127.0.0.1:${port}`], ['large', largeDir, `http://127.0.0.1:${port + 1}`]]) {
     // The target is judged at once; a second later is the same search as a reader types it.
     for (const [idle, when] of [[0, 'at once (the target)'], [1000, '1 s after (for comparison)']]) {
@@ -214,6 +217,7 @@ try {
       const time = median(runs.map((r) => r.time));
       const nextFrame = median(runs.map((r) => r.nextFrame));
       const { gz, after, files, count } = runs[0];
+      searches[`${name} ${idle}`] = { time, gz, count };
       const timeOk = time <= 150 ? 'met' : 'missed';
       console.log(`| ${name} | ${when} | ${count} | ${gz} B / ${files}; then ${after} B | ${ms(time)} (the frame after it starts at ${ms(nextFrame)}) | ${gz <= 300_000 ? 'met' : 'missed'} | ${idle ? `(${timeOk})` : timeOk} |`);
     }
@@ -231,6 +235,9 @@ try {
     }
   }
   await browser.close();
+  // The app's wasm and JS, which every page of the large site fetches.
+  const code = readdirSync(largeDir).filter((f) => /^dossier-web-.*(_bg\.wasm|\.js)$/.test(f)).reduce((sum, f) => sum + gzOf(largeDir, `/${f}`).gz, 0);
+  writeFileSync(resolve(largeDir, '../bench-scale.json'), JSON.stringify({ word, code, rows, searches }, null, 1));
 } finally {
   for (const s of servers) s.kill();
 }
