@@ -301,7 +301,7 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
     }
 }
 
-/// The files of the cold searches at 1,000,000 quotes, written for the browser's run of
+/// The files of the cold searches (at 100,000 or 1,000,000 quotes), written for the browser's run of
 /// them (`tests/browser/bench/cold.js`): the catalog with the chunks' first words (what
 /// the quotes page has before it searches), the terms, the columns, and the postings
 /// chunks and excerpts files the queries read. Nothing is written without a folder, and

@@ -42,7 +42,7 @@ window.coldSearch = async (q) => {
     warm.push(performance.now() - t0);
   }
   // Round trips: the terms, columns and likely chunks; the chunks missing, if any; the excerpts.
-  const rounds = missing.length ? 3 : 2;
+  const rounds = 1 + (missing.length ? 1 : 0) + (files.length ? 1 : 0);
   return { time, bytes, hits, chunks: likely.length + missing.length, excerpts: files.length, rounds, warm };
 };
 
