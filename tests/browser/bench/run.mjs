@@ -29,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { timelines } from './timelines.mjs';
-import { median, p95, ms, serve } from './common.mjs';
+import { kb, median, p95, ms, serve } from './common.mjs';
 
 const dist = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4181);
@@ -369,7 +369,6 @@ async function lighthouseScores() {
 // output, which .ci/bench saves in target/bench-native.txt.
 function printTargets() {
   const rows = [];
-  const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
   const verdict = (ok, miss) => (ok ? 'met' : `**missed**: ${miss}`);
   if (summary.firstView) {
     const floor = summary.floor ? `; a minimal Leptos app with the router alone is ${kb(summary.floor)} of wasm and JS` : '';
