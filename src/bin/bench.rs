@@ -237,7 +237,12 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
     // (`tests/browser/bench/cold.js`), where `DOSSIER_BENCH_COLD` names a folder
     // (`.ci/bench` has both runs write theirs: 100,000 quotes and 1,000,000).
     let mut written = ColdFiles::new(std::env::var_os("DOSSIER_BENCH_COLD").map(Into::into));
-    written.catalog(&catalog, &shards.firsts);
+    // Those who speak, as the quotes page's speaker facet names them.
+    let mut speaking: Vec<dossier::core::model::ActorId> = corpus.quotes.iter().map(|q| q.speaker.clone()).collect();
+    speaking.sort_unstable();
+    speaking.dedup();
+    written.catalog(&catalog, &shards.guide, &speaking);
+    let names = dossier::core::search::Names::of((&catalog).into(), &speaking);
     written.file("terms.bin", &shards.terms);
     written.file("columns.bin", &shards.columns);
     dossier::out!("{:<34} {:>12} {:>12} {:>12} {:>9}", "cold sharded search", "open", "query", "fetched", "chunks");
@@ -269,7 +274,7 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
         // The page also fetches, beside the terms, the chunks its words would be in: a
         // word not in the vocabulary (a typo) may cost a chunk the query does not read.
         let mut needed = needed;
-        needed.extend(dossier::core::search::likely_chunks(&shards.firsts, &q.q));
+        needed.extend(dossier::core::search::likely_chunks(&shards.guide, Some(&names), &q));
         needed.sort_unstable();
         needed.dedup();
         for &k in &needed {
@@ -324,14 +329,15 @@ impl ColdFiles {
     }
 
     /// The catalog as the data files' catalog shard holds it (documents without their
-    /// paragraphs), then the first word of each postings chunk.
-    fn catalog(&mut self, catalog: &dossier::core::model::Corpus, firsts: &[String]) {
+    /// paragraphs), then what the quotes page guesses its chunks from: the guide and who
+    /// speaks.
+    fn catalog(&mut self, catalog: &dossier::core::model::Corpus, guide: &dossier::core::search::Guide, speaking: &[dossier::core::model::ActorId]) {
         let documents: Vec<dossier::core::model::Document> = catalog
             .documents
             .iter()
             .map(|d| dossier::core::model::Document { paragraphs: Vec::new(), ..d.clone() })
             .collect();
-        let body = (&documents, &catalog.actors, &catalog.places, &catalog.counts, firsts);
+        let body = (&documents, &catalog.actors, &catalog.places, &catalog.counts, guide, speaking);
         self.file("catalog.bin", &postcard::to_allocvec(&body).expect("encodes"));
         let queries = serde_json::to_string(&dossier::synth::QUERIES).expect("encodes");
         self.file("queries.json", queries.as_bytes());

@@ -12,9 +12,9 @@ mod bench {
     use wasm_bindgen::prelude::wasm_bindgen;
 
     use dossier::core::load::load;
-    use dossier::core::model::{Actor, Corpus, Counts, Document, Place, Quote};
+    use dossier::core::model::{Actor, ActorId, Corpus, Counts, Document, Place, Quote};
     use dossier::core::pack::{Catalog, Kind, Manifest, Shard, ShardRef, Shelf, EXCERPT_QUOTES};
-    use dossier::core::search::{likely_chunks, Ranking, ShardedIndex};
+    use dossier::core::search::{likely_chunks, Guide, Names, Ranking, ShardedIndex};
     use dossier::ui::components::more::FIRST_SCREEN;
     use dossier::core::route::QuoteQuery;
     use dossier::core::site::LIST_PAGE;
@@ -97,7 +97,10 @@ mod bench {
     #[wasm_bindgen]
     pub struct ColdSearch {
         catalog: Corpus,
-        firsts: Vec<String>,
+        guide: Guide,
+        speaking: Vec<ActorId>,
+        /// Made on the first guess, as the page makes it on the first keystroke.
+        names: Option<Names>,
         index: Option<ShardedIndex>,
         ranking: Option<Ranking>,
         texts: HashMap<usize, String>,
@@ -109,7 +112,7 @@ mod bench {
         /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q`.
         #[wasm_bindgen(constructor)]
         pub fn new(catalog: &[u8], q: &str) -> Result<ColdSearch, String> {
-            let (documents, actors, places, counts, firsts): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Vec<String>) =
+            let (documents, actors, places, counts, guide, speaking): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Guide, Vec<ActorId>) =
                 postcard::from_bytes(catalog).map_err(|e| format!("catalog: {e}"))?;
             let body = postcard::to_allocvec(&(&documents, &actors, &places, &counts)).map_err(|e| e.to_string())?;
             let read: Catalog = postcard::from_bytes(&body).map_err(|e| format!("catalog: {e}"))?;
@@ -123,12 +126,13 @@ mod bench {
             shelf.put(&shard, Shard::Catalog(Box::new(read))).map_err(|e| e.to_string())?;
             let catalog = shelf.corpus(&manifest).map_err(|e| e.to_string())?;
             let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
-            Ok(ColdSearch { catalog, firsts, index: None, ranking: None, texts: HashMap::new(), query })
+            Ok(ColdSearch { catalog, guide, speaking, names: None, index: None, ranking: None, texts: HashMap::new(), query })
         }
 
         /// The chunks the query's words surely read, fetched beside the terms and columns.
-        pub fn likely(&self) -> Vec<u32> {
-            likely_chunks(&self.firsts, &self.query.q).into_iter().map(|k| k as u32).collect()
+        pub fn likely(&mut self) -> Vec<u32> {
+            let names = self.names.get_or_insert_with(|| Names::of((&self.catalog).into(), &self.speaking));
+            likely_chunks(&self.guide, Some(names), &self.query).into_iter().map(|k| k as u32).collect()
         }
 
         /// Opens the index from its terms and columns.

@@ -18,7 +18,7 @@ use dossier::core::error::DataErrors;
 use dossier::core::model::Corpus;
 use dossier::core::published::{self, Redirect};
 use dossier::core::route::{self, Route};
-use dossier::core::search::QuoteIndex;
+use dossier::core::search::{QuoteIndex, CHUNK_BYTES};
 use dossier::core::site::{self, BaseUrl};
 use dossier::core::{load, pack, stats};
 use dossier::ui::data::CorpusContext;
@@ -410,7 +410,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     let citations = Arc::new(dossier::core::cite::styled_all(&corpus, &base));
     let previews = previews_wanted();
     let sharded = sharded_search_wanted(&corpus)?;
-    let pack::Encoded { files, slices } = pack::encode(&corpus, &index, &citations, base.as_str(), previews, pack::MAX_RECORDS, sharded)?;
+    let pack::Encoded { files, slices } = pack::encode(&corpus, &index, &citations, base.as_str(), previews, pack::MAX_RECORDS, sharded.then_some(CHUNK_BYTES))?;
     let data_dir = dist.join(pack::DATA_DIR);
     // Files of an earlier build are not this release's.
     if data_dir.is_dir() {

@@ -23,7 +23,7 @@ use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{ActorId, Corpus, EventId, Quote, QuoteId};
 use crate::core::route::{QuoteQuery, TimelineQuery};
 use crate::core::pack::{Need, SearchFiles, EXCERPT_QUOTES};
-use crate::core::search::{Hit, QuoteIndex, Ranking, ShardedIndex};
+use crate::core::search::{Guide, Hit, QuoteIndex, Ranking, ShardedIndex};
 use crate::core::site::LIST_PAGE;
 use crate::core::timeline::{actor_counts, filter};
 
@@ -35,10 +35,10 @@ pub struct QuotesFirst {
     pub total: usize,
     pub order: Vec<QuoteId>,
     pub facets: QuoteFacets,
-    /// Where the search is sharded, the first word of each postings chunk: a query typed
-    /// on the page has the chunks of its words fetched beside the terms shard
-    /// ([`crate::core::search::likely_chunks`]). Empty otherwise.
-    pub firsts: Vec<String>,
+    /// Where the search is sharded, what a query typed on the page guesses its chunks
+    /// from, to fetch them beside the terms shard ([`crate::core::search::likely_chunks`]).
+    /// Empty otherwise.
+    pub guide: Guide,
 }
 
 impl QuotesFirst {
@@ -48,7 +48,7 @@ impl QuotesFirst {
         let query = QuoteQuery::default();
         let ranking = index.rank(corpus, &query);
         let order = ranking.first(LIST_PAGE).iter().map(|hit| corpus.quotes[hit.quote].id.clone()).collect();
-        QuotesFirst { total: ranking.len(), facets: quote_facets(index, corpus, &query, &ranking), order, firsts: Vec::new() }
+        QuotesFirst { total: ranking.len(), facets: quote_facets(index, corpus, &query, &ranking), order, guide: Guide::default() }
     }
 
     /// Whether the first page is the whole list.

@@ -55,10 +55,10 @@ use crate::core::cite::{Cited, Citations};
 use crate::core::lists::{QuotesFirst, TimelineFirst};
 use crate::core::model::{Actor, ActorId, Corpus, Counts, Document, DocumentId, Event, Paragraph, Parts, Place, Quote};
 use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route, TimelineQuery};
-use crate::core::search::{likely_chunks, CatalogOf, QuoteIndex, ShardedIndex, CHUNK_BYTES};
+use crate::core::search::{likely_chunks, CatalogOf, Names, QuoteIndex, ShardedIndex};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 10;
+pub const VERSION: u16 = 11;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -494,6 +494,13 @@ pub struct Catalog {
     counts: Counts,
 }
 
+impl Catalog {
+    /// What the search index reads of the catalog.
+    fn of(&self) -> CatalogOf<'_> {
+        CatalogOf { quotes: self.counts.quotes, documents: self.documents.len(), actors: &self.actors, places: &self.places }
+    }
+}
+
 /// A decoded shard.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shard {
@@ -577,8 +584,9 @@ pub struct Encoded {
 /// The data files of a validated corpus: the manifest (first), the catalog, quotes and
 /// events in shards of `max_records`, the search index (`index`, the corpus's), a slice
 /// per record page (with its citation from `citations`) and for the quotes list, and the
-/// directory of slices. `previews` says whether the build draws preview images. Fails
-/// only if a file would exceed 4 GiB.
+/// directory of slices. `previews` says whether the build draws preview images;
+/// `search_chunks`, whether the search index is sharded, in chunks of about how many
+/// bytes ([`CHUNK_BYTES`] in a build). Fails only if a file would exceed 4 GiB.
 #[allow(clippy::too_many_arguments)]
 pub fn encode(
     corpus: &Corpus,
@@ -587,15 +595,15 @@ pub fn encode(
     base_url: Option<&str>,
     previews: bool,
     max_records: usize,
-    sharded_search: bool,
+    search_chunks: Option<usize>,
 ) -> Result<Encoded, String> {
     let max_records = max_records.max(1);
     let mut first = QuotesFirst::of(index, corpus);
     let timeline = TimelineFirst::of(corpus);
-    let search_shards = sharded_search.then(|| index.to_shards(corpus, CHUNK_BYTES));
-    // The quotes page's first view carries the chunks' first words (not the manifest,
-    // which every page reads).
-    first.firsts = search_shards.as_ref().map(|s| s.firsts.clone()).unwrap_or_default();
+    let search_shards = search_chunks.map(|bytes| index.to_shards(corpus, bytes));
+    // The quotes page's first view carries what its searches guess their chunks from (not
+    // the manifest, which every page reads).
+    first.guide = search_shards.as_ref().map(|s| s.guide.clone()).unwrap_or_default();
     let index = index.to_bytes(corpus);
     let mut shards: Vec<(Kind, u32, u32, Vec<u8>)> = Vec::new();
     let catalog = Catalog {
@@ -1096,6 +1104,9 @@ pub struct Shelf {
     excerpt_files: BTreeSet<u32>,
     /// Actor pages' "appears most often with", from their slices.
     together: BTreeMap<ActorId, Vec<(ActorId, usize)>>,
+    /// The catalog's names as a search reads them, made for the first search that
+    /// guesses its chunks (which actors' said chunks its words read).
+    names: Option<Names>,
     /// The lanes read: each actor's number and their events by number (in `some_events`).
     lanes: Vec<(u32, Vec<u32>)>,
     /// The files put on the shelf.
@@ -1194,7 +1205,7 @@ impl Shelf {
     /// off the shelf (a retry fetches it again) and said with its file.
     fn settle_search(&mut self) -> Result<(), PackError> {
         let Some(catalog) = &self.catalog else { return Ok(()) };
-        let of = CatalogOf { quotes: catalog.counts.quotes, documents: catalog.documents.len(), actors: &catalog.actors, places: &catalog.places };
+        let of = catalog.of();
         // The terms first: they say which chunks a query reads while the columns arrive.
         if self.sharded.is_none() {
             let Some((terms_file, terms)) = &self.terms else { return Ok(()) };
@@ -1333,7 +1344,13 @@ impl Shelf {
                 // page's first view (which names the chunks' first words) is in.
                 let read = match (&need.query, self.sharded.as_deref()) {
                     (Some(query), Some(index)) => index.missing(query),
-                    (Some(query), None) => likely_chunks(self.first.as_ref().map_or(&[][..], |f| &f.firsts), &query.q),
+                    (Some(query), None) => {
+                        if let (None, Some(catalog), Some(first)) = (&self.names, &self.catalog, &self.first) {
+                            let speaking: Vec<ActorId> = first.facets.speakers.iter().map(|(a, _)| a.clone()).collect();
+                            self.names = Some(Names::of(catalog.of(), &speaking));
+                        }
+                        self.first.as_ref().map(|f| likely_chunks(&f.guide, self.names.as_ref(), query)).unwrap_or_default()
+                    }
                     (None, _) => Vec::new(),
                 };
                 let read = read.into_iter().map(|k| k as u32).filter(|&k| k < files.chunks).map(|k| files.chunk(k));
@@ -1354,6 +1371,9 @@ impl Shelf {
                 return fail(format!("holds the page {}, not {key}", slice.key));
             }
             if let Some(first) = &slice.first {
+                if let Some(fault) = first.guide.fault() {
+                    return fail(fault);
+                }
                 let held: BTreeSet<&str> = slice.quotes.iter().map(|(_, q)| q.id.as_str()).collect();
                 if let Some(missing) = first.order.iter().find(|id| !held.contains(id.as_str())) {
                     return fail(format!("lists the quote {} on the first page without holding it", missing.as_str()));
@@ -1541,6 +1561,31 @@ mod tests {
         let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
         let err = Shelf::default().put_wanted(&wanted, Shard::Slice(Box::new(slice))).unwrap_err();
         assert!(err.reason.contains("q-absent"), "{err}");
+    }
+
+    #[test]
+    fn a_first_page_whose_search_guide_is_out_of_order_is_refused() {
+        use crate::core::search::Guide;
+        let words = |w: &[&str]| w.iter().map(|w| (*w).to_owned()).collect::<Vec<String>>();
+        let faults = [
+            (Guide { firsts: words(&["b", "a"]), said: vec![0] }, "first words"),
+            (Guide { firsts: words(&["a", "a"]), said: vec![] }, "first words"),
+            (Guide { firsts: words(&["a"]), said: vec![1, 2] }, "first actors"),
+            (Guide { firsts: words(&["a"]), said: vec![0, 3, 3] }, "first actors"),
+        ];
+        for (guide, reason) in faults {
+            let first = QuotesFirst { guide: guide.clone(), ..QuotesFirst::default() };
+            let slice = Slice { key: "list/quotes".to_owned(), first: Some(first), ..Slice::default() };
+            let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
+            let mut shelf = Shelf::default();
+            let err = shelf.put_wanted(&wanted, Shard::Slice(Box::new(slice))).unwrap_err();
+            assert!(err.reason.contains(reason), "{guide:?}: {err}");
+            assert!(shelf.quotes_first().is_none());
+        }
+        let good = Guide { firsts: words(&["a", "b"]), said: vec![0, 4] };
+        let slice = Slice { key: "list/quotes".to_owned(), first: Some(QuotesFirst { guide: good, ..QuotesFirst::default() }), ..Slice::default() };
+        let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
+        assert!(Shelf::default().put_wanted(&wanted, Shard::Slice(Box::new(slice))).is_ok());
     }
 
     #[test]

@@ -40,7 +40,7 @@ mod reference;
 mod shards;
 
 pub use binary::IndexError;
-pub use shards::{likely_chunks, Shards, ShardedIndex, CHUNK_BYTES};
+pub use shards::{likely_chunks, Guide, Names, Shards, ShardedIndex, CHUNK_BYTES};
 
 type TokenId = u32;
 

@@ -249,6 +249,23 @@ fn shards_of_another_build_or_catalog_are_refused_with_a_reason() {
 }
 
 #[test]
+fn a_columns_shard_whose_runs_of_documents_do_not_cover_its_quotes_is_refused() {
+    // 300 quotes of one document: after the header (13 bytes), the quotes (300: 2
+    // bytes), the documents (1), one run of document 0 for 300 quotes.
+    let c = synthetic(300);
+    let shards = QuoteIndex::new(&c).to_shards(&c, 512);
+    let catalog = catalog_of(&c);
+    assert_eq!(shards.columns[16..20], [1, 0, 0xac, 0x02], "the layout this test edits");
+    let with = |run: &[u8]| [&shards.columns[..17], run, &shards.columns[20..]].concat();
+    let err = |columns: Vec<u8>| ShardedIndex::open(&catalog, &shards.terms, &columns).map(|_| ()).unwrap_err().to_string();
+    assert!(ShardedIndex::open(&catalog, &shards.terms, &with(&[0, 0xac, 0x02])).is_ok());
+    assert!(err(with(&[1, 0xac, 0x02])).contains("run 0's document 1 is past the 1 documents"));
+    assert!(err(with(&[0, 0xad, 0x02])).contains("runs past the 300 quotes"));
+    assert!(err(with(&[0, 0])).contains("is empty"));
+    assert!(err(with(&[0, 0xab, 0x02])).contains("cover 299 of the 300 quotes"));
+}
+
+#[test]
 fn every_truncation_of_a_shard_is_refused() {
     let c = corpus();
     let shards = QuoteIndex::new(&c).to_shards(&c, 512);

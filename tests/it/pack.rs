@@ -24,7 +24,12 @@ fn files(c: &Corpus, max_records: usize) -> (Manifest, Vec<DataFile>, HashMap<St
 
 /// [`files`], with the search index sharded or not.
 fn files_with(c: &Corpus, max_records: usize, sharded: bool) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
-    let encoded = encode(c, &QuoteIndex::new(c), &citations(c), Some("https://d.example"), true, max_records, sharded).unwrap();
+    files_chunked(c, max_records, sharded.then_some(dossier::core::search::CHUNK_BYTES))
+}
+
+/// The data files with the search sharded in chunks of about `search_chunks` bytes.
+fn files_chunked(c: &Corpus, max_records: usize, search_chunks: Option<usize>) -> (Manifest, Vec<DataFile>, HashMap<String, String>) {
+    let encoded = encode(c, &QuoteIndex::new(c), &citations(c), Some("https://d.example"), true, max_records, search_chunks).unwrap();
     let manifest = read_manifest(&encoded.files[0].name, &encoded.files[0].bytes).unwrap();
     (manifest, encoded.files, encoded.slices)
 }
@@ -442,7 +447,9 @@ fn sharded_site() -> (Corpus, Manifest, Vec<DataFile>, HashMap<String, String>) 
     init();
     let (data, _) = dossier::synth::corpus(2_400, 5);
     let c = dossier::core::load::load(&data).expect("the synthetic corpus is valid");
-    let (manifest, files, slices) = files_with(&c, 500, true);
+    // Chunks smaller than a build's, so that the speakers' lists of quotes come in
+    // several, as a large corpus's do.
+    let (manifest, files, slices) = files_chunked(&c, 500, Some(1024));
     (c, manifest, files, slices)
 }
 
@@ -762,16 +769,24 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
     let mut shelf = quotes_page(&manifest, &files, &slices);
     // The terms and columns first, and beside them the chunks its words would be in
     // (guessed from the first word of each chunk, which the page's first view names): the
-    // one of "sanctions", a word of the corpus, is one the query reads; the typo's may not be.
+    // one of "sanctions", a word of the corpus, is one the query reads; the typo's may not
+    // be. The typo names Lavrov (as the index will find), so his said chunk comes too.
     let first = shelf.wanted(&manifest, &need, &BTreeMap::new());
     let kinds: Vec<&str> = first.iter().map(|w| w.shard.file.split('-').next().unwrap()).collect();
     assert_eq!(kinds[..2], ["terms", "columns"], "{first:?}");
     let search = manifest.search.unwrap();
-    let firsts = context(&shelf, &manifest).quotes_first().unwrap().firsts.clone();
+    let first_view = context(&shelf, &manifest).quotes_first().unwrap().clone();
+    let guide = first_view.guide.clone();
+    let speaking: Vec<_> = first_view.facets.speakers.iter().map(|(a, _)| a.clone()).collect();
+    let names = dossier::core::search::Names::of((&c).into(), &speaking);
+    let likely = |q: &str| dossier::core::search::likely_chunks(&guide, Some(&names), &QuoteQuery { q: q.into(), ..QuoteQuery::default() });
     let guessed: Vec<usize> = first[2..].iter().map(|w| w.shard.first as usize).collect();
-    assert_eq!(guessed, dossier::core::search::likely_chunks(&firsts, &q.q));
-    let sanctions = dossier::core::search::likely_chunks(&firsts, "sanctions ");
+    assert_eq!(guessed, likely(&q.q));
+    let sanctions = likely("sanctions ");
     assert_eq!(sanctions.len(), 1);
+    let lavrov = c.actors.iter().position(|a| a.name.contains("Lavrov")).unwrap();
+    let said = guide.firsts.len() + 2 + guide.said.partition_point(|&s| s as usize <= lavrov) - 1;
+    assert!(guessed.contains(&said), "Lavrov's said chunk {said} among {guessed:?}");
     assert!(guessed.contains(&sanctions[0]) && first[2..].iter().all(|w| w.shard.kind == Kind::Postings));
     let read = |shelf: &mut Shelf, w: &dossier::core::pack::Wanted| shelf.put_wanted(w, read_shard(&w.shard, bytes_of(&files, &w.shard.file)).unwrap()).unwrap();
     // With the terms and guessed chunks read, but not the columns: the query's
@@ -781,7 +796,7 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
     }
     assert!(shelf.sharded().is_none(), "no index answers without its columns");
     let now = shelf.wanted(&manifest, &need, &BTreeMap::new());
-    let shards = QuoteIndex::new(&c).to_shards(&c, dossier::core::search::CHUNK_BYTES);
+    let shards = QuoteIndex::new(&c).to_shards(&c, 1024);
     let expected = ShardedIndex::open(&c, &shards.terms, &shards.columns).unwrap().missing(&q);
     assert!(!expected.is_empty() && expected.contains(&sanctions[0]));
     let mut files_now: Vec<String> = now.iter().map(|w| w.shard.file.clone()).collect();
@@ -808,14 +823,20 @@ fn a_cold_search_asks_for_its_words_chunks_as_soon_as_the_terms_are_read_before_
 
 #[test]
 fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it_does_not_read() {
-    use dossier::core::route::QuoteQuery;
+    use dossier::core::route::{QuoteQuery, QuoteSort};
     let (c, manifest, files, slices) = sharded_site();
     let search = manifest.search.expect("a sharded index");
     // The quotes page's first view names the first word of each postings chunk, in the
     // vocabulary's order.
-    let firsts = context(&quotes_page(&manifest, &files, &slices), &manifest).quotes_first().unwrap().firsts.clone();
+    let first_view = context(&quotes_page(&manifest, &files, &slices), &manifest).quotes_first().unwrap().clone();
+    let guide = first_view.guide.clone();
+    let speaking: Vec<_> = first_view.facets.speakers.iter().map(|(a, _)| a.clone()).collect();
+    let firsts = &guide.firsts;
     assert!(!firsts.is_empty() && (firsts.len() as u32) < search.chunks);
     assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{firsts:?}");
+    // And the first actor of each said chunk, the units last.
+    assert!(guide.said.len() > 1 && firsts.len() + 2 + guide.said.len() == search.chunks as usize, "{guide:?}");
+    assert_eq!(guide.fault(), None);
     let postings = |read: &[String]| -> Vec<String> {
         let mut p: Vec<String> = read.iter().filter(|f| f.starts_with("postings-")).cloned().collect();
         p.sort();
@@ -828,11 +849,22 @@ fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it
     words.dedup();
     assert!(words.len() > 20, "{} words", words.len());
     let step = words.len() / 20;
-    let mut queries: Vec<String> = words.iter().step_by(step).flat_map(|w| [format!("{w} "), w.clone(), w[..3].to_owned()]).collect();
-    queries.push(format!("\"{} {}\" ", words[1], words[step]));
+    let mut queries: Vec<(String, QuoteSort)> = words.iter().step_by(step).flat_map(|w| [format!("{w} "), w.clone(), w[..3].to_owned()]).map(|q| (q, QuoteSort::Auto)).collect();
+    queries.push((format!("\"{} {}\" ", words[1], words[step]), QuoteSort::Auto));
+    // Speakers' names, whole, a word of one, being typed, with a typo, and sorted by date.
+    for a in &c.actors {
+        let name = a.name.to_lowercase();
+        let word = name.split_whitespace().last().unwrap().to_owned();
+        queries.extend([format!("{name} "), format!("{word} "), word.chars().take(4).collect()].map(|q| (q, QuoteSort::Auto)));
+        queries.push((format!("{word} sanctions"), QuoteSort::Date));
+    }
+    queries.extend(["lavorv ", "al-shaybani", "shaybni ", "lavrov al-shaibani ", "lavroff"].map(|q| (q.to_owned(), QuoteSort::Auto)));
+    let names = dossier::core::search::Names::of((&c).into(), &speaking);
     let mut guessed = 0;
-    for q in queries {
-        let query = QuoteQuery { q: q.clone(), ..QuoteQuery::default() };
+    let mut said_guessed = 0;
+    let (mut whole_names, mut whole_in_one) = (0, 0);
+    for (q, sort) in queries {
+        let query = QuoteQuery { q: q.clone(), sort, ..QuoteQuery::default() };
         let need = [Need::sharded_query(&query)];
         // Typed on the page opened cold: the terms, the columns and the guess, in one round.
         let mut cold = quotes_page(&manifest, &files, &slices);
@@ -855,9 +887,25 @@ fn a_search_typed_cold_fetches_its_words_chunks_beside_the_terms_and_no_chunk_it
             assert!(!early.is_empty(), "{q:?}: no guess");
         }
         guessed += usize::from(!early.is_empty());
+        // A speaker's name typed whole needs no second round: all it reads was guessed.
+        if q.strip_suffix(' ').is_some_and(|n| c.actors.iter().any(|a| a.name.to_lowercase() == n)) {
+            whole_names += 1;
+            whole_in_one += usize::from(early == postings(&named));
+        }
+        // A name's said chunk is among them (after the postings, the dates, the speakers).
+        let said_from = firsts.len() as u32 + 2;
+        said_guessed += usize::from(first.iter().any(|f| (said_from..search.chunks).any(|k| *f == search.chunk(k).file)));
+        // Not with a speaker filter, which reads every quote's speaker (too large to guess).
+        let filtered = QuoteQuery { speakers: vec![c.actors[0].id.clone()], ..query.clone() };
+        let guess = dossier::core::search::likely_chunks(&guide, Some(&names), &filtered);
+        assert!(guess.iter().all(|&k| k < firsts.len() || k == firsts.len() && sort == QuoteSort::Date), "{q:?}: {guess:?}");
+        // So is the dates file for a sort by date.
+        assert_eq!(first.contains(&search.chunk(firsts.len() as u32).file), sort == QuoteSort::Date, "{q:?}");
         assert!(context(&cold, &manifest).satisfies(&need[0]), "{q:?}");
     }
     assert!(guessed > 40, "{guessed} queries guessed");
+    assert!(said_guessed > c.actors.len(), "{said_guessed} queries guessed a said chunk");
+    assert_eq!((whole_names, whole_in_one), (c.actors.len(), c.actors.len()), "names typed whole, and read in one round");
 }
 
 /// The timeline filtered by actors on a site opened at `/timeline`: what it reads, and

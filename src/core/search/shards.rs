@@ -9,7 +9,8 @@
 //!           words (front-coded, as in the `index` bytes)  chunks:varint  (words in chunk:varint)*chunks
 //!           said chunks:varint  (actors in said chunk:varint)*said chunks
 //! columns:  "DSXC" version:u8 fingerprint:u64le quotes:varint documents:varint
-//!           document:varint*quotes  kind:u8*quotes  (words / 8):varint*quotes
+//!           runs:varint  (document:varint quotes in run:varint)*runs
+//!           kind:u8*quotes  (words / 8):varint*quotes
 //! chunk:    "DSXP" version:u8 fingerprint:u64le chunk:varint first word:varint words:varint
 //!           per word: postings:varint, then per posting (quote − previous quote):varint and
 //!           (position − previous position in the same quote, or position):varint
@@ -37,6 +38,13 @@
 //! data files check it is the one asked for). Bad bytes are an [`IndexError`], never a
 //! panic.
 //!
+//! A page that has not read the terms shard yet still knows enough to fetch, beside it,
+//! most of what a query reads ([`likely_chunks`]): the quotes page's first view carries a
+//! [`Guide`] (the first word of each postings chunk, the first actor of each said chunk),
+//! and the catalog's names ([`Names`]) tell which words of speakers' names and which
+//! actors a query's words stand for. A speaker's name typed whole is then answered after
+//! one round trip for the index, not two.
+//!
 //! [`ShardedIndex`] answers a query only once it holds every chunk the query reads
 //! ([`ShardedIndex::missing`]); its answers are then exactly the whole index's (a property
 //! test checks random queries and filters). Chunks are cut at word boundaries so that
@@ -45,10 +53,13 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
 use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
-use super::{CatalogOf, Columns, IndexError, Kept, Posting, QuoteIndex, Ranking};
+use super::{parse_terms, CatalogOf, Columns, IndexError, Kept, Posting, QuoteIndex, Ranking, Term};
 use crate::core::facets::{quote_facets, QuoteFacets};
-use crate::core::model::{Corpus, QuoteKind};
+use crate::core::model::{ActorId, Corpus, QuoteKind};
 use crate::core::route::{QuoteQuery, QuoteSort};
 
 const TERMS: &[u8; 4] = b"DSXT";
@@ -57,7 +68,7 @@ const CHUNK: &[u8; 4] = b"DSXP";
 const DATES: &[u8; 4] = b"DSXD";
 const SPEAKERS: &[u8; 4] = b"DSXS";
 const SAID: &[u8; 4] = b"DSXA";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 
 /// The most words over 8 a quote may have in the columns shard (a quote of 100 million
 /// words is not a quote).
@@ -74,36 +85,158 @@ pub struct Shards {
     pub terms: Vec<u8>,
     pub columns: Vec<u8>,
     pub chunks: Vec<Vec<u8>>,
-    /// The first word of each postings chunk: what [`likely_chunks`] guesses from before
-    /// the terms shard is in.
-    pub firsts: Vec<String>,
+    /// What [`likely_chunks`] guesses from before the terms shard is in.
+    pub guide: Guide,
 }
 
-/// The postings chunks a query surely reads if its words are words of the vocabulary,
-/// from the first word of each chunk (`firsts`) alone: each whole word's chunk, and the
-/// chunk of a word being typed if the words it begins fit in one. A guess made before
-/// the terms shard is in, so that chunk is fetched beside it (typos, aliases and other
-/// forms are known only from the vocabulary: the index asks for their chunks once it is
-/// in). Never a chunk the query does not read when its word is in the vocabulary.
-pub fn likely_chunks(firsts: &[String], q: &str) -> Vec<usize> {
+/// What a page knows of a sharded index before its terms shard is in (the quotes page's
+/// first view carries it, not the manifest every page reads): enough to fetch, beside the
+/// terms, the units a query's words surely read ([`likely_chunks`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    /// The first word of each postings chunk.
+    pub firsts: Vec<String>,
+    /// The first actor (by number in the catalog) of each said chunk.
+    pub said: Vec<u32>,
+}
+
+impl Guide {
+    /// Why the guide cannot be of an index (words or actors out of order), if it cannot:
+    /// a page that read such a guide would guess chunks at random.
+    pub fn fault(&self) -> Option<String> {
+        if !self.firsts.windows(2).all(|w| w[0] < w[1]) {
+            return Some("the postings chunks' first words are out of order".to_owned());
+        }
+        if self.said.first().is_some_and(|&a| a != 0) || !self.said.windows(2).all(|w| w[0] < w[1]) {
+            return Some("the said chunks' first actors are out of order".to_owned());
+        }
+        None
+    }
+}
+
+/// The names of a catalog's actors and places as a search reads them, with none of the
+/// index in: enough to tell which vocabulary words of names and which actors' said chunks
+/// a query reads ([`likely_chunks`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Names {
+    /// An index of no quotes whose vocabulary is the words of the speakers' names: those
+    /// words, and only those of names, are in the whole index's vocabulary whatever its
+    /// quotes say.
+    index: QuoteIndex,
+    /// By entity: whether it is an actor who speaks.
+    speaks: Vec<bool>,
+}
+
+impl Names {
+    /// The names of `catalog`'s actors and places, `speaking` those who speak (the
+    /// unfiltered list's speaker facet).
+    pub fn of(catalog: CatalogOf<'_>, speaking: &[ActorId]) -> Names {
+        let speaking: FxHashSet<&ActorId> = speaking.iter().collect();
+        let speaks: Vec<bool> = catalog.actors.iter().map(|a| speaking.contains(&a.id)).collect();
+        let mut words: Vec<String> = catalog
+            .actors
+            .iter()
+            .zip(&speaks)
+            .filter(|(_, &s)| s)
+            .flat_map(|(a, _)| std::iter::once(&a.name).chain(&a.aliases))
+            .flat_map(|n| super::tokens(n))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let postings = vec![Vec::new(); words.len()];
+        Names { index: QuoteIndex::from_parts(catalog, words, postings, Columns::default()), speaks }
+    }
+
+    /// What a search of `q` surely reads, as far as the names tell: the words to find in
+    /// the postings chunks (whole, or `true` for a word being typed, which reads every word
+    /// it begins), and the actors (by number) whose said chunks it reads. Each word of a
+    /// speaker's name that a query word stands for (exactly, as a prefix or a typo) is
+    /// one; each word of every form of a speaker's name the query spells whole too. Some
+    /// the whole index reads may be missing (words of quotes, names of those who do not
+    /// speak), never one it does not read, so long as the query's own words are words of
+    /// the vocabulary.
+    fn read(&self, q: &str) -> (Vec<(String, bool)>, Vec<usize>) {
+        let terms = self.index.prepare_anew(q);
+        let mut words = Vec::new();
+        for term in &terms {
+            match &term.term {
+                Term::Word { word, prefix } => {
+                    words.push((word.clone(), *prefix));
+                    words.extend(term.expanded.iter().map(|&(id, _)| (self.index.vocabulary[id as usize].clone(), false)));
+                }
+                Term::Phrase { words: phrase, prefix } => {
+                    let last = phrase.len().saturating_sub(1);
+                    words.extend(phrase.iter().enumerate().map(|(i, w)| (w.clone(), *prefix && i == last)));
+                }
+                Term::Entity { entity, typed } => {
+                    // A speaker's every form is in the vocabulary; of anyone else's, only
+                    // the words typed are known to be (if they are words at all).
+                    let forms = match self.index.entities.get(*entity) {
+                        Some(e) if self.speaks.get(*entity) == Some(&true) => e.forms.iter().flat_map(|(_, f)| f.clone()).collect(),
+                        _ => super::tokens(typed),
+                    };
+                    words.extend(forms.into_iter().map(|w| (w, false)));
+                }
+            }
+        }
+        (words, self.index.speakers_named(&terms))
+    }
+}
+
+/// The units a query surely reads if its words are words of the vocabulary, from what
+/// the page knows before the terms shard is in (`guide`, and the catalog's `names`): the
+/// postings chunk of each whole word, of a word being typed if the words it begins fit in
+/// one, and of each word of a speaker's name the query's words stand for (with a typo,
+/// or spelt whole in any of its forms); the said chunks of the actors its words name,
+/// where the index reads those rather than every quote's speaker; the dates, for a sort
+/// by date. A guess made so those units are fetched beside the terms shard: words of
+/// quotes a query word stands for are known only from the vocabulary, and the index asks
+/// for their chunks once it is in. Never a unit the query does not read while its own
+/// words are words of the vocabulary (a said chunk may be, where a short prefix names
+/// the actors of more than half of them once the vocabulary is in: the speakers are read
+/// instead).
+pub fn likely_chunks(guide: &Guide, names: Option<&Names>, query: &QuoteQuery) -> Vec<usize> {
+    let firsts = &guide.firsts;
     // The chunk a word is in, if it is in the vocabulary.
     let chunk_of = |word: &str| firsts.partition_point(|f| f.as_str() <= word).checked_sub(1);
-    let mut out = Vec::new();
-    let mut guess = |word: &str, prefix: bool| {
-        let Some(k) = chunk_of(word) else { return };
-        // The words it begins run from its own place to before the first word past them.
-        if !prefix || firsts.get(k + 1).is_none_or(|next| !next.starts_with(word)) {
-            out.push(k);
+    let (words, named) = match names {
+        Some(names) => names.read(&query.q),
+        None => {
+            let mut words = Vec::new();
+            for term in parse_terms(&query.q) {
+                match term {
+                    Term::Word { word, prefix } => words.push((word, prefix)),
+                    Term::Phrase { words: phrase, prefix } => {
+                        let last = phrase.len().saturating_sub(1);
+                        words.extend(phrase.into_iter().enumerate().map(|(i, w)| (w, prefix && i == last)));
+                    }
+                    Term::Entity { .. } => {}
+                }
+            }
+            (words, Vec::new())
         }
     };
-    for term in super::parse_terms(q) {
-        match term {
-            super::Term::Word { word, prefix } => guess(&word, prefix),
-            super::Term::Phrase { words, prefix } => {
-                let last = words.len().saturating_sub(1);
-                words.iter().enumerate().for_each(|(i, w)| guess(w, prefix && i == last));
-            }
-            super::Term::Entity { .. } => {}
+    let mut out = Vec::new();
+    for (word, prefix) in words {
+        let Some(k) = chunk_of(&word) else { continue };
+        // The words it begins run from its own place to before the first word past them.
+        if !prefix || firsts.get(k + 1).is_none_or(|next| !next.starts_with(word.as_str())) {
+            out.push(k);
+        }
+    }
+    // After the postings chunks: the dates, the speakers, then the said chunks.
+    let dates = firsts.len();
+    if query.sort == QuoteSort::Date {
+        out.push(dates);
+    }
+    // As [`ShardedIndex::missing`] decides with nothing in: a speaker filter, or a word
+    // naming the actors of more than half the said chunks, reads the speakers instead
+    // (too large to fetch on a guess).
+    if query.speakers.is_empty() && !guide.said.is_empty() {
+        let mut said: Vec<usize> = named.into_iter().filter_map(|e| guide.said.partition_point(|&s| s as usize <= e).checked_sub(1)).collect();
+        said.dedup();
+        if said.len() * 2 <= guide.said.len() {
+            out.extend(said.into_iter().map(|j| dates + 2 + j));
         }
     }
     out.sort_unstable();
@@ -284,8 +417,14 @@ impl QuoteIndex {
         let mut columns = header(COLUMNS, print);
         put_varint(&mut columns, n);
         put_varint(&mut columns, corpus.documents.len() as u32);
-        for &d in &c.document {
+        // Each document's quotes are mostly side by side: its column as runs, a few
+        // numbers where a quote each would be a million at a million quotes (and read
+        // as fast as memory is written, when a search opens the index).
+        let runs = document_runs(&c.document);
+        put_varint(&mut columns, runs.len() as u32);
+        for (d, count) in runs {
             put_varint(&mut columns, d);
+            put_varint(&mut columns, count);
         }
         columns.extend_from_slice(&c.kind);
         for &size in &c.size {
@@ -306,7 +445,10 @@ impl QuoteIndex {
             }
         }
 
-        let firsts = bodies.iter().map(|(first, _, _)| self.vocabulary[*first].clone()).collect();
+        let guide = Guide {
+            firsts: bodies.iter().map(|(first, _, _)| self.vocabulary[*first].clone()).collect(),
+            said: said.iter().map(|(first, _, _)| *first as u32).collect(),
+        };
         let mut chunks: Vec<Vec<u8>> = bodies.into_iter().enumerate().map(|(k, run)| run_unit(CHUNK, print, k, run)).collect();
         let mut speakers = header(SPEAKERS, print);
         put_varint(&mut speakers, n);
@@ -317,8 +459,20 @@ impl QuoteIndex {
         chunks.push(dates);
         chunks.push(speakers);
         chunks.extend(said.into_iter().enumerate().map(|(j, run)| run_unit(SAID, print, j, run)));
-        Shards { terms, columns, chunks, firsts }
+        Shards { terms, columns, chunks, guide }
     }
+}
+
+/// `column` as runs of one value: each value and how many times it repeats.
+fn document_runs(column: &[u32]) -> Vec<(u32, u32)> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &d in column {
+        match runs.last_mut() {
+            Some((last, count)) if *last == d => *count += 1,
+            _ => runs.push((d, 1)),
+        }
+    }
+    runs
 }
 
 /// A search index read from its shards: the vocabulary and columns, and the postings,
@@ -403,12 +557,19 @@ impl ShardedIndex {
         }
         let capacity = n.min(r.remaining());
         let mut c = Columns { document: Vec::with_capacity(capacity), ..Columns::default() };
-        for q in 0..n {
-            let d = r.varint()?;
+        let runs = r.varint()? as usize;
+        for k in 0..runs {
+            let (d, count) = (r.varint()?, r.varint()? as usize);
             if d as usize >= documents {
-                return Err(IndexError(format!("columns shard: quote {q}'s document {d} is past the {documents} documents")));
+                return Err(IndexError(format!("columns shard: run {k}'s document {d} is past the {documents} documents")));
             }
-            c.document.push(d);
+            if count == 0 || count > n - c.document.len() {
+                return Err(IndexError(format!("columns shard: run {k} of {count} quotes runs past the {n} quotes, or is empty")));
+            }
+            c.document.resize(c.document.len() + count, d);
+        }
+        if c.document.len() != n {
+            return Err(IndexError(format!("columns shard: its runs of documents cover {} of the {n} quotes", c.document.len())));
         }
         c.kind = r.take(n)?.to_vec();
         if let Some(q) = c.kind.iter().position(|&k| usize::from(k) >= QuoteKind::ALL.len()) {

@@ -1,5 +1,6 @@
 // One cold search of the sharded index, as the quotes page runs it: the terms, the columns
-// and the chunks the words surely read fetched side by side, any chunk still missing, then
+// and the chunks the words surely read (postings, and the said chunks of the speakers they
+// name, guessed from the catalog's names) fetched side by side, any chunk still missing, then
 // the excerpts files of the first screen of hits, which are explained. Past the HTTP cache
 // (`no-store`), so every query is cold. The catalog (which the page has before it
 // searches) is read before the clock starts. Then the same query warm, as a reader's next
@@ -20,14 +21,23 @@ const get = async (file) => {
 window.coldSearch = async (q) => {
   const search = new ColdSearch(await get('catalog.bin'), q);
   const start = performance.now();
+  // Where the time goes: each phase's end, from the start.
+  const phases = {};
+  const mark = (phase) => { phases[phase] = performance.now() - start; };
   const likely = Array.from(search.likely());
   const [terms, columns, ...chunks] = await Promise.all([get('terms.bin'), get('columns.bin'), ...likely.map((k) => get(`chunk-${k}.bin`))]);
+  mark('fetched');
   search.open(terms, columns);
+  mark('opened');
   for (const chunk of chunks) search.add_chunk(chunk);
+  mark('read');
   const missing = Array.from(search.missing());
   for (const chunk of await Promise.all(missing.map((k) => get(`chunk-${k}.bin`)))) search.add_chunk(chunk);
+  mark('missing');
   const files = Array.from(search.rank());
+  mark('ranked');
   for (const excerpts of await Promise.all(files.map((f) => get(`excerpts-${f}.bin`)))) search.add_excerpts(excerpts);
+  mark('excerpts');
   const hits = search.first_screen();
   const time = performance.now() - start;
   // The bytes as served (gzip), the catalog aside.
@@ -43,7 +53,7 @@ window.coldSearch = async (q) => {
   }
   // Round trips: the terms, columns and likely chunks; the chunks missing, if any; the excerpts.
   const rounds = 1 + (missing.length ? 1 : 0) + (files.length ? 1 : 0);
-  return { time, bytes, hits, chunks: likely.length + missing.length, excerpts: files.length, rounds, warm };
+  return { time, bytes, hits, chunks: likely.length + missing.length, excerpts: files.length, rounds, warm, phases };
 };
 
 await init();

@@ -58,7 +58,8 @@ try {
       const { bytes, hits, chunks, excerpts } = runs[0];
       most = Math.max(most, bytes);
       if (Number.isFinite(time) && !(time <= slowest)) {
-        const { warm: _, ...cold } = runs[0];
+        // The run of the median time, for where its time went (`phases`).
+        const { warm: _, ...cold } = runs.reduce((a, b) => (Math.abs(b.time - time) < Math.abs(a.time - time) ? b : a));
         [slowest, slowestRun] = [time, { query: q, ...cold }];
       }
       console.log(`| \`${q}\` | ${hits} | ${bytes} B | ${chunks} / ${excerpts} | ${ms(time)} | ${ms(median(warm))} (${ms(p95(warm))}) |`);
