@@ -307,9 +307,9 @@ fn sharded(corpus: &dossier::core::model::Corpus, index: &QuoteIndex) {
 }
 
 /// The files of the cold searches (at 100,000 or 1,000,000 quotes), written for the browser's run of
-/// them (`tests/browser/bench/cold.js`): the catalog with the chunks' first words (what
-/// the quotes page has before it searches), the terms, the columns, and the postings
-/// chunks and excerpts files the queries read. Nothing is written without a folder, and
+/// them (`tests/browser/bench/cold.js`): the catalog with the index's guide and who
+/// speaks (what the quotes page has before it searches), the terms, the columns, and the
+/// index chunks and excerpts files the queries read. Nothing is written without a folder, and
 /// a failure to write says why and stops the benchmark.
 struct ColdFiles(Option<std::path::PathBuf>);
 

@@ -586,7 +586,7 @@ pub struct Encoded {
 /// per record page (with its citation from `citations`) and for the quotes list, and the
 /// directory of slices. `previews` says whether the build draws preview images;
 /// `search_chunks`, whether the search index is sharded, in chunks of about how many
-/// bytes ([`CHUNK_BYTES`] in a build). Fails only if a file would exceed 4 GiB.
+/// bytes ([`CHUNK_BYTES`](crate::core::search::CHUNK_BYTES) in a build). Fails only if a file would exceed 4 GiB.
 #[allow(clippy::too_many_arguments)]
 pub fn encode(
     corpus: &Corpus,

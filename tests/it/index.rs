@@ -260,8 +260,10 @@ fn a_columns_shard_whose_runs_of_documents_do_not_cover_its_quotes_is_refused() 
     let err = |columns: Vec<u8>| ShardedIndex::open(&catalog, &shards.terms, &columns).map(|_| ()).unwrap_err().to_string();
     assert!(ShardedIndex::open(&catalog, &shards.terms, &with(&[0, 0xac, 0x02])).is_ok());
     assert!(err(with(&[1, 0xac, 0x02])).contains("run 0's document 1 is past the 1 documents"));
-    assert!(err(with(&[0, 0xad, 0x02])).contains("runs past the 300 quotes"));
-    assert!(err(with(&[0, 0])).contains("is empty"));
+    assert!(err(with(&[0, 0xad, 0x02])).contains("run 0 of 301 quotes runs past the 300 quotes"));
+    assert!(err(with(&[0, 0])).contains("run 0 is empty"));
+    // Runs that cover the quotes in a shard too short to hold their kinds and lengths.
+    assert!(err(shards.columns[..24].to_vec()).contains("truncated"));
     assert!(err(with(&[0, 0xab, 0x02])).contains("cover 299 of the 300 quotes"));
 }
 
@@ -322,4 +324,62 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_cold_guess_of_what_a_query_reads_is_only_ever_what_it_reads() {
+    use dossier::core::fold::tokens;
+    use dossier::core::model::ActorId;
+    use dossier::core::route::QuoteSort;
+    use dossier::core::search::{likely_chunks, Names};
+    use std::collections::BTreeSet;
+    // The bundled corpus has what a synthetic one lacks: actors who never speak (some of
+    // whose names its quotes say), places, aliases in other scripts. Small chunks, so
+    // that the words and the speakers' lists of quotes fall in many.
+    let c = corpus();
+    let shards = QuoteIndex::new(&c).to_shards(&c, 4);
+    let catalog = catalog_of(&c);
+    let opened = ShardedIndex::open(&catalog, &shards.terms, &shards.columns).expect("its own shards open");
+    let mut speaking: Vec<ActorId> = c.quotes.iter().map(|q| q.speaker.clone()).collect();
+    speaking.sort_unstable();
+    speaking.dedup();
+    assert!(speaking.len() < c.actors.len(), "some actors never speak");
+    assert!(shards.guide.said.len() > 4, "{} said chunks", shards.guide.said.len());
+    let names = Names::of((&catalog).into(), &speaking);
+    // The words of the vocabulary: of the quotes, and of the names of those who speak.
+    let forms = |name: &str, aliases: &[String]| std::iter::once(name.to_owned()).chain(aliases.iter().cloned()).collect::<Vec<String>>();
+    let spoken: Vec<String> = c.actors.iter().filter(|a| speaking.contains(&a.id)).flat_map(|a| forms(&a.name, &a.aliases)).collect();
+    let vocabulary: BTreeSet<String> = c.quotes.iter().map(|q| q.text.clone()).chain(spoken).flat_map(|t| tokens(&t)).collect();
+    // Every name and alias of every actor and place, whole, being typed, its first
+    // letters, and with its last letter dropped (a typo); and words of the quotes.
+    let mut queries: Vec<String> = Vec::new();
+    let all_forms = c.actors.iter().flat_map(|a| forms(&a.name, &a.aliases)).chain(c.places.iter().flat_map(|p| forms(&p.name, &p.aliases)));
+    for form in all_forms {
+        let cut: String = form.chars().take(form.chars().count().saturating_sub(1)).collect();
+        let start: String = form.chars().take(3).collect();
+        queries.extend([format!("{form} "), form, format!("{cut} "), start]);
+    }
+    queries.extend(vocabulary.iter().step_by(7).flat_map(|w| [format!("{w} "), w.chars().take(4).collect()]));
+    let (mut checked, mut said, mut excepted) = (0, 0, 0);
+    for q in queries {
+        if !tokens(&q).iter().all(|t| vocabulary.contains(t)) {
+            continue;
+        }
+        for sort in [QuoteSort::Auto, QuoteSort::Date] {
+            let query = QuoteQuery { q: q.clone(), sort, ..QuoteQuery::default() };
+            let guess = likely_chunks(&shards.guide, Some(&names), &query);
+            let read = opened.missing(&query);
+            let unread: Vec<usize> = guess.iter().copied().filter(|k| !read.contains(k)).collect();
+            // The one exception: said chunks guessed where the vocabulary showed the
+            // words to name most actors, so the index reads the speakers instead.
+            if !unread.is_empty() {
+                assert!(read.contains(&opened.speakers()) && unread.iter().all(|&k| k > opened.speakers()), "{q:?}: guessed {guess:?}, reads {read:?}");
+                excepted += 1;
+            }
+            checked += 1;
+            said += usize::from(guess.iter().any(|&k| k > opened.speakers()));
+        }
+    }
+    assert!(checked > 200 && said > 20, "{checked} queries checked, {said} guessed a said chunk");
+    assert!(excepted * 20 < checked, "{excepted} of {checked} guessed said chunks the index does not read");
 }

@@ -192,9 +192,10 @@ impl Names {
 /// by date. A guess made so those units are fetched beside the terms shard: words of
 /// quotes a query word stands for are known only from the vocabulary, and the index asks
 /// for their chunks once it is in. Never a unit the query does not read while its own
-/// words are words of the vocabulary (a said chunk may be, where a short prefix names
-/// the actors of more than half of them once the vocabulary is in: the speakers are read
-/// instead).
+/// words are words of the vocabulary, but for one case: the vocabulary may show that its
+/// words also name actors who do not speak (their names' words being said in quotes),
+/// and so the actors of more than half the said chunks, where the names alone did not;
+/// the index then reads the speakers instead of the said chunks guessed.
 pub fn likely_chunks(guide: &Guide, names: Option<&Names>, query: &QuoteQuery) -> Vec<usize> {
     let firsts = &guide.firsts;
     // The chunk a word is in, if it is in the vocabulary.
@@ -556,20 +557,34 @@ impl ShardedIndex {
             return Err(IndexError(format!("columns shard: built for {documents} documents, the catalog has {}", corpus.documents)));
         }
         let capacity = n.min(r.remaining());
-        let mut c = Columns { document: Vec::with_capacity(capacity), ..Columns::default() };
-        let runs = r.varint()? as usize;
-        for k in 0..runs {
+        // The runs first, as read (each at least two bytes, so no more of them than the
+        // bytes hold), then their quotes: a column as large as the quotes counted is
+        // made only once the shard is seen to hold a kind and a length for each of them.
+        let mut runs: Vec<(u32, usize)> = Vec::new();
+        let mut covered = 0;
+        for k in 0..r.varint()? as usize {
             let (d, count) = (r.varint()?, r.varint()? as usize);
             if d as usize >= documents {
                 return Err(IndexError(format!("columns shard: run {k}'s document {d} is past the {documents} documents")));
             }
-            if count == 0 || count > n - c.document.len() {
-                return Err(IndexError(format!("columns shard: run {k} of {count} quotes runs past the {n} quotes, or is empty")));
+            if count == 0 {
+                return Err(IndexError(format!("columns shard: run {k} is empty")));
             }
-            c.document.resize(c.document.len() + count, d);
+            if count > n - covered {
+                return Err(IndexError(format!("columns shard: run {k} of {count} quotes runs past the {n} quotes")));
+            }
+            covered += count;
+            runs.push((d, count));
         }
-        if c.document.len() != n {
-            return Err(IndexError(format!("columns shard: its runs of documents cover {} of the {n} quotes", c.document.len())));
+        if covered != n {
+            return Err(IndexError(format!("columns shard: its runs of documents cover {covered} of the {n} quotes")));
+        }
+        if r.remaining() / 2 < n {
+            return Err(IndexError(format!("columns shard: truncated ({} bytes left for the kinds and lengths of {n} quotes)", r.remaining())));
+        }
+        let mut c = Columns { document: Vec::with_capacity(n), ..Columns::default() };
+        for (d, count) in runs {
+            c.document.resize(c.document.len() + count, d);
         }
         c.kind = r.take(n)?.to_vec();
         if let Some(q) = c.kind.iter().position(|&k| usize::from(k) >= QuoteKind::ALL.len()) {

@@ -37,7 +37,7 @@ try {
     }
     const n = quotes.toLocaleString('en');
     console.log(`\n### The sharded search at ${n} synthetic quotes in Chromium on localhost, search only (median of ${RUNS} cold runs; warm: the same query again, its files in)\n`);
-    console.log('| query | hits | fetched (gzip) | postings chunks / excerpts files | cold: first request to the first screen explained | warm: median (p95) |');
+    console.log('| query | hits | fetched (gzip) | index chunks / excerpts files | cold: first request to the first screen explained | warm: median (p95) |');
     console.log('|---|---:|---:|---:|---:|---:|');
     let [most, slowest, slowestRun] = [0, NaN, null];
     const warmAll = [];
