@@ -57,7 +57,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use super::binary::{fingerprint, put_varint, put_words, read_words, Reader};
-use super::{parse_terms, CatalogOf, Columns, IndexError, Kept, Posting, QuoteIndex, Ranking, Term};
+use super::{CatalogOf, Columns, IndexError, Kept, Posting, QuoteIndex, Ranking, Term};
 use crate::core::facets::{quote_facets, QuoteFacets};
 use crate::core::model::{ActorId, Corpus, QuoteKind};
 use crate::core::route::{QuoteQuery, QuoteSort};
@@ -125,6 +125,13 @@ pub struct Names {
     index: QuoteIndex,
     /// By entity: whether it is an actor who speaks.
     speaks: Vec<bool>,
+}
+
+impl Default for Names {
+    /// No names: a query reads, as far as they tell, its own words and no said chunk.
+    fn default() -> Names {
+        Names::of(CatalogOf { quotes: 0, documents: 0, actors: &[], places: &[] }, &[])
+    }
 }
 
 impl Names {
@@ -200,22 +207,10 @@ pub fn likely_chunks(guide: &Guide, names: Option<&Names>, query: &QuoteQuery) -
     let firsts = &guide.firsts;
     // The chunk a word is in, if it is in the vocabulary.
     let chunk_of = |word: &str| firsts.partition_point(|f| f.as_str() <= word).checked_sub(1);
+    // Without the catalog, no names: the query's own words only.
     let (words, named) = match names {
         Some(names) => names.read(&query.q),
-        None => {
-            let mut words = Vec::new();
-            for term in parse_terms(&query.q) {
-                match term {
-                    Term::Word { word, prefix } => words.push((word, prefix)),
-                    Term::Phrase { words: phrase, prefix } => {
-                        let last = phrase.len().saturating_sub(1);
-                        words.extend(phrase.into_iter().enumerate().map(|(i, w)| (w, prefix && i == last)));
-                    }
-                    Term::Entity { .. } => {}
-                }
-            }
-            (words, Vec::new())
-        }
+        None => Names::default().read(&query.q),
     };
     let mut out = Vec::new();
     for (word, prefix) in words {
@@ -421,11 +416,11 @@ impl QuoteIndex {
         // Each document's quotes are mostly side by side: its column as runs, a few
         // numbers where a quote each would be a million at a million quotes (and read
         // as fast as memory is written, when a search opens the index).
-        let runs = document_runs(&c.document);
+        let runs: Vec<&[u32]> = c.document.chunk_by(|a, b| a == b).collect();
         put_varint(&mut columns, runs.len() as u32);
-        for (d, count) in runs {
-            put_varint(&mut columns, d);
-            put_varint(&mut columns, count);
+        for run in runs {
+            put_varint(&mut columns, run[0]);
+            put_varint(&mut columns, run.len() as u32);
         }
         columns.extend_from_slice(&c.kind);
         for &size in &c.size {
@@ -462,18 +457,6 @@ impl QuoteIndex {
         chunks.extend(said.into_iter().enumerate().map(|(j, run)| run_unit(SAID, print, j, run)));
         Shards { terms, columns, chunks, guide }
     }
-}
-
-/// `column` as runs of one value: each value and how many times it repeats.
-fn document_runs(column: &[u32]) -> Vec<(u32, u32)> {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for &d in column {
-        match runs.last_mut() {
-            Some((last, count)) if *last == d => *count += 1,
-            _ => runs.push((d, 1)),
-        }
-    }
-    runs
 }
 
 /// A search index read from its shards: the vocabulary and columns, and the postings,
@@ -556,7 +539,6 @@ impl ShardedIndex {
         if documents != corpus.documents {
             return Err(IndexError(format!("columns shard: built for {documents} documents, the catalog has {}", corpus.documents)));
         }
-        let capacity = n.min(r.remaining());
         // The runs first, as read (each at least two bytes, so no more of them than the
         // bytes hold), then their quotes: a column as large as the quotes counted is
         // made only once the shard is seen to hold a kind and a length for each of them.
@@ -590,7 +572,7 @@ impl ShardedIndex {
         if let Some(q) = c.kind.iter().position(|&k| usize::from(k) >= QuoteKind::ALL.len()) {
             return Err(IndexError(format!("columns shard: quote {q}'s kind is unknown")));
         }
-        c.size = Vec::with_capacity(capacity);
+        c.size = Vec::with_capacity(n);
         for q in 0..n {
             let size = r.varint()?;
             // No quote has words beyond what its text could hold (a bound that keeps every
