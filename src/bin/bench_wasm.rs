@@ -8,6 +8,7 @@
 #[cfg(target_arch = "wasm32")]
 mod bench {
     use std::collections::HashMap;
+    use std::sync::Arc;
 
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -15,7 +16,7 @@ mod bench {
     use dossier::core::model::{Actor, ActorId, Corpus, Counts, Document, Place, Quote};
     use dossier::core::pack::{Catalog, Kind, Manifest, Shard, ShardRef, Shelf, EXCERPT_QUOTES};
     use dossier::core::search::{likely_chunks, Guide, Names, Ranking, ShardedIndex};
-    use dossier::ui::components::more::FIRST_SCREEN;
+    use dossier::ui::components::more::first_screen_for;
     use dossier::core::route::QuoteQuery;
     use dossier::core::site::LIST_PAGE;
     use dossier::core::search::QuoteIndex;
@@ -92,8 +93,8 @@ mod bench {
     /// `tests/browser/bench/cold.js`: the files are fetched there, read here in the order
     /// the page reads them (the catalog, which the page has before it searches; then the
     /// terms, the columns and the chunks the words surely read; any chunk still missing;
-    /// then the excerpts files of the first screen of hits, which are explained). Ranked
-    /// and explained again, it is the same query warm.
+    /// then the excerpts files of the first screen of hits, which are explained). Then
+    /// [`ColdSearch::warm`]: the same query as a new one costs, its files in.
     #[wasm_bindgen]
     pub struct ColdSearch {
         catalog: Corpus,
@@ -102,16 +103,20 @@ mod bench {
         /// Made on the first guess, as the page makes it on the first keystroke.
         names: Option<Names>,
         index: Option<ShardedIndex>,
-        ranking: Option<Ranking>,
+        ranking: Option<Arc<Ranking>>,
         texts: HashMap<usize, String>,
         query: QuoteQuery,
+        /// How many hits the first screen shows (`first_screen_for` the page's window).
+        screen: usize,
     }
 
     #[wasm_bindgen]
     impl ColdSearch {
-        /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q`.
+        /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q` in a
+        /// window `height` CSS pixels high (whose first screen of hits is explained, as
+        /// the quotes page explains it).
         #[wasm_bindgen(constructor)]
-        pub fn new(catalog: &[u8], q: &str) -> Result<ColdSearch, String> {
+        pub fn new(catalog: &[u8], q: &str, height: f64) -> Result<ColdSearch, String> {
             let (documents, actors, places, counts, guide, speaking): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Guide, Vec<ActorId>) =
                 postcard::from_bytes(catalog).map_err(|e| format!("catalog: {e}"))?;
             let body = postcard::to_allocvec(&(&documents, &actors, &places, &counts)).map_err(|e| e.to_string())?;
@@ -126,7 +131,7 @@ mod bench {
             shelf.put(&shard, Shard::Catalog(Box::new(read))).map_err(|e| e.to_string())?;
             let catalog = shelf.corpus(&manifest).map_err(|e| e.to_string())?;
             let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
-            Ok(ColdSearch { catalog, guide, speaking, names: None, index: None, ranking: None, texts: HashMap::new(), query })
+            Ok(ColdSearch { catalog, guide, speaking, names: None, index: None, ranking: None, texts: HashMap::new(), query, screen: first_screen_for(height) })
         }
 
         /// The chunks the query's words surely read, fetched beside the terms and columns.
@@ -156,7 +161,7 @@ mod bench {
         pub fn rank(&mut self) -> Result<Vec<u32>, String> {
             let index = self.index.as_ref().ok_or("the index is not open")?;
             let ranking = index.rank(&self.catalog, &self.query).map_err(|missing| format!("chunks {missing:?} are not in"))?;
-            let mut files: Vec<u32> = ranking.first(FIRST_SCREEN).iter().map(|h| (h.quote / EXCERPT_QUOTES) as u32).collect();
+            let mut files: Vec<u32> = ranking.first(self.screen).iter().map(|h| (h.quote / EXCERPT_QUOTES) as u32).collect();
             files.sort_unstable();
             files.dedup();
             self.ranking = Some(ranking);
@@ -173,7 +178,23 @@ mod bench {
         /// Explains the first screen of hits from their texts; returns how many quotes match.
         pub fn first_screen(&self) -> Result<u32, String> {
             let (index, ranking) = self.index.as_ref().zip(self.ranking.as_ref()).ok_or("not ranked")?;
-            for hit in ranking.first(FIRST_SCREEN) {
+            self.explain_screen(index, ranking)
+        }
+
+        /// The query again as a reader's next keystroke costs once its files are in: its
+        /// words expanded and its quotes ranked anew (nothing taken from the last query or
+        /// ranking, which the page reuses only for the same query), the first screen
+        /// explained; returns how many quotes match.
+        pub fn warm(&self) -> Result<u32, String> {
+            let index = self.index.as_ref().ok_or("the index is not open")?;
+            let ranking = index.rank_anew(&self.catalog, &self.query).map_err(|missing| format!("chunks {missing:?} are not in"))?;
+            self.explain_screen(index, &ranking)
+        }
+    }
+
+    impl ColdSearch {
+        fn explain_screen(&self, index: &ShardedIndex, ranking: &Ranking) -> Result<u32, String> {
+            for hit in ranking.first(self.screen) {
                 let text = self.texts.get(&hit.quote).ok_or_else(|| format!("quote {} has not been read", hit.quote))?;
                 std::hint::black_box(index.explain(ranking, text, &hit));
             }

@@ -61,10 +61,10 @@ impl QuotesFirst {
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuoteAnswer {
     /// Every quote and the index are in: any query is answered in full.
-    Ranked(Ranking),
+    Ranked(Arc<Ranking>),
     /// The sharded index holds what the query reads: the count, order and facets are
     /// whole; a hit's record is shown once its excerpts file is in (`found`).
-    Sharded(Ranking),
+    Sharded(Arc<Ranking>),
     /// Only the build's first page of the unfiltered list is in (shared with the page's
     /// data: at newsroom scale its facets are thousands of names, too many to copy or
     /// drop at each keystroke).
@@ -84,7 +84,7 @@ impl QuoteAnswer {
     /// query is the unfiltered list, else `None`.
     pub fn of(indexes: Indexes<'_>, first: Option<&Arc<QuotesFirst>>, corpus: &Corpus, query: &QuoteQuery) -> Option<QuoteAnswer> {
         if let Some(index) = indexes.whole {
-            return Some(QuoteAnswer::Ranked(index.rank(corpus, query)));
+            return Some(QuoteAnswer::Ranked(Arc::new(index.rank(corpus, query))));
         }
         if let Some(Ok(ranking)) = indexes.sharded.map(|s| s.rank(corpus, query)) {
             return Some(QuoteAnswer::Sharded(ranking));

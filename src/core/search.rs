@@ -906,9 +906,21 @@ impl QuoteIndex {
         // than the search.
         let filter = Filter::of(self, corpus, query);
         let allowed = |i: usize| filter.as_ref().is_none_or(|f| f.passes(&self.columns, i));
-        let mut hits: Vec<Ranked> = Vec::new();
+        // The quote is part of every key, so keys are unique, the order total and an
+        // unstable sort exact. Typo matches never outrank exact ones: fewer fuzzy terms
+        // first, then score. Each hit is made with its key, in one list (at 1,000,000
+        // quotes a query can match 300,000).
+        let keyed = |h: Ranked| -> (u128, Ranked) {
+            let quote = h.quote as u128;
+            let key = match query.sort {
+                QuoteSort::Date => u128::from(self.columns.date[h.quote]) << 64 | quote,
+                QuoteSort::Auto => (h.fuzzy_terms as u128) << 96 | u128::from(u32::MAX - h.score) << 64 | quote,
+            };
+            (key, h)
+        };
+        let mut hits: Vec<(u128, Ranked)> = Vec::new();
         if terms.is_empty() {
-            hits.extend((0..n).filter(|&i| allowed(i)).map(|i| Ranked { quote: i, score: 0, fuzzy_terms: 0 }));
+            hits.extend((0..n).filter(|&i| allowed(i)).map(|i| keyed(Ranked { quote: i, score: 0, fuzzy_terms: 0 })));
         } else {
             // A search while another holds the scratch memory (another thread, natively;
             // never in the browser) gets memory of its own.
@@ -948,6 +960,10 @@ impl QuoteIndex {
                 }
             }
             let all = terms.len() as u32;
+            // With one term every candidate is a hit.
+            if all == 1 {
+                hits.reserve_exact(candidates.len());
+            }
             for q in candidates {
                 let i = q as usize;
                 // Leaves the slot as the next query expects it: zero.
@@ -955,21 +971,14 @@ impl QuoteIndex {
                 if slot.matched == all {
                     // Shorter quotes with the same matches rank higher: the match is more of the quote.
                     let size = self.columns.size[i];
-                    hits.push(Ranked { quote: i, score: slot.score * 100 / (10 + size), fuzzy_terms: slot.fuzzy as usize });
+                    hits.push(keyed(Ranked { quote: i, score: slot.score * 100 / (10 + size), fuzzy_terms: slot.fuzzy as usize }));
                 }
             }
         }
-        // The quote is part of every key, so keys are unique, the order total and an
-        // unstable sort exact. Typo matches never outrank exact ones: fewer fuzzy terms
-        // first, then score.
-        let key = |h: &Ranked| -> u128 {
-            let quote = h.quote as u128;
-            match query.sort {
-                QuoteSort::Date => u128::from(self.columns.date[h.quote]) << 64 | quote,
-                QuoteSort::Auto => (h.fuzzy_terms as u128) << 96 | u128::from(u32::MAX - h.score) << 64 | quote,
-            }
-        };
-        let mut hits: Vec<(u128, Ranked)> = hits.into_iter().map(|h| (key(&h), h)).collect();
+        // A list grown by doubling may leave half of it unused, for as long as the
+        // ranking is kept: trimmed (at worst one copy, as making the keyed list from the
+        // hits was before it was made keyed).
+        hits.shrink_to_fit();
         // The best page first, in order; the rest after it, as they come.
         let ordered = ORDERED_AT_ONCE.min(hits.len());
         if ordered < hits.len() {

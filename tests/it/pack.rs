@@ -1066,3 +1066,17 @@ fn a_lane_that_does_not_hold_its_actors_events_is_refused() {
     let err = read_shard(&other.file(0).unwrap(), bytes_of(&files, &real.file)).unwrap_err();
     assert!(err.reason.contains("another release"), "{err}");
 }
+
+/// A list's first screen is a windowful of the shortest cards and two more, within its
+/// bounds; a window of no known height gets the most (the benchmark of the sharded search
+/// asks for the window it runs in, as the quotes page does).
+#[test]
+fn a_first_screen_is_a_windowful_of_the_shortest_cards() {
+    use dossier::ui::components::more::{first_screen_for, FIRST_SCREEN};
+    assert_eq!(first_screen_for(720.0), 10);
+    assert_eq!(first_screen_for(1620.0), FIRST_SCREEN);
+    assert_eq!(first_screen_for(100.0), 8);
+    for unknown in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(first_screen_for(unknown), FIRST_SCREEN, "{unknown}");
+    }
+}

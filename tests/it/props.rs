@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use dossier::core::date::PartialDate;
 use dossier::core::fold::{tokens, word_spans};
@@ -871,11 +871,16 @@ fn sharded_same_as_whole(
         Err(needed) => prop_assert_eq!(&needed, &missing),
         Ok(_) => prop_assert!(missing.is_empty()),
     }
+    prop_assert_eq!(sharded.rank_anew(catalog, query).err().unwrap_or_default(), missing.clone());
     for &k in &missing {
         prop_assert_eq!(sharded.add_chunk(&shards.chunks[k]).expect("its own chunk reads"), k);
     }
     prop_assert!(sharded.missing(query).is_empty());
     let ranking = sharded.rank(catalog, query).expect("every chunk it named is in");
+    // Asked again, the same ranking, shared; ranked anew (a query new to the index, as the
+    // benchmark's warm queries are), an equal one.
+    prop_assert!(Arc::ptr_eq(&ranking, &sharded.rank(catalog, query).expect("still answered")));
+    prop_assert_eq!(&sharded.rank_anew(catalog, query).expect("every chunk it named is in"), &*ranking);
     let whole = index.rank(c, query);
     let (got, expected) = (ranking.first(usize::MAX), whole.first(usize::MAX));
     prop_assert_eq!(&got, &expected, "{:?}", query);

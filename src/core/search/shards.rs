@@ -52,6 +52,7 @@
 //! chunk of its own.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -484,8 +485,11 @@ pub struct ShardedIndex {
     /// again for the same query each time a file it shows comes in (a hit's excerpts,
     /// the speakers), and ranking 10,000 hits again would hold back that paint. A unit
     /// read in makes another ranking (the key holds what was in).
-    last: Kept<Option<(QuoteQuery, Vec<bool>, Ranking)>>,
+    last: Kept<Option<LastRanking>>,
 }
+
+/// A sharded index's last ranking: its query, which units were in, the ranking.
+type LastRanking = (QuoteQuery, Vec<bool>, Arc<Ranking>);
 
 impl ShardedIndex {
     /// The index from its `terms` and `columns` shards, for a corpus's catalog (its
@@ -822,8 +826,9 @@ impl ShardedIndex {
     /// The quotes matching `query` ([`QuoteIndex::rank`]), or the chunks it still needs.
     /// `corpus` is the catalog the index was opened for (its filters name its actors and
     /// documents): asked again with the same query and nothing read in since, the last
-    /// ranking is the answer.
-    pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
+    /// ranking is the answer, shared rather than copied (at 1,000,000 quotes a ranking
+    /// can hold 300,000 hits, megabytes to copy at each file a page shows coming in).
+    pub fn rank(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Arc<Ranking>, Vec<usize>> {
         let mut last = self.last.0.try_lock().ok();
         if let Some((q, loaded, ranking)) = last.as_deref().and_then(Option::as_ref) {
             if q == query && *loaded == self.loaded && self.columns_in {
@@ -831,16 +836,27 @@ impl ShardedIndex {
             }
         }
         // Prepared once: expanding the words (the typo scan) is most of a query's setup.
-        let terms = self.index.prepare(&query.q);
-        let missing = self.missing_words(&terms, query);
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        let ranking = self.index.rank_prepared(corpus, query, terms);
+        let ranking = Arc::new(self.rank_terms(corpus, query, self.index.prepare(&query.q))?);
         if let (Some(last), true) = (last.as_deref_mut(), self.columns_in) {
             *last = Some((query.clone(), self.loaded.clone(), ranking.clone()));
         }
         Ok(ranking)
+    }
+
+    /// [`ShardedIndex::rank`] as a query new to the index costs: its words expanded and
+    /// its quotes ranked, nothing taken from the last query or ranking. What a reader's
+    /// next keystroke costs once its files are in (the benchmark's warm queries).
+    pub fn rank_anew(&self, corpus: &Corpus, query: &QuoteQuery) -> Result<Ranking, Vec<usize>> {
+        self.rank_terms(corpus, query, self.index.prepare_anew(&query.q).into())
+    }
+
+    /// The ranking of `query`, whose words are `terms`, or the chunks it still needs.
+    fn rank_terms(&self, corpus: &Corpus, query: &QuoteQuery, terms: Arc<[super::Prepared]>) -> Result<Ranking, Vec<usize>> {
+        let missing = self.missing_words(&terms, query);
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok(self.index.rank_prepared(corpus, query, terms))
     }
 
     /// The facets of `query`, whose results are `found` (a ranking of this index: a facet

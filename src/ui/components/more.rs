@@ -27,12 +27,10 @@ pub const FIRST_SCREEN: usize = 20;
 const _: () = assert!(FIRST_SCREEN <= crate::core::lists::EXCERPTS_AT_ONCE);
 
 /// The fewest: a short window still gets a screenful and a little more.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const FIRST_SCREEN_MIN: usize = 8;
 
 /// The height of the shortest card a list draws (an event's, on a wide screen), in CSS
 /// pixels: a window shows no more than its height over this, whatever it is scrolled to.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const SHORTEST_CARD: f64 = 90.0;
 
 /// How many items are rendered at once when the query changes: as many of the shortest
@@ -49,20 +47,28 @@ pub fn first_screen() -> usize {
     FIRST.with(|first| match first.get() {
         Some(n) => n,
         None => {
-            let n = window_first_screen().unwrap_or(FIRST_SCREEN);
+            let n = window_height().map_or(FIRST_SCREEN, first_screen_for);
             first.set(Some(n));
             n
         }
     })
 }
 
-/// [`first_screen`] for the window's height now, if it has one.
-fn window_first_screen() -> Option<usize> {
+/// [`first_screen`] for a window `height` CSS pixels high (what the benchmark of the
+/// sharded search asks, for the window it runs in).
+pub fn first_screen_for(height: f64) -> usize {
+    if height.is_finite() && height > 0.0 {
+        ((height / SHORTEST_CARD).ceil() as usize + 2).clamp(FIRST_SCREEN_MIN, FIRST_SCREEN)
+    } else {
+        FIRST_SCREEN
+    }
+}
+
+/// The window's height now, if it has one.
+fn window_height() -> Option<f64> {
     #[cfg(target_arch = "wasm32")]
     if let Some(height) = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()) {
-        if height.is_finite() && height > 0.0 {
-            return Some(((height / SHORTEST_CARD).ceil() as usize + 2).clamp(FIRST_SCREEN_MIN, FIRST_SCREEN));
-        }
+        return Some(height);
     }
     None
 }
