@@ -170,7 +170,10 @@ fn build(view: impl IntoView) -> Option<Element> {
     view.into_view().build().elements().into_iter().next()
 }
 
+/// Sets or removes attribute `name` (a name of a few, interned: passed to the DOM without
+/// being decoded again at each of the hundreds of calls a redraw makes).
 fn set(el: &Element, name: &str, value: Option<&String>) {
+    let name = wasm_bindgen::intern(name);
     let _ = match value {
         Some(v) => el.set_attribute(name, v),
         None => el.remove_attribute(name),
