@@ -465,6 +465,9 @@ function drawing(page) {
 }
 
 test('the chart redrawn in place, through filters, zooms, pans and back, is the chart its address draws opened cold', async ({ page, context }) => {
+  // Fourteen steps, each address opened again cold in a page of its own: 26 to 31 s on
+  // CI's two cores, past the default 30 s.
+  test.setTimeout(90_000);
   await open(page, `${synth}/timeline`);
   const chart = page.locator('.chart');
   const cold = await context.newPage();
