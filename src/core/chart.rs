@@ -40,6 +40,12 @@ const GAP: f64 = 12.0;
 const MIN_BIN: f64 = 64.0;
 /// The narrowest bar drawn, so a month at a decade's zoom is still visible.
 const MIN_BAR: f64 = 3.0;
+/// The least room (chart units) a mark's label is drawn in: a word or two of its title
+/// on a laptop's screen (60 units of a 930 px chart are 56 px).
+pub const MIN_LABEL: f64 = 60.0;
+/// Room from which a label is kept on a phone's screen too (160 units of a 340 px chart
+/// are 54 px); narrower ones are for wider screens (the stylesheet hides them).
+pub const WIDE_LABEL: f64 = 160.0;
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 pub fn day_number((y, m, d): (i32, u8, u8)) -> i64 {
@@ -497,6 +503,51 @@ fn lane(view: &View, unit: Unit, actor: Option<ActorId>, label: String, events: 
     let bins = bin(view, unit, overflow.into_iter().map(|(m, start)| (m.event, start)).collect());
     let rows = if folded || dense { 0 } else { row_ends.len().max(1) };
     Lane { actor, label, rows, count: events.len(), items, bins, folded, dense }
+}
+
+/// Where a mark's label (its event's title) is drawn: from `x`, across `width` chart
+/// units, and cut off there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRoom {
+    pub x: f64,
+    pub width: f64,
+}
+
+impl LabelRoom {
+    /// Room enough for the label on a phone's screen too ([`WIDE_LABEL`]).
+    pub fn wide(&self) -> bool {
+        self.width >= WIDE_LABEL
+    }
+}
+
+/// The room for each of `lane`'s items' labels, in its items' order, where there is
+/// [`MIN_LABEL`] of it: a bar's or a faded bar's inside it; a point's from the point to
+/// the next mark of its row (or the chart's end), since rows keep only a point's width
+/// free after it. Labels never cross another mark: a row is a band of its own.
+pub fn label_rooms(lane: &Lane) -> Vec<Option<LabelRoom>> {
+    // Each row's items in order of x (items are placed in that order).
+    let mut next_left = vec![WIDTH; lane.items.len()];
+    let mut last_in_row: Vec<Option<usize>> = vec![None; lane.rows.max(MAX_ROWS)];
+    for (k, item) in lane.items.iter().enumerate() {
+        let left = if item.shape == Shape::Point { item.x0 - GAP / 2.0 } else { item.x0 };
+        if let Some(Some(before)) = last_in_row.get(item.row) {
+            next_left[*before] = left;
+        }
+        if let Some(slot) = last_in_row.get_mut(item.row) {
+            *slot = Some(k);
+        }
+    }
+    lane.items
+        .iter()
+        .zip(next_left)
+        .map(|(item, next)| {
+            let width = match item.shape {
+                Shape::Point => next - item.x0 - GAP / 4.0,
+                Shape::Bar | Shape::Fuzzy => item.x1 - item.x0,
+            };
+            (width >= MIN_LABEL).then_some(LabelRoom { x: item.x0, width })
+        })
+        .collect()
 }
 
 /// The stretch of time a bin covers at this zoom, holding `day`: a year at a decade's

@@ -490,3 +490,76 @@ fn chart_lanes_match_checking_every_event_in_view() {
     // Both kinds of lane were met.
     assert!(dense > 0 && drawn > 0, "{dense} dense lanes, {drawn} marks");
 }
+
+/// A mark's label goes where there is room: inside a bar, after a point up to the next
+/// mark of its row (other rows do not limit it), nowhere narrower than `MIN_LABEL`.
+#[test]
+fn labels_take_the_room_a_row_leaves_and_no_more() {
+    use dossier::core::chart::{label_rooms, Item, Lane, LabelRoom, MIN_LABEL};
+    let item = |event: usize, x0: f64, x1: f64, row: usize, shape: Shape| Item { event, x0, x1, row, shape, clipped: (false, false) };
+    let lane = Lane {
+        actor: None,
+        label: "All events".into(),
+        items: vec![
+            item(0, 100.0, 100.0, 0, Shape::Point),
+            item(1, 110.0, 110.0, 1, Shape::Point),
+            item(2, 200.0, 230.0, 2, Shape::Fuzzy),
+            item(3, 400.0, 400.0, 0, Shape::Point),
+            item(4, 600.0, 900.0, 0, Shape::Bar),
+            item(5, 950.0, 950.0, 0, Shape::Point),
+        ],
+        bins: Vec::new(),
+        rows: 3,
+        count: 6,
+        folded: false,
+        dense: false,
+    };
+    let rooms = label_rooms(&lane);
+    let room = |x: f64, width: f64| Some(LabelRoom { x, width });
+    // Up to the next point's left edge (half a gap before it), less a quarter gap of air;
+    // up to the bar's start; the next point of another row does not count.
+    assert_eq!(rooms[0], room(100.0, 400.0 - 6.0 - 100.0 - 3.0));
+    assert_eq!(rooms[1], room(110.0, 1000.0 - 110.0 - 3.0));
+    // A faded bar 30 units wide has no room; a 300-unit bar has its own width.
+    assert_eq!(rooms[2], None);
+    assert_eq!(rooms[3], room(400.0, 600.0 - 400.0 - 3.0));
+    assert_eq!(rooms[4], room(600.0, 300.0));
+    // 47 units to the chart's end.
+    assert_eq!(rooms[5], None);
+    assert!(rooms.iter().flatten().all(|r| r.width >= MIN_LABEL));
+    assert!(rooms[0].unwrap().wide() && !room(0.0, 100.0).unwrap().wide());
+}
+
+/// On charts of the synthetic corpus at several zooms, no label reaches the next mark of
+/// its row or the chart's end, and some marks have one.
+#[test]
+fn labels_never_cross_the_next_mark_of_their_row() {
+    use dossier::core::chart::{label_rooms, WIDTH};
+    let (files, _) = dossier::synth::corpus_with_event_actors(50, 600, 12, 5);
+    let c = load(&files).expect("the synthetic corpus is valid");
+    let mut labelled = 0;
+    for (from, to) in [(None, None), (Some("2016"), Some("2016")), (Some("2016-03"), Some("2016-04")), (Some("2017-06-01"), Some("2017-06-20"))] {
+        let q = TimelineQuery {
+            actors: (0..6).map(|k| ActorId::new(format!("speaker-{k}"))).collect(),
+            from: from.and_then(|d| PartialDate::parse(d).ok()),
+            to: to.and_then(|d| PartialDate::parse(d).ok()),
+            ..TimelineQuery::default()
+        };
+        let chart = layout(&c, &filter(&c, &q), &q);
+        for lane in &chart.lanes {
+            for (k, (item, room)) in lane.items.iter().zip(label_rooms(lane)).enumerate() {
+                let Some(room) = room else { continue };
+                labelled += 1;
+                assert_eq!(room.x, item.x0);
+                assert!(room.x + room.width <= WIDTH, "{q:?} {item:?} {room:?}");
+                if item.shape != Shape::Point {
+                    assert!(room.x + room.width <= item.x1 + 1e-9, "{q:?} {item:?} {room:?}");
+                }
+                for next in lane.items[k + 1..].iter().filter(|n| n.row == item.row) {
+                    assert!(room.x + room.width < next.x0 - 1.0, "{q:?} {item:?} {room:?} reaches {next:?}");
+                }
+            }
+        }
+    }
+    assert!(labelled > 20, "only {labelled} labels");
+}

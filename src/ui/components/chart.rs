@@ -17,13 +17,13 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::core::chart::{self, Chart, Lane, Shape, Tick, View, WIDTH};
+use crate::core::chart::{self, label_rooms, Chart, Lane, Shape, Tick, View, WIDTH};
 use crate::core::date::PartialDate;
 use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, Corpus, EventId};
 use crate::core::pack::Need;
 use crate::core::route::{event_anchor, fragment_href, Route, TimelineQuery};
-use crate::ui::components::lanes::{bin_key, lane_view, Drawing, LaneSpec, Mark, MarkShape};
+use crate::ui::components::lanes::{bin_key, lane_view, Drawing, Label, LaneSpec, Mark, MarkShape};
 use crate::ui::app::use_go;
 use crate::ui::data::use_data;
 
@@ -519,7 +519,8 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
     let mut marks: Vec<Mark> = lane
         .items
         .iter()
-        .map(|item| {
+        .zip(label_rooms(lane))
+        .map(|(item, room)| {
             let e = &corpus.events[item.event];
             let y = HEAD + item.row as f64 * ROW;
             let bar = || MarkShape::Bar([pct(item.x0), (y + 2.0).to_string(), pct(item.x1 - item.x0)]);
@@ -537,11 +538,19 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
             // The card on this very page: a fragment, the same whatever the filters (and
             // what the list's highlight looks for).
             let href = fragment_href(&event_anchor(&e.id));
+            // Its title where there is room: after a point's dot, inside a bar; on a
+            // phone's screen only where the room is wide.
+            let label = room.map(|r| Label {
+                frame: [if r.wide() { "label" } else { "label narrow" }.to_owned(), pct(r.x), y.to_string(), pct(r.width), ROW.to_string()],
+                at: [if item.shape == Shape::Point { "7" } else { "3" }.to_owned()],
+                text: e.title.clone(),
+            });
             Mark {
                 key: href.clone(),
                 link: [Some(class), Some(href), Some(format!("{}, {}", e.title, e.date.display())), tab(), None],
                 shape,
                 count: None,
+                label,
             }
         })
         .collect();
@@ -561,6 +570,7 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
             ],
             shape: MarkShape::Bar([pct(b.x0), (y + 1.0).to_string(), pct(b.x1 - b.x0)]),
             count: Some(([pct((b.x0 + b.x1) / 2.0), (y + ROW - 3.0).to_string()], format!("+{}", b.count))),
+            label: None,
         }
     }));
     marks

@@ -2,7 +2,8 @@
 //! drawn by Leptos views (the static page and hydration; a new lane's rule and head; one
 //! template of each kind of mark), and redrawn in place by [`Drawing::redraw`], which
 //! keys lanes by actor and marks by event (a bin by its place in its lane) and sets only
-//! the attributes that changed.
+//! the attributes that changed. A mark is a link holding its shape, and a bin's count
+//! or an event's label (its title, cut off where the room the core gives it ends).
 //!
 //! Why not let Leptos rebuild them like the rest of the page: a filter or a zoom redraws
 //! hundreds of marks, and a rebuilt element (with `erase_components`) removes and sets
@@ -34,6 +35,10 @@ const POINT: [&str; 2] = ["cx", "cy"];
 const BAR: [&str; 3] = ["x", "y", "width"];
 /// A bin's count's attributes (a text).
 const COUNT: [&str; 2] = ["x", "y"];
+/// A label's frame's attributes (an inner `svg`, which cuts the title off at its edge).
+const FRAME: [&str; 5] = ["class", "x", "y", "width", "height"];
+/// A label's text's attributes, inside its frame.
+const LABEL_TEXT: [&str; 1] = ["x"];
 
 /// What identifies a mark from one drawing to the next within its lane: an event's mark
 /// by the link to its card (`#event-…`: event numbers change when every event comes in),
@@ -55,7 +60,17 @@ pub enum MarkShape {
     Bar([String; 3]),
 }
 
-/// One mark: a link and its shape, and a bin's count.
+/// A mark's label: its event's title, in a frame that cuts it off where the room ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// [`FRAME`]'s values (its height a row's).
+    pub frame: [String; 5],
+    /// [`LABEL_TEXT`]'s values.
+    pub at: [String; 1],
+    pub text: String,
+}
+
+/// One mark: a link and its shape, a bin's count, an event's label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     pub key: MarkKey,
@@ -64,6 +79,7 @@ pub struct Mark {
     pub shape: MarkShape,
     /// A bin's count: [`COUNT`]'s values and its text.
     pub count: Option<([String; 2], String)>,
+    pub label: Option<Label>,
 }
 
 impl Mark {
@@ -71,6 +87,12 @@ impl Mark {
     fn same_elements(&self, other: &Mark) -> bool {
         matches!((&self.shape, &other.shape), (MarkShape::Point(_), MarkShape::Point(_)) | (MarkShape::Bar(_), MarkShape::Bar(_)))
             && self.count.is_some() == other.count.is_some()
+            && self.label.is_some() == other.label.is_some()
+    }
+
+    /// How many elements the link holds: its shape, its count, its label.
+    fn children(&self) -> u32 {
+        1 + u32::from(self.count.is_some()) + u32::from(self.label.is_some())
     }
 }
 
@@ -102,10 +124,20 @@ pub fn mark_view(m: &Mark) -> impl IntoView {
         MarkShape::Point([cx, cy]) => Either::Left(svg::circle().attr(POINT[0], cx.clone()).attr(POINT[1], cy.clone())),
         MarkShape::Bar([x, y, width]) => Either::Right(svg::rect().attr(BAR[0], x.clone()).attr(BAR[1], y.clone()).attr(BAR[2], width.clone())),
     };
-    match m.count.clone() {
-        Some(([x, y], text)) => Either::Left(a.child((shape, svg::text().attr(COUNT[0], x).attr(COUNT[1], y).child(text)))),
-        None => Either::Right(a.child(shape)),
-    }
+    let count = m.count.clone().map(|([x, y], text)| svg::text().attr(COUNT[0], x).attr(COUNT[1], y).child(text));
+    // The text centred on the row (y 7 of 14: a bar's middle, a point's centre; the
+    // stylesheet sizes it and sets its baseline).
+    let label = m.label.clone().map(|Label { frame: [class, x, y, width, height], at: [tx], text }| {
+        svg::svg()
+            .attr(FRAME[0], class)
+            .attr(FRAME[1], x)
+            .attr(FRAME[2], y)
+            .attr(FRAME[3], width)
+            .attr(FRAME[4], height)
+            .attr("aria-hidden", "true")
+            .child(svg::text().attr(LABEL_TEXT[0], tx).attr("y", "7").child(text))
+    });
+    a.child((shape, count, label))
 }
 
 /// A lane as a view: its rule, its head (a link to the actor's page, or a label), its marks.
@@ -137,6 +169,8 @@ pub struct MarkNode {
     a: Element,
     shape: Element,
     count: Option<Element>,
+    /// The label's frame and its text.
+    label: Option<(Element, Element)>,
 }
 
 /// A lane in the page.
@@ -200,12 +234,21 @@ fn shape_values(s: &MarkShape) -> (&'static [&'static str], &[String]) {
 impl MarkNode {
     /// The elements of a mark drawn from `spec`.
     fn adopt(a: Element, spec: Mark) -> Option<MarkNode> {
-        if a.child_element_count() != 1 + u32::from(spec.count.is_some()) {
+        let kids = a.children();
+        if kids.length() != spec.children() {
             return None;
         }
-        let shape = a.first_element_child()?;
-        let count = if spec.count.is_some() { Some(a.last_element_child()?) } else { None };
-        Some(MarkNode { spec, a, shape, count })
+        let shape = kids.item(0)?;
+        let count = if spec.count.is_some() { Some(kids.item(1)?) } else { None };
+        let label = match spec.label {
+            Some(_) => {
+                let frame = a.last_element_child()?;
+                let text = frame.first_element_child()?;
+                Some((frame, text))
+            }
+            None => None,
+        };
+        Some(MarkNode { spec, a, shape, count, label })
     }
 }
 
@@ -299,6 +342,13 @@ impl Node for MarkNode {
             patch(text, &COUNT, before.iter().map(Some), after.iter().map(Some));
             if old_count != new_count {
                 text.set_text_content(Some(new_count));
+            }
+        }
+        if let (Some((frame, text)), Some(before), Some(after)) = (&self.label, &old.label, &new.label) {
+            patch(frame, &FRAME, before.frame.iter().map(Some), after.frame.iter().map(Some));
+            patch(text, &LABEL_TEXT, before.at.iter().map(Some), after.at.iter().map(Some));
+            if before.text != after.text {
+                text.set_text_content(Some(&after.text));
             }
         }
         self.spec = new;

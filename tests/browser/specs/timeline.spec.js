@@ -126,7 +126,7 @@ test('the chart: a lane per chosen actor, a brushed span in the URL that opens c
   await expect(heads.nth(0)).toHaveAttribute('href', '/actors/vladimir-putin');
   await expect(heads.nth(1)).toHaveAttribute('href', '/actors/ahmed-al-sharaa');
   // Brushing: a drag across the chart shows that span (from/to in the URL), pushed.
-  const svg = chart.locator('svg');
+  const svg = chart.locator('svg.chart-svg');
   const box = await svg.boundingBox();
   const y = box.y + box.height - 4;
   await page.mouse.move(box.x + box.width * 0.55, y);
@@ -168,6 +168,55 @@ test('late November to early December 2024 for Putin and al-Sharaa: both lanes p
   for (const when of await page.locator('.timeline article.event .when').allTextContents()) {
     expect(when).toMatch(/2024|2015|2016|2019|2020|2025/);
   }
+});
+
+// Each label on the chart: its text, its link's name, its box, and the boxes of the other
+// marks of its lane drawn in the same row (a label's frame is a row high).
+const chartLabels = (page) => page.locator('.chart a.item').evaluateAll((links) => links.flatMap((a) => {
+  const frame = a.querySelector('svg.label');
+  if (!frame || getComputedStyle(frame).display === 'none') return [];
+  // Across, the frame's viewport (its client box is its whole text's, cut off or not);
+  // down, its text's.
+  const left = a.closest('svg.chart-svg').getBoundingClientRect().left + frame.x.baseVal.value;
+  const { top, bottom } = frame.getBoundingClientRect();
+  const box = { left, right: left + frame.width.baseVal.value, top, bottom };
+  const text = frame.querySelector('text');
+  const others = [...a.closest('g.lane').querySelectorAll('a.item')].filter((o) => o !== a)
+    .map((o) => o.firstElementChild.getBoundingClientRect())
+    .filter((r) => r.top < box.bottom - 1 && r.bottom > box.top + 1 && r.right > box.left + 1);
+  return [{ text: text.textContent, name: a.getAttribute('aria-label'), left: box.left, right: box.right, textRight: Math.min(box.right, text.getBoundingClientRect().right), others: others.map((r) => [r.left, r.right]) }];
+}));
+
+test('marks carry their titles where their row has room, never over another mark, and keep them through a zoom', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa&from=2024-11-20&to=2024-12-10');
+  const check = async () => {
+    const labels = await chartLabels(page);
+    for (const l of labels) {
+      // The title of its own event (a label never names another mark's event).
+      expect(l.name.startsWith(`${l.text}, `), `${l.text} on ${l.name}`).toBe(true);
+      // Nothing of it over a mark drawn after it in its row.
+      for (const [left] of l.others.filter(([left]) => left >= l.left)) expect(l.textRight, l.text).toBeLessThanOrEqual(left);
+    }
+    return labels;
+  };
+  const labels = await check();
+  expect(labels.map((l) => l.text)).toContain('Intermediary relays that Putin liked the statement, al-Shaibani says');
+  // A zoom redraws the marks in place: their labels follow (and stay their own).
+  await page.locator('.chart-tools a', { hasText: 'Zoom out' }).click();
+  await expect(page.locator('.chart figcaption')).not.toContainText('20 November 2024 – 10 December 2024');
+  expect((await check()).length).toBeGreaterThan(0);
+  await page.locator('.chart-tools a', { hasText: 'Zoom in' }).click();
+  await page.locator('.chart-tools a', { hasText: 'Zoom in' }).click();
+  await expect(page.locator('.chart figcaption')).toContainText('2024');
+  await check();
+  // On a phone only the labels with wide room stay, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 720 });
+  await open(page, '/timeline');
+  const narrow = await check();
+  const wide = await page.locator('.chart svg.label').evaluateAll((els) => els.filter((e) => !e.classList.contains('narrow')).length);
+  expect(narrow.length).toBe(wide);
+  expect(wide).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('every mark is a link named by its title and date; one tab stop, arrows move, keys zoom; a mark leads to its card', async ({ page }) => {
@@ -277,7 +326,7 @@ test('at 360 px the form and export fold behind one button, so the chart is on t
   await expect(page.getByRole('link', { name: 'Remove Vladimir Putin from the filter' })).toBeVisible();
   await expect(page.locator('.kinds-row')).toBeVisible();
   await expect(page.locator('.count')).toHaveText('13 of 66 events');
-  const top = await page.locator('.chart svg').evaluate((el) => el.getBoundingClientRect().top);
+  const top = await page.locator('.chart svg.chart-svg').evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeLessThan(740 - 100);
   // Opened, the form works as on a wide screen.
   await toggle.click();
@@ -339,7 +388,7 @@ test('a lane folds to one row of counts and back; the counts hold every event of
   const binned = async () => (await lane.locator('a.bin text').allTextContents()).reduce((n, t) => n + Number(t.replace('+', '')), 0);
   const before = await binned();
   expect(marks).toBeGreaterThan(0);
-  const height = (await chart.locator('svg').boundingBox()).height;
+  const height = (await chart.locator('svg.chart-svg').boundingBox()).height;
   const toggle = chart.getByRole('button', { name: 'Ahmed al-Sharaa' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   // Pressed from the keyboard, the button stays the one in focus (the same button,
@@ -355,7 +404,7 @@ test('a lane folds to one row of counts and back; the counts hold every event of
   // Folded: no single marks, every event of the lane counted in a bin, the chart shorter.
   await expect(lane.locator('a.item')).toHaveCount(0);
   expect(await binned()).toBe(marks + before);
-  expect((await chart.locator('svg').boundingBox()).height).toBeLessThan(height);
+  expect((await chart.locator('svg.chart-svg').boundingBox()).height).toBeLessThan(height);
   // The other lane is as it was; the fold lasts through a filter and comes undone.
   await expect(chart.locator('g.lane').nth(0).locator('a.item').first()).toBeVisible();
   await chart.getByRole('link', { name: 'Zoom in' }).click();
@@ -375,8 +424,8 @@ test('a two-finger pinch on a touch screen zooms around the fingers, and back un
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
   // Touches land on the screen: the chart must be on it.
-  await page.locator('.chart svg').scrollIntoViewIfNeeded();
-  const box = await page.locator('.chart svg').boundingBox();
+  await page.locator('.chart svg.chart-svg').scrollIntoViewIfNeeded();
+  const box = await page.locator('.chart svg.chart-svg').boundingBox();
   const cdp = await context.newCDPSession(page);
   const y = box.y + box.height - 6;
   const touch = (type, xs) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: xs.map((x, id) => ({ x, y, id })) });
@@ -406,7 +455,7 @@ test('printed, the chart is on the page in dark ink whatever the scheme, without
   await open(page, '/timeline?actor=vladimir-putin&actor=ahmed-al-sharaa');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   const chart = page.locator('.chart');
-  await expect(chart.locator('svg')).toBeVisible();
+  await expect(chart.locator('svg.chart-svg')).toBeVisible();
   await expect(chart.locator('.chart-tools')).toBeHidden();
   await expect(chart.locator('.chart-lanes')).toBeHidden();
   const ink = await page.evaluate(() => {
