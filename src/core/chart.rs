@@ -525,16 +525,13 @@ impl LabelRoom {
 /// the next mark of its row (or the chart's end), since rows keep only a point's width
 /// free after it. Labels never cross another mark: a row is a band of its own.
 pub fn label_rooms(lane: &Lane) -> Vec<Option<LabelRoom>> {
-    // Each row's items in order of x (items are placed in that order).
+    // Each row's items in order of x (`lane` places them in that order).
     let mut next_left = vec![WIDTH; lane.items.len()];
-    let mut last_in_row: Vec<Option<usize>> = vec![None; lane.rows.max(MAX_ROWS)];
+    let mut last_in_row: Vec<Option<usize>> = vec![None; lane.items.iter().map(|i| i.row + 1).max().unwrap_or(0)];
     for (k, item) in lane.items.iter().enumerate() {
         let left = if item.shape == Shape::Point { item.x0 - GAP / 2.0 } else { item.x0 };
-        if let Some(Some(before)) = last_in_row.get(item.row) {
-            next_left[*before] = left;
-        }
-        if let Some(slot) = last_in_row.get_mut(item.row) {
-            *slot = Some(k);
+        if let Some(before) = last_in_row[item.row].replace(k) {
+            next_left[before] = left;
         }
     }
     lane.items

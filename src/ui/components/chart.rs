@@ -351,7 +351,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             return;
         };
         let Some(figure) = mark.closest("figure").ok().flatten() else { return };
-        let (m, f) = (mark.get_bounding_client_rect(), figure.get_bounding_client_rect());
+        // Above its shape (the link's box takes in its label, cut off or not).
+        let shape = mark.first_element_child().unwrap_or_else(|| mark.clone());
+        let (m, f) = (shape.get_bounding_client_rect(), figure.get_bounding_client_rect());
         set_tip.set(Some((mark.get_attribute("aria-label").unwrap_or_default(), m.left() + m.width() / 2.0 - f.left(), m.top() - f.top())));
     };
     // A new drawing (a filter, a zoom) leaves no tooltip on a mark that has moved or gone;

@@ -84,10 +84,11 @@ pub struct Mark {
 
 impl Mark {
     /// Whether `other` can be drawn by changing this mark's attributes (the same elements).
+    /// (A label comes and goes with the room a zoom gives it: the mark is redrawn with or
+    /// without it, so a focused mark keeps the focus.)
     fn same_elements(&self, other: &Mark) -> bool {
         matches!((&self.shape, &other.shape), (MarkShape::Point(_), MarkShape::Point(_)) | (MarkShape::Bar(_), MarkShape::Bar(_)))
             && self.count.is_some() == other.count.is_some()
-            && self.label.is_some() == other.label.is_some()
     }
 
     /// How many elements the link holds: its shape, its count, its label.
@@ -125,19 +126,21 @@ pub fn mark_view(m: &Mark) -> impl IntoView {
         MarkShape::Bar([x, y, width]) => Either::Right(svg::rect().attr(BAR[0], x.clone()).attr(BAR[1], y.clone()).attr(BAR[2], width.clone())),
     };
     let count = m.count.clone().map(|([x, y], text)| svg::text().attr(COUNT[0], x).attr(COUNT[1], y).child(text));
-    // The text centred on the row (y 7 of 14: a bar's middle, a point's centre; the
-    // stylesheet sizes it and sets its baseline).
-    let label = m.label.clone().map(|Label { frame: [class, x, y, width, height], at: [tx], text }| {
-        svg::svg()
-            .attr(FRAME[0], class)
-            .attr(FRAME[1], x)
-            .attr(FRAME[2], y)
-            .attr(FRAME[3], width)
-            .attr(FRAME[4], height)
-            .attr("aria-hidden", "true")
-            .child(svg::text().attr(LABEL_TEXT[0], tx).attr("y", "7").child(text))
-    });
-    a.child((shape, count, label))
+    a.child((shape, count, m.label.as_ref().map(label_view)))
+}
+
+/// A mark's label as a view: its frame and its text, centred on the row (y 7 of 14: a
+/// bar's middle, a point's centre; the stylesheet sizes it and sets its baseline).
+fn label_view(l: &Label) -> impl IntoView {
+    let Label { frame: [class, x, y, width, height], at: [tx], text } = l.clone();
+    svg::svg()
+        .attr(FRAME[0], class)
+        .attr(FRAME[1], x)
+        .attr(FRAME[2], y)
+        .attr(FRAME[3], width)
+        .attr(FRAME[4], height)
+        .attr("aria-hidden", "true")
+        .child(svg::text().attr(LABEL_TEXT[0], tx).attr("y", "7").child(text))
 }
 
 /// A lane as a view: its rule, its head (a link to the actor's page, or a label), its marks.
@@ -344,11 +347,26 @@ impl Node for MarkNode {
                 text.set_text_content(Some(new_count));
             }
         }
-        if let (Some((frame, text)), Some(before), Some(after)) = (&self.label, &old.label, &new.label) {
-            patch(frame, &FRAME, before.frame.iter().map(Some), after.frame.iter().map(Some));
-            patch(text, &LABEL_TEXT, before.at.iter().map(Some), after.at.iter().map(Some));
-            if before.text != after.text {
-                text.set_text_content(Some(&after.text));
+        match (self.label.take(), &old.label, &new.label) {
+            (Some((frame, text)), Some(before), Some(after)) => {
+                patch(&frame, &FRAME, before.frame.iter().map(Some), after.frame.iter().map(Some));
+                patch(&text, &LABEL_TEXT, before.at.iter().map(Some), after.at.iter().map(Some));
+                if before.text != after.text {
+                    text.set_text_content(Some(&after.text));
+                }
+                self.label = Some((frame, text));
+            }
+            // The room is gone, or has come: the frame removed, or built and put last.
+            (drawn, _, after) => {
+                if let Some((frame, _)) = drawn {
+                    frame.remove();
+                }
+                self.label = after.as_ref().and_then(|after| {
+                    let frame = build(label_view(after))?;
+                    let text = frame.first_element_child()?;
+                    let _ = self.a.append_child(&frame);
+                    Some((frame, text))
+                });
             }
         }
         self.spec = new;
