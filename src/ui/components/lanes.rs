@@ -243,13 +243,12 @@ impl MarkNode {
         }
         let shape = kids.item(0)?;
         let count = if spec.count.is_some() { Some(kids.item(1)?) } else { None };
-        let label = match spec.label {
-            Some(_) => {
-                let frame = a.last_element_child()?;
-                let text = frame.first_element_child()?;
-                Some((frame, text))
-            }
-            None => None,
+        let label = if spec.label.is_some() {
+            let frame = a.last_element_child()?;
+            let text = frame.first_element_child()?;
+            Some((frame, text))
+        } else {
+            None
         };
         Some(MarkNode { spec, a, shape, count, label })
     }
@@ -407,10 +406,10 @@ impl Node for LaneNode {
     /// marks: those that stay are changed, the others built or removed.
     fn redraw(&mut self, mut new: LaneSpec, roving: bool) {
         if self.spec.index != new.index {
-            let _ = self.g.set_attribute("data-lane", &new.index.to_string());
+            set(&self.g, "data-lane", Some(&new.index.to_string()));
         }
         if self.spec.top != new.top {
-            let _ = self.g.set_attribute("transform", &translate(new.top));
+            set(&self.g, "transform", Some(&translate(new.top)));
         }
         if self.spec.label != new.label {
             self.label.set_text_content(Some(&new.label));
