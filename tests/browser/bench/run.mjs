@@ -277,12 +277,20 @@ async function largeTimeline() {
     // (the last change to the page before the next frame, seen by a MutationObserver: the
     // work done) and until the browser has also computed that frame's style and layout
     // (forced at the frame's start; painting follows), and until the rest of the page
-    // (beyond the first screenful, rendered after that frame by design) is rendered too.
+    // (beyond the first screenful, rendered after that frame by design) is rendered too;
+    // and how many data files the page fetched meanwhile. A filter whose actor's events
+    // are not in the page yet fetches them, and the page is pending until they are (its
+    // count and list hidden, "Filtering…" shown): the list is updated when the count
+    // shows the new number, not when the pending state hides the old one. (Until stop 47
+    // the pending state counted as the update, so the filters that fetched, about a third
+    // of the runs, were timed to it.)
     const timed = (action, arg) => page.evaluate(([action, arg]) => new Promise((done, fail) => {
       const before = document.querySelector('.count')?.textContent;
       const changes = [];
       const observer = new MutationObserver(() => changes.push(performance.now()));
       observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+      // (Emptied each time: the buffer keeps 250 entries by default.)
+      performance.clearResourceTimings();
       const start = performance.now();
       if (action === 'filter') {
         const links = document.querySelectorAll('.timeline article.event ul.actors a');
@@ -295,8 +303,11 @@ async function largeTimeline() {
       }
       const frame = () => {
         if (performance.now() - start > 10_000) return fail(new Error(`${action}: the list did not change`));
-        if (document.querySelector('.count')?.textContent === before) return requestAnimationFrame(frame);
+        const count = document.querySelector('.count')?.textContent ?? '';
+        const pending = document.documentElement.classList.contains('pending');
+        if (count === before || !count.trim() || pending) return requestAnimationFrame(frame);
         observer.disconnect();
+        const fetched = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/data/')).length;
         const updated = changes.at(-1) - start;
         const layoutStart = performance.now();
         void document.body.offsetHeight;
@@ -305,15 +316,18 @@ async function largeTimeline() {
         // marked busy any more, so the next action starts from a settled page.
         const whole = () => {
           if (document.querySelector('[aria-busy="true"]')) return setTimeout(whole, 0);
-          done([updated, laidOut, performance.now() - start]);
+          done([updated, laidOut, performance.now() - start, fetched]);
         };
         whole();
       };
       requestAnimationFrame(frame);
     }), [action, arg]);
-    const filters = []; const unfilters = []; const backs = [];
+    // Filters whose actor's events were in the page already (the list's own work, what
+    // the targets are about) apart from those that fetched them first.
+    const filters = []; const fetchingFilters = []; const unfilters = []; const backs = [];
     for (let i = 0; i < 40; i++) {
-      filters.push(await timed('filter', i * 7));
+      const f = await timed('filter', i * 7);
+      (f[3] > 0 ? fetchingFilters : filters).push(f);
       unfilters.push(await timed('unfilter', 0));
       await timed('filter', i * 7);
       backs.push(await timed('back', 0));
@@ -322,12 +336,13 @@ async function largeTimeline() {
     await browser.close();
     console.log(`\n### The app with 10,000 synthetic events and 2,000 quotes (${largeDir.split('/').pop()}; ${total.trim().split(' · ')[0]})\n`);
     console.log('| metric | median | p95 | runs |\n|---|---:|---:|---:|');
-    console.log(`| /timeline: navigation start to the app in charge (all data bundled) | ${ms(median(app))} | ${ms(p95(app))} | ${app.length} |`);
+    console.log(`| /timeline: navigation start to the app in charge (its first view's data fetched) | ${ms(median(app))} | ${ms(p95(app))} | ${app.length} |`);
     const col = (xs, k) => xs.map((x) => x[k]);
     summary.timelineFilter = median(col(filters, 0));
-    console.log(`| filter the timeline by an actor: click to list updated (target 16 ms) | ${ms(median(col(filters, 0)))} | ${ms(p95(col(filters, 0)))} | ${filters.length} |`);
+    console.log(`| filter the timeline by an actor, their events in the page: click to list updated (target 16 ms) | ${ms(median(col(filters, 0)))} | ${ms(p95(col(filters, 0)))} | ${filters.length} |`);
     console.log(`| filter the timeline by an actor: click to list updated and laid out | ${ms(median(col(filters, 1)))} | ${ms(p95(col(filters, 1)))} | ${filters.length} |`);
     console.log(`| filter the timeline by an actor: click to the whole page of 100 rendered | ${ms(median(col(filters, 2)))} | ${ms(p95(col(filters, 2)))} | ${filters.length} |`);
+    console.log(`| filter the timeline by an actor whose events are fetched first (their lanes file): click to list updated | ${ms(median(col(fetchingFilters, 0)))} | ${ms(p95(col(fetchingFilters, 0)))} | ${fetchingFilters.length} |`);
     console.log(`| remove the actor filter (all 10,000 events again): click to list updated | ${ms(median(col(unfilters, 0)))} | ${ms(p95(col(unfilters, 0)))} | ${unfilters.length} |`);
     console.log(`| remove the actor filter: click to list updated and laid out | ${ms(median(col(unfilters, 1)))} | ${ms(p95(col(unfilters, 1)))} | ${unfilters.length} |`);
     console.log(`| remove the actor filter: click to the whole page of 100 rendered | ${ms(median(col(unfilters, 2)))} | ${ms(p95(col(unfilters, 2)))} | ${unfilters.length} |`);
@@ -394,7 +409,7 @@ function printTargets() {
     rows.push(['index, gzipped, vs MiniSearch\'s serialized index', `≤ ${mini.indexGz} B`, `${d.indexGz} B`, verdict(d.indexGz <= mini.indexGz, `${(d.indexGz / mini.indexGz).toFixed(2)}x`)]);
   }
   if (summary.timelineFilter !== undefined) {
-    rows.push(['timeline filter by actor at 10,000 events, to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
+    rows.push(['timeline filter by actor at 10,000 events (their events in the page), to list updated, median', '< 16 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter < 16, `by ${ms(summary.timelineFilter - 16)}`)]);
     // Issue 16 asks more of the list: 8 ms.
     rows.push(['the same, against issue 16\'s list target', '≤ 8 ms', ms(summary.timelineFilter), verdict(summary.timelineFilter <= 8, `by ${ms(summary.timelineFilter - 8)}`)]);
   }
