@@ -266,10 +266,11 @@ pub struct DataContext {
     failures: ArcRwSignal<Vec<(Need, String)>>,
     #[cfg(target_arch = "wasm32")]
     source: Option<Arc<crate::ui::fetch::Source>>,
-    /// The needs being fetched now: asking again for one of them (a keystroke while the
+    /// The needs being fetched now, each with whether a page waits for it (not only a
+    /// [`DataContext::prefetch`]): asking again for one of them (a keystroke while the
     /// focus's prefetch is on its way) waits for that fetch instead of starting another.
     #[cfg(target_arch = "wasm32")]
-    in_flight: Arc<std::sync::Mutex<Vec<Need>>>,
+    in_flight: Arc<std::sync::Mutex<Vec<(Need, bool)>>>,
     /// What the lists wait for before they can answer at all ([`DataContext::watch`]):
     /// asked for as soon as data comes in, before the pages render it.
     #[cfg(target_arch = "wasm32")]
@@ -339,22 +340,46 @@ impl DataContext {
         if self.failures.with_untracked(|f| f.iter().any(|(n, _)| n == &need)) {
             self.failures.update(|f| f.retain(|(n, _)| n != &need));
         }
+        self.load(need, true);
+    }
+
+    /// Fetches whatever of `need` is not in yet ahead of the reader (the link under the
+    /// pointer or in focus), so following it finds its data in. Nobody waits for it: if
+    /// it fails, nothing is said and nothing is kept (the page that asks for the need
+    /// fetches it again and says why if that fails), unless a page has asked for the same
+    /// need while it was on its way; and a newer release found live does not reload the
+    /// page under the reader's pointer (the page that asks for the need will).
+    pub fn prefetch(&self, need: Need) {
+        if self.current.with_untracked(|c| c.satisfies(&need)) || self.failures.with_untracked(|f| f.iter().any(|(n, _)| n == &need)) {
+            return;
+        }
+        self.load(need, false);
+    }
+
+    /// [`DataContext::request`] (`waited`) or [`DataContext::prefetch`], once the need is
+    /// known not to be in.
+    fn load(&self, need: Need, waited: bool) {
         #[cfg(target_arch = "wasm32")]
         if let Some(source) = self.source.clone() {
             let Ok(mut in_flight) = self.in_flight.lock() else { return };
-            if in_flight.contains(&need) {
+            if let Some((_, waits)) = in_flight.iter_mut().find(|(n, _)| n == &need) {
+                // On its way: a page asking for it now waits for that fetch.
+                *waits |= waited;
                 return;
             }
-            in_flight.push(need.clone());
+            in_flight.push((need.clone(), waited));
             drop(in_flight);
             let (current, failures, in_flight, data) = (self.current.clone(), self.failures.clone(), self.in_flight.clone(), self.clone());
             // Its requests start here, not when the task first runs.
             let loading = source.load(std::slice::from_ref(&need));
             leptos::task::spawn_local(async move {
                 let loaded = loading.await;
-                if let Ok(mut in_flight) = in_flight.lock() {
-                    in_flight.retain(|n| n != &need);
-                }
+                // Whether a page waits for it, now that it has ended.
+                let waited = in_flight.lock().map_or(true, |mut in_flight| {
+                    let waited = in_flight.iter().any(|(n, waits)| n == &need && *waits);
+                    in_flight.retain(|(n, _)| n != &need);
+                    waited
+                });
                 match loaded {
                     // What was asked for is in (`Source::load` holds to that): what the
                     // lists wait for next is asked for at once, and failures of needs now
@@ -366,6 +391,8 @@ impl DataContext {
                         current.set(ctx);
                         data.follow();
                     }
+                    // A prefetch nobody came to wait for: forgotten.
+                    Err(_) if !waited => {}
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
                     Err(e) => remember_failure(&failures, need, e.to_string()),
@@ -374,7 +401,9 @@ impl DataContext {
             return;
         }
         // Natively every part is in from the start; nothing else can fetch.
-        remember_failure(&self.failures, need, "this page’s data is not available".to_owned());
+        if waited {
+            remember_failure(&self.failures, need, "this page’s data is not available".to_owned());
+        }
     }
 }
 

@@ -564,6 +564,94 @@ test('the card in focus keeps exactly its marks lit through a redraw of the char
   expect((await lit()).length + (await marks(id)).length).toBeGreaterThan(0);
 });
 
+test('an actor link the pointer rests on fetches its lane before the click, which then answers without the pending state', async ({ page }) => {
+  const asked = watchData(page);
+  await open(page, `${synth}/timeline`);
+  await settled(page);
+  expect(asked).not.toContain('lanes');
+  const link = page.locator('.timeline article.event .actors a').first();
+  const lane = page.waitForResponse(/\/data\/lanes-/);
+  await link.hover();
+  await (await lane).finished();
+  // Time for the app to read the lane (a few milliseconds of decoding).
+  await page.waitForTimeout(500);
+  const before = asked.length;
+  await page.evaluate(() => {
+    window.wasPending = false;
+    new MutationObserver(() => { window.wasPending ||= document.documentElement.classList.contains('pending'); })
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  });
+  await link.click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 events$/);
+  await settled(page);
+  expect(await page.evaluate(() => window.wasPending)).toBe(false);
+  expect(asked.slice(before)).not.toContain('lanes');
+  // Focus (the keyboard's way to the link) fetches too, at once.
+  await open(page, `${synth}/timeline`);
+  await settled(page);
+  const focused = page.waitForRequest(/\/data\/lanes-/);
+  await page.locator('.timeline article.event .actors a').first().focus();
+  await focused;
+});
+
+test('a prefetch that fails says nothing; the click fetches again and answers', async ({ page }) => {
+  await open(page, `${synth}/timeline`);
+  await settled(page);
+  // Not a Dossier data file: the lane cannot be read.
+  await page.route(/\/data\/lanes-/, (route) => route.fulfill({ status: 200, body: 'busy' }));
+  // Any failure said from now on, even one taken back in the same task.
+  await page.evaluate(() => {
+    window.saidFailure = false;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && (n.matches('.load-failure, [role="alert"]') || n.querySelector('.load-failure, [role="alert"]'))) window.saidFailure = true;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const failed = page.waitForResponse(/\/data\/lanes-/);
+  const link = page.locator('.timeline article.event .actors a').first();
+  await link.hover();
+  await (await failed).finished();
+  await page.waitForTimeout(300);
+  await expect(page.locator('.load-failure, [role="alert"]')).toHaveCount(0);
+  await page.unroute(/\/data\/lanes-/);
+  const asked = watchData(page);
+  await link.click();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 events$/);
+  await settled(page);
+  expect(asked).toContain('lanes');
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+  expect(await page.evaluate(() => window.saidFailure)).toBe(false);
+});
+
+test('a click while its prefetch is on its way waits for that fetch, and says so with a retry if it fails', async ({ page }) => {
+  await open(page, `${synth}/timeline`);
+  await settled(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let fetches = 0;
+  await page.route(/\/data\/lanes-/, async (route) => {
+    fetches += 1;
+    await held;
+    await route.fulfill({ status: 200, body: 'busy' });
+  });
+  const asked = page.waitForRequest(/\/data\/lanes-/);
+  const link = page.locator('.timeline article.event .actors a').first();
+  await link.hover();
+  await asked;
+  await link.click();
+  await expect(page.locator('html.pending')).toHaveCount(1);
+  release();
+  await expect(page.locator('.load-failure')).toContainText('could not be loaded');
+  // One fetch, the prefetch's, which the click waited for.
+  expect(fetches).toBe(1);
+  await page.unroute(/\/data\/lanes-/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.count')).toContainText(/^\d+ of 250 events$/);
+  await expect(page.locator('.load-failure')).toHaveCount(0);
+});
+
 test('an actor filter fetches only that actor\'s lane and shows what every event shows, opened cold or clicked', async ({ page }) => {
   const asked = watchData(page);
   await open(page, `${synth}/timeline`);
