@@ -271,6 +271,11 @@ pub struct DataContext {
     /// focus's prefetch is on its way) waits for that fetch instead of starting another.
     #[cfg(target_arch = "wasm32")]
     in_flight: Arc<std::sync::Mutex<Vec<(Need, bool)>>>,
+    /// The needs whose prefetch failed (the last few), not prefetched again: a reader
+    /// offline pointing at link after link makes one failing request a link, not one a
+    /// rest of the pointer. A page asking for one still fetches it.
+    #[cfg(target_arch = "wasm32")]
+    prefetch_failed: Arc<std::sync::Mutex<Vec<Need>>>,
     /// What the lists wait for before they can answer at all ([`DataContext::watch`]):
     /// asked for as soon as data comes in, before the pages render it.
     #[cfg(target_arch = "wasm32")]
@@ -292,6 +297,8 @@ impl DataContext {
             #[cfg(target_arch = "wasm32")]
             in_flight: Arc::default(),
             #[cfg(target_arch = "wasm32")]
+            prefetch_failed: Arc::default(),
+            #[cfg(target_arch = "wasm32")]
             watched: Arc::default(),
         }
     }
@@ -304,6 +311,7 @@ impl DataContext {
             failures: ArcRwSignal::new(Vec::new()),
             source: Some(source),
             in_flight: Arc::default(),
+            prefetch_failed: Arc::default(),
             watched: Arc::default(),
         }
     }
@@ -347,10 +355,17 @@ impl DataContext {
     /// pointer or in focus), so following it finds its data in. Nobody waits for it: if
     /// it fails, nothing is said and nothing is kept (the page that asks for the need
     /// fetches it again and says why if that fails), unless a page has asked for the same
-    /// need while it was on its way; and a newer release found live does not reload the
-    /// page under the reader's pointer (the page that asks for the need will).
+    /// need while it was on its way (then it is that page's fetch, as if it had asked:
+    /// its failure is kept, even if the reader has left that page by the time it ends);
+    /// and a newer release found live does not reload the page under the reader's
+    /// pointer (the page that asks for the need will). A need whose prefetch failed is
+    /// not prefetched again.
     pub fn prefetch(&self, need: Need) {
         if self.current.with_untracked(|c| c.satisfies(&need)) || self.failures.with_untracked(|f| f.iter().any(|(n, _)| n == &need)) {
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if self.prefetch_failed.lock().map_or(true, |f| f.contains(&need)) {
             return;
         }
         self.load(need, false);
@@ -370,6 +385,7 @@ impl DataContext {
             in_flight.push((need.clone(), waited));
             drop(in_flight);
             let (current, failures, in_flight, data) = (self.current.clone(), self.failures.clone(), self.in_flight.clone(), self.clone());
+            let prefetch_failed = self.prefetch_failed.clone();
             // Its requests start here, not when the task first runs.
             let loading = source.load(std::slice::from_ref(&need));
             leptos::task::spawn_local(async move {
@@ -391,8 +407,15 @@ impl DataContext {
                         current.set(ctx);
                         data.follow();
                     }
-                    // A prefetch nobody came to wait for: forgotten.
-                    Err(_) if !waited => {}
+                    // A prefetch nobody came to wait for: not said, not tried again.
+                    Err(_) if !waited => {
+                        if let Ok(mut failed) = prefetch_failed.lock() {
+                            failed.push(need);
+                            if failed.len() > 16 {
+                                failed.remove(0);
+                            }
+                        }
+                    }
                     // A newer release is live: the page reloads into it, still "Loading…".
                     Err(e) if e.reload_if_superseded() => {}
                     Err(e) => remember_failure(&failures, need, e.to_string()),

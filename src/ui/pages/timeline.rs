@@ -274,11 +274,15 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
     // The filter a card's actor link leads to is fetched ahead of the click (at scale,
-    // that actor's lane of events): when the pointer rests on the link a moment (not as
-    // it crosses it), when the link is pressed (the click or tap follows about a tenth of
-    // a second later) or takes the focus. The filter then answers at once instead of
-    // waiting for the lane; with every event in, there is nothing to fetch.
-    let hovered = StoredValue::new_local(None::<Need>);
+    // that actor's lane of events): once the pointer or the keyboard's focus has rested
+    // on the link a moment (not as either passes over it on the way elsewhere: tabbing
+    // through the cards fetches nothing), or at once when a mouse presses it (the click
+    // follows about a tenth of a second later). The filter then answers without waiting
+    // for the lane; with every event in, there is nothing to fetch. (A finger pressing a
+    // link may be starting a scroll: a tap waits for the click.)
+    // The link resting, and a count of the moves, so a pointer that leaves and comes
+    // back within the moment starts the moment again.
+    let resting = StoredValue::new_local((0u64, None::<Need>));
     let ahead = {
         let data = data.clone();
         move |target: Option<web_sys::EventTarget>, now: bool| {
@@ -289,12 +293,18 @@ pub fn TimelinePage() -> impl IntoView {
                 }
                 return;
             }
-            hovered.set_value(need.clone());
+            let Some(moved) = resting.try_update_value(|(moved, rest)| {
+                *moved += 1;
+                *rest = need.clone();
+                *moved
+            }) else {
+                return;
+            };
             let Some(need) = need else { return };
             let data = data.clone();
             set_timeout(
                 move || {
-                    if hovered.try_with_value(|h| h.as_ref() == Some(&need)) == Some(true) {
+                    if resting.try_with_value(|(now, rest)| *now == moved && rest.as_ref() == Some(&need)) == Some(true) {
                         data.prefetch(need);
                     }
                 },
@@ -494,13 +504,20 @@ pub fn TimelinePage() -> impl IntoView {
                 let ahead = ahead.clone();
                 move |ev: leptos::ev::FocusEvent| {
                     mark_card(ev.target());
+                    ahead(ev.target(), false);
+                }
+            }
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                if ev.pointer_type() == "mouse" && ev.button() == 0 {
                     ahead(ev.target(), true);
                 }
             }
-            on:pointerdown=move |ev: leptos::ev::PointerEvent| ahead(ev.target(), true)
             on:mouseleave=move |_| {
                 set_highlight.set(None);
-                hovered.set_value(None);
+                resting.update_value(|(moved, rest)| {
+                    *moved += 1;
+                    *rest = None;
+                });
             }>{list}</div>
         {move || if loading_more.get() {
             view! { <p class="show-more" role="status">"Loading more events…"</p> }.into_any()
@@ -510,8 +527,9 @@ pub fn TimelinePage() -> impl IntoView {
     }
 }
 
-/// How long the pointer rests on a card's actor link before its filter is fetched: a
-/// pointer on its way elsewhere crosses a link in less.
+/// How long the pointer or the focus rests on a card's actor link before its filter is
+/// fetched: a pointer on its way elsewhere crosses a link in less, and a reader tabbing
+/// through the cards leaves each link sooner.
 const HOVER_INTENT: std::time::Duration = std::time::Duration::from_millis(65);
 
 /// What following the card's actor link at `target` needs, if it is one (the filter it

@@ -277,6 +277,7 @@ async function largeTimeline() {
       for (const mode of ['rested', 'atOnce']) {
         const context = await browser.newContext();
         const page = await context.newPage();
+        page.on('pageerror', (e) => console.error(`large page error: ${e.message}`));
         await page.goto(`${largeOrigin}/timeline`);
         await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 120_000 });
         await page.waitForTimeout(300);
