@@ -271,7 +271,7 @@ pub struct DataContext {
     /// focus's prefetch is on its way) waits for that fetch instead of starting another.
     #[cfg(target_arch = "wasm32")]
     in_flight: Arc<std::sync::Mutex<Vec<(Need, bool)>>>,
-    /// The needs whose prefetch failed (the last few), not prefetched again: a reader
+    /// The needs whose prefetch failed (the last few, [`keep_last`]), not prefetched again: a reader
     /// offline pointing at link after link makes one failing request a link, not one a
     /// rest of the pointer. A page asking for one still fetches it.
     #[cfg(target_arch = "wasm32")]
@@ -410,10 +410,7 @@ impl DataContext {
                     // A prefetch nobody came to wait for: not said, not tried again.
                     Err(_) if !waited => {
                         if let Ok(mut failed) = prefetch_failed.lock() {
-                            failed.push(need);
-                            if failed.len() > 16 {
-                                failed.remove(0);
-                            }
+                            keep_last(&mut failed, need);
                         }
                     }
                     // A newer release is live: the page reloads into it, still "Loading…".
@@ -433,12 +430,15 @@ impl DataContext {
 /// Keeps why `need` failed for whoever waits for it: the last few failures (a reader
 /// typing offline fails a need a keystroke).
 fn remember_failure(failures: &ArcRwSignal<Vec<(Need, String)>>, need: Need, why: String) {
-    failures.update(|f| {
-        f.push((need, why));
-        if f.len() > 16 {
-            f.remove(0);
-        }
-    });
+    failures.update(|f| keep_last(f, (need, why)));
+}
+
+/// Adds `item` to a list of the last few failures (16), dropping the oldest.
+fn keep_last<T>(list: &mut Vec<T>, item: T) {
+    list.push(item);
+    if list.len() > 16 {
+        list.remove(0);
+    }
 }
 
 impl DataContext {

@@ -283,16 +283,11 @@ pub fn TimelinePage() -> impl IntoView {
     // The link resting, and a count of the moves, so a pointer that leaves and comes
     // back within the moment starts the moment again.
     let resting = StoredValue::new_local((0u64, None::<Need>));
-    let ahead = {
+    // The pointer or the focus has come to `target` (`None`: has left the list).
+    let rest_on = {
         let data = data.clone();
-        move |target: Option<web_sys::EventTarget>, now: bool| {
+        move |target: Option<web_sys::EventTarget>| {
             let need = link_need(target);
-            if now {
-                if let Some(need) = need {
-                    data.prefetch(need);
-                }
-                return;
-            }
             let Some(moved) = resting.try_update_value(|(moved, rest)| {
                 *moved += 1;
                 *rest = need.clone();
@@ -310,6 +305,16 @@ pub fn TimelinePage() -> impl IntoView {
                 },
                 HOVER_INTENT,
             );
+        }
+    };
+    let pressed = {
+        let data = data.clone();
+        move |ev: leptos::ev::PointerEvent| {
+            if ev.pointer_type() == "mouse" && ev.button() == 0 {
+                if let Some(need) = link_need(ev.target()) {
+                    data.prefetch(need);
+                }
+            }
         }
     };
     // A link to an event's card or a year (opened cold, or followed) that lies beyond the
@@ -494,30 +499,23 @@ pub fn TimelinePage() -> impl IntoView {
         <TimelineChart query=query answer=answer highlight=highlight/>
         <div class="timeline" aria-busy=move || busy.get().to_string()
             on:mouseover={
-                let ahead = ahead.clone();
+                let rest_on = rest_on.clone();
                 move |ev: leptos::ev::MouseEvent| {
                     mark_card(ev.target());
-                    ahead(ev.target(), false);
+                    rest_on(ev.target());
                 }
             }
             on:focusin={
-                let ahead = ahead.clone();
+                let rest_on = rest_on.clone();
                 move |ev: leptos::ev::FocusEvent| {
                     mark_card(ev.target());
-                    ahead(ev.target(), false);
+                    rest_on(ev.target());
                 }
             }
-            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                if ev.pointer_type() == "mouse" && ev.button() == 0 {
-                    ahead(ev.target(), true);
-                }
-            }
+            on:pointerdown=pressed
             on:mouseleave=move |_| {
                 set_highlight.set(None);
-                resting.update_value(|(moved, rest)| {
-                    *moved += 1;
-                    *rest = None;
-                });
+                rest_on(None);
             }>{list}</div>
         {move || if loading_more.get() {
             view! { <p class="show-more" role="status">"Loading more events…"</p> }.into_any()
