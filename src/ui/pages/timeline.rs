@@ -347,19 +347,33 @@ pub fn TimelinePage() -> impl IntoView {
             });
         }
     });
+    // The events the list renders, by id. Data coming in renumbers the corpus's events
+    // (a lane fetched ahead of a click, say) without changing those shown: the list is
+    // then left as it is, not built again under the reader's pointer.
+    let rendered = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let ctx = data.current();
+            answer.with(|a| {
+                let a = a.as_ref()?;
+                Some(a.shown().iter().take(limit.rendered()).filter_map(|&i| ctx.corpus.events.get(i)).map(|e| e.id.clone()).collect::<Vec<EventId>>())
+            })
+        })
+    };
     let list = {
         let data = data.clone();
         move || {
             let q = query.get();
-            let ctx = data.current();
-            let corpus = &ctx.corpus;
-            let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
             // Nothing while the events are not in: "no event matches" would be wrong.
-            let Some(rendered) = answer.with(|a| a.as_ref().map(|a| a.shown().iter().take(limit.rendered()).copied().collect::<Vec<usize>>())) else {
+            let Some(rendered) = rendered.get() else {
                 return ().into_any();
             };
-            for i in rendered {
-                let event = &corpus.events[i];
+            // Not subscribing: what the list shows changes `rendered`, and a card shows
+            // what its event's id names in any corpus (summaries and catalog alike).
+            let ctx = data.snapshot();
+            let corpus = &ctx.corpus;
+            let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
+            for event in rendered.iter().filter_map(|id| corpus.event(id)) {
                 let year = event.date.start.year_value();
                 match years.last_mut() {
                     Some((y, events)) if *y == year => events.push(event),
