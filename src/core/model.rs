@@ -13,14 +13,17 @@ use crate::core::date::{DateSpec, PartialDate};
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        // Shared, not owned: the browser makes its corpus again as data comes in, and an
+        // id is cloned for every record and every index that holds it (the same string
+        // on the wire and in every ordering and hash).
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub struct $name(String);
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// Wraps a string without checking it; ids from data files are checked by
             /// [`is_valid_slug`] in the loader, ids from URLs are looked up and may miss.
             pub fn new(s: impl Into<String>) -> $name {
-                $name(s.into())
+                $name(s.into().into())
             }
 
             pub fn as_str(&self) -> &str {
@@ -422,10 +425,15 @@ impl Corpus {
         let mut events_by_actor: FxHashMap<ActorId, Vec<usize>> = FxHashMap::default();
         for (i, event) in events.iter().enumerate() {
             for a in &event.actors {
-                let list = events_by_actor.entry(a.id.clone()).or_default();
-                // An actor named twice in one event (two roles) lists the event once.
-                if list.last() != Some(&i) {
-                    list.push(i);
+                // The id is cloned once an actor, not once an event (the browser makes
+                // the corpus again at each data arrival).
+                match events_by_actor.get_mut(&a.id) {
+                    // An actor named twice in one event (two roles) lists the event once.
+                    Some(list) if list.last() == Some(&i) => {}
+                    Some(list) => list.push(i),
+                    None => {
+                        events_by_actor.insert(a.id.clone(), vec![i]);
+                    }
                 }
             }
         }

@@ -1109,6 +1109,9 @@ pub struct Shelf {
     names: Option<Names>,
     /// The lanes read: each actor's number and their events by number (in `some_events`).
     lanes: Vec<(u32, Vec<u32>)>,
+    /// Whether a lane was put before the catalog, so not checked against it as it was
+    /// put (natively only: the browser finds lanes through the catalog).
+    lanes_unchecked: bool,
     /// The files put on the shelf.
     have: Vec<String>,
 }
@@ -1188,6 +1191,8 @@ impl Shelf {
                         self.have.retain(|f| *f != shard.file);
                         return Err(PackError { file: shard.file.clone(), reason });
                     }
+                } else {
+                    self.lanes_unchecked = true;
                 }
                 for (n, event) in events {
                     self.some_events.entry(n).or_insert(event);
@@ -1462,10 +1467,13 @@ impl Shelf {
         beyond("quote", self.some_quotes.keys().next_back(), counts.quotes)?;
         beyond("event", self.some_events.keys().next_back(), counts.events)?;
         beyond("document", self.paragraphs.keys().next_back(), catalog.documents.len())?;
-        // A lane holds every event of its actor, each of which involves them (checked as
-        // it is put, if the catalog was in by then: it always is in the browser).
-        if let Some(reason) = self.lanes.iter().find_map(|(k, list)| lane_fault(catalog, *k, list, |n| self.some_events.get(&n))) {
-            return Err(fail(Kind::Lanes, reason));
+        // A lane holds every event of its actor, each of which involves them: checked as
+        // it is put if the catalog was in by then (it always is in the browser, where
+        // the corpus is made again at each arrival), else here.
+        if self.lanes_unchecked {
+            if let Some(reason) = self.lanes.iter().find_map(|(k, list)| lane_fault(catalog, *k, list, |n| self.some_events.get(&n))) {
+                return Err(fail(Kind::Lanes, reason));
+            }
         }
         let quotes = if parts.contains(Parts::QUOTES) {
             joined(Kind::Quotes, &self.quotes, counts.quotes)?;
