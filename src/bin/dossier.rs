@@ -389,7 +389,11 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     let started = std::time::Instant::now();
     let mut took = [0.0; 3];
     let (corpus, redirects, _drafts) = load_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let base = BaseUrl::new(std::env::var("DOSSIER_BASE_URL").ok().as_deref());
+    // The path the site is served under is Trunk's public URL (`trunk build --public-url
+    // /dossier/`, which Trunk's own tags in the shell already carry).
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default();
+    route::set_base(&public_url).map_err(|e| format!("Trunk's public URL: {e}"))?;
+    let base = BaseUrl::for_site(std::env::var("DOSSIER_BASE_URL").ok().as_deref(), route::base())?;
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
     let (shell, scripts) = site::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;
     let write = |path: &Path, content: &[u8]| -> Result<(), String> {
@@ -444,16 +448,16 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
             Route::Timeline(_) => manifest.shards_for(pack::Need::events().parts.without(need.parts)).map(|s| s.href()).collect(),
             _ => Vec::new(),
         };
-        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| format!("/{pending}")).as_deref(), &query_data);
-        render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.href()))
+        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| route::asset(&format!("/{pending}"))).as_deref(), &query_data);
+        render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.address()))
     };
     // Every page on every core: each is rendered under its own reactive owner, so the
     // routes are split into one run per core; the first error (in route order) is reported.
     let routes: Vec<Route> = route::every_page(&ctx.corpus);
     dossier::core::par::runs(&routes, |run| {
         run.iter().try_for_each(|route| {
-            // Ids are slugs, so a page's href is already a safe relative folder path.
-            write(&dist.join(route.href().trim_start_matches('/')).join("index.html"), &page(route)?)
+            // Ids are slugs, so a page's address is already a safe relative folder path.
+            write(&dist.join(route.address().trim_start_matches('/')).join("index.html"), &page(route)?)
         })
     })
     .into_iter()
@@ -480,7 +484,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
         let precached = [".wasm", ".js", ".css", ".svg", ".html"].iter().any(|ext| name.ends_with(ext));
         if entry.path().is_file() && precached && name != "sw.js" {
             contents.extend(std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?);
-            precache.push(format!("/{name}"));
+            precache.push(route::asset(&format!("/{name}")));
         }
     }
     // The data files too, while they are small (the bundled corpus: every page works

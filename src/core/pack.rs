@@ -352,9 +352,9 @@ pub struct Entry {
     pub bytes: u32,
 }
 
-/// The URL on the site of the data file named `file`.
+/// The URL on the site of the data file named `file` (under the site's base path).
 pub fn href(file: &str) -> String {
-    format!("/{DATA_DIR}/{file}")
+    crate::core::route::asset(&format!("/{DATA_DIR}/{file}"))
 }
 
 /// The list of a release's data files.

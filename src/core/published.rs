@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::core::error::{DataError, ErrorKind};
 use crate::core::model::{is_valid_slug, Corpus};
-use crate::core::route::{every_page, parse, Route};
+use crate::core::route::{every_page, parse_address, Route};
 
 pub const PUBLISHED: &str = "published.txt";
 pub const REDIRECTS: &str = "redirects.json";
@@ -50,7 +50,7 @@ pub fn parse_published(text: &str) -> Vec<String> {
 
 /// Every page address of a corpus, in the order of [`every_page`]: the ledger's content.
 pub fn page_hrefs(corpus: &Corpus) -> Vec<String> {
-    every_page(corpus).iter().map(Route::href).collect()
+    every_page(corpus).iter().map(Route::address).collect()
 }
 
 /// Whether `href` can be the `from` of a redirect: exactly the address of a quote, event,
@@ -58,14 +58,14 @@ pub fn page_hrefs(corpus: &Corpus) -> Vec<String> {
 /// slug (so the page the build writes for it stays inside its folder: no `..`, no query,
 /// no fragment).
 fn is_redirectable(href: &str) -> bool {
-    let id = match parse(href).route {
+    let id = match parse_address(href).route {
         Route::Quote(id) => id.to_string(),
         Route::Event(id) => id.to_string(),
         Route::Actor(id) => id.to_string(),
         Route::Document { id, quote: None, paragraph: None, .. } => id.to_string(),
         _ => return false,
     };
-    is_valid_slug(&id) && parse(href).route.href() == href
+    is_valid_slug(&id) && parse_address(href).route.address() == href
 }
 
 /// The ledger for this release: every address of the previous ledger (addresses are never

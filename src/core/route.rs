@@ -5,6 +5,13 @@
 //! [`Parsed::ignored`] so the page can say so. [`Route::href`] writes a route back, and
 //! `parse(route.href()).route == route` for every canonical route (tested below and in
 //! `tests/it/route.rs`). Components build links only through [`Route::href`].
+//!
+//! A site may live under a path of its host (`https://owner.github.io/dossier/`, a
+//! GitHub Pages project site): [`set_base`] sets that path once per process (the build
+//! from Trunk's public URL, the browser from the page's head), [`Route::href`] and
+//! [`asset`] put it in front of every URL, and [`parse`] takes it off. A route's
+//! [`Route::address`] is its URL without it: what the data's ledger of published
+//! addresses and the site's folders are written in, whatever the site is served under.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -30,6 +37,77 @@ pub mod keys {
     /// The timeline's keys that need every event (for the view, or for the actor
     /// picker's counts): with actors alone it needs only theirs.
     pub const TIMELINE_EVERY_EVENT: [&str; 4] = [KIND, FROM, TO, DOC];
+}
+
+/// The path the site is served under, without its trailing slash: empty at the root of
+/// its host (the default), `/dossier` for `https://owner.github.io/dossier/`.
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the path the site is served under (`/`, `/dossier` or `/dossier/`), once per
+/// process, before the first URL is written or read; a second call with another path
+/// is refused, as is a path that is not a plain absolute path.
+pub fn set_base(path: &str) -> Result<(), String> {
+    let path = normalize_base(path)?;
+    let set = BASE.get_or_init(|| path.clone());
+    if *set == path {
+        Ok(())
+    } else {
+        Err(format!("the site's base path is {set:?} already, not {path:?}"))
+    }
+}
+
+/// The path the site is served under: empty, or `/name` (no trailing slash).
+pub fn base() -> &'static str {
+    BASE.get().map_or("", String::as_str)
+}
+
+/// `path` as a base: `/` or empty is the root (empty); otherwise it must start with `/`
+/// and be made of path segments that need no escaping in a URL (letters, digits, `-`,
+/// `_`, `.`, `~`; no `.` or `..` segment), so it can go into any URL and HTML attribute
+/// as it is.
+pub fn normalize_base(path: &str) -> Result<String, String> {
+    let trimmed = path.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let Some(rest) = trimmed.strip_prefix('/') else {
+        return Err(format!("the base path {path:?} must start with '/' (a path on this host, such as /dossier/)"));
+    };
+    for segment in rest.split('/') {
+        let plain = segment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b));
+        if segment.is_empty() || segment == "." || segment == ".." || !plain {
+            return Err(format!("the base path {path:?} may hold only letters, digits, '-', '_', '.' and '~' between its slashes"));
+        }
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The URL of a file of the site (`/sw.js`, `/data/…`, `/previews/…`): under [`base`].
+pub fn asset(path: &str) -> String {
+    under(base(), path)
+}
+
+/// `address` (a path from the site's root, starting with `/`) under `base`; no address
+/// (the not-found page's own) stays none.
+pub fn under(base: &str, address: &str) -> String {
+    if address.is_empty() {
+        String::new()
+    } else {
+        format!("{base}{address}")
+    }
+}
+
+/// `path` with `base` taken off, as an address from the site's root; `None` if the path
+/// is not under `base`.
+pub fn strip_base<'a>(base: &str, path: &'a str) -> Option<&'a str> {
+    if base.is_empty() {
+        return Some(path);
+    }
+    match path.strip_prefix(base) {
+        Some("") => Some("/"),
+        Some(rest) if rest.starts_with('/') => Some(rest),
+        _ => None,
+    }
 }
 
 /// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL
@@ -129,16 +207,35 @@ pub struct Parsed {
 /// Characters escaped in a path segment: everything but unreserved characters.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-/// Parses an href (`/path?query#fragment`, or a full URL's path onwards).
+/// Parses an href (`/path?query#fragment`, or a full URL's path onwards), its path under
+/// [`base`] (a path outside it is no page).
 pub fn parse(href: &str) -> Parsed {
+    parse_under(base(), href)
+}
+
+/// Parses an address: an href from the site's root, whatever the base (the ledger of
+/// published addresses, a redirect's `from` and `to`).
+pub fn parse_address(href: &str) -> Parsed {
+    parse_under("", href)
+}
+
+/// [`parse`] with the site under `base`.
+pub fn parse_under(base: &str, href: &str) -> Parsed {
     let (rest, fragment) = href.split_once('#').unwrap_or((href, ""));
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    parse_parts(path, query, fragment)
+    parts_under(base, path, query, fragment)
 }
 
 /// Parses the three parts of a location, as the browser hands them over (with or without
-/// their leading `?` and `#`).
+/// their leading `?` and `#`), its path under [`base`].
 pub fn parse_parts(path: &str, query: &str, fragment: &str) -> Parsed {
+    parts_under(base(), path, query, fragment)
+}
+
+fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
+    let Some(path) = strip_base(base, path) else {
+        return Parsed { route: Route::NotFound { path: path.to_owned() }, ignored: Vec::new() };
+    };
     let query = query.strip_prefix('?').unwrap_or(query);
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let segments: Vec<String> = path
@@ -345,8 +442,14 @@ fn with_query(path: String, pairs: &[(&str, Option<String>)]) -> String {
 }
 
 impl Route {
-    /// The URL of this route, relative to the site root.
+    /// The URL of this route on this host: its [`Route::address`] under [`base`].
     pub fn href(&self) -> String {
+        under(base(), &self.address())
+    }
+
+    /// The URL of this route from the site's root, whatever path the site is served
+    /// under: how the ledger of published addresses and the site's folders name it.
+    pub fn address(&self) -> String {
         match self {
             Route::Home => "/".to_owned(),
             Route::Quotes(q) => with_query(

@@ -39,8 +39,10 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Where the site lives, for absolute URLs in canonical links, previews and the sitemap.
-/// `None` writes host-relative URLs (`/quotes/x`), which work on any host.
+/// Where the site lives, for absolute URLs in canonical links, previews and the sitemap:
+/// its scheme and host (hrefs carry the path the site is served under,
+/// [`crate::core::route::base`]). `None` writes host-relative URLs (`/quotes/x`), which
+/// work on any host.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BaseUrl(Option<String>);
 
@@ -49,6 +51,30 @@ impl BaseUrl {
     /// an empty value means host-relative.
     pub fn new(base: Option<&str>) -> BaseUrl {
         BaseUrl(base.map(|b| b.trim().trim_end_matches('/').to_owned()).filter(|b| !b.is_empty()))
+    }
+
+    /// The site's address as a reader gives it (`https://owner.github.io/dossier/`), for a
+    /// site served under `base_path` ([`crate::core::route::base`]): its scheme and host,
+    /// once its path is checked to be that base path (a canonical URL with another path
+    /// would name pages that are not there).
+    pub fn for_site(address: Option<&str>, base_path: &str) -> Result<BaseUrl, String> {
+        let Some(address) = address.map(str::trim).filter(|a| !a.is_empty()) else { return Ok(BaseUrl(None)) };
+        let host_at = address.find("://").map(|i| i + 3).filter(|&i| i < address.len()).ok_or_else(|| {
+            format!("DOSSIER_BASE_URL {address:?} is not an absolute URL such as https://dossier.example.org")
+        })?;
+        let path_at = address[host_at..].find(['/', '?', '#']).map_or(address.len(), |i| i + host_at);
+        let (origin, path) = address.split_at(path_at);
+        let path = crate::core::route::normalize_base(path).map_err(|e| format!("DOSSIER_BASE_URL {address:?}: {e}"))?;
+        if path != base_path {
+            let shown = |p: &str| if p.is_empty() { "/".to_owned() } else { format!("{p}/") };
+            return Err(format!(
+                "DOSSIER_BASE_URL {address:?} puts the site under {}, but it is built for {} (Trunk's public URL): build with `trunk build --public-url {}` or give DOSSIER_BASE_URL that path",
+                shown(&path),
+                shown(base_path),
+                shown(&path)
+            ));
+        }
+        Ok(BaseUrl(Some(origin.to_owned())))
     }
 
     /// The URL of an href: absolute when a base is set.
@@ -80,6 +106,10 @@ impl BaseUrl {
 pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
+    let base = crate::core::route::base();
+    if !base.is_empty() {
+        let _ = write!(h, "<meta name=\"{BASE_META}\" content=\"{}\">", escape(base));
+    }
     if let Some(file) = slice {
         let _ = write!(h, "<meta name=\"{SLICE_META}\" content=\"{}\">", escape(file));
     }
@@ -108,6 +138,10 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
 /// [`PENDING_SCRIPT`] to preload them when one of those keys has a value (not for
 /// `?utm_source=…`, which the page shows unfiltered).
 pub const QUERY_DATA_META: &str = "dossier-query-data";
+
+/// The `<meta name>` under which a page names the path the site is served under, when it
+/// is not the root of its host (`/dossier`): the browser's [`crate::core::route::set_base`].
+pub const BASE_META: &str = "dossier-base";
 
 /// The `<meta name>` under which a page names the route its file was rendered for (the
 /// browser hydrates that route first, then applies what its URL asks for). The offline
@@ -203,10 +237,12 @@ pub fn valid_markers(html: &str) -> String {
     out
 }
 
-/// A page that sends a retired address on to its successor, for hosts without redirects.
-pub fn redirect_page(to_href: &str, base: &BaseUrl, csp: &str) -> String {
-    let url = escape(&base.url(to_href));
-    let href = escape(to_href);
+/// A page that sends a retired address on to its successor (`to`, an address from the
+/// site's root), for hosts without redirects.
+pub fn redirect_page(to: &str, base: &BaseUrl, csp: &str) -> String {
+    let to_href = crate::core::route::under(crate::core::route::base(), to);
+    let url = escape(&base.url(&to_href));
+    let href = escape(&to_href);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n    <link rel=\"canonical\" href=\"{url}\">\n    <meta name=\"robots\" content=\"noindex\">\n    <title>Moved · {SITE_NAME}</title>\n  </head>\n  <body>\n    <p>This page has moved to <a href=\"{href}\">{href}</a>.</p>\n  </body>\n</html>\n",
         escape(csp)
@@ -228,7 +264,7 @@ pub fn sitemap(hrefs: &[String], base: &BaseUrl) -> String {
 pub fn robots(base: &BaseUrl) -> String {
     let mut s = String::from("User-agent: *\nAllow: /\n");
     if base.is_absolute() {
-        let _ = writeln!(s, "Sitemap: {}", base.url("/sitemap.xml"));
+        let _ = writeln!(s, "Sitemap: {}", base.url(&crate::core::route::asset("/sitemap.xml")));
     }
     s
 }
@@ -284,7 +320,7 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
                     let file_name = format!("script-{:016x}.js", hash(content.as_bytes()));
                     let module = attributes.iter().any(|(name, value)| name == "type" && value.eq_ignore_ascii_case("module"));
                     let module = if module { " type=\"module\"" } else { "" };
-                    let _ = write!(out, "<script{module} src=\"/{file_name}\"></script>");
+                    let _ = write!(out, "<script{module} src=\"{}\"></script>", crate::core::route::asset(&format!("/{file_name}")));
                     scripts.push(ExternalScript { file_name, content });
                 }
                 at = close_end;
@@ -391,11 +427,14 @@ pub const APP_SHELL: &str = "app-shell.html";
 pub fn service_worker(version: &str, precache: &[String]) -> String {
     let list = serde_json::to_string(precache).unwrap_or_else(|_| "[]".to_owned());
     let version = serde_json::to_string(version).unwrap_or_else(|_| "\"0\"".to_owned());
+    let shell = serde_json::to_string(&crate::core::route::asset(&format!("/{APP_SHELL}"))).unwrap_or_default();
+    let data = serde_json::to_string(&crate::core::route::asset("/data/")).unwrap_or_default();
     format!(
         r#"// Dossier's service worker, written by `dossier pages`; see src/core/site.rs.
 const CACHE = 'dossier-' + {version};
 const PRECACHE = {list};
-const SHELL = '/{APP_SHELL}';
+const SHELL = {shell};
+const DATA = {data};
 
 self.addEventListener('install', (event) => {{
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -427,7 +466,7 @@ self.addEventListener('fetch', (event) => {{
     if (hit) return hit;
     const response = await fetch(request);
     // Data files are named by their content: once fetched, a page's data stays for offline use.
-    if (response.ok && url.pathname.startsWith('/data/')) event.waitUntil(cache.put(request, response.clone()));
+    if (response.ok && url.pathname.startsWith(DATA)) event.waitUntil(cache.put(request, response.clone()));
     return response;
   }}));
 }});

@@ -78,7 +78,7 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=|_| { document().get_element_by_id("main").map(focus); }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>
-                <img src="/favicon.svg" alt="" width="28" height="28"/>
+                <img src=route::asset("/favicon.svg") alt="" width="28" height="28"/>
                 <span>"Dossier"</span>
             </a>
             <nav aria-label="Main">
@@ -209,7 +209,7 @@ fn PageHead(
     let image = (ctx.previews && !not_found).then(|| {
         let own = cited.filter(|c| !matches!(c, crate::core::cite::Cited::Document(_)));
         let card = crate::core::preview::card(&ctx.corpus, own);
-        let src = ctx.base.url(&format!("/{}", card.file()));
+        let src = ctx.base.url(&route::asset(&format!("/{}", card.file())));
         view! {
             <Meta property="og:image" content=src.clone()/>
             <Meta property="og:image:type" content="image/png"/>
@@ -295,7 +295,8 @@ fn focus(element: web_sys::Element) -> bool {
     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).is_ok_and(|el| el.focus().is_ok())
 }
 
-/// Registers the service worker the build wrote (`/sw.js`), which makes every page work
+/// Registers the service worker the build wrote (`/sw.js`, under the site's base path, so
+/// its scope is the site and no more), which makes every page work
 /// offline after a first visit. Where the browser has none, or refuses (plain http on a
 /// host other than localhost), Dossier simply stays online-only.
 fn register_service_worker() {
@@ -303,7 +304,7 @@ fn register_service_worker() {
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
         return;
     }
-    let promise = navigator.service_worker().register("/sw.js");
+    let promise = navigator.service_worker().register(&route::asset("/sw.js"));
     leptos::task::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });

@@ -1,8 +1,8 @@
 //! The browser's start. The page in front of the reader is the static build's, already
 //! painted; the wasm adopts it without painting it again:
 //!
-//! 1. read from the head where the data is (the manifest) and which route the file was
-//!    rendered for;
+//! 1. read from the head the path the site is served under (if not the host's root),
+//!    where the data is (the manifest) and which route the file was rendered for;
 //! 2. fetch the parts of the corpus that route and the URL's own route need (the head
 //!    preloads them, so they arrive with the wasm);
 //! 3. hydrate the body with the rendered route, so every element is adopted as it is;
@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::pack::{need_for, need_for_route, slice_key, ShardRef, MANIFEST_META, SLICE_META};
 use crate::core::route::{self, Parsed, Route};
-use crate::core::site::{PENDING_CLASS, RENDERED_META};
+use crate::core::site::{BASE_META, PENDING_CLASS, RENDERED_META};
 use crate::ui::app::App;
 use crate::ui::data::DataContext;
 use crate::ui::fetch::{Failure, Source};
@@ -42,6 +42,12 @@ fn meta(name: &str) -> Option<String> {
 }
 
 async fn run() {
+    // Before any URL is read or written: every link and data file is under this path.
+    if let Some(base) = meta(BASE_META) {
+        if let Err(e) = route::set_base(&base) {
+            return fail(&Failure::Other(format!("this page names a base path the app cannot use: {e}")));
+        }
+    }
     let location = window().location();
     let real = route::parse_parts(
         &location.pathname().unwrap_or_default(),

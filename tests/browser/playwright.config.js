@@ -1,6 +1,7 @@
 // Playwright drives Debian's Chromium (never a downloaded browser) against the release
-// build in ../../dist, served by serve.mjs with no rewrite rules, and the same app built
-// with a synthetic corpus in ../../target/synth-dist.
+// build in ../../dist, served by serve.mjs with no rewrite rules, the same app built
+// with a synthetic corpus in ../../target/synth-dist, and the bundled corpus built for a
+// site under /sub/ in ../../target/sub-dist.
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
@@ -34,6 +35,14 @@ export default defineConfig({
     ...(fs.existsSync('../../target/synth-dist/index.html') ? [{
       command: `node serve.mjs ../../target/synth-dist ${port + 1}`,
       url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    }] : []),
+    // The bundled corpus built for a site under a path (`--public-url /sub/`, .ci/test) and
+    // served under /sub/ only, as a GitHub Pages project site is (specs/base-path.spec.js).
+    ...(fs.existsSync('../../target/sub-dist/index.html') ? [{
+      command: `node serve.mjs ../../target/sub-dist ${port + 2} /sub`,
+      url: `http://127.0.0.1:${port + 2}/sub/`,
       reuseExistingServer: false,
       timeout: 20_000,
     }] : []),

@@ -2,7 +2,8 @@
 // files as they are, `dir/index.html` for `dir/`, and `404.html` (status 404) otherwise.
 // No rewrite rules. Like common hosts it gzips text and wasm when the browser accepts it,
 // caches content-hashed assets for good and makes pages revalidate.
-// Usage: node serve.mjs <dist-dir> <port>
+// Usage: node serve.mjs <dist-dir> <port> [<base path>]: with a base path (`/sub`), the
+// site is served under it, as a GitHub Pages project site is, and nothing outside it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4173);
+const base = (process.argv[4] ?? '').replace(/\/+$/, '');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
@@ -34,6 +36,14 @@ createServer(async (req, res) => {
     pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
   } catch {
     pathname = '/__malformed__';
+  }
+  if (base) {
+    const inside = pathname === base || pathname.startsWith(`${base}/`);
+    if (!inside) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: this host serves ${base}/ only`);
+      return;
+    }
+    pathname = pathname.slice(base.length) || '/';
   }
   const target = normalize(join(root, pathname));
   const found = target.startsWith(root) ? await file(target) : null;

@@ -76,6 +76,7 @@ fn run_with(args: &[&std::path::Path], command: &str, base: Option<&str>, envs: 
     cmd.arg(command).args(args);
     cmd.env("DOSSIER_PREVIEW_CACHE", std::env::temp_dir().join(format!("dossier-cli-previews-{}", std::process::id())));
     cmd.env_remove("DOSSIER_PREVIEWS");
+    cmd.env_remove("TRUNK_PUBLIC_URL");
     for (key, value) in envs {
         cmd.env(key, value);
     }
@@ -87,19 +88,26 @@ fn run_with(args: &[&std::path::Path], command: &str, base: Option<&str>, envs: 
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
 }
 
-#[test]
-fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
-    let dir = scratch("pages");
+/// The minimal corpus in a scratch folder (returned with its `data` and `dist`), whose
+/// quote was published as "old-words" and has since been renamed (a redirect), with a
+/// shell in `dist` as Trunk writes it for the public URL `base` (`""` for the root).
+fn renamed_quote_site(name: &str, base: &str) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let dir = scratch(name);
     let (data, dist) = (dir.join("data"), dir.join("dist"));
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--><script type=\"module\">import init from '/app.js'; await init();</script></head><body></body></html>",
+        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--><link rel=\"icon\" href=\"{base}/favicon-1.svg\"><script type=\"module\">import init from '{base}/app.js'; await init();</script></head><body></body></html>"),
     )
     .unwrap();
-    // The quote was published as "old-words" and has since been renamed.
     std::fs::write(data.join("published.txt"), "/\n/quotes/old-words\n/quotes/we-chose-change\n").unwrap();
     std::fs::write(data.join("redirects.json"), r#"[{"from": "/quotes/old-words", "to": "/quotes/we-chose-change", "reason": "renamed"}]"#).unwrap();
+    (dir, data, dist)
+}
+
+#[test]
+fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
+    let (dir, data, dist) = renamed_quote_site("pages", "");
     let (code, out, err) = run(&[&data, &dist], "pages", Some("https://d.example/"));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("wrote"), "{out}");
@@ -151,6 +159,69 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     let (code, _, err) = run(&[&data], "check", None);
     assert_eq!(code, 1);
     assert!(err.contains("/quotes/old-words"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every root-relative URL in `html`'s attributes (`href="/…"`, `src="/…"`, `content="/…"`).
+fn rooted_urls(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for attribute in ["href=\"/", "src=\"/", "content=\"/", "action=\"/", "url=/"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            let start = at + attribute.len() - 1;
+            let end = rest[start..].find(['"', ' ']).map_or(rest.len(), |e| e + start);
+            urls.push(rest[start..end].to_owned());
+            rest = &rest[end..];
+        }
+    }
+    urls
+}
+
+#[test]
+fn pages_under_a_base_path_put_every_url_under_it_and_keep_the_site_folders_and_addresses() {
+    let (dir, data, dist) = renamed_quote_site("pages-base", "/sub");
+    let public = [("TRUNK_PUBLIC_URL", "/sub/".as_ref()), ("DOSSIER_PREVIEWS", "off".as_ref())];
+    let (code, _, err) = run_with(&[&data, &dist], "pages", Some("https://d.example/sub/"), &public);
+    assert_eq!(code, 0, "{err}");
+    let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    // The site's folders are its addresses, as at the root: the host serves them under /sub/.
+    let quote = read("quotes/we-chose-change/index.html");
+    assert!(quote.contains("<meta name=\"dossier-base\" content=\"/sub\">"), "{quote}");
+    assert!(quote.contains("<link href=\"https://d.example/sub/quotes/we-chose-change\" rel=\"canonical\">"), "{quote}");
+    assert!(quote.contains("href=\"/sub/quotes\""), "the navigation is under /sub");
+    for page in ["index.html", "quotes/index.html", "timeline/index.html", "quotes/we-chose-change/index.html", "404.html", "app-shell.html", "quotes/old-words/index.html"] {
+        let html = read(page);
+        let urls = rooted_urls(&html);
+        assert!(!urls.is_empty(), "{page}");
+        for url in urls {
+            assert!(url == "/sub" || url.starts_with("/sub/"), "{page}: {url} is outside /sub/");
+        }
+    }
+    assert!(read("quotes/old-words/index.html").contains("url=/sub/quotes/we-chose-change"));
+    assert!(read("sitemap.xml").contains("<loc>https://d.example/sub/quotes/we-chose-change</loc>"));
+    assert!(read("sitemap.xml").contains("<loc>https://d.example/sub/</loc>"));
+    assert!(read("robots.txt").contains("Sitemap: https://d.example/sub/sitemap.xml"));
+    let sw = read("sw.js");
+    assert!(sw.contains("const SHELL = \"/sub/app-shell.html\"") && sw.contains("const DATA = \"/sub/data/\"") && sw.contains("\"/sub/index.html\""), "{sw}");
+    assert!(!sw.contains("\"/index.html\""), "{sw}");
+    // The data files the page names are where the host serves them.
+    let at = quote.find("<meta name=\"dossier-data\" content=\"").unwrap() + 35;
+    let manifest_href = &quote[at..at + quote[at..].find('"').unwrap()];
+    let file = manifest_href.strip_prefix("/sub/").unwrap_or_else(|| panic!("{manifest_href}"));
+    let manifest = dossier::core::pack::read_manifest(file, &std::fs::read(dist.join(file)).unwrap()).unwrap();
+    assert_eq!(manifest.base_url.as_deref(), Some("https://d.example"), "hrefs carry the path, the base URL its host");
+    // The ledger stays in addresses from the site's root: the redirect above satisfied it.
+    let (code, out, err) = run(&[&data], "published", None);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("/sub"), "{out}");
+
+    // A base URL that names another path, or a public URL that is not a path: refused, with why.
+    let (code, _, err) = run_with(&[&data, &dist], "pages", Some("https://d.example/"), &public);
+    assert_eq!(code, 1);
+    assert!(err.contains("puts the site under /, but it is built for /sub/ (Trunk's public URL)"), "{err}");
+    let (code, _, err) = run_with(&[&data, &dist], "pages", None, &[("TRUNK_PUBLIC_URL", "https://cdn.example/".as_ref())]);
+    assert_eq!(code, 1);
+    assert!(err.contains("Trunk's public URL: the base path \"https://cdn.example/\" must start with '/'"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -1,7 +1,7 @@
 //! URL state on real corpus ids and hostile input: parsing never fails, links round-trip.
 
 use dossier::core::model::{ActorId, DocumentId, QuoteId};
-use dossier::core::route::{every_page, parse, QuoteQuery, Route, TimelineQuery};
+use dossier::core::route::{every_page, normalize_base, parse, parse_address, parse_under, strip_base, under, QuoteQuery, Route, TimelineQuery};
 
 use super::corpus;
 
@@ -14,6 +14,41 @@ fn every_corpus_page_round_trips() {
     routes.extend(c.actors.iter().map(|a| Route::quotes_of(&a.id)));
     for r in routes {
         assert_eq!(parse(&r.href()).route, r, "{}", r.href());
+    }
+}
+
+#[test]
+fn a_site_under_a_path_round_trips_its_pages_and_refuses_paths_outside_it() {
+    let c = corpus();
+    for r in every_page(&c) {
+        let href = under("/dossier", &r.address());
+        assert!(href.starts_with("/dossier/"), "{href}");
+        assert_eq!(parse_under("/dossier", &href).route, r, "{href}");
+        // The address itself is what the ledger of published addresses holds.
+        assert_eq!(parse_address(&r.address()).route, r);
+    }
+    assert_eq!(under("/dossier", "/"), "/dossier/");
+    assert_eq!(under("/dossier", ""), "", "the not-found page's own address stays none");
+    assert_eq!(parse_under("/dossier", "/dossier").route, Route::Home);
+    assert_eq!(parse_under("/dossier", "/dossier/index.html").route, Route::Home);
+    assert_eq!(parse_under("/dossier", "/dossier/quotes?q=aleppo").route, Route::Quotes(QuoteQuery { q: "aleppo".into(), ..QuoteQuery::default() }));
+    // Not under the base: no page, whatever it would be at the root.
+    for outside in ["/quotes", "/dossierx/quotes", "/", "", "/dossie"] {
+        assert!(matches!(parse_under("/dossier", outside).route, Route::NotFound { .. }), "{outside}");
+    }
+    assert_eq!(strip_base("", "/quotes"), Some("/quotes"));
+    assert_eq!(strip_base("/a/b", "/a/b/quotes"), Some("/quotes"));
+    assert_eq!(strip_base("/a/b", "/a/bc"), None);
+}
+
+#[test]
+fn a_base_path_is_a_plain_path_or_refused_with_why() {
+    for (given, want) in [("", ""), ("/", ""), ("  /  ", ""), ("/dossier", "/dossier"), ("/dossier/", "/dossier"), ("/a/b-c_d.e~f/", "/a/b-c_d.e~f")] {
+        assert_eq!(normalize_base(given).as_deref(), Ok(want), "{given:?}");
+    }
+    for bad in ["dossier/", "https://cdn.example/", "/a//b/", "/a/../b", "/./a", "/a b/", "/a?x=1", "/a#b", "/\"<x>/", "/é/"] {
+        let e = normalize_base(bad).unwrap_err();
+        assert!(e.contains(&format!("{bad:?}")), "{bad:?}: {e}");
     }
 }
 
