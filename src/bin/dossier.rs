@@ -46,7 +46,10 @@ pages:     turns Trunk's <dist-dir>/index.html into the static site: the data fi
            (title, description, preview tags, content),
            404.html, sitemap.xml, robots.txt and redirect pages, under a
            Content-Security-Policy. DOSSIER_BASE_URL (e.g. https://dossier.example.org)
-           makes canonical, preview and sitemap URLs absolute.
+           makes canonical, preview and sitemap URLs absolute; Trunk's public URL
+           (TRUNK_PUBLIC_URL, from `trunk build --public-url /path/`) puts the site under
+           a path of its host. The service worker precaches the data files when they
+           total at most 4 MiB (DOSSIER_PRECACHE_DATA sets another number of bytes).
 published: updates <data-dir>/published.txt, the ledger of published addresses:
            it keeps every address already there and adds this release's pages.
 synth:     writes a synthetic data folder (deterministic; realistic sentences, about
@@ -300,8 +303,19 @@ fn pages(dir: &Path, dist: &Path) -> ExitCode {
     }
 }
 
-/// Up to this size, the service worker precaches every data file on a first visit.
+/// Up to this size (every data file together), the service worker precaches every data
+/// file on a first visit, so every page works offline after it; a larger corpus keeps
+/// what each page fetched.
 const PRECACHE_DATA_BYTES: usize = 4 << 20;
+
+/// [`PRECACHE_DATA_BYTES`], or the number of bytes `DOSSIER_PRECACHE_DATA` says (0: the
+/// worker never precaches data, as for a large corpus).
+fn precache_data_bytes() -> Result<usize, String> {
+    match std::env::var("DOSSIER_PRECACHE_DATA").as_deref().map(str::trim) {
+        Ok("") | Err(_) => Ok(PRECACHE_DATA_BYTES),
+        Ok(bytes) => bytes.parse().map_err(|_| format!("DOSSIER_PRECACHE_DATA={bytes}: expected a number of bytes, such as 4194304 (0: never)")),
+    }
+}
 
 /// Whether the build shards the search index: `DOSSIER_SEARCH=sharded` or `whole` says
 /// so; otherwise a corpus of more than [`pack::SHARDED_SEARCH_FROM`] quotes is sharded,
@@ -490,7 +504,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     // The data files too, while they are small (the bundled corpus: every page works
     // offline after a first visit); a large corpus keeps what each page fetched instead.
     let data_bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
-    if data_bytes <= PRECACHE_DATA_BYTES {
+    if data_bytes <= precache_data_bytes()? {
         precache.extend(files.iter().map(|f| pack::href(&f.name)));
     }
     precache.sort();

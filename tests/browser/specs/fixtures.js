@@ -6,11 +6,15 @@ export const test = base.extend({
   // A test that opens an unknown path expects the host's 404 status, which Chromium
   // logs as a console error; only such tests set this.
   allowNotFound: [false, { option: true }],
-  page: async ({ page, allowNotFound }, use) => {
+  // A test that cuts the network and expects a request to fail (Chromium logs each);
+  // only such tests set this, and check themselves which requests failed.
+  allowNetworkFailure: [false, { option: true }],
+  page: async ({ page, allowNotFound, allowNetworkFailure }, use) => {
     const problems = [];
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       if (allowNotFound && /status of 404/.test(msg.text())) return;
+      if (allowNetworkFailure && /^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(msg.text())) return;
       problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

@@ -1,6 +1,7 @@
 // Repeat visits: after a first visit the service worker has precached the build, so
 // with the network cut a reload, a page visited before and one never visited all work.
-import { test, expect, open } from './fixtures.js';
+import fs from 'node:fs';
+import { test, expect, open, settled } from './fixtures.js';
 
 test('after a first visit the site works with the network cut', async ({ page, context }) => {
   await open(page, '/quotes');
@@ -51,6 +52,56 @@ test.describe('with the worker in charge', () => {
     await page.goto('/also/not/here');
     await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     await expect(page.locator('main h1')).toHaveText('Page not found');
+    await context.setOffline(false);
+  });
+});
+
+// A large corpus's data is not precached (the synthetic build sets DOSSIER_PRECACHE_DATA=0,
+// .ci/test): what a page fetched stays for offline use, and a page never visited says it
+// needs the network instead of showing a page without its data.
+test.describe('a corpus too large to precache', () => {
+  const synth = 'http://127.0.0.1:4174';
+  test.skip(!fs.existsSync(new URL('../../../target/synth-dist/index.html', import.meta.url)), 'no synthetic build in target/synth-dist (run .ci/test)');
+  // Offline, the requests the worker cannot answer fail and Chromium logs each: the test
+  // checks that only the page never visited had such failures.
+  test.use({ allowNetworkFailure: true });
+
+  test('pages and searches visited work with the network cut; a page never visited says it needs the network', async ({ page, context }) => {
+    const failed = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') failed.push(msg.text()); });
+    await open(page, `${synth}/quotes/q-0`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const sw = await (await page.request.get(`${synth}/sw.js`)).text();
+    expect(sw, 'no data file is precached').not.toMatch(/\.bin"/);
+    // A search, whose shards (vocabulary, columns, postings, hits) the worker keeps.
+    await page.goto(`${synth}/quotes?q=sanctions`);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    await expect(page.locator('.results mark').first()).toHaveText(/^sanctions$/i);
+    const online = await page.locator('.count').textContent();
+    // Everything the page fetches after its first screen too (the rest of the page's
+    // records, the speakers): a page is visited once what it shows has come.
+    await settled(page);
+    await page.waitForLoadState('networkidle');
+
+    await context.setOffline(true);
+    await page.goto(`${synth}/quotes/q-0`);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    await expect(page.locator('figure.quote blockquote')).toContainText('lifting of sanctions');
+    await page.goto(`${synth}/quotes?q=sanctions`);
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    await expect(page.locator('.results mark').first()).toHaveText(/^sanctions$/i);
+    await expect(page.locator('.count')).toHaveText(online);
+    expect(failed, 'nothing the pages visited needed failed').toEqual([]);
+
+    // Never visited: the worker answers with the app shell, whose data is not on this device.
+    await page.goto(`${synth}/quotes/q-5`);
+    await expect(page.locator('.data-failure')).toContainText('it needs the network once');
+    await expect(page.locator('figure.quote')).toHaveCount(0);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.filter((m) => !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m))).toEqual([]);
     await context.setOffline(false);
   });
 });
