@@ -17,7 +17,7 @@ macro_rules! typed_id {
         // id is cloned for every record and every index that holds it (the same string
         // on the wire and in every ordering and hash).
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub struct $name(std::sync::Arc<str>);
+        pub struct $name(#[serde(deserialize_with = "shared_str")] std::sync::Arc<str>);
 
         impl $name {
             /// Wraps a string without checking it; ids from data files are checked by
@@ -37,6 +37,22 @@ macro_rules! typed_id {
             }
         }
     };
+}
+
+/// Reads an id straight into a shared string: one allocation, where serde's own
+/// `Arc<str>` makes a `String` first and copies it.
+fn shared_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<std::sync::Arc<str>, D::Error> {
+    struct Shared;
+    impl serde::de::Visitor<'_> for Shared {
+        type Value = std::sync::Arc<str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an id (a string)")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            Ok(s.into())
+        }
+    }
+    deserializer.deserialize_str(Shared)
 }
 
 typed_id!(
