@@ -444,7 +444,10 @@ fn with_query(path: String, pairs: &[(&str, Option<String>)]) -> String {
 impl Route {
     /// The URL of this route on this host: its [`Route::address`] under [`base`].
     pub fn href(&self) -> String {
-        under(base(), &self.address())
+        match base() {
+            "" => self.address(),
+            base => under(base, &self.address()),
+        }
     }
 
     /// The URL of this route from the site's root, whatever path the site is served
