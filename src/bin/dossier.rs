@@ -408,6 +408,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default();
     route::set_base(&public_url).map_err(|e| format!("Trunk's public URL: {e}"))?;
     let base = BaseUrl::for_site(std::env::var("DOSSIER_BASE_URL").ok().as_deref(), route::base())?;
+    let precache_limit = precache_data_bytes()?;
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
     let (shell, scripts) = site::harden_shell(&shell).map_err(|e| format!("index.html: {e}"))?;
     let write = |path: &Path, content: &[u8]| -> Result<(), String> {
@@ -504,7 +505,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     // The data files too, while they are small (the bundled corpus: every page works
     // offline after a first visit); a large corpus keeps what each page fetched instead.
     let data_bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
-    if data_bytes <= precache_data_bytes()? {
+    if data_bytes <= precache_limit {
         precache.extend(files.iter().map(|f| pack::href(&f.name)));
     }
     precache.sort();

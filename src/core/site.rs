@@ -423,15 +423,20 @@ pub const APP_SHELL: &str = "app-shell.html";
 /// a new release shows at once and unknown paths keep their 404), then from the cache,
 /// then the app shell; content-hashed assets come from the cache first, and data files
 /// are kept once fetched (a page visited once has its data offline). `version`
-/// changes with the build, which replaces the old cache.
+/// changes with the build, which replaces the old cache. The cache is named by the
+/// site's base path too, so sites under other paths of one host keep theirs.
 pub fn service_worker(version: &str, precache: &[String]) -> String {
     let list = serde_json::to_string(precache).unwrap_or_else(|_| "[]".to_owned());
     let version = serde_json::to_string(version).unwrap_or_else(|_| "\"0\"".to_owned());
     let shell = serde_json::to_string(&crate::core::route::asset(&format!("/{APP_SHELL}"))).unwrap_or_default();
     let data = serde_json::to_string(&crate::core::route::asset("/data/")).unwrap_or_default();
+    let base = serde_json::to_string(crate::core::route::base()).unwrap_or_default();
     format!(
         r#"// Dossier's service worker, written by `dossier pages`; see src/core/site.rs.
-const CACHE = 'dossier-' + {version};
+// A cache per site: sites under other paths of this host (GitHub Pages project sites
+// share their owner's host) keep theirs. '|' cannot be in a base path.
+const PREFIX = 'dossier|' + {base} + '|';
+const CACHE = PREFIX + {version};
 const PRECACHE = {list};
 const SHELL = {shell};
 const DATA = {data};
@@ -442,7 +447,8 @@ self.addEventListener('install', (event) => {{
 
 self.addEventListener('activate', (event) => {{
   event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('dossier-') && k !== CACHE).map((k) => caches.delete(k))))
+    // This site's older caches (and, at a host's root, those named before sites had a path).
+    .then((keys) => Promise.all(keys.filter((k) => (k.startsWith(PREFIX) || (PREFIX === 'dossier||' && k.startsWith('dossier-'))) && k !== CACHE).map((k) => caches.delete(k))))
     .then(() => self.clients.claim()));
 }});
 

@@ -12,7 +12,8 @@ pub fn NotFoundPage() -> impl IntoView {
     let parsed = use_route();
     let lead = move || {
         parsed.with(|p| match &p.route {
-            Route::NotFound { path } if !path.is_empty() => format!("There is no page at {path} in this dossier."),
+            // The address as the reader sees it, under the site's base path.
+            route @ Route::NotFound { path } if !path.is_empty() => format!("There is no page at {} in this dossier.", route.href()),
             _ => "There is no page at this address in this dossier.".to_owned(),
         })
     };

@@ -83,11 +83,18 @@ test('a deep link under the path opens cold at its filtered view; links copied a
 test.describe('not found under the path', () => {
   test.use({ allowNotFound: true });
   test('an unknown path under it is the site\'s not-found page; the service worker keeps to the path', async ({ page }) => {
+    const asked = watchRequests(page);
     const response = await page.goto(`${site}/no/such/page`);
     expect(response.status()).toBe(404);
     await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
     await expect(page.locator('main h1')).toHaveText('Page not found');
+    await expect(page.locator('main .lead')).toHaveText('There is no page at /sub/no/such/page in this dossier.');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${site}/`);
+    // Its cache is this site's own: another site on the host (another path) keeps its own.
+    const caches = await page.evaluate(() => caches.keys());
+    expect(caches.length).toBeGreaterThan(0);
+    expect(caches.filter((k) => !k.startsWith('dossier|/sub|'))).toEqual([]);
+    expect(asked.filter((p) => !p.startsWith('/sub/'))).toEqual([]);
   });
 });
