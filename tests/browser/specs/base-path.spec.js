@@ -77,6 +77,12 @@ test('a deep link under the path opens cold at its filtered view; links copied a
   await page.getByRole('button', { name: 'Copy citation' }).click();
   await expect(page.locator('.copy-feedback')).toHaveText('Citation copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/sub/quotes/shaibani-48-hours');
+  // An export links each quote to its page under the path.
+  await open(page, `${site}/quotes?q=hmeimim`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSL-JSON', exact: true }).click()]);
+  const items = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) expect(item.URL).toBe(`${site}/quotes/${item.id}`);
   expect(asked.filter((p) => !p.startsWith('/sub/'))).toEqual([]);
 });
 
