@@ -84,14 +84,14 @@ pub fn normalize_base(path: &str) -> Result<String, String> {
 
 /// The URL of a file of the site (`/sw.js`, `/data/…`, `/previews/…`): under [`base`].
 pub fn asset(path: &str) -> String {
-    under(base(), path)
+    under(base(), path.to_owned())
 }
 
-/// `address` (a path from the site's root, starting with `/`) under `base`; no address
-/// (the not-found page's own) stays none.
-pub fn under(base: &str, address: &str) -> String {
-    if address.is_empty() {
-        String::new()
+/// `address` (a path from the site's root, starting with `/`) under `base`: the same
+/// string at the root of a host, and no address (the not-found page's own) stays none.
+pub fn under(base: &str, address: String) -> String {
+    if base.is_empty() || address.is_empty() {
+        address
     } else {
         format!("{base}{address}")
     }
@@ -444,10 +444,7 @@ fn with_query(path: String, pairs: &[(&str, Option<String>)]) -> String {
 impl Route {
     /// The URL of this route on this host: its [`Route::address`] under [`base`].
     pub fn href(&self) -> String {
-        match base() {
-            "" => self.address(),
-            base => under(base, &self.address()),
-        }
+        under(base(), self.address())
     }
 
     /// The URL of this route from the site's root, whatever path the site is served

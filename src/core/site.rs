@@ -240,7 +240,7 @@ pub fn valid_markers(html: &str) -> String {
 /// A page that sends a retired address on to its successor (`to`, an address from the
 /// site's root), for hosts without redirects.
 pub fn redirect_page(to: &str, base: &BaseUrl, csp: &str) -> String {
-    let to_href = crate::core::route::under(crate::core::route::base(), to);
+    let to_href = crate::core::route::under(crate::core::route::base(), to.to_owned());
     let url = escape(&base.url(&to_href));
     let href = escape(&to_href);
     format!(
