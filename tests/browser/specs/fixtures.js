@@ -2,6 +2,9 @@
 // so "no errors in the browser" is checked everywhere, not in one place.
 import { test as base, expect } from '@playwright/test';
 
+/// What Chromium logs for a request that fails for want of the network.
+export const NETWORK_FAILURE = /^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/;
+
 export const test = base.extend({
   // A test that opens an unknown path expects the host's 404 status, which Chromium
   // logs as a console error; only such tests set this.
@@ -14,7 +17,7 @@ export const test = base.extend({
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       if (allowNotFound && /status of 404/.test(msg.text())) return;
-      if (allowNetworkFailure && /^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(msg.text())) return;
+      if (allowNetworkFailure && NETWORK_FAILURE.test(msg.text())) return;
       problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

@@ -1,7 +1,7 @@
 // Repeat visits: after a first visit the service worker has precached the build, so
 // with the network cut a reload, a page visited before and one never visited all work.
 import fs from 'node:fs';
-import { test, expect, open, settled } from './fixtures.js';
+import { test, expect, open, settled, NETWORK_FAILURE } from './fixtures.js';
 
 test('after a first visit the site works with the network cut', async ({ page, context }) => {
   await open(page, '/quotes');
@@ -101,7 +101,7 @@ test.describe('a corpus too large to precache', () => {
     await expect(page.locator('.data-failure')).toContainText('it needs the network once');
     await expect(page.locator('figure.quote')).toHaveCount(0);
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed.filter((m) => !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m))).toEqual([]);
+    expect(failed.filter((m) => !NETWORK_FAILURE.test(m))).toEqual([]);
     await context.setOffline(false);
   });
 });
