@@ -106,6 +106,8 @@ impl BaseUrl {
 pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
+    // The icon: the one address the header's image also uses, so a page fetches it once.
+    let _ = write!(h, "<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\">", escape(&crate::core::route::asset(ICON)));
     let base = crate::core::route::base();
     if !base.is_empty() {
         let _ = write!(h, "<meta name=\"{BASE_META}\" content=\"{}\">", escape(base));
@@ -132,6 +134,11 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     }
     h
 }
+
+/// The site's icon, copied to the site's root by Trunk (`index.html`): every page's
+/// `<link rel="icon">` ([`head_plumbing`]) and the header's image (`ui::app`) name it at
+/// one address ([`crate::core::route::asset`]), so a first visit fetches it once.
+pub const ICON: &str = "/favicon.svg";
 
 /// The `<meta name>` under which a list page names the data files a query in its URL
 /// needs (space-separated), and in `data-keys` the query keys that make one, for

@@ -78,7 +78,7 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=|_| { document().get_element_by_id("main").map(focus); }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>
-                <img src=route::asset("/favicon.svg") alt="" width="28" height="28"/>
+                <img src=route::asset(crate::core::site::ICON) alt="" width="28" height="28"/>
                 <span>"Dossier"</span>
             </a>
             <nav aria-label="Main">

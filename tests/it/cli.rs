@@ -97,7 +97,7 @@ fn renamed_quote_site(name: &str, base: &str) -> (std::path::PathBuf, std::path:
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--><link rel=\"icon\" href=\"{base}/favicon-1.svg\"><script type=\"module\">import init from '{base}/app.js'; await init();</script></head><body></body></html>"),
+        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD--><script type=\"module\">import init from '{base}/app.js'; await init();</script></head><body></body></html>"),
     )
     .unwrap();
     std::fs::write(data.join("published.txt"), "/\n/quotes/old-words\n/quotes/we-chose-change\n").unwrap();
@@ -189,6 +189,9 @@ fn pages_under_a_base_path_put_every_url_under_it_and_keep_the_site_folders_and_
     assert!(quote.contains("<meta name=\"dossier-base\" content=\"/sub\">"), "{quote}");
     assert!(quote.contains("<link href=\"https://d.example/sub/quotes/we-chose-change\" rel=\"canonical\">"), "{quote}");
     assert!(quote.contains("href=\"/sub/quotes\""), "the navigation is under /sub");
+    // The icon's link and the header's image name one address: a page fetches it once.
+    assert!(quote.contains("<link rel=\"icon\" href=\"/sub/favicon.svg\" type=\"image/svg+xml\">"), "{quote}");
+    assert_eq!(quote.matches("/sub/favicon.svg").count(), 2, "{quote}");
     for page in ["index.html", "quotes/index.html", "timeline/index.html", "quotes/we-chose-change/index.html", "404.html", "app-shell.html", "quotes/old-words/index.html"] {
         let html = read(page);
         let urls = rooted_urls(&html);
