@@ -204,6 +204,63 @@ pub struct Parsed {
     pub ignored: Vec<Ignored>,
 }
 
+impl Parsed {
+    /// This route without the ids its query names that `corpus` has no record of (a
+    /// speaker or actor, a document), each listed in [`Parsed::ignored`]: a filter by an
+    /// id the dossier does not know would match nothing and not say why. Every page holds
+    /// the catalog (every actor and document) before it renders, so this is known at once.
+    pub fn known_to(mut self, corpus: &Corpus) -> Parsed {
+        let Parsed { route, ignored } = &mut self;
+        let mut unknown = |key: &str, id: &str, what: &str| {
+            ignored.push(Ignored { key: key.to_owned(), value: shown(id), reason: format!("this dossier has no {what} with this id") });
+        };
+        match route {
+            Route::Quotes(q) => {
+                q.speakers.retain(|id| corpus.actor(id).is_some() || {
+                    unknown(keys::SPEAKER, id.as_str(), "actor");
+                    false
+                });
+                if let Some(id) = q.doc.take_if(|id| corpus.document(id).is_none()) {
+                    unknown(keys::DOC, id.as_str(), "document");
+                }
+            }
+            Route::Timeline(q) => {
+                let chosen = q.actors.len();
+                q.actors.retain(|id| corpus.actor(id).is_some() || {
+                    unknown(keys::ACTOR, id.as_str(), "actor");
+                    false
+                });
+                // "Any" or "all" means nothing with fewer than two actors.
+                if q.actors.len() < chosen && q.actors.len() < 2 {
+                    q.match_mode = ActorMatch::default();
+                }
+                if let Some(id) = q.doc.take_if(|id| corpus.document(id).is_none()) {
+                    unknown(keys::DOC, id.as_str(), "document");
+                }
+            }
+            _ => {}
+        }
+        self
+    }
+}
+
+/// A query value as a note shows it: control characters percent-encoded (`%00`), since a
+/// URL can carry any of them and a page cannot show them; at most 80 characters.
+fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars().take(80) {
+        if c.is_control() {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.chars().take(80).collect()
+}
+
 /// Characters escaped in a path segment: everything but unreserved characters.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
@@ -344,8 +401,7 @@ impl QueryReader {
     }
 
     fn ignore(&mut self, key: &str, value: &str, reason: impl Into<String>) {
-        let shown: String = value.chars().take(80).collect();
-        self.ignored.push(Ignored { key: key.to_owned(), value: shown, reason: reason.into() });
+        self.ignored.push(Ignored { key: key.to_owned(), value: shown(value), reason: reason.into() });
     }
 
     fn slug(&mut self, key: &str, value: String) -> Option<String> {
@@ -405,12 +461,20 @@ impl QueryReader {
                 "any or all",
             )
             .unwrap_or_default();
+        let (mut from, mut to) = (self.date(keys::FROM), self.date(keys::TO));
+        // A range that ends before it starts holds no day: read as the range it names.
+        if let (Some(f), Some(t)) = (from, to) {
+            if f.first_day() > t.last_day() {
+                self.ignore(keys::FROM, &f.iso(), format!("after {}={}: the two dates were swapped", keys::TO, t.iso()));
+                (from, to) = (Some(t), Some(f));
+            }
+        }
         TimelineQuery {
             actors: self.slugs(keys::ACTOR).into_iter().map(ActorId::new).collect(),
             match_mode,
             kind: self.word(keys::KIND, ActorKind::parse, &ActorKind::expected()),
-            from: self.date(keys::FROM),
-            to: self.date(keys::TO),
+            from,
+            to,
             doc: self.one(keys::DOC).filter(|v| !v.is_empty()).and_then(|v| self.slug(keys::DOC, v)).map(DocumentId::new),
         }
     }

@@ -44,10 +44,14 @@ pub fn App(
 #[component]
 fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
     let location = use_location();
+    let data = expect_context::<DataContext>();
+    // The ids a query names that the dossier does not know are left out and said
+    // (`Parsed::known_to`): the catalog, which knows them all, is in before any page.
     let parsed = Memo::new(move |_| {
-        pinned.get().unwrap_or_else(|| {
-            route::parse_parts(&location.pathname.get(), &location.search.get(), &location.hash.get())
-        })
+        pinned
+            .get()
+            .unwrap_or_else(|| route::parse_parts(&location.pathname.get(), &location.search.get(), &location.hash.get()))
+            .known_to(&data.snapshot().corpus)
     });
     provide_context(RouteContext(parsed));
     // The not-found page shows the path it was asked for itself, so a 404 rendered for

@@ -109,3 +109,50 @@ fn removing_an_actor_drops_any_or_all_once_fewer_than_two_remain() {
     assert!(!Route::Timeline(one.clone()).href().contains("match="), "{}", Route::Timeline(one).href());
     assert_eq!(all.without_actor(&ActorId::new("nobody")), all, "an actor not in the filter changes nothing");
 }
+
+#[test]
+fn ids_the_dossier_does_not_know_are_left_out_of_the_query_and_said() {
+    use dossier::core::route::ActorMatch;
+    let c = corpus();
+    let (actor, document) = (c.actors[0].id.clone(), c.documents[0].id.clone());
+    // An unknown actor among known ones: the known ones filter, "all" stays meaningful
+    // only while two remain.
+    let href = format!("/timeline?actor={actor},nobody-at-all&match=all&doc=no-such-doc");
+    let parsed = parse(&href).known_to(&c);
+    let Route::Timeline(t) = &parsed.route else { panic!("{parsed:?}") };
+    assert_eq!((t.actors.clone(), t.match_mode, t.doc.clone()), (vec![actor.clone()], ActorMatch::Any, None));
+    let said: Vec<(&str, &str)> = parsed.ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
+    assert_eq!(said, [("actor", "nobody-at-all"), ("doc", "no-such-doc")]);
+    assert!(parsed.ignored.iter().all(|i| i.reason.starts_with("this dossier has no ")), "{:?}", parsed.ignored);
+    // The same on the quotes' filters; known ids pass untouched and nothing is said.
+    let parsed = parse(&format!("/quotes?speaker=nobody,{actor}&doc={document}")).known_to(&c);
+    let Route::Quotes(q) = &parsed.route else { panic!("{parsed:?}") };
+    assert_eq!((q.speakers.clone(), q.doc.clone()), (vec![actor.clone()], Some(document.clone())));
+    assert_eq!(parsed.ignored.len(), 1, "{:?}", parsed.ignored);
+    assert_eq!((parsed.ignored[0].key.as_str(), parsed.ignored[0].value.as_str()), ("speaker", "nobody"));
+    // A canonical route is its own answer.
+    for r in every_page(&c) {
+        let parsed = parse(&r.href()).known_to(&c);
+        assert_eq!((parsed.route, parsed.ignored.len()), (r, 0));
+    }
+}
+
+#[test]
+fn a_range_that_ends_before_it_starts_is_read_the_right_way_round_and_said() {
+    use dossier::core::date::PartialDate;
+    let parsed = parse("/timeline?from=2025&to=2015-03");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!((t.from, t.to), (PartialDate::parse("2015-03").ok(), PartialDate::parse("2025").ok()));
+    assert_eq!(parsed.ignored.len(), 1);
+    assert_eq!(parsed.ignored[0].reason, "after to=2015-03: the two dates were swapped");
+    // A month inside its year is no reversal.
+    let parsed = parse("/timeline?from=2024-12&to=2024");
+    assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+}
+
+#[test]
+fn a_value_a_note_shows_has_its_control_characters_written_out() {
+    let parsed = parse("/timeline?actor=%00x&kind=%1B%5B2J");
+    let shown: Vec<&str> = parsed.ignored.iter().map(|i| i.value.as_str()).collect();
+    assert_eq!(shown, ["%00x", "%1B[2J"]);
+}

@@ -1,4 +1,4 @@
-//! A visible note listing what the URL asked for that could not be used.
+//! A visible note listing what the URL asked for that could not be used as written.
 
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn IgnoredNote() -> impl IntoView {
         (!ignored.is_empty()).then(|| {
             view! {
                 <aside class="note" role="status">
-                    <p>"Part of this link could not be used and was ignored:"</p>
+                    <p>"Part of this link could not be used as written:"</p>
                     <ul>
                         {ignored
                             .into_iter()

@@ -197,15 +197,9 @@ pub fn TimelinePage() -> impl IntoView {
         .collect_view();
 
     // The chosen actors' chips, built again only when the chosen actors change (a zoom or
-    // another filter changes each one's removal link, nothing else); the ids the dossier
-    // does not know, said once.
-    let (chosen, unknown) = {
-        let (a, b) = (ctx.clone(), ctx.clone());
-        (
-            Memo::new(move |_| query.with(|q| q.actors.iter().filter(|id| a.corpus.actor(id).is_some()).cloned().collect::<Vec<_>>())),
-            Memo::new(move |_| query.with(|q| q.actors.iter().filter(|id| b.corpus.actor(id).is_none()).map(|id| id.to_string()).collect::<Vec<_>>())),
-        )
-    };
+    // another filter changes each one's removal link, nothing else). Ids the dossier does
+    // not know are not among them: the route left them out, and the page's note says so.
+    let chosen = Memo::new(move |_| query.with(|q| q.actors.clone()));
     let chip = {
         let ctx = ctx.clone();
         move |id: ActorId| {
@@ -224,9 +218,6 @@ pub fn TimelinePage() -> impl IntoView {
     let is_all = Memo::new(move |_| query.with(|q| q.match_mode == ActorMatch::All));
     let mode_href = move |mode: ActorMatch| move || query.with(|q| Route::Timeline(TimelineQuery { match_mode: mode, ..q.clone() }).href());
     let chips = view! {
-        {move || unknown.with(|unknown| (!unknown.is_empty()).then(|| view! {
-            <p class="note" role="status">"Ignored unknown actor ids: "{unknown.join(", ")}</p>
-        }))}
         <ul class="chips" aria-label="Selected actors">
             {move || chosen.get().into_iter().map(chip.clone()).collect_view()}
         </ul>

@@ -39,6 +39,19 @@ test('hostile input is shown as text and breaks nothing', async ({ page }) => {
   await expect(page.locator('main script')).toHaveCount(0);
 });
 
+test('a speaker or document the dossier does not know is left out of the filter, and said', async ({ page }) => {
+  await open(page, '/quotes');
+  const all = await page.locator('.count').textContent();
+  await open(page, '/quotes?speaker=nobody-at-all&doc=no-such-doc');
+  const note = page.locator('main .note').first();
+  await expect(note).toContainText('speaker=nobody-at-all — this dossier has no actor with this id');
+  await expect(note).toContainText('doc=no-such-doc — this dossier has no document with this id');
+  await expect(page.locator('.count')).toHaveText(all);
+  // Beside a known speaker, the known one filters.
+  await open(page, '/quotes?speaker=anadolu-agency,nobody-at-all');
+  await expect(page.locator('.results > li')).toHaveCount(2);
+});
+
 test('a speaker facet narrows results and can be removed', async ({ page }) => {
   await open(page, '/quotes');
   await page.locator('.facet').getByRole('link', { name: /Anadolu Agency/ }).click();

@@ -29,10 +29,34 @@ test('clicking an actor on an event filters the timeline, and back undoes it', a
 });
 
 test('a filtered timeline URL opens cold, and bad values are ignored with a note', async ({ page }) => {
+  await open(page, '/timeline?actor=vladimir-putin');
+  const putin = await page.locator('article.event').count();
   await open(page, '/timeline?actor=vladimir-putin,nobody-at-all&from=2024-13');
+  await expect(page.locator('.chip')).toHaveCount(1);
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
-  await expect(page.locator('main')).toContainText('Ignored unknown actor ids: nobody-at-all');
-  await expect(page.locator('main .note').first()).toContainText('from=2024-13');
+  const note = page.locator('main .note').first();
+  await expect(note).toContainText('actor=nobody-at-all — this dossier has no actor with this id');
+  await expect(note).toContainText('from=2024-13');
+  // The unknown id is left out, not applied: Putin's events, not none.
+  await expect(page.locator('article.event')).toHaveCount(putin);
+  // Alone, it leaves every event, and the other unknown ids are said the same way.
+  await open(page, '/timeline');
+  const all = await page.locator('article.event').count();
+  await open(page, '/timeline?actor=nobody-at-all&doc=no-such-doc');
+  await expect(page.locator('main .note').first()).toContainText('doc=no-such-doc — this dossier has no document with this id');
+  await expect(page.locator('article.event')).toHaveCount(all);
+  await expect(page.locator('.chip')).toHaveCount(0);
+});
+
+test('a date range written the wrong way round is read the right way round, and said', async ({ page }) => {
+  await open(page, '/timeline?from=2024-12&to=2024-11');
+  await expect(page.locator('main .note').first()).toContainText('from=2024-12 — after to=2024-11: the two dates were swapped');
+  await expect(page.locator('#from')).toHaveValue('2024-11');
+  await expect(page.locator('#to')).toHaveValue('2024-12');
+  const shown = await page.locator('article.event h3, article.event h4').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  await open(page, '/timeline?from=2024-11&to=2024-12');
+  expect(await page.locator('article.event h3, article.event h4').allTextContents()).toEqual(shown);
 });
 
 test('a document link with a quote highlights it in the reader', async ({ page }) => {
