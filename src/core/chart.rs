@@ -100,15 +100,24 @@ pub struct View {
 }
 
 impl View {
-    /// The view of a query: its `from`/`to` where given, else the span of `shown`.
+    /// The view of a query: its `from`/`to` where given, else the span of `shown`, or of
+    /// the whole corpus when nothing is shown (a filter no event passes still draws the
+    /// dossier's years, not an arbitrary one).
     pub fn of(corpus: &Corpus, shown: &[usize], query: &TimelineQuery) -> View {
-        View::over(query, &spans(corpus, shown))
+        View::over(corpus, query, &spans(corpus, shown))
     }
 
     /// [`View::of`] from the shown events' days, worked out once.
-    fn over(query: &TimelineQuery, spans: &[Span]) -> View {
-        let first = query.from.map(|d| day_number(d.first_day())).or_else(|| spans.iter().map(|s| s.1).min());
-        let last = query.to.map(|d| day_number(d.last_day())).or_else(|| spans.iter().map(|s| s.2).max());
+    fn over(corpus: &Corpus, query: &TimelineQuery, spans: &[Span]) -> View {
+        let drawn = match (spans.iter().map(|s| s.1).min(), spans.iter().map(|s| s.2).max()) {
+            (Some(first), Some(last)) => Some((first, last)),
+            _ if query.from.is_none() && query.to.is_none() => {
+                corpus.counts.span.map(|(first, last)| (day_number(first.first_day()), day_number(last.last_day())))
+            }
+            _ => None,
+        };
+        let first = query.from.map(|d| day_number(d.first_day())).or(drawn.map(|d| d.0));
+        let last = query.to.map(|d| day_number(d.last_day())).or(drawn.map(|d| d.1));
         let (first, last) = match (first, last) {
             (Some(f), Some(l)) => (f, l),
             (Some(f), None) => (f, f + 365),
@@ -389,7 +398,7 @@ pub fn layout_folded(corpus: &Corpus, shown: &[usize], query: &TimelineQuery, fo
     // Each event's days worked out once: the view, then the events in it and where each
     // stands.
     let shown_spans = spans(corpus, shown);
-    let view = View::over(query, &shown_spans);
+    let view = View::over(corpus, query, &shown_spans);
     let (unit, ticks) = ticks(&view);
     let in_view: Vec<Span> = shown_spans.into_iter().filter(|&(_, first, last)| last >= view.first && first <= view.last).collect();
     let mut place = vec![NOT_IN_VIEW; corpus.events.len()];
@@ -580,7 +589,10 @@ fn bin(view: &View, unit: Unit, mut events: Vec<(usize, i64)>) -> Vec<Bin> {
             continue;
         }
         let (a, b) = stretch(unit, start);
-        let x0 = view.x(a.max(view.first));
+        // A bin is at least MIN_BIN wide (its count must fit) and inside the drawing: at
+        // its right end it starts that much before the end, merged into the last bin if
+        // they would overlap.
+        let x0 = view.x(a.max(view.first)).min(WIDTH - MIN_BIN).max(0.0);
         match bins.last_mut() {
             // The same stretch, or one so close that their counts would overlap: one bin.
             Some(bin) if bin.days == (a, b) || x0 < bin.x1 => {
@@ -590,7 +602,7 @@ fn bin(view: &View, unit: Unit, mut events: Vec<(usize, i64)>) -> Vec<Bin> {
                 bin.x1 = bin.x1.max(view.x(b.min(view.last) + 1));
             }
             _ => {
-                let x1 = view.x(b.min(view.last) + 1).max(x0 + MIN_BIN);
+                let x1 = view.x(b.min(view.last) + 1).max(x0 + MIN_BIN).min(WIDTH);
                 bins.push(Bin { x0, x1, count: 1, first: event, days: (a, b) });
             }
         }

@@ -187,6 +187,27 @@ fn a_brushed_span_is_the_query_and_opens_to_the_same_view() {
 }
 
 #[test]
+fn a_filter_no_event_passes_draws_the_dossiers_span_not_an_arbitrary_year() {
+    let c = super::corpus();
+    let (first, last) = c.counts.span.unwrap();
+    let (first, last) = (day_number(first.first_day()), day_number(last.last_day()));
+    // Two actors who never share an event (the bundled corpus has such pairs).
+    let actors: Vec<ActorId> = c.actors.iter().map(|a| a.id.clone()).collect();
+    let q = actors
+        .iter()
+        .flat_map(|a| actors.iter().map(move |b| (a, b)))
+        .map(|(a, b)| TimelineQuery { actors: vec![a.clone(), b.clone()], match_mode: ActorMatch::All, ..TimelineQuery::default() })
+        .find(|q| filter(&c, q).is_empty())
+        .unwrap();
+    let chart = layout(&c, &[], &q);
+    assert_eq!((chart.view.first, chart.view.last), (first, last));
+    // With dates, an empty answer is drawn over those dates, as any other.
+    let dated = TimelineQuery { from: PartialDate::parse("2030").ok(), ..q.clone() };
+    let chart = layout(&c, &[], &dated);
+    assert_eq!((chart.view.first, chart.view.last), (day_number((2030, 1, 1)), day_number((2030, 1, 1)) + 365));
+}
+
+#[test]
 fn dense_periods_are_binned_with_a_count_never_dropped() {
     let (mut files, errors) = CorpusFiles::read_dir(&root("tests/fixtures/minimal"));
     assert!(errors.is_empty());
@@ -217,6 +238,23 @@ fn dense_periods_are_binned_with_a_count_never_dropped() {
     // A bin links to the earliest event it holds and covers its days.
     let bin = &lane.bins[0];
     assert!(bin.days.0 <= day_number((2024, 3, 1)) && bin.days.1 >= day_number((2024, 3, 1)));
+    // Dense at either end of the view, or across it: every bin is inside the drawing
+    // (its count too: a bin at the right end once ran past it), none overlaps the next,
+    // and none is dropped.
+    for (from, to) in [("2024-01", "2024-03-01"), ("2024-03-01", "2024-03-28"), ("2024-02-20", "2024-03-27"), ("2024-03-05", "2024-03-31"), ("2024-03-28", "2024-04-30"), ("2023", "2024-03")] {
+        let q = TimelineQuery { from: PartialDate::parse(from).ok(), to: PartialDate::parse(to).ok(), ..TimelineQuery::default() };
+        let shown = filter(&c, &q);
+        let chart = layout(&c, &shown, &q);
+        for lane in &chart.lanes {
+            assert_eq!(lane.items.len() + lane.bins.iter().map(|b| b.count).sum::<usize>(), lane.count, "{from}–{to}");
+            for b in &lane.bins {
+                assert!(0.0 <= b.x0 && b.x0 < b.x1 && b.x1 <= WIDTH, "{from}–{to}: {b:?}");
+            }
+            for pair in lane.bins.windows(2) {
+                assert!(pair[0].x1 <= pair[1].x0, "{from}–{to}: {pair:?}");
+            }
+        }
+    }
 }
 
 #[test]
