@@ -299,3 +299,18 @@ fn companions_are_counted_once_per_shared_event() {
         assert_eq!(companions(&c, &actor.id, 8), got.iter().take(8).cloned().collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn an_actors_family_name_in_arabic_script_finds_what_it_finds_in_latin_script() {
+    let c = corpus();
+    let quotes = |text: &str| {
+        let mut found: Vec<usize> = hits(&c, text).iter().map(|h| h.quote).collect();
+        found.sort_unstable();
+        found
+    };
+    for (arabic, latin) in [("الشرع", "Sharaa"), ("الجولاني", "Jolani"), ("بوتين", "Putin"), ("الشيباني", "Shaibani"), ("الأسد", "Assad")] {
+        let found = quotes(arabic);
+        assert!(!found.is_empty(), "{arabic}");
+        assert_eq!(found, quotes(latin), "{arabic} / {latin}");
+    }
+}
