@@ -592,7 +592,7 @@ fn bin(view: &View, unit: Unit, mut events: Vec<(usize, i64)>) -> Vec<Bin> {
         // A bin is at least MIN_BIN wide (its count must fit) and inside the drawing: at
         // its right end it starts that much before the end, merged into the last bin if
         // they would overlap.
-        let x0 = view.x(a.max(view.first)).min(WIDTH - MIN_BIN).max(0.0);
+        let x0 = view.x(a.max(view.first)).clamp(0.0, WIDTH - MIN_BIN);
         match bins.last_mut() {
             // The same stretch, or one so close that their counts would overlap: one bin.
             Some(bin) if bin.days == (a, b) || x0 < bin.x1 => {

@@ -171,7 +171,7 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
 
 /// After moving to another page, focuses its heading (once it is in the document), so
 /// screen readers announce it and keyboard users continue from the top of the new content.
-fn focus_heading() {
+pub fn focus_heading() {
     request_animation_frame(|| {
         if let Ok(Some(h1)) = document().query_selector("main h1") {
             let _ = h1.set_attribute("tabindex", "-1");

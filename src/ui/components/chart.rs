@@ -181,6 +181,11 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     let drawing = StoredValue::new_local(Drawing::First(first_lanes.clone()));
     // The arrow keys moved the tab stop: the next drawing sets every tabindex again.
     let roving = StoredValue::new(false);
+    // A zoom or move by key keeps the keyboard in the chart: the mark it was on (by
+    // selector), or the chart's tab stop, is focused again once the new view is drawn.
+    // (Its mark may be gone from the view, and the page hides the chart while it fetches
+    // what a view needs, which takes the focus from whatever was in it.)
+    let refocus = StoredValue::new(None::<Option<String>>);
     Effect::new(move |_| {
         let lanes = specs();
         let Some(root) = lanes_ref.get_untracked() else { return };
@@ -188,6 +193,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         roving.set_value(false);
         drawing.update_value(|d| d.redraw(&root, lanes, moved));
         light(highlight.get_untracked().as_ref());
+        if let Some(mark) = refocus.get_value() {
+            refocus.set_value(None);
+            request_animation_frame(move || focus_again(mark.as_deref()));
+        }
     });
 
     // Brushing: a drag across the chart (not starting on a mark) selects a span. Two
@@ -329,8 +338,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             }
             _ => None,
         };
-        if let Some(v) = next {
+        if let Some(v) = next.filter(|v| *v != view) {
             ev.prevent_default();
+            refocus.set_value(Some(focused_mark()));
             go(&Route::Timeline(v.query(&q)), false);
         }
     };
@@ -424,6 +434,54 @@ fn light(e: Option<&EventId>) {
         // to its card; a bin names its first event.
         let href = fragment_href(&event_anchor(e));
         each(&format!(".chart a.item[href=\"{href}\"], .chart a.bin[data-e=\"{}\"]", e.as_str()), true);
+    }
+}
+
+/// The selector of the chart's mark that has the keyboard's focus, if one has: an
+/// event's mark by the card it links to, a bin by the event it names first.
+fn focused_mark() -> Option<String> {
+    let active = document().active_element()?;
+    let mark = active.closest("a.item, a.bin").ok()??;
+    // Ids are slugs, and a mark's href a fragment of one: nothing in either can end the
+    // quoted value.
+    match (mark.class_list().contains("bin"), mark.get_attribute("data-e"), mark.get_attribute("href")) {
+        (true, Some(e), _) => Some(format!(".chart a.bin[data-e=\"{e}\"]")),
+        (false, _, Some(href)) => Some(format!(".chart a.item[href=\"{href}\"]")),
+        _ => None,
+    }
+}
+
+/// Gives the keyboard's focus back to the chart after a zoom or move by key, unless the
+/// reader has moved it elsewhere meanwhile: to `mark` if it is still drawn, else to the
+/// chart's tab stop (its first mark, or the drawing itself when it has none).
+fn focus_again(mark: Option<&str>) {
+    let doc = document();
+    if doc.active_element().is_some_and(|a| a.tag_name() != "BODY") {
+        return;
+    }
+    let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+    let target = mark
+        .and_then(find)
+        .or_else(|| find(".chart a.item[tabindex=\"0\"], .chart a.bin[tabindex=\"0\"]"))
+        .or_else(|| find(".chart a.item, .chart a.bin"));
+    match target {
+        Some(target) => {
+            if let Ok(marks) = doc.query_selector_all(".chart a.item, .chart a.bin") {
+                for k in 0..marks.length() {
+                    if let Some(m) = marks.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = m.set_attribute("tabindex", if m == target { "0" } else { "-1" });
+                    }
+                }
+            }
+            if let Ok(el) = target.dyn_into::<web_sys::SvgElement>() {
+                let _ = el.focus();
+            }
+        }
+        None => {
+            if let Some(Ok(svg)) = find(".chart svg.chart-svg").map(|e| e.dyn_into::<web_sys::SvgElement>()) {
+                let _ = svg.focus();
+            }
+        }
     }
 }
 

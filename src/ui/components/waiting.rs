@@ -36,16 +36,40 @@ pub fn fetch_while(need: Memo<Option<Need>>, unanswered: Memo<bool>) -> Memo<boo
 
 /// Puts the head's pending state on the page ([`PENDING_CLASS`]: "Searching…", the list
 /// hidden) while `waiting`, and takes it off when the data is in, has failed, or the
-/// page is left.
+/// page is left. Hiding the list and the chart takes the keyboard's focus from a link or
+/// mark in them (a zoom link pressed with Enter): it is given back when they show again,
+/// if that element is still in the page and the reader has not moved on meanwhile.
 fn pending_while(waiting: Memo<bool>) {
-    Effect::new(move |was: Option<bool>| {
+    Effect::new(move |was: Option<(bool, Option<web_sys::Element>)>| {
         let on = waiting.get();
-        if on || was == Some(true) {
-            if let Some(html) = document().document_element() {
-                let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
-            }
+        let (was_on, focused) = was.unwrap_or((false, None));
+        if !on && !was_on {
+            return (false, None);
         }
-        on
+        let doc = document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
+        }
+        if on {
+            // Taken before the style that hides it applies.
+            let active = doc.active_element().filter(|a| a.tag_name() != "BODY");
+            return (true, if was_on { focused } else { active });
+        }
+        let lost = doc.active_element().is_none_or(|a| a.tag_name() == "BODY");
+        match focused {
+            Some(el) if lost && el.is_connected() => {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el.clone()) {
+                    let _ = el.focus();
+                } else if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+            // Gone with the list it was in (a card's actor link followed with Enter): the
+            // page's heading, as after moving to another page, where the scroll stays.
+            Some(_) if lost => crate::ui::app::focus_heading(),
+            _ => {}
+        }
+        (false, None)
     });
     // Leaving the page mid-fetch: the next page is not pending (another list would hide
     // under the same class). In the browser only: natively the page is disposed once

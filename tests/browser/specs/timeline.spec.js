@@ -278,12 +278,24 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   expect(second).not.toBe(first);
   expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
-  // + zooms in (a shareable URL), 0 shows every date again.
+  // + zooms in (a shareable URL), 0 shows every date again. The keyboard stays in the
+  // chart through each redraw (and the fetch of every event the first zoom makes), on the
+  // same mark while it is drawn, so the next key works without finding the chart again.
+  const inChart = () => page.evaluate(() => Boolean(document.activeElement?.closest('.chart svg')));
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('href'));
   await page.keyboard.press('+');
   await expect(page).toHaveURL(/from=.*&to=/);
-  await chart.locator('svg [tabindex="0"], svg[tabindex="0"]').first().focus();
+  await expect.poll(inChart).toBe(true);
+  if (await chart.locator(`a.item[href="${focused}"]`).count()) {
+    await expect(chart.locator(`a.item[href="${focused}"]`)).toBeFocused();
+  }
+  const zoomed = page.url();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page).not.toHaveURL(zoomed);
+  await expect.poll(inChart).toBe(true);
   await page.keyboard.press('0');
   await expect(page).not.toHaveURL(/from=/);
+  await expect.poll(inChart).toBe(true);
   // A mark leads to its card, which takes the focus.
   const mark = chart.locator('a.item').first();
   const target = new URL(await mark.getAttribute('href'), page.url()).hash.slice(1);
@@ -293,6 +305,14 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   // A card under the pointer lights its marks.
   await page.locator(`#${target}`).hover();
   await expect(chart.locator(`a.item[href="#${target}"]`).first()).toHaveClass(/hl/);
+  // The zoom links keep the focus too, through the first zoom's fetch (which hides the
+  // chart for its while) on a page opened cold.
+  await open(page, '/timeline');
+  const zoomIn = page.locator('.chart-tools a', { hasText: 'Zoom in' });
+  await zoomIn.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/from=.*&to=/);
+  await expect(zoomIn).toBeFocused();
 });
 
 test('a mark under the pointer or the keyboard focus shows its name above it, inside the chart, hidden from screen readers', async ({ page }) => {
@@ -334,10 +354,14 @@ test('a mark under the pointer or the keyboard focus shows its name above it, in
   const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   expect(second).not.toBe(first);
   await expect(tip).toHaveText(second);
-  // A zoom redraws the chart: no tooltip is left on a mark that moved.
+  // A zoom redraws the chart: no tooltip is left on a mark that moved; the one shown
+  // names the mark the keyboard is on after the redraw.
   await page.keyboard.press('+');
   await expect(page).toHaveURL(/from=/);
-  await expect(tip).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.chart svg')))).toBe(true);
+  const after = await page.evaluate(() => document.activeElement.closest('a')?.getAttribute('aria-label') ?? null);
+  if (after) await expect(tip).toHaveText(after);
+  else await expect(tip).toHaveCount(0);
   // Nothing of it is in the static page: no style attribute there (the CSP forbids them).
   const html = await (await page.request.get('/timeline?actor=vladimir-putin')).text();
   expect(html).toContain('class="chart"');
@@ -509,4 +533,16 @@ test('printed, the chart is on the page in dark ink whatever the scheme, without
   expect(pdf.length).toBeGreaterThan(10_000);
   const width = await page.evaluate(() => [document.querySelector('.chart-svg').getBoundingClientRect().right, document.documentElement.clientWidth]);
   expect(width[0]).toBeLessThanOrEqual(width[1]);
+});
+
+test('a card\'s actor link followed with the keyboard leaves the focus in the page, not on its body', async ({ page }) => {
+  await open(page, '/timeline');
+  const link = page.locator('article.event ul.actors a').first();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/actor=/);
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement.isConnected)).toBe(true);
+  // Tab goes on from there, into the page's content.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement.closest('main')))).toBe(true);
 });
