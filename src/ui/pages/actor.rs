@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::model::ActorId;
-use crate::core::route::Route;
+use crate::core::route::{QuoteQuery, Route};
 use crate::core::site::{ACTOR_EVENTS, ACTOR_QUOTES};
 use crate::ui::app::use_corpus;
 use crate::ui::components::date::DateTime;
@@ -26,11 +26,14 @@ pub fn ActorPage(
     let (n_quotes, n_events) = corpus.actor_counts(&actor.id);
     let quotes: Vec<_> = corpus.quotes.iter().filter(|q| q.speaker == actor.id).take(ACTOR_QUOTES).cloned().collect();
     let events: Vec<_> = corpus.events_involving(&actor.id).iter().take(ACTOR_EVENTS).map(|&i| &corpus.events[i]).collect();
-    let together = ctx
-        .together(&actor.id)
-        .into_iter()
-        .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(&a).to_owned()}</a>" ("{n}")"</li> })
-        .collect_view();
+    let together = ctx.together(&actor.id);
+    let together = (!together.is_empty()).then(|| {
+        let items = together
+            .into_iter()
+            .map(|(a, n)| view! { <li><a href=Route::Actor(a.clone()).href()>{corpus.actor_name(&a).to_owned()}</a>" ("{n}")"</li> })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    });
     let event_items = events
         .iter()
         .map(|e| {
@@ -49,22 +52,41 @@ pub fn ActorPage(
         <p class="lead">{actor.description.clone()}</p>
         <dl class="facts">
             <dt>"Kind"</dt><dd>{actor.kind.label()}</dd>
-            {(!actor.aliases.is_empty()).then(|| view! { <dt>"Also written"</dt><dd>{actor.aliases.join(" · ")}</dd> })}
+            // Each alias isolated (<bdi>): two names in Arabic script side by side would
+            // otherwise read as one right-to-left run, in the wrong order.
+            {(!actor.aliases.is_empty()).then(|| {
+                let aliases = actor
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(k, alias)| view! { {(k > 0).then_some(" · ")}<bdi>{alias.clone()}</bdi> })
+                    .collect_view();
+                view! { <dt>"Also written"</dt><dd>{aliases}</dd> }
+            })}
         </dl>
         <section>
             <h2>"Events ("{n_events}")"</h2>
-            {(n_events > 0).then(|| view! { <p><a href=Route::timeline_of(&actor.id).href()>"See them on the timeline"</a></p> })}
-            <ul>{event_items}</ul>
+            {if n_events > 0 {
+                view! { <p><a href=Route::timeline_of(&actor.id).href()>"See them on the timeline"</a></p><ul>{event_items}</ul> }.into_any()
+            } else {
+                view! { <p>"No event in these documents involves "{actor.name.clone()}"."</p> }.into_any()
+            }}
             {more_events}
         </section>
         <section>
             <h2>"Appears most often with"</h2>
-            <ul>{together}</ul>
+            {together.unwrap_or_else(|| view! { <p>"No event names "{actor.name.clone()}" beside another actor."</p> }.into_any())}
         </section>
         <section>
             <h2>"Quotes ("{n_quotes}")"</h2>
-            {(n_quotes > 0).then(|| view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p> })}
-            <ul class="results">{quote_items}</ul>
+            {if n_quotes > 0 {
+                view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p><ul class="results">{quote_items}</ul> }.into_any()
+            } else {
+                // Said by no one here, but perhaps named: the search finds quotes that
+                // name them (by any of their names).
+                let named = Route::Quotes(QuoteQuery { q: actor.name.clone(), ..QuoteQuery::default() }).href();
+                view! { <p>"No quote in these documents is attributed to "{actor.name.clone()}". "<a href=named>"Quotes that name "{actor.name.clone()}</a></p> }.into_any()
+            }}
             {more_quotes}
         </section>
     }

@@ -47,8 +47,11 @@ pub fn EventPage(
     };
     view! {
         <article class="event-page">
-            <p class="when"><DateTime spec=event.date.clone() explain=true/></p>
+            // The date above the title, marked if inferred; how it was inferred (often a
+            // paragraph of reasoning) below it, so a phone's first screen shows the title.
+            <p class="when"><DateTime spec=event.date.clone()/></p>
             <h1>{event.title.clone()}</h1>
+            {event.date.derivation.clone().map(|d| view! { <p class="derivation">"How the date was inferred: "{d}</p> })}
             <CopyButtons href cite/>
             <CitePanel page=Page::Event(event.id.clone())/>
             <section>

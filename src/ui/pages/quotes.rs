@@ -297,7 +297,7 @@ pub fn QuotesPage() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="Words, names or \"an exact phrase\""
+                    placeholder="Words, names or \"a phrase\""
                     maxlength="10000"
                     prop:value=move || query.with(|q| q.q.clone())
                     on:input=on_input

@@ -115,6 +115,9 @@ test('an event page shows its date derivation, evidence with a paragraph link, a
   await expect(page.locator('.when time').last()).toHaveAttribute('datetime', '2024-12-08');
   await expect(page.locator('.when')).toContainText('26 November – 8 December 2024');
   await expect(page.locator('.derivation')).toContainText('Bab al-Hawa');
+  // Marked beside the date; the reasoning after the title, which a phone shows first.
+  await expect(page.locator('.when .inferred')).toHaveText('(inferred)');
+  expect(await page.evaluate(() => Boolean(document.querySelector('main h1').compareDocumentPosition(document.querySelector('.derivation')) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
   await expect(page.locator('blockquote.evidence')).toContainText('face-to-face, at the Bab al-Hawa crossing');
   await page.getByRole('link', { name: /paragraph 59/ }).click();
   await expect(page).toHaveURL(/\/documents\/majalla-shaibani-interview-part-1#p-59$/);
@@ -127,6 +130,22 @@ test('an actor page lists their quotes and events and links to the filtered time
   await page.getByRole('link', { name: 'See them on the timeline' }).click();
   await expect(page).toHaveURL(/\/timeline\?actor=vladimir-putin$/);
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
+});
+
+test('an actor no quote is attributed to says so and leads to the quotes that name them; aliases in two scripts each read in their own direction', async ({ page }) => {
+  await open(page, '/actors/vladimir-putin');
+  const quotes = page.locator('section', { has: page.getByRole('heading', { name: 'Quotes (0)' }) });
+  await expect(quotes).toContainText('No quote in these documents is attributed to Vladimir Putin.');
+  await expect(quotes.locator('ul')).toHaveCount(0);
+  // Each alias is isolated, so "فلاديمير بوتين" and "بوتين" are not read as one run.
+  const aliases = await page.locator('.facts dd bdi').allTextContents();
+  expect(aliases).toContain('فلاديمير بوتين');
+  expect(aliases).toContain('بوتين');
+  await quotes.getByRole('link', { name: 'Quotes that name Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/\/quotes\?q=Vladimir\+Putin$/);
+  const found = page.locator('.results > li');
+  await expect(found.first()).toBeVisible();
+  for (const text of await found.allTextContents()) expect(text).toMatch(/Putin/);
 });
 
 test('a prolific speaker\'s page shows their first quotes and events with the whole counts, and leads to all of them', async ({ page }) => {
