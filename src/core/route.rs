@@ -461,6 +461,8 @@ impl QueryReader {
                 "any or all",
             )
             .unwrap_or_default();
+        let actors = self.slugs(keys::ACTOR).into_iter().map(ActorId::new).collect();
+        let kind = self.word(keys::KIND, ActorKind::parse, &ActorKind::expected());
         let (mut from, mut to) = (self.date(keys::FROM), self.date(keys::TO));
         // A range that ends before it starts holds no day: read as the range it names.
         if let (Some(f), Some(t)) = (from, to) {
@@ -470,9 +472,9 @@ impl QueryReader {
             }
         }
         TimelineQuery {
-            actors: self.slugs(keys::ACTOR).into_iter().map(ActorId::new).collect(),
+            actors,
             match_mode,
-            kind: self.word(keys::KIND, ActorKind::parse, &ActorKind::expected()),
+            kind,
             from,
             to,
             doc: self.one(keys::DOC).filter(|v| !v.is_empty()).and_then(|v| self.slug(keys::DOC, v)).map(DocumentId::new),
