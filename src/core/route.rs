@@ -307,7 +307,14 @@ fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
     };
     let params: Vec<(String, String)> =
         form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    let mut reader = QueryReader { params, ignored: Vec::new() };
+    // Whether each value was UTF-8 once decoded (the decoder puts U+FFFD in place of bytes
+    // that were not): the pairs as the decoder reads them, between `&`s, empty ones skipped.
+    let utf8 = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| std::str::from_utf8(&percent_decode_str(pair.split_once('=').map_or("", |(_, v)| v)).collect::<Vec<u8>>()).is_ok())
+        .collect();
+    let mut reader = QueryReader { params, utf8, ignored: Vec::new() };
     let not_found = || Route::NotFound { path: format!("/{}", segments.join("/")) };
     let route = match segments.as_slice() {
         [] => Route::Home,
@@ -378,6 +385,8 @@ pub fn parts_of(paragraphs: usize) -> u32 {
 
 struct QueryReader {
     params: Vec<(String, String)>,
+    /// Whether each of `params`' values was UTF-8.
+    utf8: Vec<bool>,
     ignored: Vec<Ignored>,
 }
 
@@ -385,6 +394,11 @@ impl QueryReader {
     /// The last value of a key (a later value overrides an earlier one, as in forms).
     fn one(&self, key: &str) -> Option<String> {
         self.params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    /// Whether the last value of a key (the one [`QueryReader::one`] reads) was UTF-8.
+    fn one_is_utf8(&self, key: &str) -> bool {
+        self.params.iter().rposition(|(k, _)| k == key).is_none_or(|at| self.utf8.get(at).copied().unwrap_or(true))
     }
 
     /// Every comma-separated value of every occurrence of a key, deduplicated in order.
@@ -435,6 +449,9 @@ impl QueryReader {
 
     fn quote_query(&mut self) -> QuoteQuery {
         let mut q = self.one(keys::Q).unwrap_or_default();
+        if !self.one_is_utf8(keys::Q) {
+            self.ignore(keys::Q, &q, "not valid UTF-8: each byte that was not is shown as �");
+        }
         if q.chars().count() > MAX_QUERY_CHARS {
             self.ignore(keys::Q, "", format!("the search text was cut to its first {MAX_QUERY_CHARS} characters"));
             q = q.chars().take(MAX_QUERY_CHARS).collect();

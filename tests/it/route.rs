@@ -156,3 +156,19 @@ fn a_value_a_note_shows_has_its_control_characters_written_out() {
     let shown: Vec<&str> = parsed.ignored.iter().map(|i| i.value.as_str()).collect();
     assert_eq!(shown, ["%00x", "%1B[2J"]);
 }
+
+#[test]
+fn search_text_that_is_not_utf8_is_said() {
+    let parsed = parse("/quotes?q=%E0%A4&speaker=&q2=%FF");
+    let Route::Quotes(q) = &parsed.route else { panic!() };
+    assert_eq!(q.q, "\u{FFFD}");
+    let said: Vec<(&str, &str)> = parsed.ignored.iter().map(|i| (i.key.as_str(), i.reason.as_str())).collect();
+    assert_eq!(said, [("q", "not valid UTF-8: each byte that was not is shown as �")]);
+    // Valid text, encoded or not, and the replacement character itself typed, are not.
+    for href in ["/quotes?q=%D8%AD%D9%85%D9%8A%D9%85%D9%8A%D9%85", "/quotes?q=caf%C3%A9+noir", "/quotes?q=%EF%BF%BD", "/quotes?&&q=x&&"] {
+        assert!(parse(href).ignored.is_empty(), "{href}: {:?}", parse(href).ignored);
+    }
+    // The last value is the one read, and the one judged.
+    assert!(parse("/quotes?q=%FF&q=ok").ignored.is_empty());
+    assert_eq!(parse("/quotes?q=ok&q=%FF").ignored.len(), 1);
+}

@@ -52,6 +52,11 @@ test('a speaker or document the dossier does not know is left out of the filter,
   await expect(page.locator('.results > li')).toHaveCount(2);
 });
 
+test('search text that is not UTF-8 is said, not searched silently', async ({ page }) => {
+  await open(page, '/quotes?q=%E0%A4');
+  await expect(page.locator('main .note').first()).toContainText('not valid UTF-8');
+});
+
 test('a speaker facet narrows results and can be removed', async ({ page }) => {
   await open(page, '/quotes');
   await page.locator('.facet').getByRole('link', { name: /Anadolu Agency/ }).click();
