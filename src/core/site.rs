@@ -290,7 +290,8 @@ pub struct ExternalScript {
 }
 
 /// Makes the shell safe under [`CONTENT_SECURITY_POLICY`]: every inline `<script>` (Trunk's
-/// loader) becomes a file referenced by `src`, and the policy goes first in `<head>`.
+/// loader) becomes a file referenced by `src`, the policy goes first in `<head>`, and a
+/// preload loses an `integrity` the browser ignores ([`without_ignored_integrity`]).
 /// Comments are copied as they are; tag and attribute names are matched in any case.
 ///
 /// `trunk serve` adds a live-reload script whose placeholders its server fills in only
@@ -303,15 +304,20 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
     let mut development = false;
     let mut at = 0;
     loop {
-        let comment = lower[at..].find("<!--").map(|i| i + at);
-        let script = lower[at..].find("<script").map(|i| i + at);
-        match (comment, script) {
-            (Some(c), s) if s.is_none_or(|s| c < s) => {
+        let next = ["<!--", "<script", "<link"].into_iter().filter_map(|m| lower[at..].find(m).map(|i| (i + at, m))).min();
+        match next {
+            Some((c, "<!--")) => {
                 let end = lower[c..].find("-->").ok_or("a comment is not closed")? + c + "-->".len();
                 out.push_str(&shell[at..end]);
                 at = end;
             }
-            (_, Some(start)) => {
+            Some((start, "<link")) => {
+                let end = tag_end(shell, start).ok_or("a <link> tag is not closed")?;
+                out.push_str(&shell[at..start]);
+                out.push_str(&without_ignored_integrity(&shell[start..end]));
+                at = end;
+            }
+            Some((start, _script)) => {
                 let open_end = tag_end(shell, start).ok_or("a <script> tag is not closed")?;
                 let open = &shell[start..open_end];
                 let close = lower[open_end..].find("</script").ok_or("a <script> element has no </script>")? + open_end;
@@ -332,7 +338,7 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
                 }
                 at = close_end;
             }
-            _ => break,
+            None => break,
         }
     }
     out.push_str(&shell[at..]);
@@ -346,6 +352,29 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
     let policy = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(CONTENT_SECURITY_POLICY));
     out.insert_str(head, &policy);
     Ok((out, scripts))
+}
+
+/// A `<link>` tag as it is, unless it preloads a file the browser would check against an
+/// `integrity` it does not support there: Trunk gives the wasm's `<link rel="preload"
+/// as="fetch">` one, which Chromium ignores with a warning on every page (crbug.com/981419).
+/// Subresource integrity applies to scripts and styles, so those (and `modulepreload`)
+/// keep theirs.
+fn without_ignored_integrity(tag: &str) -> String {
+    let attributes = attributes(tag);
+    let value = |key: &str| attributes.iter().find(|(name, _)| name == key).map(|(_, value)| value.to_ascii_lowercase());
+    let preload = value("rel").is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "preload"));
+    let checked = value("as").is_some_and(|dest| dest == "script" || dest == "style");
+    if !preload || checked || value("integrity").is_none() {
+        return tag.to_owned();
+    }
+    let mut out = String::from("<link");
+    for (name, value) in attributes.iter().filter(|(name, _)| name != "integrity") {
+        // Values are copied as written (their entities stay encoded), in quotes they cannot contain.
+        let quote = if value.contains('"') { '\'' } else { '"' };
+        let _ = write!(out, " {name}={quote}{value}{quote}");
+    }
+    out.push('>');
+    out
 }
 
 /// Where the tag opened at `start` ends (just past its `>`), minding quoted values.

@@ -22,6 +22,7 @@ const SHELL: &str = r#"<!DOCTYPE html>
     <meta charset="utf-8">
     <!--HEAD-->
     <link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-x">
+    <link rel="preload" href="/app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm">
   <script type="module">
 import init, * as bindings from '/app-1.js';
 const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
@@ -250,6 +251,31 @@ fn the_shell_gets_a_policy_and_loses_its_inline_scripts() {
     let (_, other) = harden_shell(&SHELL.replace("app-1", "app-2")).unwrap();
     assert_ne!(other[0].file_name, scripts[0].file_name);
     assert!(harden_shell("<html><head><script>unclosed").is_err());
+}
+
+#[test]
+fn a_preload_loses_only_the_integrity_the_browser_would_ignore() {
+    let (hardened, _) = harden_shell(SHELL).unwrap();
+    // Chromium warns on every page that it ignores `integrity` on a fetch preload (the wasm).
+    assert!(hardened.contains(r#"<link rel="preload" href="/app-1_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#), "{hardened}");
+    // A script keeps its check.
+    assert!(hardened.contains(r#"<link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-x">"#));
+    let kept = [
+        r#"<link rel="preload" as="script" href="/a.js" integrity="sha384-a">"#,
+        r#"<LINK REL="Preload" AS="style" href="/a.css" integrity="sha384-b">"#,
+        r#"<link rel="stylesheet" href="/a.css" integrity="sha384-c">"#,
+        r#"<link rel="preload" as="fetch" href="/d.bin">"#,
+    ];
+    for tag in kept {
+        let (hardened, _) = harden_shell(&format!("<html><head>{tag}</head></html>")).unwrap();
+        assert!(hardened.contains(tag), "{tag} changed: {hardened}");
+    }
+    // Other attributes are copied as written, whatever their quotes and entities; a comment is left alone.
+    let shell = r#"<html><head><!-- <link rel="preload" as="fetch" integrity="x"> --><link rel='preload' as=fetch data-x='say "a&amp;b"' integrity='sha384-z' href=/w.wasm></head></html>"#;
+    let (hardened, _) = harden_shell(shell).unwrap();
+    assert!(hardened.contains(r#"<!-- <link rel="preload" as="fetch" integrity="x"> -->"#), "{hardened}");
+    assert!(hardened.contains(r#"<link rel="preload" as="fetch" data-x='say "a&amp;b"' href="/w.wasm">"#), "{hardened}");
+    assert!(harden_shell("<html><head><link rel=\"preload").is_err());
 }
 
 #[test]
