@@ -451,19 +451,24 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     let page = |route: &Route| -> Result<Vec<u8>, String> {
         let need = pack::need_for(&route.page());
         let slice = need.slice.as_ref().and_then(|key| slices.get(key));
-        let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice.map(|f| pack::href(f))).collect();
         let lists = matches!(route, Route::Quotes(_) | Route::Timeline(_));
         // A query on a list needs every quote and the index (where the search is sharded,
-        // its terms and columns), or every event: preloaded only then.
-        let query_data: Vec<String> = match route {
+        // its terms and columns), or every event: preloaded only then. Where that is the
+        // whole of what the list's slice is cut from (`need.instead`), the app draws the
+        // page from it and never reads the slice: the slice is preloaded only without one.
+        let (query_data, slice_without_query): (Vec<String>, bool) = match route {
             Route::Quotes(_) if manifest.search.is_some() => {
-                manifest.shards.iter().filter(|s| matches!(s.kind, pack::Kind::Terms | pack::Kind::Columns)).map(|s| s.href()).collect()
+                (manifest.shards.iter().filter(|s| matches!(s.kind, pack::Kind::Terms | pack::Kind::Columns)).map(|s| s.href()).collect(), false)
             }
-            Route::Quotes(_) => manifest.shards_for(pack::Need::search().parts.without(need.parts)).map(|s| s.href()).collect(),
-            Route::Timeline(_) => manifest.shards_for(pack::Need::events().parts.without(need.parts)).map(|s| s.href()).collect(),
-            _ => Vec::new(),
+            Route::Quotes(_) | Route::Timeline(_) => (manifest.shards_for(need.instead.without(need.parts)).map(|s| s.href()).collect(), true),
+            _ => (Vec::new(), false),
         };
-        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), lists.then(|| route::asset(&format!("/{pending}"))).as_deref(), &query_data);
+        let slice_href = slice.map(|f| pack::href(f));
+        let (slice_first, slice_otherwise) = if slice_without_query { (None, slice_href) } else { (slice_href, None) };
+        let preload: Vec<String> = manifest.shards_for(need.parts).map(|s| s.href()).chain(slice_first).collect();
+        let pending_script = lists.then(|| route::asset(&format!("/{pending}")));
+        let query = site::QueryData { files: &query_data, otherwise: slice_otherwise.as_slice() };
+        let head = site::head_plumbing(&manifest_href, Some(route), &preload, slice.map(String::as_str), pending_script.as_deref(), &query);
         render::render_page(&shell, &ctx, route, &head).map(String::into_bytes).map_err(|e| format!("{}: {e}", route.address()))
     };
     // Every page on every core: each is rendered under its own reactive owner, so the
@@ -487,7 +492,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;
     // The app shell with no page in it, for the service worker's offline answers: the app
     // renders whatever the URL asks for into its empty body.
-    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None, None, &[]));
+    let app_shell_head = format!("{}<title>Dossier</title>", site::head_plumbing(&manifest_href, None, &[], None, None, &site::QueryData::default()));
     write(&dist.join(site::APP_SHELL), site::fill_shell(&shell, &app_shell_head, "")?.as_bytes())?;
     // The service worker precaches every top-level file of the build; its version is a
     // hash of their contents (the pages name the data, so new data is a new version).

@@ -95,15 +95,25 @@ impl BaseUrl {
     }
 }
 
+/// What a list page preloads depending on its URL's query, which only the page's pending
+/// script ([`PENDING_SCRIPT`]) can read: `files` when the query needs them (`/quotes?q=…`
+/// every quote and the index, `/timeline?from=…` every event), else `otherwise` (the
+/// list's first page, which those files replace).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QueryData<'a> {
+    pub files: &'a [String],
+    pub otherwise: &'a [String],
+}
+
 /// The build's own tags in a page's head (not page markup, which the components write):
 /// where the data is, which page this file was rendered for, and the data files the page
 /// fetches first (a record page's slice named too), preloaded so they arrive with the
-/// wasm instead of after it; and (`query_data`) those a query in the URL needs beyond
+/// wasm instead of after it; and ([`QueryData`]) those a query in the URL needs beyond
 /// them, which the pending script preloads when the URL has one (`/quotes?q=…` needs
 /// every quote and the index, `/quotes` only its first page; `/timeline?from=…` every
 /// event, `/timeline` only its first view, `/timeline?actor=…` that actor's lane, which
 /// the app finds through the catalog).
-pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query_data: &[String]) -> String {
+pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[String], slice: Option<&str>, pending_script: Option<&str>, query: &QueryData) -> String {
     let mut h = String::new();
     let _ = write!(h, "<meta name=\"{MANIFEST_META}\" content=\"{}\">", escape(manifest_href));
     // The icon: the one address the header's image also uses, so a page fetches it once.
@@ -118,16 +128,23 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     if let Some(route) = rendered {
         let _ = write!(h, "<meta name=\"{RENDERED_META}\" content=\"{}\">", escape(&route.href()));
     }
-    for href in std::iter::once(manifest_href).chain(preload.iter().map(String::as_str)) {
-        let _ = write!(h, "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(href));
-    }
     let keys = match rendered {
         Some(Route::Quotes(_)) => &crate::core::route::keys::QUOTES[..],
         Some(Route::Timeline(_)) => &crate::core::route::keys::TIMELINE_EVERY_EVENT[..],
         _ => &[],
     };
-    if !query_data.is_empty() && !keys.is_empty() {
-        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{}\">", escape(&query_data.join(" ")), keys.join(" "));
+    let by_query = !query.files.is_empty() && !keys.is_empty() && pending_script.is_some();
+    // Without the script to choose, what a page without a query needs is preloaded as it is.
+    let otherwise = if by_query { &[][..] } else { query.otherwise };
+    for href in std::iter::once(manifest_href).chain(preload.iter().chain(otherwise).map(String::as_str)) {
+        let _ = write!(h, "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(href));
+    }
+    if by_query {
+        let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{}\"", escape(&query.files.join(" ")), keys.join(" "));
+        if !query.otherwise.is_empty() {
+            let _ = write!(h, " data-otherwise=\"{}\"", escape(&query.otherwise.join(" ")));
+        }
+        h.push('>');
     }
     if let Some(src) = pending_script {
         let _ = write!(h, "<script src=\"{}\"></script>", escape(src));
@@ -141,9 +158,10 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
 pub const ICON: &str = "/favicon.svg";
 
 /// The `<meta name>` under which a list page names the data files a query in its URL
-/// needs (space-separated), and in `data-keys` the query keys that make one, for
-/// [`PENDING_SCRIPT`] to preload them when one of those keys has a value (not for
-/// `?utm_source=…`, which the page shows unfiltered).
+/// needs (space-separated), in `data-keys` the query keys that make one, and in
+/// `data-otherwise` what the page needs without one, for [`PENDING_SCRIPT`] to preload
+/// the first when one of those keys has a value, else the second (`?utm_source=…` shows
+/// the page unfiltered).
 pub const QUERY_DATA_META: &str = "dossier-query-data";
 
 /// The `<meta name>` under which a page names the path the site is served under, when it
@@ -163,15 +181,18 @@ pub const HEAD_MARKER: &str = "<!--HEAD-->";
 /// `/quotes/index.html`): until the app has applied it, the page says so instead of
 /// offering the unfiltered list as results. Classic and blocking, so it runs before the
 /// first paint; the app removes the class once the URL's state is shown. It also
-/// preloads the files the query needs ([`QUERY_DATA_META`]), so they arrive with the
-/// wasm instead of after it.
+/// preloads the files the query needs, or those the page needs without one
+/// ([`QUERY_DATA_META`]), so they arrive with the wasm instead of after it, and a file
+/// the page will not read is not fetched.
 pub const PENDING_SCRIPT: &str = "// Dossier: see src/core/site.rs (PENDING_SCRIPT).
-if (location.search.length > 1) {
-  document.documentElement.classList.add('pending');
+if (location.search.length > 1) document.documentElement.classList.add('pending');
+(function () {
   var data = document.querySelector('meta[name=\"dossier-query-data\"]');
+  if (!data) return;
   var params = new URLSearchParams(location.search);
-  var search = data && data.dataset.keys.split(' ').some(function (key) { return params.get(key); });
-  (search ? data.content.split(' ') : []).forEach(function (href) {
+  var query = data.dataset.keys.split(' ').some(function (key) { return params.get(key); });
+  (query ? data.content : data.dataset.otherwise || '').split(' ').forEach(function (href) {
+    if (!href) return;
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
@@ -179,7 +200,7 @@ if (location.search.length > 1) {
     link.href = href;
     document.head.appendChild(link);
   });
-}
+})();
 ";
 
 /// The class [`PENDING_SCRIPT`] puts on `<html>`.

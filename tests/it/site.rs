@@ -9,7 +9,7 @@ use dossier::core::model::{ActorId, Corpus, QuoteId};
 use dossier::core::published::{check, page_hrefs, parse_published, parse_redirects, Redirect};
 use dossier::core::route::{every_page, Route};
 use dossier::core::search::QuoteIndex;
-use dossier::core::site::{fill_shell, harden_shell, head_plumbing, redirect_page, robots, sitemap, BaseUrl, CONTENT_SECURITY_POLICY, LIST_PAGE};
+use dossier::core::site::{fill_shell, harden_shell, head_plumbing, redirect_page, robots, sitemap, BaseUrl, QueryData, CONTENT_SECURITY_POLICY, LIST_PAGE};
 use dossier::ui::data::CorpusContext;
 use dossier::ui::render::{init, render_page};
 
@@ -209,7 +209,7 @@ fn no_page_carries_markup_from_hostile_data() {
 #[test]
 fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
     let query_data = ["/data/quotes-4.bin".to_owned(), "/data/index-5.bin".to_owned()];
-    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], None, Some("/pending-3.js"), &query_data);
+    let tags = head_plumbing("/data/manifest-1.bin", Some(&Route::Quotes(Default::default())), &["/data/quotes-2.bin".into()], None, Some("/pending-3.js"), &QueryData { files: &query_data, otherwise: &[] });
     assert!(!tags.contains("dossier-slice"));
     assert!(tags.contains("<meta name=\"dossier-data\" content=\"/data/manifest-1.bin\">"));
     assert!(tags.contains("<meta name=\"dossier-page\" content=\"/quotes\">"));
@@ -224,12 +224,35 @@ fn the_builds_head_tags_name_the_data_and_the_rendered_route() {
     assert!(named < tags.find("<script").unwrap());
     assert!(!tags.contains("href=\"/data/index-5.bin\""), "preloaded only for a query: {tags}");
     // The offline shell names no rendered route: the browser renders it from scratch.
-    assert!(!head_plumbing("/m", None, &[], None, None, &[]).contains("dossier-page"));
-    let hostile = head_plumbing("/m\"><script>", None, &[], Some("s\"><script>"), None, &["x\"><script>".to_owned()]);
+    assert!(!head_plumbing("/m", None, &[], None, None, &QueryData::default()).contains("dossier-page"));
+    let hostile_files = ["x\"><script>".to_owned()];
+    let hostile = head_plumbing("/m\"><script>", Some(&Route::Quotes(Default::default())), &[], Some("s\"><script>"), Some("/p\"><script>"), &QueryData { files: &hostile_files, otherwise: &hostile_files });
     assert!(!hostile.contains("<script>"), "{hostile}");
     // A record page names its slice, which it also preloads.
-    let quote = head_plumbing("/m", Some(&Route::Quote(dossier::core::model::QuoteId::new("q"))), &["/data/slice-1.bin".into()], Some("slice-1.bin"), None, &[]);
+    let quote = head_plumbing("/m", Some(&Route::Quote(dossier::core::model::QuoteId::new("q"))), &["/data/slice-1.bin".into()], Some("slice-1.bin"), None, &QueryData::default());
     assert!(quote.contains("<meta name=\"dossier-slice\" content=\"slice-1.bin\">"), "{quote}");
+}
+
+#[test]
+fn a_list_preloads_its_first_page_only_when_no_query_replaces_it() {
+    let query_data = ["/data/events-4.bin".to_owned()];
+    let first_view = ["/data/slice-5.bin".to_owned()];
+    let query = QueryData { files: &query_data, otherwise: &first_view };
+    let timeline = Route::Timeline(Default::default());
+    let tags = head_plumbing("/m", Some(&timeline), &[], Some("slice-5.bin"), Some("/pending-3.js"), &query);
+    // Named for the pending script, not preloaded by the parser: `/timeline?from=2024`
+    // reads every event and never the first view.
+    assert!(tags.contains("<meta name=\"dossier-query-data\" content=\"/data/events-4.bin\" data-keys=\"kind from to doc\" data-otherwise=\"/data/slice-5.bin\">"), "{tags}");
+    assert!(!tags.contains("<link rel=\"preload\" href=\"/data/slice-5.bin\""), "{tags}");
+    assert!(dossier::core::site::PENDING_SCRIPT.contains("data.dataset.otherwise"));
+    // With no script to choose (or nothing a query adds), the first page is preloaded as before.
+    for tags in [
+        head_plumbing("/m", Some(&timeline), &[], None, None, &query),
+        head_plumbing("/m", Some(&timeline), &[], None, Some("/pending-3.js"), &QueryData { files: &[], otherwise: &first_view }),
+    ] {
+        assert!(tags.contains("<link rel=\"preload\" href=\"/data/slice-5.bin\" as=\"fetch\" crossorigin=\"anonymous\">"), "{tags}");
+        assert!(!tags.contains("data-otherwise"), "{tags}");
+    }
 }
 
 #[test]

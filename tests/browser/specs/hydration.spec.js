@@ -257,6 +257,15 @@ test('a search opened cold fetches every quote and the index beside the wasm, no
   release();
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await expect(page.locator('.count')).toContainText('8 of 60 quotes');
+  // The list's first page, which every quote replaces, is not fetched at all.
+  expect(asked).not.toContain('slice');
+});
+
+test('a span on the timeline opened cold fetches every event, not the first view they replace', async ({ page }) => {
+  const asked = watchData(page);
+  await open(page, '/timeline?from=2024');
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  expect([...asked].sort()).toEqual(['catalog', 'events', 'manifest']);
 });
 
 test('leaving the quotes page while its search is on its way leaves the next page readable', async ({ page }) => {
@@ -377,6 +386,8 @@ test('a URL whose query is not a search (a tracking tag) preloads nothing of the
   await expect(page.locator('.count')).toContainText('All 60 quotes');
   expect(asked).not.toContain('index');
   expect(asked).not.toContain('quotes');
+  // The first page the list is drawn from, preloaded by the head's script.
+  expect(asked).toContain('slice');
 });
 
 test('an export asked for while its data is on its way is dropped if the filters change meanwhile', async ({ page }) => {
