@@ -161,9 +161,19 @@ impl TimelineQuery {
     /// This query without `actor`. "Any" or "all" means nothing with fewer than two
     /// actors, so it goes back to the default then (no stray `match=all` in the URL).
     pub fn without_actor(&self, actor: &ActorId) -> TimelineQuery {
-        let actors: Vec<ActorId> = self.actors.iter().filter(|a| *a != actor).cloned().collect();
-        let match_mode = if actors.len() < 2 { ActorMatch::default() } else { self.match_mode };
-        TimelineQuery { actors, match_mode, ..self.clone() }
+        let mut q = self.clone();
+        q.retain_actors(|a| a != actor);
+        q
+    }
+
+    /// Keeps the actors `keep` accepts. "Any" or "all" means nothing with fewer than two
+    /// actors: when one is removed and fewer remain, it goes back to the default.
+    pub fn retain_actors(&mut self, mut keep: impl FnMut(&ActorId) -> bool) {
+        let chosen = self.actors.len();
+        self.actors.retain(|a| keep(a));
+        if self.actors.len() < chosen && self.actors.len() < 2 {
+            self.match_mode = ActorMatch::default();
+        }
     }
 
     /// This query with no actor filter (what the actor picker's counts are counted over).
@@ -211,35 +221,25 @@ impl Parsed {
     /// the catalog (every actor and document) before it renders, so this is known at once.
     pub fn known_to(mut self, corpus: &Corpus) -> Parsed {
         let Parsed { route, ignored } = &mut self;
-        let mut unknown = |key: &str, id: &str, what: &str| {
-            ignored.push(Ignored { key: key.to_owned(), value: shown(id), reason: format!("this dossier has no {what} with this id") });
+        let mut gone = Vec::new();
+        let mut known = |id: &ActorId| corpus.actor(id).is_some() || {
+            gone.push(id.clone());
+            false
         };
-        match route {
+        let (key, doc) = match route {
             Route::Quotes(q) => {
-                q.speakers.retain(|id| corpus.actor(id).is_some() || {
-                    unknown(keys::SPEAKER, id.as_str(), "actor");
-                    false
-                });
-                if let Some(id) = q.doc.take_if(|id| corpus.document(id).is_none()) {
-                    unknown(keys::DOC, id.as_str(), "document");
-                }
+                q.speakers.retain(|id| known(id));
+                (keys::SPEAKER, q.doc.take_if(|id| corpus.document(id).is_none()))
             }
             Route::Timeline(q) => {
-                let chosen = q.actors.len();
-                q.actors.retain(|id| corpus.actor(id).is_some() || {
-                    unknown(keys::ACTOR, id.as_str(), "actor");
-                    false
-                });
-                // "Any" or "all" means nothing with fewer than two actors.
-                if q.actors.len() < chosen && q.actors.len() < 2 {
-                    q.match_mode = ActorMatch::default();
-                }
-                if let Some(id) = q.doc.take_if(|id| corpus.document(id).is_none()) {
-                    unknown(keys::DOC, id.as_str(), "document");
-                }
+                q.retain_actors(known);
+                (keys::ACTOR, q.doc.take_if(|id| corpus.document(id).is_none()))
             }
-            _ => {}
-        }
+            _ => return self,
+        };
+        let unknown = |key: &str, id: &str, what: &str| Ignored { key: key.to_owned(), value: shown(id), reason: format!("this dossier has no {what} with this id") };
+        ignored.extend(gone.iter().map(|id| unknown(key, id.as_str(), "actor")));
+        ignored.extend(doc.map(|id| unknown(keys::DOC, id.as_str(), "document")));
         self
     }
 }
@@ -247,18 +247,23 @@ impl Parsed {
 /// A query value as a note shows it: control characters percent-encoded (`%00`), since a
 /// URL can carry any of them and a page cannot show them; at most 80 characters.
 fn shown(value: &str) -> String {
+    const MOST: usize = 80;
     let mut out = String::new();
-    for c in value.chars().take(80) {
-        if c.is_control() {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+    let mut len = 0;
+    for c in value.chars() {
+        let piece = if c.is_control() {
+            c.encode_utf8(&mut [0; 4]).bytes().map(|b| format!("%{b:02X}")).collect()
         } else {
-            out.push(c);
+            c.to_string()
+        };
+        // Whole escapes only: a cut `%0` would read as another character.
+        len += piece.chars().count();
+        if len > MOST {
+            break;
         }
+        out.push_str(&piece);
     }
-    out.chars().take(80).collect()
+    out
 }
 
 /// Characters escaped in a path segment: everything but unreserved characters.
@@ -307,12 +312,16 @@ fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
     };
     let params: Vec<(String, String)> =
         form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    // Whether each value was UTF-8 once decoded (the decoder puts U+FFFD in place of bytes
-    // that were not): the pairs as the decoder reads them, between `&`s, empty ones skipped.
+    // Whether each value was UTF-8 once decoded: the decoder puts U+FFFD in place of bytes
+    // that were not, so only a value with one is decoded again, from its pair as the
+    // decoder read it (between `&`s, empty ones skipped).
     let utf8 = query
         .split('&')
         .filter(|pair| !pair.is_empty())
-        .map(|pair| std::str::from_utf8(&percent_decode_str(pair.split_once('=').map_or("", |(_, v)| v)).collect::<Vec<u8>>()).is_ok())
+        .zip(&params)
+        .map(|(pair, (_, value))| {
+            !value.contains('\u{FFFD}') || std::str::from_utf8(&percent_decode_str(pair.split_once('=').map_or("", |(_, v)| v)).collect::<Vec<u8>>()).is_ok()
+        })
         .collect();
     let mut reader = QueryReader { params, utf8, ignored: Vec::new() };
     let not_found = || Route::NotFound { path: format!("/{}", segments.join("/")) };

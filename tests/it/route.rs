@@ -155,6 +155,13 @@ fn a_value_a_note_shows_has_its_control_characters_written_out() {
     let parsed = parse("/timeline?actor=%00x&kind=%1B%5B2J");
     let shown: Vec<&str> = parsed.ignored.iter().map(|i| i.value.as_str()).collect();
     assert_eq!(shown, ["%00x", "%1B[2J"]);
+    // At most 80 characters, never cut inside an escape.
+    let long = parse(&format!("/timeline?kind={}%00", "k".repeat(78)));
+    assert_eq!(long.ignored[0].value, "k".repeat(78));
+    let long = parse(&format!("/timeline?kind={}%00", "k".repeat(77)));
+    assert_eq!(long.ignored[0].value, format!("{}%00", "k".repeat(77)));
+    let long = parse(&format!("/timeline?kind={}", "k".repeat(200)));
+    assert_eq!(long.ignored[0].value, "k".repeat(80));
 }
 
 #[test]
