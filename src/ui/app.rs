@@ -294,9 +294,13 @@ pub fn set_adopted() {
     ADOPTED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Moves keyboard focus to an element; false if it cannot take focus.
-fn focus(element: web_sys::Element) -> bool {
-    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).is_ok_and(|el| el.focus().is_ok())
+/// Moves keyboard focus to an element, HTML or SVG (a chart's mark); false if it cannot
+/// take focus.
+pub fn focus(element: web_sys::Element) -> bool {
+    match wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        Ok(el) => el.focus().is_ok(),
+        Err(element) => wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(element).is_ok_and(|el| el.focus().is_ok()),
+    }
 }
 
 /// Registers the service worker the build wrote (`/sw.js`, under the site's base path, so

@@ -459,37 +459,43 @@ fn focus_again(mark: Option<&str>) {
     if doc.active_element().is_some_and(|a| a.tag_name() != "BODY") {
         return;
     }
+    let marks = marks();
     let find = |selector: &str| doc.query_selector(selector).ok().flatten();
     let target = mark
         .and_then(find)
-        .or_else(|| find(".chart a.item[tabindex=\"0\"], .chart a.bin[tabindex=\"0\"]"))
-        .or_else(|| find(".chart a.item, .chart a.bin"));
+        .and_then(|m| marks.iter().position(|k| *k == m))
+        .or_else(|| marks.iter().position(|m| m.get_attribute("tabindex").as_deref() == Some("0")))
+        .or((!marks.is_empty()).then_some(0));
     match target {
-        Some(target) => {
-            if let Ok(marks) = doc.query_selector_all(".chart a.item, .chart a.bin") {
-                for k in 0..marks.length() {
-                    if let Some(m) = marks.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                        let _ = m.set_attribute("tabindex", if m == target { "0" } else { "-1" });
-                    }
-                }
-            }
-            if let Ok(el) = target.dyn_into::<web_sys::SvgElement>() {
-                let _ = el.focus();
-            }
-        }
+        Some(target) => focus_mark(&marks, target),
         None => {
-            if let Some(Ok(svg)) = find(".chart svg.chart-svg").map(|e| e.dyn_into::<web_sys::SvgElement>()) {
-                let _ = svg.focus();
+            if let Some(svg) = find(".chart svg.chart-svg") {
+                crate::ui::app::focus(svg);
             }
         }
+    }
+}
+
+/// The chart's marks (events and bins), in the document's order: by lane, then time.
+fn marks() -> Vec<web_sys::Element> {
+    let Ok(nodes) = document().query_selector_all(".chart a.item, .chart a.bin") else { return Vec::new() };
+    (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect()
+}
+
+/// Focuses `marks[target]` and makes it the chart's only tab stop (a roving tabindex).
+fn focus_mark(marks: &[web_sys::Element], target: usize) {
+    for (k, m) in marks.iter().enumerate() {
+        let _ = m.set_attribute("tabindex", if k == target { "0" } else { "-1" });
+    }
+    if let Some(mark) = marks.get(target) {
+        crate::ui::app::focus(mark.clone());
     }
 }
 
 /// Moves focus between the chart's marks (in time order within a lane; up and down
 /// between lanes), keeping the one focused as the chart's only tab stop.
 fn move_focus(key: &str) {
-    let Ok(nodes) = document().query_selector_all(".chart a.item, .chart a.bin") else { return };
-    let marks: Vec<web_sys::Element> = (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect();
+    let marks = marks();
     if marks.is_empty() {
         return;
     }
@@ -508,12 +514,7 @@ fn move_focus(key: &str) {
             marks[..=k].iter().position(|m| lane_of(m) == lane).unwrap_or(k)
         }),
     };
-    for (k, m) in marks.iter().enumerate() {
-        let _ = m.set_attribute("tabindex", if k == target { "0" } else { "-1" });
-    }
-    if let Ok(el) = marks[target].clone().dyn_into::<web_sys::SvgElement>() {
-        let _ = el.focus();
-    }
+    focus_mark(&marks, target);
 }
 
 /// The axis of a laid-out chart: its ticks (from the axis to the drawing's foot) and

@@ -58,11 +58,7 @@ fn pending_while(waiting: Memo<bool>) {
         let lost = doc.active_element().is_none_or(|a| a.tag_name() == "BODY");
         match focused {
             Some(el) if lost && el.is_connected() => {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el.clone()) {
-                    let _ = el.focus();
-                } else if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(el) {
-                    let _ = el.focus();
-                }
+                crate::ui::app::focus(el);
             }
             // Gone with the list it was in (a card's actor link followed with Enter): the
             // page's heading, as after moving to another page, where the scroll stays.
