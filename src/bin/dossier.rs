@@ -455,7 +455,8 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
         // A query on a list needs every quote and the index (where the search is sharded,
         // its terms and columns), or every event: preloaded only then. Where that is the
         // whole of what the list's slice is cut from (`need.instead`), the app draws the
-        // page from it and never reads the slice: the slice is preloaded only without one.
+        // page from it, not from the slice: the slice is then preloaded only without such
+        // a query, or with actors chosen on the timeline (`site::QueryData`).
         let (query_data, slice_without_query): (Vec<String>, bool) = match route {
             Route::Quotes(_) if manifest.search.is_some() => {
                 (manifest.shards.iter().filter(|s| matches!(s.kind, pack::Kind::Terms | pack::Kind::Columns)).map(|s| s.href()).collect(), false)

@@ -98,7 +98,9 @@ impl BaseUrl {
 /// What a list page preloads depending on its URL's query, which only the page's pending
 /// script ([`PENDING_SCRIPT`]) can read: `files` when the query needs them (`/quotes?q=…`
 /// every quote and the index, `/timeline?from=…` every event), else `otherwise` (the
-/// list's first page, which those files replace).
+/// list's first page, which those files replace). On the timeline `otherwise` is also
+/// preloaded when actors are chosen (`/timeline?actor=…&from=…` is drawn from their lanes
+/// and the first page; every event only counts the actor picker's options).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct QueryData<'a> {
     pub files: &'a [String],
@@ -108,8 +110,8 @@ pub struct QueryData<'a> {
 /// The build's own tags in a page's head (not page markup, which the components write):
 /// where the data is, which page this file was rendered for, and the data files the page
 /// fetches first (a record page's slice named too), preloaded so they arrive with the
-/// wasm instead of after it; and ([`QueryData`]) those a query in the URL needs beyond
-/// them, which the pending script preloads when the URL has one (`/quotes?q=…` needs
+/// wasm instead of after it; and ([`QueryData`]) those that depend on the URL's query,
+/// which the pending script preloads, choosing by the query (`/quotes?q=…` needs
 /// every quote and the index, `/quotes` only its first page; `/timeline?from=…` every
 /// event, `/timeline` only its first view, `/timeline?actor=…` that actor's lane, which
 /// the app finds through the catalog).
@@ -128,10 +130,12 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     if let Some(route) = rendered {
         let _ = write!(h, "<meta name=\"{RENDERED_META}\" content=\"{}\">", escape(&route.href()));
     }
-    let keys = match rendered {
-        Some(Route::Quotes(_)) => &crate::core::route::keys::QUOTES[..],
-        Some(Route::Timeline(_)) => &crate::core::route::keys::TIMELINE_EVERY_EVENT[..],
-        _ => &[],
+    use crate::core::route::keys as key;
+    // The keys whose value makes `files` needed, and those whose value needs `otherwise` still.
+    let (keys, keep) = match rendered {
+        Some(Route::Quotes(_)) => (&key::QUOTES[..], &[][..]),
+        Some(Route::Timeline(_)) => (&key::TIMELINE_EVERY_EVENT[..], &[key::ACTOR][..]),
+        _ => (&[][..], &[][..]),
     };
     let by_query = !query.files.is_empty() && !keys.is_empty() && pending_script.is_some();
     // Without the script to choose, what a page without a query needs is preloaded as it is.
@@ -143,6 +147,9 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
         let _ = write!(h, "<meta name=\"{QUERY_DATA_META}\" content=\"{}\" data-keys=\"{}\"", escape(&query.files.join(" ")), keys.join(" "));
         if !query.otherwise.is_empty() {
             let _ = write!(h, " data-otherwise=\"{}\"", escape(&query.otherwise.join(" ")));
+            if !keep.is_empty() {
+                let _ = write!(h, " data-keep=\"{}\"", keep.join(" "));
+            }
         }
         h.push('>');
     }
@@ -158,9 +165,10 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
 pub const ICON: &str = "/favicon.svg";
 
 /// The `<meta name>` under which a list page names the data files a query in its URL
-/// needs (space-separated), in `data-keys` the query keys that make one, and in
-/// `data-otherwise` what the page needs without one, for [`PENDING_SCRIPT`] to preload
-/// the first when one of those keys has a value, else the second (`?utm_source=…` shows
+/// needs (space-separated), in `data-keys` the query keys that make one, in
+/// `data-otherwise` what the page needs without one, and in `data-keep` the keys that
+/// need it still, for [`PENDING_SCRIPT`] to preload the first when one of those keys has
+/// a value, the second when none has or a `data-keep` key has (`?utm_source=…` shows
 /// the page unfiltered).
 pub const QUERY_DATA_META: &str = "dossier-query-data";
 
@@ -190,8 +198,10 @@ if (location.search.length > 1) document.documentElement.classList.add('pending'
   var data = document.querySelector('meta[name=\"dossier-query-data\"]');
   if (!data) return;
   var params = new URLSearchParams(location.search);
-  var query = data.dataset.keys.split(' ').some(function (key) { return params.get(key); });
-  (query ? data.content : data.dataset.otherwise || '').split(' ').forEach(function (href) {
+  var given = function (keys) { return (keys || '').split(' ').some(function (key) { return params.get(key); }); };
+  var query = given(data.dataset.keys);
+  var first = !query || given(data.dataset.keep);
+  ((query ? data.content : '') + ' ' + (first ? data.dataset.otherwise || '' : '')).split(' ').forEach(function (href) {
     if (!href) return;
     var link = document.createElement('link');
     link.rel = 'preload';
@@ -325,7 +335,7 @@ pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String
     let mut development = false;
     let mut at = 0;
     loop {
-        let next = ["<!--", "<script", "<link"].into_iter().filter_map(|m| lower[at..].find(m).map(|i| (i + at, m))).min();
+        let next = ["<!--", "<script", "<link"].into_iter().filter_map(|m| next_open(&lower, at, m).map(|i| (i, m))).min();
         match next {
             Some((c, "<!--")) => {
                 let end = lower[c..].find("-->").ok_or("a comment is not closed")? + c + "-->".len();
@@ -398,6 +408,20 @@ fn without_ignored_integrity(tag: &str) -> String {
     out
 }
 
+/// Where `open` (`<!--`, or `<` and a tag name) is next found in `lower` from `at`: a tag
+/// name only where it ends (`<link-card>` is not a `<link>`).
+fn next_open(lower: &str, at: usize, open: &str) -> Option<usize> {
+    let mut from = at;
+    loop {
+        let start = lower[from..].find(open)? + from;
+        let after = lower[start + open.len()..].chars().next();
+        if open == "<!--" || after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/') {
+            return Some(start);
+        }
+        from = start + open.len();
+    }
+}
+
 /// Where the tag opened at `start` ends (just past its `>`), minding quoted values.
 fn tag_end(html: &str, start: usize) -> Option<usize> {
     let mut quote = None;
@@ -414,20 +438,22 @@ fn tag_end(html: &str, start: usize) -> Option<usize> {
 
 /// The attributes of an opening tag: lower-case names, values without their quotes.
 fn attributes(tag: &str) -> Vec<(String, String)> {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
     let mut chars = inner.char_indices().peekable();
     // Skip the tag name.
-    while chars.peek().is_some_and(|(_, c)| !c.is_whitespace()) {
+    while chars.peek().is_some_and(|(_, c)| !c.is_whitespace() && *c != '/') {
         chars.next();
     }
     let mut out = Vec::new();
     loop {
-        while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+        // A `/` between attributes is a self-closing mark; in an unquoted value
+        // (`href=/a/>`) it is part of the value.
+        while chars.peek().is_some_and(|(_, c)| c.is_whitespace() || *c == '/') {
             chars.next();
         }
         let mut name = String::new();
         while let Some(&(_, c)) = chars.peek() {
-            if c.is_whitespace() || c == '=' {
+            if c.is_whitespace() || c == '=' || c == '/' {
                 break;
             }
             name.push(c.to_ascii_lowercase());

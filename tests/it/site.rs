@@ -242,9 +242,12 @@ fn a_list_preloads_its_first_page_only_when_no_query_replaces_it() {
     let tags = head_plumbing("/m", Some(&timeline), &[], Some("slice-5.bin"), Some("/pending-3.js"), &query);
     // Named for the pending script, not preloaded by the parser: `/timeline?from=2024`
     // reads every event and never the first view.
-    assert!(tags.contains("<meta name=\"dossier-query-data\" content=\"/data/events-4.bin\" data-keys=\"kind from to doc\" data-otherwise=\"/data/slice-5.bin\">"), "{tags}");
+    assert!(tags.contains("<meta name=\"dossier-query-data\" content=\"/data/events-4.bin\" data-keys=\"kind from to doc\" data-otherwise=\"/data/slice-5.bin\" data-keep=\"actor\">"), "{tags}");
     assert!(!tags.contains("<link rel=\"preload\" href=\"/data/slice-5.bin\""), "{tags}");
-    assert!(dossier::core::site::PENDING_SCRIPT.contains("data.dataset.otherwise"));
+    assert!(dossier::core::site::PENDING_SCRIPT.contains("data.dataset.otherwise") && dossier::core::site::PENDING_SCRIPT.contains("data.dataset.keep"));
+    // The quotes page has no key that needs its first page beside a query's files.
+    let quotes = head_plumbing("/m", Some(&Route::Quotes(Default::default())), &[], None, Some("/pending-3.js"), &query);
+    assert!(quotes.contains("data-otherwise=\"/data/slice-5.bin\">"), "{quotes}");
     // With no script to choose (or nothing a query adds), the first page is preloaded as before.
     for tags in [
         head_plumbing("/m", Some(&timeline), &[], None, None, &query),
@@ -299,6 +302,13 @@ fn a_preload_loses_only_the_integrity_the_browser_would_ignore() {
     assert!(hardened.contains(r#"<!-- <link rel="preload" as="fetch" integrity="x"> -->"#), "{hardened}");
     assert!(hardened.contains(r#"<link rel="preload" as="fetch" data-x='say "a&amp;b"' href="/w.wasm">"#), "{hardened}");
     assert!(harden_shell("<html><head><link rel=\"preload").is_err());
+    // Names in any case; a slash ending an unquoted value is the value's; a tag whose name
+    // only starts with "link" is not a link.
+    let shell = "<html><head><LINK REL=preload AS=fetch INTEGRITY=sha384-u HREF=/d/><link-card rel=preload as=fetch integrity=x></link-card><link rel=preload as=fetch integrity=y href=\"/e\"/></head></html>";
+    let (hardened, _) = harden_shell(shell).unwrap();
+    assert!(hardened.contains(r#"<link rel="preload" as="fetch" href="/d/">"#), "{hardened}");
+    assert!(hardened.contains("<link-card rel=preload as=fetch integrity=x></link-card>"), "{hardened}");
+    assert!(hardened.contains(r#"<link rel="preload" as="fetch" href="/e">"#), "{hardened}");
 }
 
 #[test]

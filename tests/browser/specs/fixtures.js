@@ -21,7 +21,7 @@ export const test = base.extend({
       if (msg.type() === 'warning') {
         // Chromium's note on a preload unread 3 s after the load event, which depends on the
         // test's pace (a URL's bad value the pending script cannot judge: `?kind=x`), and
-        // Playwright's own on the service worker it keeps out of a test that routes requests.
+        // Playwright's own on the service worker a spec blocks (`serviceWorkers: 'block'`).
         if (!UNUSED_PRELOAD.test(msg.text()) && !ROUTED.test(msg.text())) problems.push(`console warning: ${msg.text()}`);
         return;
       }

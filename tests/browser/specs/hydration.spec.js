@@ -268,6 +268,20 @@ test('a span on the timeline opened cold fetches every event, not the first view
   expect([...asked].sort()).toEqual(['catalog', 'events', 'manifest']);
 });
 
+test('an actor and a span opened cold fetch the first view and the lane the list is drawn from before the wasm', async ({ page }) => {
+  const release = await holdWasm(page);
+  const asked = watchData(page);
+  const first = page.waitForRequest(/\/data\/slice-[0-9a-f]{16}\.bin$/);
+  await page.goto('/timeline?actor=vladimir-putin&from=2024');
+  // Asked for while the wasm is held back: the head's script preloaded it.
+  await first;
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
+  // Every event too, for the counts of the actor picker's options.
+  expect([...asked].sort()).toEqual(['catalog', 'events', 'lanes', 'manifest', 'slice']);
+});
+
 test('leaving the quotes page while its search is on its way leaves the next page readable', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
