@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::core::meta::SITE_NAME;
 use crate::core::pack::{content_hash as hash, MANIFEST_META, SLICE_META};
-use crate::core::route::Route;
+use crate::core::route::{keys as key, Route};
 
 /// How many items a long list shows at first (the app adds more a page at a time), so a
 /// corpus of 100,000 quotes does not make a page of 100,000 quotes.
@@ -130,7 +130,6 @@ pub fn head_plumbing(manifest_href: &str, rendered: Option<&Route>, preload: &[S
     if let Some(route) = rendered {
         let _ = write!(h, "<meta name=\"{RENDERED_META}\" content=\"{}\">", escape(&route.href()));
     }
-    use crate::core::route::keys as key;
     // The keys whose value makes `files` needed, and those whose value needs `otherwise` still.
     let (keys, keep) = match rendered {
         Some(Route::Quotes(_)) => (&key::QUOTES[..], &[][..]),

@@ -294,6 +294,12 @@ pub fn set_adopted() {
     ADOPTED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// The element that has the keyboard's focus, if one has: `None` when it has fallen to
+/// `<body>` (its element was hidden or removed), where the next key does nothing useful.
+pub fn focused_element() -> Option<web_sys::Element> {
+    document().active_element().filter(|a| a.tag_name() != "BODY")
+}
+
 /// Moves keyboard focus to an element, HTML or SVG (a chart's mark); false if it cannot
 /// take focus.
 pub fn focus(element: web_sys::Element) -> bool {

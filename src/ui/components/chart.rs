@@ -455,10 +455,10 @@ fn focused_mark() -> Option<String> {
 /// reader has moved it elsewhere meanwhile: to `mark` if it is still drawn, else to the
 /// chart's tab stop (its first mark, or the drawing itself when it has none).
 fn focus_again(mark: Option<&str>) {
-    let doc = document();
-    if doc.active_element().is_some_and(|a| a.tag_name() != "BODY") {
+    if crate::ui::app::focused_element().is_some() {
         return;
     }
+    let doc = document();
     let marks = marks();
     let find = |selector: &str| doc.query_selector(selector).ok().flatten();
     let target = mark

@@ -46,16 +46,15 @@ fn pending_while(waiting: Memo<bool>) {
         if !on && !was_on {
             return (false, None);
         }
-        let doc = document();
-        if let Some(html) = doc.document_element() {
+        if let Some(html) = document().document_element() {
             let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
         }
         if on {
             // Taken before the style that hides it applies.
-            let active = doc.active_element().filter(|a| a.tag_name() != "BODY");
+            let active = crate::ui::app::focused_element();
             return (true, if was_on { focused } else { active });
         }
-        let lost = doc.active_element().is_none_or(|a| a.tag_name() == "BODY");
+        let lost = crate::ui::app::focused_element().is_none();
         match focused {
             Some(el) if lost && el.is_connected() => {
                 crate::ui::app::focus(el);
