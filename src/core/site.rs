@@ -197,7 +197,8 @@ if (location.search.length > 1) document.documentElement.classList.add('pending'
   var data = document.querySelector('meta[name=\"dossier-query-data\"]');
   if (!data) return;
   var params = new URLSearchParams(location.search);
-  var given = function (keys) { return (keys || '').split(' ').some(function (key) { return params.get(key); }); };
+  // A key's last value, as the app reads a key given twice (core::route).
+  var given = function (keys) { return (keys || '').split(' ').some(function (key) { var all = params.getAll(key); return all.length > 0 && all[all.length - 1]; }); };
   var query = given(data.dataset.keys);
   var first = !query || given(data.dataset.keep);
   ((query ? data.content : '') + ' ' + (first ? data.dataset.otherwise || '' : '')).split(' ').forEach(function (href) {
