@@ -35,6 +35,22 @@ async function holdWasm(page) {
   return release;
 }
 
+// Opens `path` with the wasm held back until the head's script has asked for the data
+// file of `kind` (only the script can ask while the wasm is held: a preload), then lets
+// the wasm in and waits for the page to be hydrated. Returns the data files asked for
+// while the wasm was held (`before`) and all of them, a list that goes on growing (`asked`).
+async function openPreloading(page, path, kind) {
+  const release = await holdWasm(page);
+  const asked = watchData(page);
+  const preload = page.waitForRequest(new RegExp(`/data/${kind}-[0-9a-f]{16}\\.bin$`));
+  await page.goto(path);
+  await preload;
+  const before = [...asked];
+  release();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  return { asked, before };
+}
+
 for (const path of ['/', '/quotes', '/timeline', '/quotes/shaibani-48-hours', '/events/bab-al-hawa-meeting-2024', '/actors/vladimir-putin', '/documents/majalla-shaibani-interview-part-1']) {
   test(`${path} is adopted as it was rendered: no element of the main content is removed`, async ({ page }) => {
     await watchRemovals(page);
@@ -247,15 +263,9 @@ test('a facet of the first view leads to its filtered list once the quotes are i
 });
 
 test('a search opened cold fetches every quote and the index beside the wasm, not after it', async ({ page }) => {
-  const release = await holdWasm(page);
-  const asked = watchData(page);
-  const index = page.waitForRequest(/\/data\/index-[0-9a-f]{16}\.bin$/);
-  await page.goto('/quotes?q=aleppo');
-  // Asked for while the wasm is still held back: the head's script preloaded it.
-  await index;
-  expect(asked).toContain('quotes');
-  release();
-  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  // The index, and every quote, asked for while the wasm is held back: the head's script preloaded them.
+  const { asked, before } = await openPreloading(page, '/quotes?q=aleppo', 'index');
+  expect(before).toContain('quotes');
   await expect(page.locator('.count')).toContainText('8 of 60 quotes');
   // The list's first page, which every quote replaces, is not fetched at all.
   expect(asked).not.toContain('slice');
@@ -269,14 +279,8 @@ test('a span on the timeline opened cold fetches every event, not the first view
 });
 
 test('an actor and a span opened cold fetch the first view and the lane the list is drawn from before the wasm', async ({ page }) => {
-  const release = await holdWasm(page);
-  const asked = watchData(page);
-  const first = page.waitForRequest(/\/data\/slice-[0-9a-f]{16}\.bin$/);
-  await page.goto('/timeline?actor=vladimir-putin&from=2024');
-  // Asked for while the wasm is held back: the head's script preloaded it.
-  await first;
-  release();
-  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  // The first view asked for while the wasm is held back: the head's script preloaded it.
+  const { asked } = await openPreloading(page, '/timeline?actor=vladimir-putin&from=2024', 'slice');
   await expect(page.locator('.count')).toContainText(/^\d+ of 66 events$/);
   // Every event too, for the counts of the actor picker's options.
   expect([...asked].sort()).toEqual(['catalog', 'events', 'lanes', 'manifest', 'slice']);
@@ -411,14 +415,7 @@ for (const [path, preloaded, unread, count] of [
   ['/quotes?q=&q=aleppo', 'index', ['slice'], '8 of 60 quotes'],
 ]) {
   test(`${path} preloads its ${preloaded} file beside the wasm, by the search key's last value`, async ({ page }) => {
-    const release = await holdWasm(page);
-    const asked = watchData(page);
-    const preload = page.waitForRequest(new RegExp(`/data/${preloaded}-[0-9a-f]{16}\\.bin$`));
-    await page.goto(path);
-    // Asked for while the wasm is held back: the head's script preloaded it.
-    await preload;
-    release();
-    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    const { asked } = await openPreloading(page, path, preloaded);
     await expect(page.locator('.count')).toContainText(count);
     for (const kind of unread) expect(asked).not.toContain(kind);
   });
