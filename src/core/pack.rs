@@ -58,7 +58,7 @@ use crate::core::route::{part_paragraphs, parts_of, Page, QuoteQuery, Route, Tim
 use crate::core::search::{likely_chunks, CatalogOf, Names, QuoteIndex, ShardedIndex};
 
 /// The format's version: a reader refuses files of another.
-pub const VERSION: u16 = 11;
+pub const VERSION: u16 = 12;
 /// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
 /// The `<meta name>` under which every page names its manifest.
@@ -1576,10 +1576,13 @@ mod tests {
         use crate::core::search::Guide;
         let words = |w: &[&str]| w.iter().map(|w| (*w).to_owned()).collect::<Vec<String>>();
         let faults = [
-            (Guide { firsts: words(&["b", "a"]), said: vec![0] }, "first words"),
-            (Guide { firsts: words(&["a", "a"]), said: vec![] }, "first words"),
-            (Guide { firsts: words(&["a"]), said: vec![1, 2] }, "first actors"),
-            (Guide { firsts: words(&["a"]), said: vec![0, 3, 3] }, "first actors"),
+            (Guide { firsts: words(&["b", "a"]), lasts: words(&["b", "a"]), said: vec![0] }, "first words"),
+            (Guide { firsts: words(&["a", "a"]), lasts: words(&["a", "a"]), said: vec![] }, "first words"),
+            (Guide { firsts: words(&["a", "c"]), lasts: words(&["b"]), said: vec![0] }, "last words"),
+            (Guide { firsts: words(&["a", "c"]), lasts: words(&["c", "d"]), said: vec![0] }, "last words"),
+            (Guide { firsts: words(&["b", "c"]), lasts: words(&["a", "d"]), said: vec![0] }, "last words"),
+            (Guide { firsts: words(&["a"]), lasts: words(&["a"]), said: vec![1, 2] }, "first actors"),
+            (Guide { firsts: words(&["a"]), lasts: words(&["a"]), said: vec![0, 3, 3] }, "first actors"),
         ];
         for (guide, reason) in faults {
             let first = QuotesFirst { guide: guide.clone(), ..QuotesFirst::default() };
@@ -1590,7 +1593,7 @@ mod tests {
             assert!(err.reason.contains(reason), "{guide:?}: {err}");
             assert!(shelf.quotes_first().is_none());
         }
-        let good = Guide { firsts: words(&["a", "b"]), said: vec![0, 4] };
+        let good = Guide { firsts: words(&["a", "b"]), lasts: words(&["ab", "bz"]), said: vec![0, 4] };
         let slice = Slice { key: "list/quotes".to_owned(), first: Some(QuotesFirst { guide: good, ..QuotesFirst::default() }), ..Slice::default() };
         let wanted = Wanted { shard: ShardRef::slice(1, 0), key: Some("list/quotes".to_owned()) };
         assert!(Shelf::default().put_wanted(&wanted, Shard::Slice(Box::new(slice))).is_ok());

@@ -360,15 +360,28 @@ fn a_cold_guess_of_what_a_query_reads_is_only_ever_what_it_reads() {
         queries.extend([format!("{form} "), form, format!("{cut} "), start]);
     }
     queries.extend(vocabulary.iter().step_by(7).flat_map(|w| [format!("{w} "), w.chars().take(4).collect()]));
-    let (mut checked, mut said, mut excepted) = (0, 0, 0);
+    let one_word_names: BTreeSet<String> = c.actors.iter().flat_map(|a| forms(&a.name, &a.aliases)).chain(c.places.iter().flat_map(|p| forms(&p.name, &p.aliases))).map(|f| tokens(&f)).filter(|t| t.len() == 1).flatten().collect();
+    // The postings chunk a word of the vocabulary is in, from the chunks' first words.
+    let firsts = &shards.guide.firsts;
+    let chunk_of = |w: &String| firsts.partition_point(|f| f <= w) - 1;
+    let (mut checked, mut said, mut excepted, mut spanning) = (0, 0, 0, 0);
     for q in queries {
         if !tokens(&q).iter().all(|t| vocabulary.contains(t)) {
             continue;
         }
+        // A word being typed: the chunks of every word it begins (unless it spells a
+        // name whole, which reads the name's words instead).
+        let begun: BTreeSet<usize> = match tokens(&q).as_slice() {
+            [word] if !q.ends_with(' ') && !one_word_names.contains(word) => vocabulary.range(word.clone()..).take_while(|w| w.starts_with(word.as_str())).map(chunk_of).collect(),
+            _ => BTreeSet::new(),
+        };
         for sort in [QuoteSort::Auto, QuoteSort::Date] {
             let query = QuoteQuery { q: q.clone(), sort, ..QuoteQuery::default() };
             let guess = likely_chunks(&shards.guide, Some(&names), &query);
             let read = opened.missing(&query);
+            // All guessed, however many chunks they run over: one round trip.
+            assert!(begun.iter().all(|k| guess.contains(k)), "{q:?}: the words it begins are in {begun:?}, guessed {guess:?}");
+            spanning += usize::from(begun.len() > 1);
             let unread: Vec<usize> = guess.iter().copied().filter(|k| !read.contains(k)).collect();
             // The one exception: said chunks guessed where the vocabulary showed the
             // words to name most actors, so the index reads the speakers instead.
@@ -380,6 +393,6 @@ fn a_cold_guess_of_what_a_query_reads_is_only_ever_what_it_reads() {
             said += usize::from(guess.iter().any(|&k| k > opened.speakers()));
         }
     }
-    assert!(checked > 200 && said > 20, "{checked} queries checked, {said} guessed a said chunk");
+    assert!(checked > 200 && said > 20 && spanning > 20, "{checked} queries checked, {said} guessed a said chunk, {spanning} typed words begin words of several chunks");
     assert!(excepted * 20 < checked, "{excepted} of {checked} guessed said chunks the index does not read");
 }

@@ -40,7 +40,8 @@
 //!
 //! A page that has not read the terms shard yet still knows enough to fetch, beside it,
 //! most of what a query reads ([`likely_chunks`]): the quotes page's first view carries a
-//! [`Guide`] (the first word of each postings chunk, the first actor of each said chunk),
+//! [`Guide`] (the first and last words of each postings chunk, the first actor of each
+//! said chunk),
 //! and the catalog's names ([`Names`]) tell which words of speakers' names and which
 //! actors a query's words stand for. A speaker's name typed whole is then answered after
 //! one round trip for the index, not two.
@@ -97,6 +98,9 @@ pub struct Shards {
 pub struct Guide {
     /// The first word of each postings chunk.
     pub firsts: Vec<String>,
+    /// The last word of each postings chunk: whether a chunk holds a word at or past a
+    /// word being typed, when the words it begins run on into the next chunks.
+    pub lasts: Vec<String>,
     /// The first actor (by number in the catalog) of each said chunk.
     pub said: Vec<u32>,
 }
@@ -107,6 +111,11 @@ impl Guide {
     pub fn fault(&self) -> Option<String> {
         if !self.firsts.windows(2).all(|w| w[0] < w[1]) {
             return Some("the postings chunks' first words are out of order".to_owned());
+        }
+        // Each chunk's last word at or past its first and before the next chunk's first.
+        let after = self.firsts.iter().skip(1).map(Some).chain([None]);
+        if self.lasts.len() != self.firsts.len() || !self.firsts.iter().zip(&self.lasts).zip(after).all(|((f, l), next)| f <= l && next.is_none_or(|n| l < n)) {
+            return Some("the postings chunks' last words do not fit their first words".to_owned());
         }
         if self.said.first().is_some_and(|&a| a != 0) || !self.said.windows(2).all(|w| w[0] < w[1]) {
             return Some("the said chunks' first actors are out of order".to_owned());
@@ -193,8 +202,8 @@ impl Names {
 
 /// The units a query surely reads if its words are words of the vocabulary, from what
 /// the page knows before the terms shard is in (`guide`, and the catalog's `names`): the
-/// postings chunk of each whole word, of a word being typed if the words it begins fit in
-/// one, and of each word of a speaker's name the query's words stand for (with a typo,
+/// postings chunk of each whole word, those of every word a word being typed begins
+/// (however many chunks they run over: one round trip, not two), and of each word of a speaker's name the query's words stand for (with a typo,
 /// or spelt whole in any of its forms); the said chunks of the actors its words name,
 /// where the index reads those rather than every quote's speaker; the dates, for a sort
 /// by date. A guess made so those units are fetched beside the terms shard: words of
@@ -215,10 +224,18 @@ pub fn likely_chunks(guide: &Guide, names: Option<&Names>, query: &QuoteQuery) -
     };
     let mut out = Vec::new();
     for (word, prefix) in words {
-        let Some(k) = chunk_of(&word) else { continue };
-        // The words it begins run from its own place to before the first word past them.
-        if !prefix || firsts.get(k + 1).is_none_or(|next| !next.starts_with(word.as_str())) {
-            out.push(k);
+        let w = word.as_str();
+        // The chunk whose words run over `word`'s place (none: it comes before the first
+        // word), and whether that chunk holds a word at or past it (its last word is).
+        let at = chunk_of(w);
+        let holds = at.filter(|&k| guide.lasts.get(k).is_none_or(|last| last.as_str() >= w));
+        out.extend(holds);
+        if prefix {
+            // The words a word being typed begins run from its place to before the first
+            // word past them: on from the chunk of its place, each next chunk whose first
+            // word it begins. (A chunk's words at or past `word` and before a first word
+            // that `word` begins all begin with it too.)
+            out.extend((at.map_or(0, |k| k + 1)..firsts.len()).take_while(|&j| firsts[j].starts_with(w)));
         }
     }
     // After the postings chunks: the dates, the speakers, then the said chunks.
@@ -444,6 +461,7 @@ impl QuoteIndex {
 
         let guide = Guide {
             firsts: bodies.iter().map(|(first, _, _)| self.vocabulary[*first].clone()).collect(),
+            lasts: bodies.iter().map(|(first, count, _)| self.vocabulary[first + count - 1].clone()).collect(),
             said: said.iter().map(|(first, _, _)| *first as u32).collect(),
         };
         let mut chunks: Vec<Vec<u8>> = bodies.into_iter().enumerate().map(|(k, run)| run_unit(CHUNK, print, k, run)).collect();
