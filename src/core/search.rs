@@ -296,6 +296,79 @@ pub struct Ranked {
 /// asked for ([`Ranking::first`] beyond a page, an export).
 const ORDERED_AT_ONCE: usize = LIST_PAGE;
 
+/// How many postings or quotes a ranking's loops take per call of a function of their
+/// own ([`each_posting`], [`settle`], [`settle_last`], [`empty`]). In the browser a wasm
+/// function runs as baseline code until it has run a while, and its optimized code is
+/// used from its next call on (a call under way is not switched): a loop over the
+/// 300,000 postings of a word at 1,000,000 quotes, in one call, would run wholly as
+/// baseline code. (Measured there: a cold ranking of those 300,000 hits 78 → 54 ms, with
+/// the last term's hits made as it is settled rather than in a pass of their own.)
+const BATCH: usize = 4096;
+
+/// After the last term `t`: each quote of `run` the term matched that matched every
+/// earlier term (and, were it the first, that the filters allow) made a hit, keyed by
+/// `keyed`; shorter quotes with the same matches rank higher (the match is more of the
+/// quote). Each slot's term state is emptied; with one term, that is the whole slot (the
+/// slots of the first of several terms' quotes are emptied after, [`empty`]).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn settle_last(run: &[u32], slots: &mut [Slot], t: u32, allowed: &impl Fn(usize) -> bool, sizes: &[u32], keyed: &impl Fn(Ranked) -> (u128, Ranked), hits: &mut Vec<(u128, Ranked)>) {
+    for &q in run {
+        let i = q as usize;
+        let slot = &mut slots[i];
+        let strength = Strength::from_rank(slot.best - 1);
+        let term_score = strength.weight() * 10 + u32::from(slot.occurrences.clamp(1, 3));
+        (slot.best, slot.occurrences) = (0, 0);
+        if slot.matched != t || (t == 0 && !allowed(i)) {
+            continue;
+        }
+        let score = slot.score + term_score;
+        let fuzzy = slot.fuzzy + u32::from(strength == Strength::Fuzzy);
+        hits.push(keyed(Ranked { quote: i, score: score * 100 / (10 + sizes[i]), fuzzy_terms: fuzzy as usize }));
+    }
+}
+
+/// Empties the slots of `run`'s quotes.
+#[inline(never)]
+fn empty(run: &[u32], slots: &mut [Slot]) {
+    for &q in run {
+        slots[q as usize] = Slot::default();
+    }
+}
+
+/// Hands each of `run`'s postings, matched with `strength`, to `found`.
+#[inline(never)]
+fn each_posting(run: &[Posting], strength: Strength, found: &mut impl FnMut(u32, Strength, u8)) {
+    for p in run {
+        found(p.quote, strength, 1);
+    }
+}
+
+/// After term `t`, not the last: for each quote of `run` the term matched, its best
+/// strength and occurrences scored into its slot and the slot's term state emptied; a
+/// quote that missed an earlier term (or, at the first, is not `allowed`) is left out;
+/// those of the first term become the `candidates`.
+#[inline(never)]
+fn settle(run: &[u32], slots: &mut [Slot], t: u32, allowed: &impl Fn(usize) -> bool, candidates: &mut Vec<u32>) {
+    for &q in run {
+        let i = q as usize;
+        let slot = &mut slots[i];
+        let strength = Strength::from_rank(slot.best - 1);
+        let term_score = strength.weight() * 10 + u32::from(slot.occurrences.clamp(1, 3));
+        (slot.best, slot.occurrences) = (0, 0);
+        // A quote that missed an earlier term is out; one never seen is not added.
+        if slot.matched != t || (t == 0 && !allowed(i)) {
+            continue;
+        }
+        if t == 0 {
+            candidates.push(q);
+        }
+        slot.matched += 1;
+        slot.score += term_score;
+        slot.fuzzy += u32::from(strength == Strength::Fuzzy);
+    }
+}
+
 /// The quotes matching a query, the best of them in result order, and the query made
 /// ready to explain any of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -859,8 +932,8 @@ impl QuoteIndex {
         match &term.term {
             Term::Word { .. } => {
                 for &(id, strength) in &term.expanded {
-                    for p in &self.postings[id as usize] {
-                        found(p.quote, strength, 1);
+                    for run in self.postings[id as usize].chunks(BATCH) {
+                        each_posting(run, strength, found);
                     }
                     for &e in &self.named[id as usize] {
                         for &q in &self.entities[e as usize].quotes {
@@ -932,6 +1005,7 @@ impl QuoteIndex {
             }
             let mut touched: Vec<u32> = Vec::new();
             let mut candidates: Vec<u32> = Vec::new();
+            let last = terms.len() - 1;
             for (t, term) in terms.iter().enumerate() {
                 self.matches(term, &mut |q, strength, count| {
                     let slot = &mut slots[q as usize];
@@ -941,38 +1015,27 @@ impl QuoteIndex {
                     slot.best = slot.best.max(strength as u8 + 1);
                     slot.occurrences = slot.occurrences.saturating_add(count);
                 });
-                for q in touched.drain(..) {
-                    let i = q as usize;
-                    let slot = &mut slots[i];
-                    let strength = Strength::from_rank(slot.best - 1);
-                    let term_score = strength.weight() * 10 + u32::from(slot.occurrences.clamp(1, 3));
-                    (slot.best, slot.occurrences) = (0, 0);
-                    // A quote that missed an earlier term is out; one never seen is not added.
-                    if slot.matched != t as u32 || (t == 0 && !allowed(i)) {
-                        continue;
-                    }
+                if t < last {
                     if t == 0 {
-                        candidates.push(q);
+                        candidates.reserve(touched.len());
                     }
-                    slot.matched += 1;
-                    slot.score += term_score;
-                    slot.fuzzy += u32::from(strength == Strength::Fuzzy);
+                    for run in touched.chunks(BATCH) {
+                        settle(run, slots, t as u32, &allowed, &mut candidates);
+                    }
+                } else {
+                    // With one term every quote it matches (and the filters allow) is a hit.
+                    if t == 0 {
+                        hits.reserve_exact(touched.len());
+                    }
+                    for run in touched.chunks(BATCH) {
+                        settle_last(run, slots, t as u32, &allowed, &self.columns.size, &keyed, &mut hits);
+                    }
                 }
+                touched.clear();
             }
-            let all = terms.len() as u32;
-            // With one term every candidate is a hit.
-            if all == 1 {
-                hits.reserve_exact(candidates.len());
-            }
-            for q in candidates {
-                let i = q as usize;
-                // Leaves the slot as the next query expects it: zero.
-                let slot = std::mem::take(&mut slots[i]);
-                if slot.matched == all {
-                    // Shorter quotes with the same matches rank higher: the match is more of the quote.
-                    let size = self.columns.size[i];
-                    hits.push(keyed(Ranked { quote: i, score: slot.score * 100 / (10 + size), fuzzy_terms: slot.fuzzy as usize }));
-                }
+            // Leaves the slots of the first term's quotes as the next query expects them.
+            for run in candidates.chunks(BATCH) {
+                empty(run, slots);
             }
         }
         // A list grown by doubling may leave half of it unused, for as long as the

@@ -258,6 +258,22 @@ pub fn likely_chunks(guide: &Guide, names: Option<&Names>, query: &QuoteQuery) -
     out
 }
 
+/// Reads quotes' sizes into `sizes` until it holds `upto`: a batch, in a call of its own
+/// (see [`super::BATCH`]; a columns shard holds a size for each of 1,000,000 quotes).
+#[inline(never)]
+fn read_sizes(r: &mut Reader<'_>, sizes: &mut Vec<u32>, upto: usize) -> Result<(), IndexError> {
+    while sizes.len() < upto {
+        let size = r.varint()?;
+        // No quote has words beyond what its text could hold (a bound that keeps every
+        // position and score computed from it far from overflowing).
+        if size > MAX_SIZE {
+            return Err(IndexError(format!("columns shard: quote {} is {size} × 8 words long", sizes.len())));
+        }
+        sizes.push(size);
+    }
+    Ok(())
+}
+
 fn put_varint64(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
@@ -595,14 +611,9 @@ impl ShardedIndex {
             return Err(IndexError(format!("columns shard: quote {q}'s kind is unknown")));
         }
         c.size = Vec::with_capacity(n);
-        for q in 0..n {
-            let size = r.varint()?;
-            // No quote has words beyond what its text could hold (a bound that keeps every
-            // position and score computed from it far from overflowing).
-            if size > MAX_SIZE {
-                return Err(IndexError(format!("columns shard: quote {q} is {size} × 8 words long")));
-            }
-            c.size.push(size);
+        while c.size.len() < n {
+            let upto = n.min(c.size.len() + super::BATCH);
+            read_sizes(&mut r, &mut c.size, upto)?;
         }
         at_end(&r, "columns shard")?;
         // Every quote undated until the dates are read (only a sort by date reads them),
