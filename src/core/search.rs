@@ -1023,8 +1023,8 @@ impl QuoteIndex {
                         settle(run, slots, t as u32, &allowed, &mut candidates);
                     }
                 } else {
-                    // With one term every quote it matches (and the filters allow) is a hit.
-                    if t == 0 {
+                    // With one term and no filter every quote it matches is a hit.
+                    if t == 0 && filter.is_none() {
                         hits.reserve_exact(touched.len());
                     }
                     for run in touched.chunks(BATCH) {
