@@ -316,12 +316,7 @@ fn settle_last(run: &[u32], slots: &mut [Slot], t: u32, allowed: &impl Fn(usize)
     for &q in run {
         let i = q as usize;
         let slot = &mut slots[i];
-        let strength = Strength::from_rank(slot.best - 1);
-        let term_score = strength.weight() * 10 + u32::from(slot.occurrences.clamp(1, 3));
-        (slot.best, slot.occurrences) = (0, 0);
-        if slot.matched != t || (t == 0 && !allowed(i)) {
-            continue;
-        }
+        let Some((strength, term_score)) = slot.end_term(t, || allowed(i)) else { continue };
         let score = slot.score + term_score;
         let fuzzy = slot.fuzzy + u32::from(strength == Strength::Fuzzy);
         hits.push(keyed(Ranked { quote: i, score: score * 100 / (10 + sizes[i]), fuzzy_terms: fuzzy as usize }));
@@ -353,13 +348,7 @@ fn settle(run: &[u32], slots: &mut [Slot], t: u32, allowed: &impl Fn(usize) -> b
     for &q in run {
         let i = q as usize;
         let slot = &mut slots[i];
-        let strength = Strength::from_rank(slot.best - 1);
-        let term_score = strength.weight() * 10 + u32::from(slot.occurrences.clamp(1, 3));
-        (slot.best, slot.occurrences) = (0, 0);
-        // A quote that missed an earlier term is out; one never seen is not added.
-        if slot.matched != t || (t == 0 && !allowed(i)) {
-            continue;
-        }
+        let Some((strength, term_score)) = slot.end_term(t, || allowed(i)) else { continue };
         if t == 0 {
             candidates.push(q);
         }
@@ -1193,6 +1182,18 @@ struct Slot {
     matched: u32,
     score: u32,
     fuzzy: u32,
+}
+
+impl Slot {
+    /// After term `t` matched its quote: the term's state emptied for the next, and its
+    /// best strength and what it adds to the score, unless the quote is out: it missed an
+    /// earlier term (one never seen is not added), or, at the first, it is not `allowed`.
+    fn end_term(&mut self, t: u32, allowed: impl FnOnce() -> bool) -> Option<(Strength, u32)> {
+        let strength = Strength::from_rank(self.best - 1);
+        let term_score = strength.weight() * 10 + u32::from(self.occurrences.clamp(1, 3));
+        (self.best, self.occurrences) = (0, 0);
+        (self.matched == t && (t != 0 || allowed())).then_some((strength, term_score))
+    }
 }
 
 /// What an index keeps between calls without it being part of what the index is: the
