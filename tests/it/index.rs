@@ -353,14 +353,14 @@ fn a_cold_guess_of_what_a_query_reads_is_only_ever_what_it_reads() {
     // Every name and alias of every actor and place, whole, being typed, its first
     // letters, and with its last letter dropped (a typo); and words of the quotes.
     let mut queries: Vec<String> = Vec::new();
-    let all_forms = c.actors.iter().flat_map(|a| forms(&a.name, &a.aliases)).chain(c.places.iter().flat_map(|p| forms(&p.name, &p.aliases)));
-    for form in all_forms {
+    let all_forms: Vec<String> = c.actors.iter().flat_map(|a| forms(&a.name, &a.aliases)).chain(c.places.iter().flat_map(|p| forms(&p.name, &p.aliases))).collect();
+    for form in &all_forms {
         let cut: String = form.chars().take(form.chars().count().saturating_sub(1)).collect();
         let start: String = form.chars().take(3).collect();
-        queries.extend([format!("{form} "), form, format!("{cut} "), start]);
+        queries.extend([format!("{form} "), form.clone(), format!("{cut} "), start]);
     }
     queries.extend(vocabulary.iter().step_by(7).flat_map(|w| [format!("{w} "), w.chars().take(4).collect()]));
-    let one_word_names: BTreeSet<String> = c.actors.iter().flat_map(|a| forms(&a.name, &a.aliases)).chain(c.places.iter().flat_map(|p| forms(&p.name, &p.aliases))).map(|f| tokens(&f)).filter(|t| t.len() == 1).flatten().collect();
+    let one_word_names: BTreeSet<String> = all_forms.iter().map(|f| tokens(f)).filter(|t| t.len() == 1).flatten().collect();
     // The postings chunk a word of the vocabulary is in, from the chunks' first words.
     let firsts = &shards.guide.firsts;
     let chunk_of = |w: &String| firsts.partition_point(|f| f <= w) - 1;
