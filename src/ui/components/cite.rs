@@ -9,10 +9,10 @@
 //! absolute (this host's origin) once the app runs.
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::core::cite::{self, Cited};
 use crate::ui::app::use_corpus;
+use crate::ui::components::copy::write_clipboard;
 
 /// One format of the panel: its label, a note on what it is, and its text.
 struct Format {
@@ -60,12 +60,10 @@ pub fn CitePanel(
             let text = Memo::new(move |_| cite::with_origin(&raw, &origin.get()));
             let label = f.label;
             let copy = move |_| {
-                let promise = window().navigator().clipboard().write_text(&text.get_untracked());
+                let text = text.get_untracked();
                 leptos::task::spawn_local(async move {
-                    set_copied.set(Some(match JsFuture::from(promise).await {
-                        Ok(_) => Ok(label),
-                        Err(_) => Err(label),
-                    }));
+                    let copied = write_clipboard(&text).await;
+                    set_copied.set(Some(if copied { Ok(label) } else { Err(label) }));
                 });
             };
             let heading = format!("cite-{}", f.id);

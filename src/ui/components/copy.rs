@@ -1,6 +1,6 @@
 //! "Copy link" and "Copy citation" buttons with visible feedback, and "Share…" (the
-//! system share sheet) where the browser has one. If the clipboard is refused, the text
-//! is shown so it can be copied by hand. The absolute link is made when a button is
+//! system share sheet) where the browser has one. If the clipboard is refused, or the
+//! browser offers none (plain http), the text is shown so it can be copied by hand. The absolute link is made when a button is
 //! pressed (the static build does not know the host a page is served from), and "Share…"
 //! appears once the page is running in a browser that has a share sheet.
 
@@ -36,11 +36,11 @@ pub fn CopyButtons(
 ) -> impl IntoView {
     let (feedback, set_feedback) = signal(Feedback::None);
     let copy = move |what: &'static str, text: String| {
-        let promise = window().navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
-            match JsFuture::from(promise).await {
-                Ok(_) => set_feedback.set(Feedback::Copied(what)),
-                Err(_) => set_feedback.set(Feedback::Failed(text)),
+            if write_clipboard(&text).await {
+                set_feedback.set(Feedback::Copied(what));
+            } else {
+                set_feedback.set(Feedback::Failed(text));
             }
         });
     };
@@ -91,6 +91,17 @@ pub fn CopyButtons(
             </span>
         </div>
     }
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses, or has no clipboard to
+/// offer: a page served over plain http from another host than this machine is not a
+/// secure context, and there `navigator.clipboard` is undefined (calling it would throw).
+pub async fn write_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else { return false };
+    let promise = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(text);
+    JsFuture::from(promise).await.is_ok()
 }
 
 /// The browser's `navigator.share`, where there is one.
