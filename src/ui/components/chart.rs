@@ -195,7 +195,12 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         light(highlight.get_untracked().as_ref());
         if let Some(mark) = refocus.get_value() {
             refocus.set_value(None);
-            request_animation_frame(move || focus_again(mark.as_deref()));
+            request_animation_frame(move || {
+                focus_again(mark.as_deref());
+                // It set the tab stop where the focus is: the next drawing sets every
+                // tabindex again, as after the arrow keys.
+                roving.set_value(true);
+            });
         }
     });
 
@@ -399,15 +404,17 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
 
     view! {
         // Leaving the figure, not the drawing, hides the tooltip: the pointer may rest on it.
-        <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| hide_tip()>
+        // Focus events are heard on the figure, not the drawing: Chromium makes an SVG
+        // element with focus listeners a tab stop of its own.
+        <figure class="chart" aria-labelledby="chart-caption" on:pointerleave=move |_| hide_tip()
+            on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| hide_tip()>
             <div class="chart-tools" role="group" aria-label="Zoom and move in time">{tools}</div>
             <div class="chart-lanes" role="group" aria-label="Fold or unfold lanes">
                 {move || toggle_keys.get().into_iter().map(lane_toggle.clone()).collect_view()}
             </div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
-                on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())
-                on:focusin=move |ev: leptos::ev::FocusEvent| show_tip(ev.target()) on:focusout=move |_| hide_tip()>
+                on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())>
                 <g class="axis" aria-hidden="true">{axis}</g>
                 <g class="lanes" node_ref=lanes_ref>{first_lanes.iter().map(lane_view).collect_view()}</g>
                 {brush_rect}
@@ -437,29 +444,37 @@ fn light(e: Option<&EventId>) {
     }
 }
 
-/// The selector of the chart's mark that has the keyboard's focus, if one has: an
-/// event's mark by the card it links to, a bin by the event it names first.
+/// The selector of the chart's link that has the keyboard's focus, if one has: an
+/// event's mark by the card it links to, a bin by the event it names first, a lane's
+/// head by its actor's page.
 fn focused_mark() -> Option<String> {
     let active = document().active_element()?;
-    let mark = active.closest("a.item, a.bin").ok()??;
-    // Ids are slugs, and a mark's href a fragment of one: nothing in either can end the
-    // quoted value.
-    match (mark.class_list().contains("bin"), mark.get_attribute("data-e"), mark.get_attribute("href")) {
-        (true, Some(e), _) => Some(format!(".chart a.bin[data-e=\"{e}\"]")),
-        (false, _, Some(href)) => Some(format!(".chart a.item[href=\"{href}\"]")),
+    let mark = active.closest("a.item, a.bin, a.lane-head").ok()??;
+    // Ids are slugs, a mark's href a fragment of one and a lane's an actor's page: nothing
+    // in any can end the quoted value.
+    let class = mark.class_list();
+    match (class.contains("bin"), class.contains("lane-head"), mark.get_attribute("data-e"), mark.get_attribute("href")) {
+        (true, _, Some(e), _) => Some(format!(".chart a.bin[data-e=\"{e}\"]")),
+        (false, true, _, Some(href)) => Some(format!(".chart a.lane-head[href=\"{href}\"]")),
+        (false, false, _, Some(href)) => Some(format!(".chart a.item[href=\"{href}\"]")),
         _ => None,
     }
 }
 
 /// Gives the keyboard's focus back to the chart after a zoom or move by key, unless the
 /// reader has moved it elsewhere meanwhile: to `mark` if it is still drawn, else to the
-/// chart's tab stop (its first mark, or the drawing itself when it has none).
+/// chart's tab stop (its first mark, or the drawing itself when it has none). A link the
+/// focus stayed on (its lane or mark was kept) is made the tab stop again: the new
+/// drawing set every tabindex from its marks.
 fn focus_again(mark: Option<&str>) {
-    if crate::ui::app::focused_element().is_some() {
+    let marks = marks();
+    if let Some(active) = crate::ui::app::focused_element() {
+        if let Some(k) = marks.iter().position(|m| *m == active) {
+            focus_mark(&marks, k);
+        }
         return;
     }
     let doc = document();
-    let marks = marks();
     let find = |selector: &str| doc.query_selector(selector).ok().flatten();
     let target = mark
         .and_then(find)
@@ -476,9 +491,10 @@ fn focus_again(mark: Option<&str>) {
     }
 }
 
-/// The chart's marks (events and bins), in the document's order: by lane, then time.
+/// The chart's links the arrow keys move between, in the document's order: by lane, its
+/// head (a link to the actor's page) then its marks (events and bins) in time.
 fn marks() -> Vec<web_sys::Element> {
-    let Ok(nodes) = document().query_selector_all(".chart a.item, .chart a.bin") else { return Vec::new() };
+    let Ok(nodes) = document().query_selector_all(".chart a.lane-head, .chart a.item, .chart a.bin") else { return Vec::new() };
     (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect()
 }
 

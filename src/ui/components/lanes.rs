@@ -148,7 +148,8 @@ pub fn lane_view(l: &LaneSpec) -> impl IntoView {
     let label = l.label.clone();
     let head = match &l.head {
         // In a <g>, so the view macro makes the ambiguous <a> an SVG link.
-        Some(href) => view! { <g><a class="lane-head" href=href.clone()><text x=0 y=13>{label}</text></a></g> }.into_any(),
+        // Reached by the arrow keys, as the marks are: the chart is one tab stop.
+        Some(href) => view! { <g><a class="lane-head" href=href.clone() tabindex="-1"><text x=0 y=13>{label}</text></a></g> }.into_any(),
         None => view! { <text class="lane-head" x=0 y=13>{label}</text> }.into_any(),
     };
     let marks = l.marks.iter().map(mark_view).collect_view();
@@ -413,6 +414,13 @@ impl Node for LaneNode {
         }
         if self.spec.label != new.label {
             self.label.set_text_content(Some(&new.label));
+        }
+        // The arrow keys may have made the head the chart's tab stop: it is one no longer
+        // (the drawing's tab stop is set by its marks' specs).
+        if roving {
+            if let Some(head) = self.label.parent_element().filter(|a| a.local_name() == "a") {
+                let _ = head.set_attribute("tabindex", "-1");
+            }
         }
         let marks = std::mem::take(&mut new.marks);
         let old = std::mem::take(&mut self.marks);
