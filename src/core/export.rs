@@ -2,10 +2,12 @@
 //! of citations, or references for a reference manager (CSL-JSON, BibTeX; one entry a
 //! record, each a passage of its source, as `core::cite` writes them). Built in the browser from the same records the page shows; every text is
 //! verbatim and every unknown stays empty (CSV), `null` (JSON) or spelled out (Markdown).
+//! A date goes with its precision and, when it was inferred, how (quotes and events alike).
 
 use serde_json::{json, Value};
 
 use crate::core::cite::{self, event_citation, quote_citation, Cited};
+use crate::core::date::DateSpec;
 use crate::core::model::Corpus;
 use crate::core::route::Route;
 
@@ -90,7 +92,7 @@ fn assemble(format: Format, what: &str, header: &[&str], records: Vec<Record>) -
 /// The quotes at `shown` (indices into `corpus.quotes`), in the order shown. `origin` is
 /// the site's origin (`https://example.org`), for the Dossier URL of each quote.
 pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) -> Export {
-    let header = ["id", "speaker", "said_to", "said_on", "kind", "text", "document", "paragraph", "url"];
+    let header = ["id", "speaker", "said_to", "said_on", "said_on_shown", "said_on_precision", "said_on_derivation", "kind", "text", "document", "paragraph", "url"];
     let records = shown
         .iter()
         .map(|&i| {
@@ -102,6 +104,9 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     corpus.actor_name(&q.speaker).to_owned(),
                     q.said_to.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
                     q.said_on.as_ref().map(|d| d.iso()).unwrap_or_default(),
+                    q.said_on.as_ref().map(|d| d.display()).unwrap_or_default(),
+                    q.said_on.as_ref().map(|d| d.precision.as_str().to_owned()).unwrap_or_default(),
+                    q.said_on.as_ref().and_then(|d| d.derivation.clone()).unwrap_or_default(),
                     q.kind.as_str().to_owned(),
                     q.text.clone(),
                     q.document.to_string(),
@@ -112,7 +117,7 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     "id": q.id.as_str(),
                     "speaker": { "id": q.speaker.as_str(), "name": corpus.actor_name(&q.speaker) },
                     "said_to": q.said_to.as_ref().map(|a| json!({ "id": a.as_str(), "name": corpus.actor_name(a) })),
-                    "said_on": q.said_on.as_ref().map(|d| d.iso()),
+                    "said_on": q.said_on.as_ref().map(date_json),
                     "kind": q.kind.as_str(),
                     "text": q.text,
                     "document": q.document.as_str(),
@@ -154,13 +159,7 @@ pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                 json: json!({
                     "id": e.id.as_str(),
                     "title": e.title,
-                    "date": {
-                        "start": e.date.start.iso(),
-                        "end": e.date.end.map(|d| d.iso()),
-                        "precision": e.date.precision.as_str(),
-                        "derivation": e.date.derivation,
-                        "shown": e.date.display(),
-                    },
+                    "date": date_json(&e.date),
                     "actors": e.actors.iter().map(|a| json!({ "id": a.id.as_str(), "name": corpus.actor_name(&a.id), "role": a.role.as_str() })).collect::<Vec<_>>(),
                     "document": e.document.as_str(),
                     "paragraph": e.paragraph,
@@ -174,6 +173,18 @@ pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
         })
         .collect();
     assemble(format, "events", &header, records)
+}
+
+/// A date as exported in JSON: its ends, its precision, how it was inferred (`null` when
+/// the source states it) and as the page shows it.
+fn date_json(d: &DateSpec) -> Value {
+    json!({
+        "start": d.start.iso(),
+        "end": d.end.map(|d| d.iso()),
+        "precision": d.precision.as_str(),
+        "derivation": d.derivation,
+        "shown": d.display(),
+    })
 }
 
 fn pretty(value: &Value) -> String {

@@ -445,13 +445,30 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
     for &i in &shown {
         assert!(csv.contains(&c.quotes[i].text.replace('"', "\"\"")), "{}", c.quotes[i].id);
     }
-    assert!(csv.starts_with("\u{feff}id,speaker,said_to,said_on,kind,text,document,paragraph,url\r\n"));
+    assert!(csv.starts_with("\u{feff}id,speaker,said_to,said_on,said_on_shown,said_on_precision,said_on_derivation,kind,text,document,paragraph,url\r\n"));
+    // An inferred date says how, as the page does: a quote of each kind of date.
+    let inferred = c.quotes.iter().position(|q| q.said_on.as_ref().is_some_and(|d| d.derivation.is_some())).unwrap();
+    let stated = c.quotes.iter().position(|q| q.said_on.as_ref().is_some_and(|d| d.derivation.is_none()));
+    let undated = c.quotes.iter().position(|q| q.said_on.is_none());
+    let picked: Vec<usize> = [Some(inferred), stated, undated].into_iter().flatten().collect();
+    let rows = export::quotes(&c, &picked, Format::Csv, "").content;
+    let json: serde_json::Value = serde_json::from_str(&export::quotes(&c, &picked, Format::Json, "").content).unwrap();
+    for (k, &i) in picked.iter().enumerate() {
+        let said_on = c.quotes[i].said_on.as_ref();
+        let derivation = said_on.and_then(|d| d.derivation.as_deref());
+        assert_eq!(json[k]["said_on"]["derivation"].as_str(), derivation, "{}", c.quotes[i].id);
+        assert_eq!(json[k]["said_on"]["shown"].as_str().map(str::to_owned), said_on.map(|d| d.display()));
+        assert_eq!(json[k]["said_on"].is_null(), said_on.is_none());
+        if let Some(derivation) = derivation {
+            assert!(rows.contains(&derivation.replace('"', "\"\"")), "{}", c.quotes[i].id);
+        }
+    }
     let json: serde_json::Value = serde_json::from_str(&export::quotes(&c, &shown, Format::Json, "").content).unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, shown.iter().map(|&i| c.quotes[i].id.as_str()).collect::<Vec<_>>());
     for (record, &i) in json.as_array().unwrap().iter().zip(&shown) {
         assert_eq!(record["text"], c.quotes[i].text.as_str());
-        assert_eq!(record["said_on"].as_str().map(str::to_owned), c.quotes[i].said_on.as_ref().map(|d| d.iso()));
+        assert_eq!(record["said_on"]["start"].as_str().map(str::to_owned), c.quotes[i].said_on.as_ref().map(|d| d.start.iso()));
     }
     let md = export::quotes(&c, &shown, Format::Markdown, "https://d.example").content;
     assert_eq!(md.lines().count(), 3);
