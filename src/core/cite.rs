@@ -386,7 +386,20 @@ fn said_by(corpus: &Corpus, quote: &Quote) -> String {
 /// A citation for a quote: speaker, words, when said, source and paragraph, URL.
 pub fn quote_citation(corpus: &Corpus, quote: &Quote, url: &str) -> String {
     let source = corpus.document(&quote.document).map(publication).unwrap_or_default();
-    format!("{}: “{}” In {source}, paragraph {}. Dossier: {url}", said_by(corpus, quote), quote.text, quote.paragraph)
+    let end = sentence_end(&quote.text);
+    format!("{}: “{}”{end} In {source}, paragraph {}. Dossier: {url}", said_by(corpus, quote), quote.text, quote.paragraph)
+}
+
+/// What ends the sentence after quoted words that a sentence follows: nothing if the
+/// words end one themselves (`.`, `?`, `!`, `…`, Arabic `؟`, before any closing quote
+/// mark), else a full stop outside the quote marks, so the words stay verbatim and the
+/// citation does not run on ("…by peaceful means”. In …").
+pub fn sentence_end(words: &str) -> &'static str {
+    let last = words.trim_end().trim_end_matches(['"', '\'', '”', '’', '»', '›', ')']).chars().next_back();
+    match last {
+        Some('.' | '?' | '!' | '…' | '؟' | '۔') => "",
+        _ => ".",
+    }
 }
 
 /// A citation for an event: title, date, the source passage's document and paragraph, URL.
@@ -452,6 +465,50 @@ impl Citations {
 #[cfg(not(target_arch = "wasm32"))]
 pub use styled::{styled, styled_all};
 
+/// `rendered` with each word the source's `title` writes in mixed case ("al-Shaibani",
+/// "iPhone": a capital after its first letter) spelled as the title writes it, where a
+/// style's title case changed only its case: Chicago's headline style capitalizes every
+/// word, and would print "Al-Shaibani", which is not how the name is written. (CSL
+/// processors leave such words alone; hayagriva's CSL-JSON input has no way to protect
+/// them.) Words are matched whole, and only a case change of the same letters is undone.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn keep_mixed_case(title: &str, rendered: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let mut out = rendered.to_owned();
+    for word in title.split(|c: char| !is_word(c)).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
+        let mixed = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+        if !mixed {
+            continue;
+        }
+        // Where `word`'s letters stand at `at`, in any case: the end of that run.
+        let same_letters = |out: &str, at: usize| {
+            let mut there = out[at..].chars();
+            let mut end = at;
+            for w in word.chars() {
+                let c = there.next()?;
+                if c != w && !c.to_lowercase().eq(w.to_lowercase()) {
+                    return None;
+                }
+                end += c.len_utf8();
+            }
+            Some(end)
+        };
+        let mut at = 0;
+        while at < out.len() {
+            let starts_word = !out[..at].chars().next_back().is_some_and(is_word);
+            let found = same_letters(&out, at).filter(|&end| starts_word && !out[end..].chars().next().is_some_and(is_word));
+            match found {
+                Some(end) => {
+                    out.replace_range(at..end, word);
+                    at += word.len();
+                }
+                None => at += out[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+    }
+    out
+}
+
 /// APA and Chicago, rendered by hayagriva (Typst's CSL processor) with the styles and
 /// locales it bundles. Native only: the build renders them and ships the text.
 #[cfg(not(target_arch = "wasm32"))]
@@ -495,7 +552,10 @@ mod styled {
         };
         let citation = rendered.citations.first().map(|c| text(&c.citation)).unwrap_or_default();
         let entry = rendered.bibliography.and_then(|b| b.items.into_iter().next()).map(|i| text(&i.content)).unwrap_or_default();
-        (citation, entry)
+        match item.0.get("title") {
+            Some(hayagriva::citationberg::json::Value::String(title)) => (super::keep_mixed_case(title, &citation), super::keep_mixed_case(title, &entry)),
+            _ => (citation, entry),
+        }
     }
 
     pub(super) fn styled_with(styles: &Styles, corpus: &Corpus, cited: Cited, url: &str) -> Styled {
@@ -666,8 +726,40 @@ mod tests {
             format!("Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved {URL}")
         );
         assert_eq!(styled.apa_in_text, "(Hamidi, n.d., para. 71)");
-        assert!(styled.chicago_note.starts_with("Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,"), "{styled:?}");
-        assert!(styled.chicago.starts_with("Hamidi, Ibrahim. “Asaad Al-Shaibani"), "{styled:?}");
+        // Chicago's headline style capitalizes the title's words, not the name's particle.
+        assert!(styled.chicago_note.starts_with("Ibrahim Hamidi, “Asaad al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,"), "{styled:?}");
+        assert!(styled.chicago.starts_with("Hamidi, Ibrahim. “Asaad al-Shaibani on How"), "{styled:?}");
+    }
+
+    #[test]
+    fn title_case_keeps_a_word_the_source_writes_in_mixed_case() {
+        let title = "Al-Assad's fall: al-Shaibani, McDonald and the iPhone (al-Shaibani again)";
+        let rendered = "“Al-Assad’s Fall: Al-Shaibani, Mcdonald and the IPhone (Al-Shaibani Again),” Al-Shaibaniya.";
+        assert_eq!(
+            keep_mixed_case(title, rendered),
+            "“Al-Assad’s Fall: al-Shaibani, McDonald and the iPhone (al-Shaibani Again),” Al-Shaibaniya."
+        );
+        // Nothing to restore: a title in plain case, or words another style left alone.
+        assert_eq!(keep_mixed_case("on how Syria untangled", "On How Syria Untangled"), "On How Syria Untangled");
+        assert_eq!(keep_mixed_case("al-Shaibani", "al-Shaibani, al-shaibani"), "al-Shaibani, al-Shaibani");
+        assert_eq!(keep_mixed_case("İstanbul's aL-İx", "İSTANBUL'S AL-İX"), "İSTANBUL'S aL-İx");
+    }
+
+    #[test]
+    fn quoted_words_end_their_sentence_once() {
+        for (words, end) in [
+            ("by exclusively peaceful means", "."),
+            ("48 hours", "."),
+            ("It is over.", ""),
+            ("Is it over?", ""),
+            ("He said “enough!”", ""),
+            ("and then…", ""),
+            ("هل انتهى؟", ""),
+            ("the word \"end\".", ""),
+            ("", "."),
+        ] {
+            assert_eq!(sentence_end(words), end, "{words:?}");
+        }
     }
 
     #[test]
@@ -834,13 +926,14 @@ mod tests {
         let quote = corpus.quote(&QuoteId::new("shaibani-48-hours")).unwrap();
         assert_eq!(
             quote_citation(&corpus, quote, "https://example.org/quotes/shaibani-48-hours"),
-            "Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred): “48 hours” In Ibrahim Hamidi, \
+            "Asaad al-Shaibani to Russia, 26 November – 8 December 2024 (inferred): “48 hours”. In Ibrahim Hamidi, \
              “Asaad al-Shaibani on how Syria untangled its Russian knot”, Al Majalla, publication date not stated, \
              paragraph 71. Dossier: https://example.org/quotes/shaibani-48-hours"
         );
         let anadolu = corpus.quote(&QuoteId::new("anadolu-russia-peaceful-means")).unwrap();
         let cite = quote_citation(&corpus, anadolu, "u");
         assert!(cite.starts_with("Anadolu Agency: “The Russian side"), "{cite}");
+        assert!(cite.contains("peaceful means”. In "), "the citation does not run on: {cite}");
         assert!(cite.contains("publisher not stated, publication date not stated"), "{cite}");
         if let Some(event) = corpus.events.first() {
             let cite = event_citation(&corpus, corpus.event(&EventId::new(event.id.as_str())).unwrap(), "u");

@@ -72,7 +72,11 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
                 let source = corpus.document(&quote.document).map(|d| format!(" In “{}”.", d.title)).unwrap_or_default();
                 PageMeta {
                     title: format!("{speaker}: “{}”", shorten(&quote.text, 60)),
-                    description: format!("{speaker}{when}: “{}”{source}", shorten(&quote.text, 220)),
+                    description: {
+                        let words = shorten(&quote.text, 220);
+                        let end = if source.is_empty() { "" } else { crate::core::cite::sentence_end(&words) };
+                        format!("{speaker}{when}: “{words}”{end}{source}")
+                    },
                     og_type: "article",
                 }
             }
