@@ -110,9 +110,25 @@ pub fn strip_base<'a>(base: &str, path: &'a str) -> Option<&'a str> {
     }
 }
 
-/// Longest query text kept from a URL; longer text is cut (and noted), so a hostile URL
-/// cannot make every keystroke search a megabyte.
-pub const MAX_QUERY_CHARS: usize = 10_000;
+/// Longest query text a link keeps, in UTF-8 bytes. A byte is at most three characters of
+/// the address (`%D8`), so a search's link stays near 6 KB at worst, under the 8 KB of
+/// request line most servers and CDNs accept (nginx, Apache, CloudFront): a link the app
+/// writes opens on any host. Longer text is cut at a character's end (and a URL's is
+/// noted), so a hostile URL cannot make every keystroke search a megabyte either.
+pub const MAX_QUERY_BYTES: usize = 2_000;
+
+/// Cuts `q` to at most [`MAX_QUERY_BYTES`], at a character's end; true if it was cut.
+pub fn cap_query(q: &mut String) -> bool {
+    if q.len() <= MAX_QUERY_BYTES {
+        return false;
+    }
+    let mut end = MAX_QUERY_BYTES;
+    while !q.is_char_boundary(end) {
+        end -= 1;
+    }
+    q.truncate(end);
+    true
+}
 
 /// How the quote list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -461,9 +477,8 @@ impl QueryReader {
         if !self.one_is_utf8(keys::Q) {
             self.ignore(keys::Q, &q, "not valid UTF-8: each byte that was not is shown as �");
         }
-        if q.chars().count() > MAX_QUERY_CHARS {
-            self.ignore(keys::Q, "", format!("the search text was cut to its first {MAX_QUERY_CHARS} characters"));
-            q = q.chars().take(MAX_QUERY_CHARS).collect();
+        if cap_query(&mut q) {
+            self.ignore(keys::Q, "", format!("the search text was cut to its first {MAX_QUERY_BYTES} bytes, as long as a link can safely be"));
         }
         let sort = self.word(keys::SORT, |v| (v == "date").then_some(QuoteSort::Date), "date").unwrap_or_default();
         QuoteQuery {

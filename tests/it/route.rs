@@ -71,7 +71,13 @@ fn hostile_urls_parse_to_something_sensible() {
         let _ = parse(href);
     }
     let Route::Quotes(QuoteQuery { q, .. }) = parse(&format!("/quotes?q={long}")).route else { panic!() };
-    assert_eq!(q.chars().count(), dossier::core::route::MAX_QUERY_CHARS);
+    assert_eq!(q.len(), dossier::core::route::MAX_QUERY_BYTES);
+    // Cut at a character's end: Arabic letters are two bytes, emoji four.
+    for (piece, kept) in [("ب", 1000), ("🙂", 500), ("aب", 666)] {
+        let Route::Quotes(QuoteQuery { q, .. }) = parse(&format!("/quotes?q={}", piece.repeat(3000))).route else { panic!() };
+        assert_eq!(q.chars().count(), kept * piece.chars().count() + usize::from(piece == "aب"), "{piece}");
+        assert!(q.len() <= dossier::core::route::MAX_QUERY_BYTES);
+    }
 }
 
 #[test]

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::core::lists::{NoMatch, QuoteAnswer};
 use crate::core::model::{ActorId, DocumentId};
 use crate::core::pack::Need;
-use crate::core::route::{QuoteQuery, QuoteSort, Route};
+use crate::core::route::{self, QuoteQuery, QuoteSort, Route, MAX_QUERY_BYTES};
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -111,7 +111,12 @@ pub fn QuotesPage() -> impl IntoView {
     let on_input = {
         let (go, data) = (go.clone(), data.clone());
         move |ev: leptos::ev::Event| {
-            let q = QuoteQuery { q: event_target_value(&ev), ..query.get_untracked() };
+            // No longer than a link can carry: the box shows what is searched.
+            let mut text = event_target_value(&ev);
+            if route::cap_query(&mut text) {
+                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&text);
+            }
+            let q = QuoteQuery { q: text, ..query.get_untracked() };
             // The new query's files are asked for first, before the address changes and
             // the page renders its pending state (what its first screen needs, as far as
             // what is in tells).
@@ -298,7 +303,7 @@ pub fn QuotesPage() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="Words, names or \"a phrase\""
-                    maxlength="10000"
+                    maxlength=MAX_QUERY_BYTES.to_string()
                     prop:value=move || query.with(|q| q.q.clone())
                     on:input=on_input
                     on:focus=prefetch

@@ -194,6 +194,23 @@ test('hostile queries typed into the search are shown as text', async ({ page })
   }
 });
 
+test('a pasted search longer than a link can carry is cut to what a link holds, and its link reloads', async ({ page }) => {
+  await open(page, '/quotes');
+  // 7,800 bytes of Arabic: as typed, its link would be some 20,000 characters long.
+  await page.locator('#quote-q').fill('حميميم '.repeat(600));
+  await expect(page).toHaveURL(/q=/);
+  const value = await page.locator('#quote-q').inputValue();
+  expect(new TextEncoder().encode(value).length).toBeGreaterThan(1990);
+  expect(new TextEncoder().encode(value).length).toBeLessThanOrEqual(2000);
+  expect(page.url().length).toBeLessThan(8000);
+  expect(new URL(page.url()).searchParams.get('q')).toBe(value);
+  await expect(page.locator('.count')).toContainText('quotes');
+  const response = await page.reload();
+  expect(response.status()).toBe(200);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(page.locator('#quote-q')).toHaveValue(value);
+});
+
 // Without the error-failing fixture: a panic is an error, and this test causes one.
 plainTest('a panic shows a readable panel instead of a dead page', async ({ page }) => {
   await page.goto('/quotes');
