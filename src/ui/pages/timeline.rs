@@ -19,10 +19,10 @@ use crate::core::date::{month_name, PartialDate};
 use crate::core::lists::TimelineAnswer;
 use crate::core::model::{ActorId, ActorKind, Corpus, DocumentId, Event, EventId, Parts};
 use crate::core::pack::Need;
-use crate::core::route::{event_anchor, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
+use crate::core::route::{event_anchor, fragment_href, year_anchor, ActorMatch, Route, TimelineAnchor, TimelineQuery};
 use crate::core::text::shorten;
 use crate::core::timeline::anchor_position;
-use crate::ui::app::{use_corpus, use_go, use_route};
+use crate::ui::app::{focus_heading, use_corpus, use_go, use_route};
 use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -209,7 +209,7 @@ pub fn TimelinePage() -> impl IntoView {
             view! {
                 <li class="chip">
                     <a class="chip-name" href=actor_href>{name.clone()}</a>
-                    <a class="chip-remove" href=remove aria-label=format!("Remove {name} from the filter")>"×"</a>
+                    <a class="chip-remove" href=remove aria-label=format!("Remove {name} from the filter") on:click=|_| focus_heading()>"×"</a>
                 </li>
             }
         }
@@ -243,9 +243,11 @@ pub fn TimelinePage() -> impl IntoView {
         })
         .collect_view();
     let filtered = Memo::new(move |_| query.with(TimelineQuery::is_filtered));
+    // A chip's "×" and "Clear filters" are gone once followed: the keyboard goes on from
+    // the page's heading, not from the top of the document.
     let clear = move || {
         filtered.get().then(|| view! {
-            <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href()>"Clear filters"</a></p>
+            <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href() on:click=|_| focus_heading()>"Clear filters"</a></p>
         })
     };
 
@@ -338,6 +340,50 @@ pub fn TimelinePage() -> impl IntoView {
             });
         }
     });
+    // A link's card or year that is not in the list once every event the query can keep
+    // is in: left out by the filters (with the way to it), or not in the dossier at all.
+    let anchor_note = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let anchor = TimelineAnchor::parse(&location.hash.get())?;
+            let ctx = data.current();
+            let absent = answer.with(|a| match a {
+                Some(TimelineAnswer::Whole(shown)) => anchor_position(&ctx.corpus, shown, &anchor).is_none(),
+                _ => false,
+            });
+            if !absent {
+                return None;
+            }
+            let filtered = query.with(TimelineQuery::is_filtered);
+            Some(match anchor {
+                TimelineAnchor::Event(id) if filtered => {
+                    let named = ctx.corpus.event(&id).map(|e| format!("“{}”, {},", e.title, e.date.display_noting_inference()));
+                    AnchorNote::LeftOut(id, named)
+                }
+                TimelineAnchor::Event(id) => AnchorNote::NoEvent(id),
+                TimelineAnchor::Year(year) if filtered => AnchorNote::YearLeftOut(year),
+                TimelineAnchor::Year(year) => AnchorNote::NoYear(year),
+            })
+        })
+    };
+    let anchor_note = move || {
+        anchor_note.get().map(|note| match note {
+            AnchorNote::LeftOut(id, named) => {
+                let named = named.unwrap_or_else(|| format!("The event “{id}”"));
+                let whole = format!("{}{}", Route::Timeline(TimelineQuery::default()).href(), fragment_href(&event_anchor(&id)));
+                view! {
+                    <p class="note" role="status">
+                        {named}" is not among the events these filters keep: see it "
+                        <a href=whole>"in the whole timeline"</a>" or "<a href=Route::Event(id).href()>"on its own page"</a>"."
+                    </p>
+                }
+                .into_any()
+            }
+            AnchorNote::NoEvent(id) => view! { <p class="note" role="status">{format!("No event with the id “{id}” is in this dossier.")}</p> }.into_any(),
+            AnchorNote::YearLeftOut(year) => view! { <p class="note" role="status">{format!("No event of {year} is among the events these filters keep.")}</p> }.into_any(),
+            AnchorNote::NoYear(year) => view! { <p class="note" role="status">{format!("No event of this dossier is dated {year}.")}</p> }.into_any(),
+        })
+    };
     // The events the list renders, by id. Data coming in renumbers the corpus's events
     // (a lane fetched ahead of a click, say) without changing those shown: the list is
     // then left as it is, not built again under the reader's pointer.
@@ -477,6 +523,7 @@ pub fn TimelinePage() -> impl IntoView {
             </div>
             {clear}
         </div>
+        {anchor_note}
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();
@@ -574,4 +621,17 @@ fn event_card(event: &Event, q: &TimelineQuery, corpus: &Corpus, in_month: bool)
             <ul class="actors" aria-label="Actors">{actors}</ul>
         </article>
     }
+}
+
+/// Why the card or year a link names is not in the timeline's list (see `anchor_note`).
+#[derive(Clone, Debug, PartialEq)]
+enum AnchorNote {
+    /// The filters leave the event out: its id, and its title and date if it is in.
+    LeftOut(EventId, Option<String>),
+    /// The whole timeline has no such event.
+    NoEvent(EventId),
+    /// The filters keep no event of that year.
+    YearLeftOut(i32),
+    /// No event of the dossier is of that year.
+    NoYear(i32),
 }
