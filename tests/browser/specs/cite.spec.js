@@ -18,7 +18,8 @@ test('a quote page cites the source document in APA, Chicago, BibTeX, RIS and CS
   const text = (id) => panel.locator(`.cite-format:has(#cite-${id}) .cite-text`);
   await expect(text('apa')).toHaveText(`Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved ${origin}${quote}`);
   await expect(text('apa-in-text')).toHaveText('(Hamidi, n.d., para. 71)');
-  await expect(text('chicago-note')).toContainText('Ibrahim Hamidi, “Asaad Al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,');
+  // Chicago's headline style capitalizes the title's words, never a name's particle.
+  await expect(text('chicago-note')).toContainText('Ibrahim Hamidi, “Asaad al-Shaibani on How Syria Untangled Its Russian Knot,” Interview, Al Majalla, para. 71,');
   await expect(text('bibtex')).toContainText('@misc{shaibani-48-hours,');
   await expect(text('bibtex')).toContainText(`url = {${origin}${quote}}`);
   await expect(text('ris')).toContainText('TY  - ELEC');
@@ -29,6 +30,19 @@ test('a quote page cites the source document in APA, Chicago, BibTeX, RIS and CS
   await page.getByRole('button', { name: 'Copy BibTeX' }).click();
   await expect(panel.locator('.cite-feedback')).toHaveText('BibTeX copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await text('bibtex').textContent());
+});
+
+test('where the browser offers no clipboard (a page served over plain http), copying says so and shows the text', async ({ page }) => {
+  // What an insecure context looks like: no navigator.clipboard at all.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await open(page, quote);
+  await page.getByRole('button', { name: 'Copy citation' }).click();
+  await expect(page.locator('.copy-feedback')).toContainText('copy this by hand');
+  expect(await page.locator('.copy-feedback textarea').inputValue()).toContain('“48 hours”. In Ibrahim Hamidi');
+  const panel = page.locator('details.cite-panel');
+  await panel.locator('summary').click();
+  await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+  await expect(panel.locator('.cite-feedback')).toHaveText('The browser refused the clipboard: select the BibTeX text above to copy it by hand.');
 });
 
 test.describe('open', () => {

@@ -290,13 +290,30 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   for (const name of await marks.evaluateAll((els) => els.map((a) => a.getAttribute('aria-label')))) {
     expect(name).toMatch(/^.+, .*\d{4}|^\+\d+ more events?, /);
   }
+  // One stop of the Tab key: from the control before the drawing, Tab lands on its tab
+  // stop, and the next Tab leaves the drawing (no lane head, no drawing of its own).
+  await chart.locator('.lane-toggle').last().focus();
+  const stops = [];
+  for (let k = 0; k < 2; k++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => Boolean(document.activeElement.closest('.chart svg'))));
+  }
+  expect(stops).toEqual([true, false]);
   // Arrow keys move the focus (and the tab stop) between marks.
   await chart.locator('svg [tabindex="0"]').focus();
+  // Focus shows on every kind of mark: a faded bar's own stroke does not outrank it.
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('rect, circle')).strokeWidth)).toBe('3px');
   const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   await page.keyboard.press('ArrowRight');
   const second = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   expect(second).not.toBe(first);
   expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
+  // Home goes to the first lane's head, a link to the actor's page, focused visibly.
+  await page.keyboard.press('Home');
+  await expect(chart.locator('a.lane-head').first()).toBeFocused();
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('text')).textDecorationLine)).toBe('underline');
+  expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('ArrowRight');
   // + zooms in (a shareable URL), 0 shows every date again. The keyboard stays in the
   // chart through each redraw (and the fetch of every event the first zoom makes), on the
   // same mark while it is drawn, so the next key works without finding the chart again.
@@ -552,6 +569,31 @@ test('printed, the chart is on the page in dark ink whatever the scheme, without
   expect(pdf.length).toBeGreaterThan(10_000);
   const width = await page.evaluate(() => [document.querySelector('.chart-svg').getBoundingClientRect().right, document.documentElement.clientWidth]);
   expect(width[0]).toBeLessThanOrEqual(width[1]);
+});
+
+test('a link to a card the filters leave out, or to no card, says so', async ({ page }) => {
+  await open(page, '/timeline?actor=russia#event-assad-regime-collapses-2024-12-08');
+  const note = page.locator('main p.note');
+  await expect(note).toContainText('“Assad regime collapses”, 8 December 2024 (inferred), is not among the events these filters keep');
+  await note.getByRole('link', { name: 'in the whole timeline' }).click();
+  await expect(page.locator('#event-assad-regime-collapses-2024-12-08')).toBeFocused();
+  await expect(note).toHaveCount(0);
+  await open(page, '/timeline#event-no-such-event');
+  await expect(note).toHaveText('No event with the id “no-such-event” is in this dossier.');
+  await open(page, '/timeline#y-1990');
+  await expect(note).toHaveText('No event of this dossier is dated 1990.');
+});
+
+test('"Clear filters" and a chip\'s remove button, once gone, leave the keyboard on the page\'s heading', async ({ page }) => {
+  await open(page, '/timeline?actor=russia,vladimir-putin');
+  await page.locator('.chip-remove').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/actor=vladimir-putin$/);
+  await expect(page.locator('main h1')).toBeFocused();
+  await page.locator('a.clear').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/actor=/);
+  await expect(page.locator('main h1')).toBeFocused();
 });
 
 test('a card\'s actor link followed with the keyboard leaves the focus in the page, not on its body', async ({ page }) => {
