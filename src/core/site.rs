@@ -1,7 +1,8 @@
 //! The static site around the pages: the hardened shell every page is poured into, the
 //! build's own head tags, `sitemap.xml`, `robots.txt`, the pages that send a retired id
 //! on to its successor, and the service worker. Page markup is not written here: every
-//! page is the app's own components rendered natively (`src/ui/render.rs`).
+//! page is the app's own components rendered natively (`src/ui/render.rs`). Trunk's shell
+//! is read and rewritten by lol_html, natively only ([`harden_shell`]).
 //!
 //! Invariant: every piece of data or URL text goes through [`escape`]; markup comes only
 //! from the literals in this file.
@@ -9,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::core::meta::SITE_NAME;
-use crate::core::pack::{content_hash as hash, MANIFEST_META, SLICE_META};
+use crate::core::pack::{MANIFEST_META, SLICE_META};
 use crate::core::route::{keys as key, Route};
 
 /// How many items a long list shows at first (the app adds more a page at a time), so a
@@ -275,6 +276,20 @@ pub fn valid_markers(html: &str) -> String {
     out
 }
 
+/// Where the tag opened at `start` ends (just past its `>`), minding quoted values.
+fn tag_end(html: &str, start: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in html[start..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(start + i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A page that sends a retired address on to its successor (`to`, an address from the
 /// site's root), for hosts without redirects.
 pub fn redirect_page(to: &str, base: &BaseUrl, csp: &str) -> String {
@@ -321,180 +336,194 @@ pub struct ExternalScript {
 }
 
 /// Makes the shell safe under [`CONTENT_SECURITY_POLICY`]: every inline `<script>` (Trunk's
-/// loader) becomes a file referenced by `src`, the policy goes first in `<head>`, and a
-/// preload loses an `integrity` the browser ignores ([`without_ignored_integrity`]).
-/// Comments are copied as they are; tag and attribute names are matched in any case.
+/// loader) becomes a file referenced by `src` (its `type="module"` kept), the policy goes
+/// first in `<head>` (right after `<meta charset>`, which must come first, else right
+/// after `<head>`), and a preload loses an `integrity` the browser ignores
+/// ([`without_ignored_integrity`]). Everything else is copied byte for byte.
+///
+/// The shell is read by lol_html (Cloudflare's streaming HTML rewriter), which tokenizes
+/// as a browser does: comments, the raw text of `<script>`, `<style>`, `<title>` and
+/// `<textarea>`, quoted and unquoted attribute values and names in any case are what
+/// HTML makes of them, so a `<script>` in a comment, a title or an attribute value is not
+/// a script, and a script ends where the browser ends it. It reads the shell twice: once
+/// to learn each script's text (a script is moved or kept by its text, which comes after
+/// its start tag) and what `<head>` holds, then to rewrite it. A shell that ends inside a
+/// tag, a comment or an element whose end tag is missing is refused, as is a release
+/// shell with no `<head>`.
 ///
 /// `trunk serve` adds a live-reload script whose placeholders its server fills in only
 /// inside HTML: that script stays inline and such a development shell gets no policy
 /// (the release build, which is what ships and what the browser tests check, always has one).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn harden_shell(shell: &str) -> Result<(String, Vec<ExternalScript>), String> {
-    let lower = shell.to_ascii_lowercase();
-    let mut out = String::with_capacity(shell.len());
+    use lol_html::html_content::ContentType;
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+    let read = read_shell(shell)?;
+    let development = read.scripts.iter().any(|script| script.content.contains(LIVE_RELOAD));
+    if !development && !read.head {
+        return Err("the shell has no <head>".to_owned());
+    }
+    let mut found = read.scripts.into_iter();
     let mut scripts = Vec::new();
-    let mut development = false;
-    let mut at = 0;
-    loop {
-        let next = ["<!--", "<script", "<link"].into_iter().filter_map(|m| next_open(&lower, at, m).map(|i| (i, m))).min();
-        match next {
-            Some((c, "<!--")) => {
-                let end = lower[c..].find("-->").ok_or("a comment is not closed")? + c + "-->".len();
-                out.push_str(&shell[at..end]);
-                at = end;
+    let mut handlers = vec![
+        // The second reading meets the scripts the first one found, in the same order.
+        element!("script", |el| {
+            let script = found.next().ok_or("the shell's scripts changed between its two readings")?;
+            if script.src || script.content.contains(LIVE_RELOAD) {
+                return Ok(());
             }
-            Some((start, "<link")) => {
-                let end = tag_end(shell, start).ok_or("a <link> tag is not closed")?;
-                out.push_str(&shell[at..start]);
-                out.push_str(&without_ignored_integrity(&shell[start..end]));
-                at = end;
+            let file_name = format!("script-{:016x}.js", crate::core::pack::content_hash(script.content.as_bytes()));
+            let module = if script.module { " type=\"module\"" } else { "" };
+            el.replace(&format!("<script{module} src=\"{}\"></script>", crate::core::route::asset(&format!("/{file_name}"))), ContentType::Html);
+            scripts.push(ExternalScript { file_name, content: script.content });
+            Ok(())
+        }),
+        element!("link", |el| {
+            if let Some(tag) = without_ignored_integrity(el) {
+                el.replace(&tag, ContentType::Html);
             }
-            Some((start, _script)) => {
-                let open_end = tag_end(shell, start).ok_or("a <script> tag is not closed")?;
-                let open = &shell[start..open_end];
-                let close = lower[open_end..].find("</script").ok_or("a <script> element has no </script>")? + open_end;
-                let close_end = shell[close..].find('>').ok_or("a </script> tag is not closed")? + close + 1;
-                out.push_str(&shell[at..start]);
-                let attributes = attributes(open);
-                let live_reload = shell[open_end..close].contains("{{__TRUNK_ADDRESS__}}");
-                development |= live_reload;
-                if live_reload || attributes.iter().any(|(name, _)| name == "src") {
-                    out.push_str(&shell[start..close_end]);
+            Ok(())
+        }),
+    ];
+    if !development {
+        // Once: after the first `<meta charset>` in `<head>`, else first in the first `<head>`.
+        let charset = read.charset;
+        let policy = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(CONTENT_SECURITY_POLICY));
+        let mut placed = false;
+        handlers.push(element!(if charset { CHARSET } else { "head" }, move |el| {
+            if !std::mem::replace(&mut placed, true) {
+                if charset {
+                    el.after(&policy, ContentType::Html);
                 } else {
-                    let content = shell[open_end..close].to_owned();
-                    let file_name = format!("script-{:016x}.js", hash(content.as_bytes()));
-                    let module = attributes.iter().any(|(name, value)| name == "type" && value.eq_ignore_ascii_case("module"));
-                    let module = if module { " type=\"module\"" } else { "" };
-                    let _ = write!(out, "<script{module} src=\"{}\"></script>", crate::core::route::asset(&format!("/{file_name}")));
-                    scripts.push(ExternalScript { file_name, content });
+                    el.prepend(&policy, ContentType::Html);
                 }
-                at = close_end;
             }
-            None => break,
-        }
+            Ok(())
+        }));
     }
-    out.push_str(&shell[at..]);
-    if development {
-        return Ok((out, scripts));
-    }
-    // Right after `<meta charset>` (which must come first), else right after `<head>`.
-    let lower = out.to_ascii_lowercase();
-    let head = lower.find("<head>").ok_or("the shell has no <head>")? + "<head>".len();
-    let head = lower[head..].find("<meta charset=\"utf-8\">").map_or(head, |i| head + i + "<meta charset=\"utf-8\">".len());
-    let policy = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(CONTENT_SECURITY_POLICY));
-    out.insert_str(head, &policy);
+    let out = rewrite_str(shell, RewriteStrSettings { element_content_handlers: handlers, ..RewriteStrSettings::default() }).map_err(|e| format!("the shell could not be rewritten: {e}"))?;
     Ok((out, scripts))
 }
 
-/// A `<link>` tag as it is, unless it preloads a file the browser would check against an
-/// `integrity` it does not support there: Trunk gives the wasm's `<link rel="preload"
-/// as="fetch">` one, which Chromium ignores with a warning on every page (crbug.com/981419).
-/// Subresource integrity applies to scripts and styles, so those (and `modulepreload`)
-/// keep theirs.
-fn without_ignored_integrity(tag: &str) -> String {
-    let attributes = attributes(tag);
-    let value = |key: &str| attributes.iter().find(|(name, _)| name == key).map(|(_, value)| value.to_ascii_lowercase());
+/// What Trunk's live-reload script holds, which its development server fills in.
+#[cfg(not(target_arch = "wasm32"))]
+const LIVE_RELOAD: &str = "{{__TRUNK_ADDRESS__}}";
+
+/// The `<meta charset>` the policy follows: a child of `<head>`.
+#[cfg(not(target_arch = "wasm32"))]
+const CHARSET: &str = "head > meta[charset]";
+
+/// What the first reading of the shell learns ([`read_shell`]).
+#[cfg(not(target_arch = "wasm32"))]
+struct ShellReading {
+    /// Every `<script>` element, in order.
+    scripts: Vec<ShellScript>,
+    /// Whether the shell has a `<head>`, and a `<meta charset>` in it.
+    head: bool,
+    charset: bool,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct ShellScript {
+    /// Whether it has a `src` (it is kept as it is) and `type="module"`.
+    src: bool,
+    module: bool,
+    /// Its text, in as many chunks as lol_html gave it.
+    content: String,
+    /// Whether its `</script>` was reached.
+    closed: bool,
+}
+
+/// Reads the shell with lol_html without rewriting it: its scripts' text, whether it has a
+/// `<head>` and a `<meta charset>` in it, and whether it ends where HTML text can end. A
+/// browser drops a tag cut off by the end of the file and lol_html copies it without a
+/// word, so the shell is read with an element of a name it cannot hold (its hash is in
+/// it) after its end: if that element is not found, the shell ended inside a tag, a
+/// comment or an element whose text runs to its end tag (a script, a style, a title).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_shell(shell: &str) -> Result<ShellReading, String> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+    let end = format!("dossier-shell-end-{:016x}", crate::core::pack::content_hash(shell.as_bytes()));
+    // Shared with the end-tag handlers, which lol_html requires to be 'static.
+    let scripts: Rc<RefCell<Vec<ShellScript>>> = Rc::default();
+    let (mut head, mut charset, mut ended) = (false, false, false);
+    let handlers = vec![
+        element!("head", |_| {
+            head = true;
+            Ok(())
+        }),
+        element!(CHARSET, |_| {
+            charset = true;
+            Ok(())
+        }),
+        element!("script", |el| {
+            let module = el.get_attribute("type").is_some_and(|kind| kind.eq_ignore_ascii_case("module"));
+            let index = {
+                let mut scripts = scripts.borrow_mut();
+                scripts.push(ShellScript { src: el.has_attribute("src"), module, content: String::new(), closed: false });
+                scripts.len() - 1
+            };
+            let scripts = Rc::clone(&scripts);
+            el.end_tag_handlers().ok_or("a <script> cannot have an end tag")?.push(Box::new(move |_| {
+                scripts.borrow_mut()[index].closed = true;
+                Ok(())
+            }));
+            Ok(())
+        }),
+        // A script's text may come in chunks.
+        text!("script", |chunk| {
+            if let Some(script) = scripts.borrow_mut().last_mut() {
+                script.content.push_str(chunk.as_str());
+            }
+            Ok(())
+        }),
+        element!(end.as_str(), |_| {
+            ended = true;
+            Ok(())
+        }),
+    ];
+    rewrite_str(&format!("{shell}<{end}>"), RewriteStrSettings { element_content_handlers: handlers, ..RewriteStrSettings::default() }).map_err(|e| format!("the shell could not be read: {e}"))?;
+    let scripts = scripts.take();
+    if scripts.iter().any(|script| !script.closed) {
+        return Err("a <script> element has no </script>".to_owned());
+    }
+    if !ended {
+        return Err("the shell ends inside a tag, a comment or an element with no end tag".to_owned());
+    }
+    Ok(ShellReading { scripts, head, charset })
+}
+
+/// The tag to write instead of a `<link>` that preloads a file the browser would check
+/// against an `integrity` it does not support there, or `None` to keep the link as it is:
+/// Trunk gives the wasm's `<link rel="preload" as="fetch">` one, which Chromium ignores
+/// with a warning on every page (crbug.com/981419). Subresource integrity applies to
+/// scripts and styles, so those (and `modulepreload`) keep theirs. The new tag has the
+/// other attributes as lol_html read them: names in lower case, values as written (their
+/// entities stay encoded) in quotes they cannot end early.
+#[cfg(not(target_arch = "wasm32"))]
+fn without_ignored_integrity(link: &lol_html::html_content::Element) -> Option<String> {
+    let value = |name: &str| link.get_attribute(name).map(|value| value.to_ascii_lowercase());
     let preload = value("rel").is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "preload"));
     let checked = value("as").is_some_and(|dest| dest == "script" || dest == "style");
-    if !preload || checked || value("integrity").is_none() {
-        return tag.to_owned();
+    if !preload || checked || !link.has_attribute("integrity") {
+        return None;
     }
-    let mut out = String::from("<link");
-    for (name, value) in attributes.iter().filter(|(name, _)| name != "integrity") {
-        // Values are copied as written (their entities stay encoded), in quotes they cannot contain.
-        let quote = if value.contains('"') { '\'' } else { '"' };
-        let _ = write!(out, " {name}={quote}{value}{quote}");
+    let mut tag = String::from("<link");
+    for attribute in link.attributes().iter().filter(|attribute| attribute.name() != "integrity") {
+        let (name, value) = (attribute.name(), attribute.value());
+        let _ = match (value.contains('"'), value.contains('\'')) {
+            (true, false) => write!(tag, " {name}='{value}'"),
+            (true, true) => write!(tag, " {name}=\"{}\"", value.replace('"', "&quot;")),
+            (false, _) => write!(tag, " {name}=\"{value}\""),
+        };
     }
-    out.push('>');
-    out
-}
-
-/// Where `open` (`<!--`, or `<` and a tag name) is next found in `lower` from `at`: a tag
-/// name only where it ends (`<link-card>` is not a `<link>`).
-fn next_open(lower: &str, at: usize, open: &str) -> Option<usize> {
-    let mut from = at;
-    loop {
-        let start = lower[from..].find(open)? + from;
-        let after = lower[start + open.len()..].chars().next();
-        if open == "<!--" || after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/') {
-            return Some(start);
-        }
-        from = start + open.len();
-    }
-}
-
-/// Where the tag opened at `start` ends (just past its `>`), minding quoted values.
-fn tag_end(html: &str, start: usize) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in html[start..].char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return Some(start + i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The attributes of an opening tag: lower-case names, values without their quotes.
-fn attributes(tag: &str) -> Vec<(String, String)> {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>');
-    let mut chars = inner.char_indices().peekable();
-    // Skip the tag name.
-    while chars.peek().is_some_and(|(_, c)| !c.is_whitespace() && *c != '/') {
-        chars.next();
-    }
-    let mut out = Vec::new();
-    loop {
-        // A `/` between attributes is a self-closing mark; in an unquoted value
-        // (`href=/a/>`) it is part of the value.
-        while chars.peek().is_some_and(|(_, c)| c.is_whitespace() || *c == '/') {
-            chars.next();
-        }
-        let mut name = String::new();
-        while let Some(&(_, c)) = chars.peek() {
-            if c.is_whitespace() || c == '=' || c == '/' {
-                break;
-            }
-            name.push(c.to_ascii_lowercase());
-            chars.next();
-        }
-        if name.is_empty() {
-            break;
-        }
-        while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-            chars.next();
-        }
-        let mut value = String::new();
-        if chars.peek().is_some_and(|(_, c)| *c == '=') {
-            chars.next();
-            while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-                chars.next();
-            }
-            match chars.peek().map(|(_, c)| *c) {
-                Some(q @ ('"' | '\'')) => {
-                    chars.next();
-                    for (_, c) in chars.by_ref() {
-                        if c == q {
-                            break;
-                        }
-                        value.push(c);
-                    }
-                }
-                _ => {
-                    while let Some(&(_, c)) = chars.peek() {
-                        if c.is_whitespace() {
-                            break;
-                        }
-                        value.push(c);
-                        chars.next();
-                    }
-                }
-            }
-        }
-        out.push((name, value));
-    }
-    out
+    tag.push('>');
+    Some(tag)
 }
 
 /// The page the service worker answers with for a page it has not cached: the hardened

@@ -345,6 +345,86 @@ fn hardening_minds_comments_case_quotes_and_line_breaks() {
 }
 
 #[test]
+fn hardening_reads_the_shell_as_a_browser_does() {
+    // What only looks like a script (in an attribute value, a title, a textarea) stays as
+    // it is; a `<!--` in a style or an attribute value opens no comment; a script's text
+    // ends where HTML ends it (inside `<!-- <script>`, the first `</script>` does not).
+    let kept = [
+        r#"<meta name="x" content="<script>alert(1)</script>">"#,
+        "<title>a <script>b()</script></title>",
+        "<style>/* <!-- */ a { color: red }</style>",
+        "<meta name=y content=\"<!-- not a comment\">",
+        r#"<!-- var s = "</script>"; -->"#,
+    ];
+    let shell = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{}<script>if (a < b) {{ c(); }}</script>\
+         <script><!-- document.write(\"<script>d()</script>\"); --></script><p>after</p></head>\
+         <body><textarea><script>e()</script></textarea></body></html>",
+        kept.concat()
+    );
+    let (hardened, scripts) = harden_shell(&shell).unwrap();
+    for tag in kept.into_iter().chain(["<textarea><script>e()</script></textarea>"]) {
+        assert!(hardened.contains(tag), "{tag} changed: {hardened}");
+    }
+    let contents: Vec<&str> = scripts.iter().map(|s| s.content.as_str()).collect();
+    // Text that comes in chunks (lol_html splits it at a `<`) is put back together.
+    assert_eq!(contents, ["if (a < b) { c(); }", "<!-- document.write(\"<script>d()</script>\"); -->"]);
+    assert!(hardened.contains(&format!("<script src=\"/{}\"></script><p>after</p>", scripts[1].file_name)), "{hardened}");
+    assert_eq!(hardened.matches("<script src=").count(), 2, "{hardened}");
+    // Live reload is found in a script's whole text, not one chunk of it.
+    let development = shell.replace("c();", "c('{{__TRUNK_ADDRESS__}}');");
+    let (hardened, scripts) = harden_shell(&development).unwrap();
+    assert!(hardened.contains("<script>if (a < b) { c('{{__TRUNK_ADDRESS__}}'); }</script>"), "{hardened}");
+    assert!(!hardened.contains("Content-Security-Policy"));
+    assert_eq!(scripts.len(), 1);
+}
+
+#[test]
+fn the_policy_follows_the_charset_however_they_are_written() {
+    let policy = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", dossier::core::site::escape(CONTENT_SECURITY_POLICY));
+    let (hardened, _) = harden_shell("<html><HEAD lang=en>\n<META CHARSET='UTF-8'/>\n<title>t</title></HEAD></html>").unwrap();
+    assert_eq!(hardened, format!("<html><HEAD lang=en>\n<META CHARSET='UTF-8'/>{policy}\n<title>t</title></HEAD></html>"));
+    let (hardened, _) = harden_shell("<html><head data-x=\"a>b\"><title>t</title></head></html>").unwrap();
+    assert_eq!(hardened, format!("<html><head data-x=\"a>b\">{policy}<title>t</title></head></html>"));
+    // A `<head>` in a comment or an attribute value is none.
+    assert_eq!(harden_shell("<html><!-- <head> --><body data-x=\"<head>\"></body></html>").unwrap_err(), "the shell has no <head>");
+}
+
+#[test]
+fn a_link_is_read_whatever_its_quotes() {
+    let cases = [
+        // An apostrophe in an unquoted value opens no quote.
+        ("<link rel=preload as=fetch integrity=x title=it's href=/a>", r#"<link rel="preload" as="fetch" title="it's" href="/a">"#),
+        // A `>` in a quoted value does not end the tag.
+        (r#"<link rel=preload title="a>b" as=fetch integrity="x" href=/z>"#, r#"<link rel="preload" title="a>b" as="fetch" href="/z">"#),
+        // A value with both quotes keeps them both.
+        (r#"<link rel=preload as=fetch data-q=a"b'c integrity=x>"#, r#"<link rel="preload" as="fetch" data-q="a&quot;b'c">"#),
+        // `rel` is a list of words, `as` any case; a bare attribute has an empty value.
+        ("<link crossorigin rel=\"prefetch preload\" as=FETCH href=/w integrity=x>", r#"<link crossorigin="" rel="prefetch preload" as="FETCH" href="/w">"#),
+    ];
+    for (link, expected) in cases {
+        let (hardened, _) = harden_shell(&format!("<html><head>{link}</head></html>")).unwrap();
+        assert!(hardened.contains(&format!("{expected}</head>")), "{link}: {hardened}");
+    }
+}
+
+#[test]
+fn a_shell_cut_off_inside_a_tag_a_comment_or_a_script_is_refused() {
+    for (shell, error) in [
+        ("<html><head><!-- x", "the shell ends inside a tag, a comment or an element with no end tag"),
+        ("<html><head><link rel=\"preload\" href=/a", "the shell ends inside a tag, a comment or an element with no end tag"),
+        ("<html><head><style>a { color: red }", "the shell ends inside a tag, a comment or an element with no end tag"),
+        ("<html><head><title>Dossier", "the shell ends inside a tag, a comment or an element with no end tag"),
+        ("<html><head><script>x()</script", "a <script> element has no </script>"),
+        ("<html><head><script>x()</script><script type=module>y()", "a <script> element has no </script>"),
+    ] {
+        assert_eq!(harden_shell(shell).unwrap_err(), error, "{shell}");
+    }
+    // One that ends after its last tag is whole, even with no `</html>` or `</head>`.
+    assert!(harden_shell("<html><head><script>x()</script>").is_ok());
+}
+
+#[test]
 fn filling_the_shell_puts_the_builds_tags_before_the_marker_and_the_app_first_in_body() {
     let page = fill_shell(SHELL, "<meta name=\"x\">", "<main>app</main>").unwrap();
     assert!(page.contains("<meta name=\"x\"><!--HEAD-->"));
