@@ -102,7 +102,7 @@ impl<'a> Cited<'a> {
             Cited::Quote(q) => {
                 Some(format!("Paragraph {}, {}: “{}”", q.paragraph, said_by(corpus, q), q.text))
             }
-            Cited::Event(e) => Some(format!("Paragraph {}, event: {} ({})", e.paragraph, e.title, e.date.display_noting_inference())),
+            Cited::Event(e) => Some(format!("Paragraph {}, event: {}, {}", e.paragraph, e.title, e.date.display_noting_inference())),
         }
     }
 }
@@ -405,7 +405,8 @@ pub fn sentence_end(words: &str) -> &'static str {
 /// A citation for an event: title, date, the source passage's document and paragraph, URL.
 pub fn event_citation(corpus: &Corpus, event: &Event, url: &str) -> String {
     let source = corpus.document(&event.document).map(publication).unwrap_or_default();
-    format!("{} ({}). Source: {source}, paragraph {}. Dossier: {url}", event.title, event.date.display_noting_inference(), event.paragraph)
+    // The date after a comma, not in parentheses: an inferred one has its own "(inferred)".
+    format!("{}, {}. Source: {source}, paragraph {}. Dossier: {url}", event.title, event.date.display_noting_inference(), event.paragraph)
 }
 
 /// APA and Chicago text of one citation, as the build ships it.
@@ -939,6 +940,12 @@ mod tests {
             let cite = event_citation(&corpus, corpus.event(&EventId::new(event.id.as_str())).unwrap(), "u");
             assert!(cite.contains(&event.date.display()));
         }
+        // An inferred date says so once, with no parentheses inside parentheses.
+        let inferred = corpus.events.iter().find(|e| e.date.derivation.is_some()).unwrap();
+        let cite = event_citation(&corpus, inferred, "u");
+        assert!(cite.starts_with(&format!("{}, {} (inferred). Source: ", inferred.title, inferred.date.display())), "{cite}");
+        let passage = Cited::Event(inferred).passage(&corpus).unwrap();
+        assert_eq!(passage, format!("Paragraph {}, event: {}, {} (inferred)", inferred.paragraph, inferred.title, inferred.date.display()));
     }
 
     #[test]

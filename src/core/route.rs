@@ -469,7 +469,8 @@ impl QueryReader {
     }
 
     fn date(&mut self, key: &str) -> Option<PartialDate> {
-        self.word(key, |v| PartialDate::parse(v).ok(), "a year, year-month or day such as 2024, 2024-11 or 2024-12-08")
+        // Spaces around a date (a link pasted with them) are not part of it.
+        self.word(key, |v| PartialDate::parse(v.trim()).ok(), "a year, year-month or day such as 2024, 2024-11 or 2024-12-08")
     }
 
     fn quote_query(&mut self) -> QuoteQuery {
@@ -542,7 +543,10 @@ fn with_query(path: String, pairs: &[(&str, Option<String>)]) -> String {
         }
     }
     if any {
-        format!("{path}?{}", serializer.finish())
+        // A comma needs no escape in a query (RFC 3986 keeps it for such lists), so a
+        // shared link reads `actor=russia,vladimir-putin`; every reader of the query decodes
+        // either spelling alike.
+        format!("{path}?{}", serializer.finish().replace("%2C", ","))
     } else {
         path
     }

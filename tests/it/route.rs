@@ -90,6 +90,22 @@ fn repeated_and_comma_separated_values_merge() {
 }
 
 #[test]
+fn a_shared_link_reads_as_written_commas_and_all() {
+    // Lists are written with bare commas; an escaped comma anywhere reads the same.
+    let t = TimelineQuery { actors: ["russia", "vladimir-putin"].map(ActorId::new).to_vec(), ..TimelineQuery::default() };
+    assert_eq!(Route::Timeline(t.clone()).href(), "/timeline?actor=russia,vladimir-putin");
+    assert_eq!(parse("/timeline?actor=russia%2Cvladimir-putin").route, Route::Timeline(t));
+    let q = QuoteQuery { q: "Damascus, 2024".into(), ..QuoteQuery::default() };
+    assert_eq!(Route::Quotes(q.clone()).href(), "/quotes?q=Damascus,+2024");
+    assert_eq!(parse(&Route::Quotes(q.clone()).href()).route, Route::Quotes(q));
+    // A date pasted with spaces around it is the date, not an error.
+    let parsed = parse("/timeline?from=%202024%20&to=+2025-01+");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!((t.from.map(|d| d.iso()), t.to.map(|d| d.iso())), (Some("2024".to_owned()), Some("2025-01".to_owned())));
+    assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+}
+
+#[test]
 fn document_links_carry_the_quote_and_paragraph() {
     let r = parse("/documents/majalla-shaibani-interview-part-1?quote=shaibani-48-hours#p-71").route;
     assert_eq!(

@@ -34,6 +34,9 @@ pub fn CitePanel(
         return ().into_any();
     };
     let link = cite::link(&ctx.base, &cited.route().href());
+    // What is cited: a document whole, or a passage of it.
+    let what = if matches!(cited, Cited::Document(_)) { "The source document as it is" } else { "The source document as it is, this passage located by paragraph" };
+    let note = format!("{what}; what the source does not state (author, publisher, date) is left out, not guessed.");
     let styled = ctx.citations.as_ref().and_then(|c| c.of(cited)).cloned().unwrap_or_default();
     let mut formats = vec![
         Format { label: "APA", id: "apa", text: styled.apa, code: false },
@@ -86,9 +89,7 @@ pub fn CitePanel(
     view! {
         <details class="cite-panel">
             <summary><h2>"Cite or embed"</h2></summary>
-            <p class="cite-note">
-                "The source document as it is, this passage located by paragraph; what the source does not state (author, publisher, date) is left out, not guessed."
-            </p>
+            <p class="cite-note">{note}</p>
             {items}
             <p class="cite-feedback" role="status" aria-live="polite">
                 {move || match copied.get() {
