@@ -466,45 +466,50 @@ impl Citations {
 #[cfg(not(target_arch = "wasm32"))]
 pub use styled::{styled, styled_all};
 
-/// `rendered` with each word the source's `title` writes in mixed case ("al-Shaibani",
-/// "iPhone": a capital after its first letter) spelled as the title writes it, where a
-/// style's title case changed only its case: Chicago's headline style capitalizes every
-/// word, and would print "Al-Shaibani", which is not how the name is written. (CSL
-/// processors leave such words alone; hayagriva's CSL-JSON input has no way to protect
-/// them.) Words are matched whole, and only a case change of the same letters is undone.
+/// `rendered` with the letters of each word the source's `title` writes in mixed case
+/// ("al-Shaibani", "iPhone": a capital after its first letter) as the title writes them,
+/// where a style's title case changed only their case: Chicago's headline style
+/// capitalizes every word, and would print "Al-Shaibani", which is not how the name is
+/// written. (CSL processors leave such words alone; hayagriva's CSL-JSON input has no way
+/// to protect them.) Only where the whole title is printed, letter for letter in any
+/// case (a style may curl its quote marks and apostrophes): the author, the publisher and
+/// the link are never touched.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn keep_mixed_case(title: &str, rendered: &str) -> String {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    let mut out = rendered.to_owned();
-    for word in title.split(|c: char| !is_word(c)).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
-        let mixed = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase);
-        if !mixed {
-            continue;
-        }
-        // Where `word`'s letters stand at `at`, in any case: the end of that run.
-        let same_letters = |out: &str, at: usize| {
-            let mut there = out[at..].chars();
-            let mut end = at;
-            for w in word.chars() {
-                let c = there.next()?;
-                if c != w && !c.to_lowercase().eq(w.to_lowercase()) {
-                    return None;
-                }
-                end += c.len_utf8();
+    let title: Vec<char> = title.chars().collect();
+    // Which of the title's letters to keep as written: those of its mixed-case words.
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut keep = vec![false; title.len()];
+    let mut at = 0;
+    while at < title.len() {
+        let end = title[at..].iter().position(|&c| !in_word(c)).map_or(title.len(), |k| at + k);
+        let word = &title[at..end];
+        let mixed = word.iter().skip(1).any(|c| c.is_uppercase()) && word.iter().any(|c| c.is_lowercase());
+        keep[at..end].iter_mut().for_each(|k| *k = mixed);
+        at = end + 1;
+    }
+    if title.is_empty() || !keep.contains(&true) {
+        return rendered.to_owned();
+    }
+    let quote_kind = |c: char| match c {
+        '\'' | '‘' | '’' => Some(1),
+        '"' | '“' | '”' => Some(2),
+        _ => None,
+    };
+    let same = |r: char, t: char| r == t || r.to_lowercase().eq(t.to_lowercase()) || quote_kind(r).is_some_and(|k| quote_kind(t) == Some(k));
+    let printed: Vec<char> = rendered.chars().collect();
+    let mut out = String::with_capacity(rendered.len());
+    let mut k = 0;
+    while k < printed.len() {
+        let whole = printed.len() - k >= title.len() && title.iter().enumerate().all(|(j, &t)| same(printed[k + j], t));
+        if whole {
+            for (j, &t) in title.iter().enumerate() {
+                out.push(if keep[j] && t.is_alphabetic() { t } else { printed[k + j] });
             }
-            Some(end)
-        };
-        let mut at = 0;
-        while at < out.len() {
-            let starts_word = !out[..at].chars().next_back().is_some_and(is_word);
-            let found = same_letters(&out, at).filter(|&end| starts_word && !out[end..].chars().next().is_some_and(is_word));
-            match found {
-                Some(end) => {
-                    out.replace_range(at..end, word);
-                    at += word.len();
-                }
-                None => at += out[at..].chars().next().map_or(1, char::len_utf8),
-            }
+            k += title.len();
+        } else {
+            out.push(printed[k]);
+            k += 1;
         }
     }
     out
@@ -734,16 +739,19 @@ mod tests {
 
     #[test]
     fn title_case_keeps_a_word_the_source_writes_in_mixed_case() {
-        let title = "Al-Assad's fall: al-Shaibani, McDonald and the iPhone (al-Shaibani again)";
-        let rendered = "“Al-Assad’s Fall: Al-Shaibani, Mcdonald and the IPhone (Al-Shaibani Again),” Al-Shaibaniya.";
+        let title = "Al-Assad's fall: al-Shaibani, McDonald and the iPhone (al-Shaibani's)";
+        let rendered = "Ann Al-Shaibani, “Al-Assad’s Fall: Al-Shaibani, Mcdonald and the IPhone (Al-Shaibani’s),” https://x.example/iphone/al-shaibani.";
         assert_eq!(
             keep_mixed_case(title, rendered),
-            "“Al-Assad’s Fall: al-Shaibani, McDonald and the iPhone (al-Shaibani Again),” Al-Shaibaniya."
+            "Ann Al-Shaibani, “Al-Assad’s Fall: al-Shaibani, McDonald and the iPhone (al-Shaibani’s),” https://x.example/iphone/al-shaibani.",
+            "the title's words only, its curled apostrophes kept; never the author or the link"
         );
-        // Nothing to restore: a title in plain case, or words another style left alone.
+        // Nothing to restore: a title in plain case, a title not printed whole.
         assert_eq!(keep_mixed_case("on how Syria untangled", "On How Syria Untangled"), "On How Syria Untangled");
-        assert_eq!(keep_mixed_case("al-Shaibani", "al-Shaibani, al-shaibani"), "al-Shaibani, al-Shaibani");
-        assert_eq!(keep_mixed_case("İstanbul's aL-İx", "İSTANBUL'S AL-İX"), "İSTANBUL'S aL-İx");
+        assert_eq!(keep_mixed_case("al-Shaibani in Moscow", "Al-Shaibani in Mosc…"), "Al-Shaibani in Mosc…");
+        // Printed twice (a note and its entry), restored twice; letters that change length
+        // when lowercased are no trouble.
+        assert_eq!(keep_mixed_case("aL-İx", "AL-İX; al-İx"), "aL-İx; aL-İx");
     }
 
     #[test]

@@ -492,10 +492,16 @@ fn focus_again(mark: Option<&str>) {
 }
 
 /// The chart's links the arrow keys move between, in the document's order: by lane, its
-/// head (a link to the actor's page) then its marks (events and bins) in time.
+/// head (a link to the actor's page) then its marks (events and bins) in time. None when
+/// the view has no mark: the drawing itself is then the tab stop, and the heads stay out
+/// of the way (a head made the stop would be a second one).
 fn marks() -> Vec<web_sys::Element> {
     let Ok(nodes) = document().query_selector_all(".chart a.lane-head, .chart a.item, .chart a.bin") else { return Vec::new() };
-    (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect()
+    let links: Vec<web_sys::Element> = (0..nodes.length()).filter_map(|k| nodes.item(k)?.dyn_into().ok()).collect();
+    if links.iter().all(|l| l.class_list().contains("lane-head")) {
+        return Vec::new();
+    }
+    links
 }
 
 /// Focuses `marks[target]` and makes it the chart's only tab stop (a roving tabindex).
@@ -508,8 +514,8 @@ fn focus_mark(marks: &[web_sys::Element], target: usize) {
     }
 }
 
-/// Moves focus between the chart's marks (in time order within a lane; up and down
-/// between lanes), keeping the one focused as the chart's only tab stop.
+/// Moves focus between the chart's links (a lane's head, then its marks in time order;
+/// up and down between lanes), keeping the one focused as the chart's only tab stop.
 fn move_focus(key: &str) {
     let marks = marks();
     if marks.is_empty() {
@@ -525,7 +531,7 @@ fn move_focus(key: &str) {
         "End" => marks.len() - 1,
         "ArrowDown" => marks.iter().skip(at).position(|m| lane_of(m) != lane_of(&marks[at])).map_or(at, |k| at + k),
         _ => marks[..at].iter().rposition(|m| lane_of(m) != lane_of(&marks[at])).map_or(at, |k| {
-            // The first mark of the lane above.
+            // The first link of the lane above (its head, if it has one).
             let lane = lane_of(&marks[k]);
             marks[..=k].iter().position(|m| lane_of(m) == lane).unwrap_or(k)
         }),

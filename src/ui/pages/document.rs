@@ -67,6 +67,13 @@ pub fn DocumentPage(
             })
         }
     };
+    // A paragraph the document does not have (a link written by hand, or to an older
+    // version of the text): said, rather than leaving the reader at the top.
+    let paragraph_unknown = move || {
+        target.get().1.filter(|&n| n as usize > total).map(|n| {
+            view! { <p class="note" role="status">{format!("This document has no paragraph {n}: its paragraphs are numbered 1 to {total}.")}</p> }
+        })
+    };
     // A paragraph of another part (an old link to the whole document, or one written by
     // hand): its part's page takes over the address.
     Effect::new({
@@ -163,6 +170,7 @@ pub fn DocumentPage(
         })}
         <CitePanel page=Page::Document(doc.id.clone(), part)/>
         {quote_unknown}
+        {paragraph_unknown}
         {(parts > 1).then(|| part_nav(&doc.id, part, parts, total))}
         <div class="reader">{paragraphs}</div>
         {(parts > 1).then(|| view! { <p class="parts-next">{part_steps(&doc.id, part, parts, total)}</p> })}

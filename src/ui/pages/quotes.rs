@@ -283,6 +283,8 @@ pub fn QuotesPage() -> impl IntoView {
         let q = query.get();
         let (label, next) = match q.sort {
             QuoteSort::Auto => ("Sort by date", QuoteQuery { sort: QuoteSort::Date, ..q }),
+            // With nothing searched there is nothing to rank: the other order is the documents'.
+            QuoteSort::Date if q.q.trim().is_empty() => ("In document order", QuoteQuery { sort: QuoteSort::Auto, ..q }),
             QuoteSort::Date => ("Sort by relevance", QuoteQuery { sort: QuoteSort::Auto, ..q }),
         };
         view! { <a class="sort" href=Route::Quotes(next).href()>{label}</a> }

@@ -209,7 +209,7 @@ pub fn TimelinePage() -> impl IntoView {
             view! {
                 <li class="chip">
                     <a class="chip-name" href=actor_href>{name.clone()}</a>
-                    <a class="chip-remove" href=remove aria-label=format!("Remove {name} from the filter") on:click=|_| focus_heading()>"×"</a>
+                    <a class="chip-remove" href=remove aria-label=format!("Remove {name} from the filter") on:click=heading_after>"×"</a>
                 </li>
             }
         }
@@ -247,7 +247,7 @@ pub fn TimelinePage() -> impl IntoView {
     // the page's heading, not from the top of the document.
     let clear = move || {
         filtered.get().then(|| view! {
-            <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href() on:click=|_| focus_heading()>"Clear filters"</a></p>
+            <p><a class="clear" href=Route::Timeline(TimelineQuery::default()).href() on:click=heading_after>"Clear filters"</a></p>
         })
     };
 
@@ -342,9 +342,16 @@ pub fn TimelinePage() -> impl IntoView {
     });
     // A link's card or year that is not in the list once every event the query can keep
     // is in: left out by the filters (with the way to it), or not in the dossier at all.
+    // Only once the page is live: the static page knows no fragment, so hydration must
+    // meet none (effects run once it is done).
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     let anchor_note = {
         let data = data.clone();
         Memo::new(move |_| {
+            if !live.get() {
+                return None;
+            }
             let anchor = TimelineAnchor::parse(&location.hash.get())?;
             let ctx = data.current();
             let absent = answer.with(|a| match a {
@@ -354,8 +361,10 @@ pub fn TimelinePage() -> impl IntoView {
             if !absent {
                 return None;
             }
-            let filtered = query.with(TimelineQuery::is_filtered);
+            let (filtered, every_event) = query.with(|q| (q.is_filtered(), q.actors.is_empty()));
             Some(match anchor {
+                // With no actor chosen, every event is in: one not found does not exist.
+                TimelineAnchor::Event(id) if every_event && ctx.corpus.event(&id).is_none() => AnchorNote::NoEvent(id),
                 TimelineAnchor::Event(id) if filtered => {
                     let named = ctx.corpus.event(&id).map(|e| format!("“{}”, {},", e.title, e.date.display_noting_inference()));
                     AnchorNote::LeftOut(id, named)
@@ -634,4 +643,13 @@ enum AnchorNote {
     YearLeftOut(i32),
     /// No event of the dossier is of that year.
     NoYear(i32),
+}
+
+/// After a link the router follows in this tab (no modifier key: those open another tab
+/// or window, and this one keeps its focus) and that the page then removes, the keyboard
+/// goes on from the page's heading.
+fn heading_after(ev: leptos::ev::MouseEvent) {
+    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        focus_heading();
+    }
 }

@@ -24,6 +24,16 @@ test('a search URL opened cold shows the same results', async ({ page }) => {
   await expect(page.locator('.count')).toContainText(/^\d+ of \d+ quotes/);
 });
 
+test('the order toggle names the order it leads to: relevance only when something is searched', async ({ page }) => {
+  await open(page, '/quotes?sort=date');
+  await expect(page.locator('a.sort')).toHaveText('In document order');
+  await page.locator('a.sort').click();
+  await expect(page).toHaveURL(/\/quotes$/);
+  await expect(page.locator('a.sort')).toHaveText('Sort by date');
+  await open(page, '/quotes?q=russia&sort=date');
+  await expect(page.locator('a.sort')).toHaveText('Sort by relevance');
+});
+
 test('no results are said plainly', async ({ page }) => {
   await open(page, '/quotes?q=zzzzqqq');
   await expect(page.locator('.empty')).toContainText('No quote matches “zzzzqqq”');

@@ -66,6 +66,13 @@ test('a document link with a quote highlights it in the reader', async ({ page }
   await expect(para).toBeInViewport();
 });
 
+test('a link to a paragraph the document does not have says so', async ({ page }) => {
+  await open(page, '/documents/shaibani-moscow-visit-2025#p-999');
+  await expect(page.locator('main p.note')).toHaveText(/^This document has no paragraph 999: its paragraphs are numbered 1 to \d+\.$/);
+  await open(page, '/documents/shaibani-moscow-visit-2025#p-2');
+  await expect(page.locator('main p.note')).toHaveCount(0);
+});
+
 test('the actor picker takes an alias, adds a chip, and back/forward walk the filters', async ({ page }) => {
   await open(page, '/timeline');
   const total = await page.locator('article.event').count();
@@ -582,6 +589,13 @@ test('a link to a card the filters leave out, or to no card, says so', async ({ 
   await expect(note).toHaveText('No event with the id “no-such-event” is in this dossier.');
   await open(page, '/timeline#y-1990');
   await expect(note).toHaveText('No event of this dossier is dated 1990.');
+  // A filter that is not by actor has every event in as the page hydrates: the note comes
+  // once the page is live (the static page knows no fragment), and an unknown id is said
+  // to be unknown, not left out.
+  await open(page, '/timeline?from=2024#event-no-such-event');
+  await expect(note).toHaveText('No event with the id “no-such-event” is in this dossier.');
+  await open(page, '/timeline?from=2024#y-1990');
+  await expect(note).toHaveText('No event of 1990 is among the events these filters keep.');
 });
 
 test('"Clear filters" and a chip\'s remove button, once gone, leave the keyboard on the page\'s heading', async ({ page }) => {
