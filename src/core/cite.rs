@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::core::date::{DateSpec, Precision};
-use crate::core::model::{Corpus, Document, DocumentId, Event, EventId, Quote, QuoteId};
+use crate::core::model::{Corpus, Document, DocumentId, Event, EventId, Quote, QuoteId, QuoteKind};
 use crate::core::route::Route;
 use crate::core::site::BaseUrl;
 
@@ -374,13 +374,25 @@ fn publication(doc: &Document) -> String {
     format!("{author}“{}”, {publisher}, {date}", cited_title(doc))
 }
 
-/// Who said a quote, to whom and when, as far as known: "Asaad al-Shaibani to Russia,
-/// 26 November – 8 December 2024 (inferred)". The passage, the embed and the plain
-/// citation all name the speaker this way.
-fn said_by(corpus: &Corpus, quote: &Quote) -> String {
+/// Who said a quote, to whom and when, as far as known, and who recounts it: "Unnamed
+/// senior Russian figure to Asaad al-Shaibani, 26 November – 8 December 2024 (inferred),
+/// as recounted by Asaad al-Shaibani". The passage, the embed and the plain citation all name the speaker this
+/// way. Reported speech is in the words of the one who recounts it, not always the
+/// speaker's ("they asked me if I expected to reach Damascus"): a citation that left the
+/// narrator out would put the narrator's words in the speaker's mouth.
+pub fn said_by(corpus: &Corpus, quote: &Quote) -> String {
     let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
     let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
-    format!("{}{to}{when}", corpus.actor_name(&quote.speaker))
+    format!("{}{to}{when}{}", corpus.actor_name(&quote.speaker), recounted(corpus, quote))
+}
+
+/// ", as recounted by …" for reported speech whose narrator is known and is someone else
+/// than the speaker, else nothing (a speaker recounting their own words says them).
+pub fn recounted(corpus: &Corpus, quote: &Quote) -> String {
+    match (&quote.kind, &quote.reported_by) {
+        (QuoteKind::ReportedSpeech, Some(by)) if by != &quote.speaker => format!(", as recounted by {}", corpus.actor_name(by)),
+        _ => String::new(),
+    }
 }
 
 /// A citation for a quote: speaker, words, when said, source and paragraph, URL.
@@ -943,6 +955,16 @@ mod tests {
         let cite = quote_citation(&corpus, anadolu, "u");
         assert!(cite.starts_with("Anadolu Agency: “The Russian side"), "{cite}");
         assert!(cite.contains("peaceful means”. In "), "the citation does not run on: {cite}");
+        // Reported speech is in its narrator's words: the citation names the narrator, so
+        // al-Shaibani's "they asked me…" is not put in the mouth of the Russians it reports.
+        let reported = corpus.quote(&QuoteId::new("russians-asked-if-reaching-damascus")).unwrap();
+        let recounted = quote_citation(&corpus, reported, "u");
+        assert!(recounted.contains(", as recounted by Asaad al-Shaibani: “they asked me if I expected to reach Damascus”"), "{recounted}");
+        for q in &corpus.quotes {
+            let named = said_by(&corpus, q).contains("as recounted by");
+            let narrator = q.reported_by.as_ref().filter(|by| **by != q.speaker);
+            assert_eq!(named, q.kind == QuoteKind::ReportedSpeech && narrator.is_some(), "{}", q.id);
+        }
         assert!(cite.contains("publisher not stated, publication date not stated"), "{cite}");
         if let Some(event) = corpus.events.first() {
             let cite = event_citation(&corpus, corpus.event(&EventId::new(event.id.as_str())).unwrap(), "u");

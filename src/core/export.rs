@@ -92,7 +92,7 @@ fn assemble(format: Format, what: &str, header: &[&str], records: Vec<Record>) -
 /// The quotes at `shown` (indices into `corpus.quotes`), in the order shown. `origin` is
 /// the site's origin (`https://example.org`), for the Dossier URL of each quote.
 pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) -> Export {
-    let header = ["id", "speaker", "said_to", "said_on", "said_on_shown", "said_on_precision", "said_on_derivation", "kind", "text", "document", "paragraph", "url"];
+    let header = ["id", "speaker", "said_to", "said_on", "said_on_shown", "said_on_precision", "said_on_derivation", "kind", "reported_by", "text", "document", "paragraph", "url"];
     let records = shown
         .iter()
         .map(|&i| {
@@ -108,6 +108,7 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     q.said_on.as_ref().map(|d| d.precision.as_str().to_owned()).unwrap_or_default(),
                     q.said_on.as_ref().and_then(|d| d.derivation.clone()).unwrap_or_default(),
                     q.kind.as_str().to_owned(),
+                    q.reported_by.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
                     q.text.clone(),
                     q.document.to_string(),
                     q.paragraph.to_string(),
@@ -119,6 +120,8 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
                     "said_to": q.said_to.as_ref().map(|a| json!({ "id": a.as_str(), "name": corpus.actor_name(a) })),
                     "said_on": q.said_on.as_ref().map(date_json),
                     "kind": q.kind.as_str(),
+                    // Reported speech is in its narrator's words.
+                    "reported_by": q.reported_by.as_ref().map(|a| json!({ "id": a.as_str(), "name": corpus.actor_name(a) })),
                     "text": q.text,
                     "document": q.document.as_str(),
                     "paragraph": q.paragraph,

@@ -67,15 +67,16 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
         Page::Documents => website("Documents", format!("The {} source documents, paragraph by paragraph.", s.documents)),
         Page::Quote(id) => match corpus.quote(id) {
             Some(quote) => {
-                let speaker = corpus.actor_name(&quote.speaker);
+                // Reported speech names who recounts it (the words are theirs).
+                let (speaker, recounted) = (corpus.actor_name(&quote.speaker), crate::core::cite::recounted(corpus, quote));
                 let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
                 let source = corpus.document(&quote.document).map(|d| format!(" In “{}”.", d.title)).unwrap_or_default();
                 PageMeta {
-                    title: format!("{speaker}: “{}”", shorten(&quote.text, 60)),
+                    title: format!("{speaker}{recounted}: “{}”", shorten(&quote.text, 60)),
                     description: {
                         let words = shorten(&quote.text, 220);
                         let end = if source.is_empty() { "" } else { crate::core::cite::sentence_end(&words) };
-                        format!("{speaker}{when}: “{words}”{end}{source}")
+                        format!("{speaker}{when}{recounted}: “{words}”{end}{source}")
                     },
                     og_type: "article",
                 }

@@ -62,7 +62,8 @@ pub fn card(corpus: &Corpus, cited: Option<Cited>) -> Card {
     };
     match cited {
         Some(Cited::Quote(q)) => {
-            let speaker = corpus.actor_name(&q.speaker);
+            // Reported speech in a narrator's words names the narrator (`cite::recounted`).
+            let speaker = format!("{}{}", corpus.actor_name(&q.speaker), crate::core::cite::recounted(corpus, q));
             let to = q.said_to.as_ref().map(|a| format!(", to {}", corpus.actor_name(a))).unwrap_or_default();
             let when = q.said_on.as_ref().map(|d| format!(" · {}", d.display_noting_inference())).unwrap_or_default();
             Card {

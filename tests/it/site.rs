@@ -107,6 +107,13 @@ fn a_quote_preview_names_the_speaker_and_the_words_and_an_event_its_date() {
     let h = head(&c, &Route::Quote(quote.id.clone()), &BaseUrl::default());
     assert_eq!(meta_content(&h, "og:type"), Some("article"));
     assert!(meta_content(&h, "og:title").unwrap().starts_with("Asaad al-Shaibani: “48 hours”"), "{h}");
+    // Reported speech in its narrator's words is never titled as the speaker's alone.
+    let reported = c.quote(&QuoteId::new("russians-asked-if-reaching-damascus")).unwrap();
+    let reported_head = head(&c, &Route::Quote(reported.id.clone()), &BaseUrl::default());
+    let title = meta_content(&reported_head, "og:title").unwrap();
+    assert!(title.starts_with("Unnamed senior Russian figure, as recounted by Asaad al-Shaibani: “they asked me"), "{title}");
+    let description = meta_content(&reported_head, "og:description").unwrap();
+    assert!(description.contains("2024 (inferred), as recounted by Asaad al-Shaibani: “they asked me"), "{description}");
     assert!(meta_content(&h, "og:description").unwrap().contains("“48 hours”"), "{h}");
     // Without a base URL, links stay host-relative and og:url (absolute only) is left out.
     assert!(h.contains("<link href=\"/quotes/shaibani-48-hours\" rel=\"canonical\">"), "{h}");
@@ -525,7 +532,7 @@ fn exports_hold_exactly_what_is_shown_verbatim() {
     for &i in &shown {
         assert!(csv.contains(&c.quotes[i].text.replace('"', "\"\"")), "{}", c.quotes[i].id);
     }
-    assert!(csv.starts_with("\u{feff}id,speaker,said_to,said_on,said_on_shown,said_on_precision,said_on_derivation,kind,text,document,paragraph,url\r\n"));
+    assert!(csv.starts_with("\u{feff}id,speaker,said_to,said_on,said_on_shown,said_on_precision,said_on_derivation,kind,reported_by,text,document,paragraph,url\r\n"));
     // An inferred date says how, as the page does: a quote of each kind of date.
     let inferred = c.quotes.iter().position(|q| q.said_on.as_ref().is_some_and(|d| d.derivation.is_some())).unwrap();
     let stated = c.quotes.iter().position(|q| q.said_on.as_ref().is_some_and(|d| d.derivation.is_none()));

@@ -1,5 +1,5 @@
 //! One quote as a `<figure>`: the words in a `<blockquote>`, who, to whom, when and where
-//! in a `<figcaption>`. Highlights are `<mark>` text nodes, never HTML.
+//! (and, for reported speech, who recounts it) in a `<figcaption>`. Highlights are `<mark>` text nodes, never HTML.
 
 use std::ops::Range;
 
@@ -29,6 +29,12 @@ pub fn QuoteCard(
     let corpus = &ctx.corpus;
     let speaker = corpus.actor_name(&quote.speaker).to_owned();
     let said_to = quote.said_to.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
+    // Reported speech is in its narrator's words: the card names them.
+    let reporter = quote
+        .reported_by
+        .as_ref()
+        .filter(|by| quote.kind == crate::core::model::QuoteKind::ReportedSpeech && **by != quote.speaker)
+        .map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     let document = corpus.document(&quote.document).map(|d| d.title.clone()).unwrap_or_default();
     let pieces: Vec<(String, bool)> =
         highlight_pieces(&quote.text, &highlights).into_iter().map(|(s, m)| (s.to_owned(), m)).collect();
@@ -52,6 +58,7 @@ pub fn QuoteCard(
                 ", "
                 <MaybeDate spec=quote.said_on.clone() unknown="date unknown"/>
                 <span class="kind">" · "{quote.kind.label()}</span>
+                {reporter.map(|(href, name)| view! { ", recounted by "<a href=href>{name}</a> })}
                 <br/>
                 <span class="source">"In "<cite>{document}</cite>", paragraph "{quote.paragraph}" · "</span>
                 <a href=context_href>"in context"</a>

@@ -22,7 +22,7 @@ pub fn ActorsPage() -> impl IntoView {
                     view! {
                         <li>
                             <a href=Route::Actor(a.id.clone()).href()>{a.name.clone()}</a>
-                            <span class="meta">" · "{quotes}" quotes · "{events}" events"</span>
+                            <span class="meta">{format!(" · {quotes} quote{} · {events} event{}", if quotes == 1 { "" } else { "s" }, if events == 1 { "" } else { "s" })}</span>
                             <br/>
                             <span class="description">{a.description.clone()}</span>
                         </li>

@@ -34,11 +34,17 @@ pub fn EventPage(
         .collect_view();
     let places: Vec<String> =
         event.places.iter().filter_map(|p| corpus.place(p)).map(|p| p.name.clone()).collect();
-    let quotes = corpus
-        .quotes_at(&event.document, event.paragraph)
-        .cloned()
-        .map(|quote| view! { <li><QuoteCard quote link=true/></li> })
-        .collect_view();
+    let quotes: Vec<_> = corpus.quotes_at(&event.document, event.paragraph).cloned().collect();
+    // Only where the paragraph holds quotes: no heading over an empty list.
+    let quotes = (!quotes.is_empty()).then(|| {
+        let items = quotes.into_iter().map(|quote| view! { <li><QuoteCard quote link=true/></li> }).collect_view();
+        view! {
+            <section>
+                <h2>"Quotes from the same paragraph"</h2>
+                <ul class="results">{items}</ul>
+            </section>
+        }
+    });
     let paragraph_href = Route::paragraph(&event.document, event.paragraph).href();
     let href = Route::Event(event.id.clone()).href();
     let cite: Cite = {
@@ -69,10 +75,7 @@ pub fn EventPage(
                 }}
             </section>
             {(!places.is_empty()).then(|| view! { <section><h2>"Places"</h2><p>{places.join(", ")}</p></section> })}
-            <section>
-                <h2>"Quotes from the same paragraph"</h2>
-                <ul class="results">{quotes}</ul>
-            </section>
+            {quotes}
         </article>
     }
     .into_any()

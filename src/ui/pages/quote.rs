@@ -5,7 +5,7 @@ use crate::core::route::Page;
 use crate::ui::components::cite::CitePanel;
 use leptos::prelude::*;
 
-use crate::core::model::QuoteId;
+use crate::core::model::{QuoteId, QuoteKind};
 use crate::core::route::{QuoteQuery, Route};
 use crate::ui::app::use_corpus;
 use crate::core::cite::quote_citation;
@@ -25,11 +25,20 @@ pub fn QuotePage(
         return view! { <Missing what="quote" id=id.to_string() list=Route::Quotes(QuoteQuery::default())/> }.into_any();
     };
     let speaker = corpus.actor_name(&quote.speaker).to_owned();
-    let question = quote
-        .question
-        .and_then(|n| corpus.paragraph(&quote.document, n))
-        .or_else(|| corpus.question_before(&quote.document, quote.paragraph))
-        .map(|p| p.text.clone());
+    // The question these words answer: the record's own, else, for an interview answer,
+    // the nearest question before it. Words an interviewee recounts (said to someone
+    // else, at another time) answer no question of the interview: the question shown for
+    // them is the one their paragraph answers, and is headed so.
+    let asked = quote.question.and_then(|n| corpus.paragraph(&quote.document, n)).map(|p| ("Asked", p.text.clone()));
+    let question = asked.or_else(|| {
+        let heading = match quote.kind {
+            QuoteKind::InterviewAnswer => "Asked",
+            QuoteKind::ReportedSpeech => "The interview question this passage answers",
+            _ => return None,
+        };
+        corpus.question_before(&quote.document, quote.paragraph).map(|p| (heading, p.text.clone()))
+    });
+    let derivation = quote.said_on.as_ref().and_then(|d| d.derivation.clone());
     let paragraph = corpus.paragraph(&quote.document, quote.paragraph).map(|p| p.text.clone()).unwrap_or_default();
     let reported_by = quote.reported_by.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     let events: Vec<_> = corpus
@@ -46,9 +55,10 @@ pub fn QuotePage(
         <QuoteCard quote=quote.clone()/>
         <CopyButtons href cite/>
         <CitePanel page=Page::Quote(quote.id.clone())/>
-        {question.map(|q| view! {
+        {derivation.map(|d| view! { <p class="derivation">"How the date was inferred: "{d}</p> })}
+        {question.map(|(heading, q)| view! {
             <section class="question">
-                <h2>"Asked"</h2>
+                <h2>{heading}</h2>
                 <p>{q}</p>
             </section>
         })}

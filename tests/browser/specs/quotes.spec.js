@@ -34,6 +34,31 @@ test('the order toggle names the order it leads to: relevance only when somethin
   await expect(page.locator('a.sort')).toHaveText('Sort by relevance');
 });
 
+test('reported speech names who recounts it, and is never shown as the answer to an interview question', async ({ page }) => {
+  // Al-Shaibani's account of what the Russians asked him is in his words, not theirs.
+  await open(page, '/quotes/russians-asked-if-reaching-damascus');
+  await expect(page.locator('figure.quote figcaption')).toContainText('recounted by Asaad al-Shaibani');
+  await expect(page).toHaveTitle(/^Unnamed senior Russian figure, as recounted by Asaad al-Shaibani: /);
+  await expect(page.locator('section.question h2')).toHaveText('The interview question this passage answers');
+  await expect(page.locator('p.derivation')).toContainText('How the date was inferred: ');
+  // His own words, recounted: no narrator to add, and still no "Asked".
+  await open(page, '/quotes/shaibani-yes-absolutely');
+  await expect(page.locator('figure.quote figcaption')).not.toContainText('recounted by');
+  await expect(page.locator('section.question h2')).not.toHaveText('Asked');
+  // An interview answer is headed by the question it answers.
+  await open(page, '/quotes/answer-agreed-several-points-no');
+  await expect(page.locator('section.question h2')).toHaveText('Asked');
+});
+
+test('an event page without quotes in its paragraph has no empty section; the actor list counts in words that agree', async ({ page }) => {
+  await open(page, '/events/putin-netanyahu-call-2025');
+  await expect(page.getByRole('heading', { name: 'Quotes from the same paragraph' })).toHaveCount(0);
+  await open(page, '/actors');
+  const metas = await page.locator('main li .meta').allTextContents();
+  expect(metas.length).toBeGreaterThan(10);
+  for (const m of metas) expect(m).not.toMatch(/\b1 (quotes|events)\b|\b(0|[2-9]|\d\d+) (quote|event)\b/);
+});
+
 test('no results are said plainly', async ({ page }) => {
   await open(page, '/quotes?q=zzzzqqq');
   await expect(page.locator('.empty')).toContainText('No quote matches “zzzzqqq”');
