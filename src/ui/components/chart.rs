@@ -161,7 +161,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             let lanes = c.lanes.len();
             let dense = if c.lanes.iter().any(|l| l.dense) { " Busy lanes are counts by stretch of time: zoom in to see each event." } else { "" };
             format!(
-                "{} – {}: {n} event{} in {lanes} lane{}.{dense} Drag across the chart to show a span; Ctrl+wheel zooms.",
+                "{} – {}: {n} event{} in {lanes} lane{}.{dense}",
                 day_label(c.view.first),
                 day_label(c.view.last),
                 if n == 1 { "" } else { "s" },
@@ -420,7 +420,8 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                 {brush_rect}
             </svg>
             {tooltip}
-            <figcaption id="chart-caption">{caption}</figcaption>
+            // How to use the drawing: not on paper.
+            <figcaption id="chart-caption">{caption}<span class="chart-hint">" Drag across the chart to show a span; Ctrl+wheel zooms."</span></figcaption>
         </figure>
     }
 }

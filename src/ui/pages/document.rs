@@ -111,6 +111,14 @@ pub fn DocumentPage(
                 request_animation_frame(move || {
                     if let Some(el) = document().get_element_by_id(&paragraph_anchor(n)) {
                         el.scroll_into_view();
+                        // The keyboard goes on from the paragraph shown, not from the
+                        // heading far above it.
+                        let _ = el.set_attribute("tabindex", "-1");
+                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let options = web_sys::FocusOptions::new();
+                            options.set_prevent_scroll(true);
+                            let _ = el.focus_with_options(&options);
+                        }
                     }
                 });
             }

@@ -66,6 +66,15 @@ test('a document link with a quote highlights it in the reader', async ({ page }
   await expect(para).toBeInViewport();
 });
 
+test('a link to a paragraph leaves the keyboard on it, not on the heading far above; printed, paragraph numbers stay', async ({ page }) => {
+  await open(page, '/documents/majalla-shaibani-interview-part-1?quote=shaibani-48-hours#p-71');
+  await expect(page.locator('#p-71')).toBeFocused();
+  await expect(page.locator('#p-71')).toBeInViewport();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#p-71 a.pn')).toBeVisible();
+  expect(await page.locator('#p-71 a.pn').evaluate((a) => getComputedStyle(a, '::after').content)).toBe('none');
+});
+
 test('a link to a paragraph the document does not have says so', async ({ page }) => {
   await open(page, '/documents/shaibani-moscow-visit-2025#p-999');
   await expect(page.locator('main p.note')).toHaveText(/^This document has no paragraph 999: its paragraphs are numbered 1 to \d+\.$/);
@@ -566,6 +575,9 @@ test('printed, the chart is on the page in dark ink whatever the scheme, without
   await expect(chart.locator('svg.chart-svg')).toBeVisible();
   await expect(chart.locator('.chart-tools')).toBeHidden();
   await expect(chart.locator('.chart-lanes')).toBeHidden();
+  // The caption says what is drawn, not how to drag it.
+  await expect(chart.locator('figcaption')).toBeVisible();
+  await expect(chart.locator('.chart-hint')).toBeHidden();
   const ink = await page.evaluate(() => {
     const style = (sel) => getComputedStyle(document.querySelector(sel));
     return { head: style('.chart-svg a.lane-head text').fill, mark: style('.chart-svg .item circle, .chart-svg .item rect').fill, body: style('body').backgroundColor };
