@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::core::date::{DateSpec, Precision};
-use crate::core::model::{Corpus, Document, DocumentId, Event, EventId, Quote, QuoteId, QuoteKind};
+use crate::core::model::{Corpus, Document, DocumentId, Event, EventId, Quote, QuoteId};
 use crate::core::route::Route;
 use crate::core::site::BaseUrl;
 
@@ -376,23 +376,20 @@ fn publication(doc: &Document) -> String {
 
 /// Who said a quote, to whom and when, as far as known, and who recounts it: "Unnamed
 /// senior Russian figure to Asaad al-Shaibani, 26 November – 8 December 2024 (inferred),
-/// as recounted by Asaad al-Shaibani". The passage, the embed and the plain citation all name the speaker this
-/// way. Reported speech is in the words of the one who recounts it, not always the
-/// speaker's ("they asked me if I expected to reach Damascus"): a citation that left the
-/// narrator out would put the narrator's words in the speaker's mouth.
-pub fn said_by(corpus: &Corpus, quote: &Quote) -> String {
+/// as recounted by Asaad al-Shaibani". The passage, the embed and the plain citation all
+/// name the speaker this way. Reported speech is in the words of the one who recounts
+/// it, not always the speaker's ("they asked me if I expected to reach Damascus"): a
+/// citation that left the narrator out would put the narrator's words in the speaker's
+/// mouth.
+fn said_by(corpus: &Corpus, quote: &Quote) -> String {
     let to = quote.said_to.as_ref().map(|a| format!(" to {}", corpus.actor_name(a))).unwrap_or_default();
     let when = quote.said_on.as_ref().map(|d| format!(", {}", d.display_noting_inference())).unwrap_or_default();
     format!("{}{to}{when}{}", corpus.actor_name(&quote.speaker), recounted(corpus, quote))
 }
 
-/// ", as recounted by …" for reported speech whose narrator is known and is someone else
-/// than the speaker, else nothing (a speaker recounting their own words says them).
+/// ", as recounted by …" for a quote with a narrator ([`Quote::narrator`]), else nothing.
 pub fn recounted(corpus: &Corpus, quote: &Quote) -> String {
-    match (&quote.kind, &quote.reported_by) {
-        (QuoteKind::ReportedSpeech, Some(by)) if by != &quote.speaker => format!(", as recounted by {}", corpus.actor_name(by)),
-        _ => String::new(),
-    }
+    quote.narrator().map(|by| format!(", as recounted by {}", corpus.actor_name(by))).unwrap_or_default()
 }
 
 /// A citation for a quote: speaker, words, when said, source and paragraph, URL.
@@ -703,7 +700,7 @@ mod styled {
 mod tests {
     use super::*;
     use crate::core::load::{load, CorpusFiles};
-    use crate::core::model::{EventId, QuoteId};
+    use crate::core::model::{EventId, QuoteId, QuoteKind};
 
     const URL: &str = "https://example.org/quotes/shaibani-48-hours";
 

@@ -99,21 +99,19 @@ pub fn quotes(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
             let q = &corpus.quotes[i];
             let url = format!("{origin}{}", Route::Quote(q.id.clone()).href());
             Record {
-                csv: vec![
-                    q.id.to_string(),
-                    corpus.actor_name(&q.speaker).to_owned(),
-                    q.said_to.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
-                    q.said_on.as_ref().map(|d| d.iso()).unwrap_or_default(),
-                    q.said_on.as_ref().map(|d| d.display()).unwrap_or_default(),
-                    q.said_on.as_ref().map(|d| d.precision.as_str().to_owned()).unwrap_or_default(),
-                    q.said_on.as_ref().and_then(|d| d.derivation.clone()).unwrap_or_default(),
-                    q.kind.as_str().to_owned(),
-                    q.reported_by.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
-                    q.text.clone(),
-                    q.document.to_string(),
-                    q.paragraph.to_string(),
-                    url.clone(),
-                ],
+                csv: [
+                    vec![q.id.to_string(), corpus.actor_name(&q.speaker).to_owned(), q.said_to.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned()],
+                    Vec::from(date_columns(q.said_on.as_ref())),
+                    vec![
+                        q.kind.as_str().to_owned(),
+                        q.reported_by.as_ref().map_or("", |a| corpus.actor_name(a)).to_owned(),
+                        q.text.clone(),
+                        q.document.to_string(),
+                        q.paragraph.to_string(),
+                        url.clone(),
+                    ],
+                ]
+                .concat(),
                 json: json!({
                     "id": q.id.as_str(),
                     "speaker": { "id": q.speaker.as_str(), "name": corpus.actor_name(&q.speaker) },
@@ -146,19 +144,12 @@ pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
             let url = format!("{origin}{}", Route::Event(e.id.clone()).href());
             let actors: Vec<String> = e.actors.iter().map(|a| format!("{} ({})", corpus.actor_name(&a.id), a.role.label())).collect();
             Record {
-                csv: vec![
-                    e.id.to_string(),
-                    e.title.clone(),
-                    e.date.iso(),
-                    e.date.display(),
-                    e.date.precision.as_str().to_owned(),
-                    e.date.derivation.clone().unwrap_or_default(),
-                    actors.join("; "),
-                    e.document.to_string(),
-                    e.paragraph.to_string(),
-                    e.evidence.clone(),
-                    url.clone(),
-                ],
+                csv: [
+                    vec![e.id.to_string(), e.title.clone()],
+                    Vec::from(date_columns(Some(&e.date))),
+                    vec![actors.join("; "), e.document.to_string(), e.paragraph.to_string(), e.evidence.clone(), url.clone()],
+                ]
+                .concat(),
                 json: json!({
                     "id": e.id.as_str(),
                     "title": e.title,
@@ -176,6 +167,12 @@ pub fn events(corpus: &Corpus, shown: &[usize], format: Format, origin: &str) ->
         })
         .collect();
     assemble(format, "events", &header, records)
+}
+
+/// A date's four CSV columns, as the page shows it too: ISO, shown, precision and how it
+/// was inferred (empty when the source states it); all empty for no date.
+fn date_columns(d: Option<&DateSpec>) -> [String; 4] {
+    d.map_or_else(Default::default, |d| [d.iso(), d.display(), d.precision.as_str().to_owned(), d.derivation.clone().unwrap_or_default()])
 }
 
 /// A date as exported in JSON: its ends, its precision, how it was inferred (`null` when

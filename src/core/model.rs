@@ -248,6 +248,15 @@ pub struct Quote {
     pub notes: Option<String>,
 }
 
+impl Quote {
+    /// Who recounts these words, where that is someone else than the speaker: reported
+    /// speech is in its narrator's words ("they asked me…"), so whatever attributes it
+    /// names them. A speaker recounting their own words says them: `None`.
+    pub fn narrator(&self) -> Option<&ActorId> {
+        self.reported_by.as_ref().filter(|by| self.kind == QuoteKind::ReportedSpeech && **by != self.speaker)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventActor {
     pub id: ActorId,

@@ -173,17 +173,24 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
 /// screen readers announce it and keyboard users continue from the top of the new content.
 pub fn focus_heading() {
     request_animation_frame(|| {
+        // Without scrolling: a new page is already at its top, and back or forward
+        // keeps the position the browser restores.
         if let Ok(Some(h1)) = document().query_selector("main h1") {
-            let _ = h1.set_attribute("tabindex", "-1");
-            // Without scrolling: a new page is already at its top, and back or
-            // forward keeps the position the browser restores.
-            if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = h1.focus_with_options(&options);
-            }
+            focus_in_place(h1);
         }
     });
+}
+
+/// Focuses an element that is not a control (a heading, a paragraph) without scrolling
+/// to it, so the keyboard goes on from there: it takes the focus by script only
+/// (`tabindex="-1"`).
+pub fn focus_in_place(element: web_sys::Element) {
+    let _ = element.set_attribute("tabindex", "-1");
+    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
 }
 
 /// The page's title, description, canonical link and preview tags (leptos_meta writes

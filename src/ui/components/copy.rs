@@ -1,8 +1,9 @@
 //! "Copy link" and "Copy citation" buttons with visible feedback, and "Share…" (the
 //! system share sheet) where the browser has one. If the clipboard is refused, or the
-//! browser offers none (plain http), the text is shown so it can be copied by hand. The absolute link is made when a button is
-//! pressed (the static build does not know the host a page is served from), and "Share…"
-//! appears once the page is running in a browser that has a share sheet.
+//! browser offers none (plain http), the text is shown so it can be copied by hand. The
+//! absolute link is made when a button is pressed (the static build does not know the
+//! host a page is served from), and "Share…" appears once the page is running in a
+//! browser that has a share sheet.
 
 use std::sync::Arc;
 

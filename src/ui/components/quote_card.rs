@@ -1,5 +1,6 @@
 //! One quote as a `<figure>`: the words in a `<blockquote>`, who, to whom, when and where
-//! (and, for reported speech, who recounts it) in a `<figcaption>`. Highlights are `<mark>` text nodes, never HTML.
+//! (and, for reported speech, who recounts it) in a `<figcaption>`. Highlights are
+//! `<mark>` text nodes, never HTML.
 
 use std::ops::Range;
 
@@ -30,11 +31,7 @@ pub fn QuoteCard(
     let speaker = corpus.actor_name(&quote.speaker).to_owned();
     let said_to = quote.said_to.as_ref().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     // Reported speech is in its narrator's words: the card names them.
-    let reporter = quote
-        .reported_by
-        .as_ref()
-        .filter(|by| quote.kind == crate::core::model::QuoteKind::ReportedSpeech && **by != quote.speaker)
-        .map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
+    let reporter = quote.narrator().map(|a| (Route::Actor(a.clone()).href(), corpus.actor_name(a).to_owned()));
     let document = corpus.document(&quote.document).map(|d| d.title.clone()).unwrap_or_default();
     let pieces: Vec<(String, bool)> =
         highlight_pieces(&quote.text, &highlights).into_iter().map(|(s, m)| (s.to_owned(), m)).collect();

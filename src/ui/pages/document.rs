@@ -113,12 +113,7 @@ pub fn DocumentPage(
                         el.scroll_into_view();
                         // The keyboard goes on from the paragraph shown, not from the
                         // heading far above it.
-                        let _ = el.set_attribute("tabindex", "-1");
-                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                            let options = web_sys::FocusOptions::new();
-                            options.set_prevent_scroll(true);
-                            let _ = el.focus_with_options(&options);
-                        }
+                        crate::ui::app::focus_in_place(el);
                     }
                 });
             }
