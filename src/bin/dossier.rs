@@ -489,6 +489,14 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
         let html = site::redirect_page(&r.to, &base, site::CONTENT_SECURITY_POLICY);
         write(&dist.join(r.from.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
     }
+    // A folder of pages sends a reader on to the page that lists them, unless the
+    // corpus's own redirects say otherwise.
+    for f in route::FOLDERS_LISTED {
+        if !redirects.iter().any(|r| r.from.trim_end_matches('/') == f.folder) {
+            let html = site::redirect_page(&(f.listing)().href(), &base, site::CONTENT_SECURITY_POLICY);
+            write(&dist.join(f.folder.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
+        }
+    }
     write(&dist.join("sitemap.xml"), site::sitemap(&hrefs, &base).as_bytes())?;
     write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;
     // The app shell with no page in it, for the service worker's offline answers: the app

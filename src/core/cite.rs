@@ -589,6 +589,13 @@ mod styled {
     /// APA and Chicago of one CSL item, located at `paragraph` if given.
     fn styled_item(styles: &Styles, item: &Item, paragraph: Option<u32>) -> Styled {
         let (apa_in_text, apa) = render(&styles.apa, &styles.locales, item, paragraph);
+        // APA 7 gives an undated page's address alone when no retrieval date is known,
+        // and none is: when a reader opened the page is not the build's to say. The APA
+        // style hayagriva bundles prints "Retrieved" before the address all the same.
+        let apa = match item.0.get("URL") {
+            Some(hayagriva::citationberg::json::Value::String(url)) => apa.replace(&format!("Retrieved {url}"), url),
+            _ => apa,
+        };
         let (chicago_note, chicago) = render(&styles.chicago, &styles.locales, item, paragraph);
         Styled { apa, apa_in_text, chicago_note, chicago }
     }
@@ -738,7 +745,7 @@ mod tests {
         let styled = styled(&corpus, c, URL);
         assert_eq!(
             styled.apa,
-            format!("Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. Retrieved {URL}")
+            format!("Hamidi, I. (n.d.). Asaad al-Shaibani on how Syria untangled its Russian knot [Interview]. Al Majalla. {URL}")
         );
         assert_eq!(styled.apa_in_text, "(Hamidi, n.d., para. 71)");
         // Chicago's headline style capitalizes the title's words, not the name's particle.

@@ -699,6 +699,28 @@ impl Page {
     }
 }
 
+/// A folder of pages that is not a page itself, and the page that lists what is in it.
+pub struct FolderListed {
+    /// The folder's address from the site's root (`/events`).
+    pub folder: &'static str,
+    /// What is in it and where it is listed, for a sentence: "Events are listed on the timeline."
+    pub what: &'static str,
+    pub listed_on: &'static str,
+    pub listing: fn() -> Route,
+}
+
+/// The folders of pages that are not pages themselves: a reader who trims an event's
+/// address to `/events` is sent to the timeline (by a page the static build writes there,
+/// or, in the app, by a link on the page it does not have).
+pub const FOLDERS_LISTED: &[FolderListed] =
+    &[FolderListed { folder: "/events", what: "Events", listed_on: "the timeline", listing: || Route::Timeline(TimelineQuery::default()) }];
+
+/// The folder of pages `path` is ([`FOLDERS_LISTED`]), if it is one.
+pub fn listed_at(path: &str) -> Option<&'static FolderListed> {
+    let path = path.trim_end_matches('/');
+    FOLDERS_LISTED.iter().find(|f| f.folder == path)
+}
+
 /// Every page of a corpus without query state: the sections, then each quote, event,
 /// actor and document. A static build writes one HTML file per entry.
 pub fn every_page(corpus: &Corpus) -> Vec<Route> {

@@ -10,6 +10,10 @@
 //!   one edit (five letters or more) or two (nine or more), a swap of neighbours counting
 //!   as one; a typo match never outranks a quote that matched without typos;
 //! - `"double quotes"` match only that exact sequence of words;
+//! - a `-` at a word's start leaves out every quote the word, a name or a quoted phrase
+//!   after it would find matched whole (no prefix, no typo): `russia -aleppo`, `-Putin`
+//!   (quotes naming him in any form, and what he said), `-"no fly"`; a query that only
+//!   leaves out lists every other quote;
 //! - a name or alias of an actor or place (any spelling, Arabic script) matches quotes
 //!   that name it in any of its forms or were said by it, and the hit says why;
 //! - results carry byte ranges to highlight in the quote text, never markup.
@@ -279,6 +283,9 @@ struct Prepared {
     position: FxHashMap<TokenId, usize>,
     /// For an entity term, the words of the name as typed.
     typed_tokens: Vec<String>,
+    /// Whether the term's matches are left out (`-word`) rather than required. A query's
+    /// prepared terms list those it keeps first, then those it leaves out.
+    leave: bool,
 }
 
 /// One quote that matched, ranked, before its highlights are worked out.
@@ -405,9 +412,11 @@ impl Ranking {
     pub fn explain_text(&self, index: &QuoteIndex, text: &str, hit: &Ranked) -> Hit {
         let mut highlights = Vec::new();
         // No words, nothing to find in the text (the list of every quote).
-        let (spans, words) = if self.terms.is_empty() { (Vec::new(), Cow::Borrowed(&[][..])) } else { index.read(hit.quote, text) };
+        // (Terms left out match nothing of a hit: nothing of them to mark or explain.)
+        let kept = &self.terms[..self.terms.iter().take_while(|t| !t.leave).count()];
+        let (spans, words) = if kept.is_empty() { (Vec::new(), Cow::Borrowed(&[][..])) } else { index.read(hit.quote, text) };
         let mut reasons: Vec<String> =
-            self.terms.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &words, &mut highlights)).collect();
+            kept.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &words, &mut highlights)).collect();
         reasons.dedup();
         Hit { quote: hit.quote, score: hit.score, fuzzy_terms: hit.fuzzy_terms, highlights: merge(highlights), reasons }
     }
@@ -443,28 +452,143 @@ enum Term {
     Entity { entity: usize, typed: String },
 }
 
+/// A piece of a parsed query: a term every hit must match, or one whose matches are left
+/// out (`-word`, `-"a phrase"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Keep(Term),
+    /// A `-` before a quoted phrase: that exact sequence of words.
+    LeaveOut(Term),
+    /// A `-` before a run of text: its words, read as a name when they spell one.
+    LeaveOutWords(Vec<String>),
+}
+
+/// Why a quote naming `name` in its `written` form matched the `typed` form: through the
+/// alias typed ("matched Ahmed al-Sharaa via alias Jolani"), or, when the name itself was
+/// typed, as the form the text has ("matched Vladimir Putin as “Putin”").
+fn alias_reason(name: &str, typed: &str, written: &str) -> String {
+    if typed == name {
+        format!("matched {name} as “{written}”")
+    } else {
+        format!("matched {name} via alias {typed}")
+    }
+}
+
+/// Whether `c` marks what follows as left out: a hyphen-minus or a minus sign.
+fn is_minus(c: char) -> bool {
+    c == '-' || c == '\u{2212}'
+}
+
 /// The words of a query and its phrases, folded. A phrase left open while typing
-/// (`"48 hou`) matches its last word as a prefix.
-fn parse_terms(q: &str) -> Vec<Term> {
+/// (`"48 hou`) matches its last word as a prefix. A `-` at the start of a word (at the
+/// query's start or after a space) leaves out what follows up to the next space, or the
+/// quoted phrase it stands before; a `-` inside a word (al-Sharaa) or on its own is not
+/// one. What is left out is always matched whole, never as a prefix or with a typo.
+fn parse_terms(q: &str) -> Vec<Piece> {
     let typing = !q.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”');
-    let mut terms = Vec::new();
+    let mut out = Vec::new();
     let normalized = q.replace(['“', '”', '„'], "\"");
     let pieces: Vec<&str> = normalized.split('"').collect();
     let last_piece = pieces.len() - 1;
+    // Whether the last piece of text ended in a `-` before the phrase that follows it.
+    let mut minus_before = false;
     for (i, piece) in pieces.iter().enumerate() {
-        let words = tokens(piece);
-        if words.is_empty() {
-            continue;
-        }
         let prefix = typing && i == last_piece;
         if i % 2 == 1 {
-            terms.push(Term::Phrase { words, prefix });
-        } else {
-            let n = words.len();
-            terms.extend(words.into_iter().enumerate().map(|(j, word)| Term::Word { word, prefix: prefix && j + 1 == n }));
+            let words = tokens(piece);
+            let leave = std::mem::take(&mut minus_before);
+            if words.is_empty() {
+                continue;
+            }
+            out.push(if leave {
+                Piece::LeaveOut(Term::Phrase { words, prefix: false })
+            } else {
+                Piece::Keep(Term::Phrase { words, prefix })
+            });
+            continue;
+        }
+        let (runs, ends_in_minus) = split_minus(piece);
+        minus_before = ends_in_minus && i < last_piece;
+        let kept_runs = runs.len();
+        for (j, (text, leave)) in runs.into_iter().enumerate() {
+            let words = tokens(text);
+            if words.is_empty() {
+                continue;
+            }
+            if leave {
+                out.push(Piece::LeaveOutWords(words));
+            } else {
+                let n = words.len();
+                let last = prefix && j + 1 == kept_runs;
+                out.extend(words.into_iter().enumerate().map(|(k, word)| Piece::Keep(Term::Word { word, prefix: last && k + 1 == n })));
+            }
         }
     }
-    terms
+    out
+}
+
+/// A piece of query text outside quotes cut into runs, each kept or left out (a run that
+/// starts with a `-` at a word's start, up to the next space), and whether the text ends
+/// in such a `-` with nothing after it (it then leaves out the phrase that follows).
+fn split_minus(piece: &str) -> (Vec<(&str, bool)>, bool) {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut after_space = true;
+    let mut ends_in_minus = false;
+    let mut chars = piece.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_minus(c) && after_space {
+            let next = chars.peek().map(|&(_, n)| n);
+            match next {
+                None => ends_in_minus = true,
+                // `--word`: the last of the run marks it.
+                Some(n) if is_minus(n) => continue,
+                Some(n) if n.is_whitespace() => {}
+                Some(_) => {
+                    runs.push((&piece[start..at], false));
+                    let from = at + c.len_utf8();
+                    let end = piece[from..].find(char::is_whitespace).map_or(piece.len(), |k| from + k);
+                    runs.push((&piece[from..end], true));
+                    while chars.peek().is_some_and(|&(k, _)| k < end) {
+                        chars.next();
+                    }
+                    start = end;
+                    after_space = false;
+                    continue;
+                }
+            }
+        }
+        after_space = c.is_whitespace();
+    }
+    runs.push((&piece[start..], false));
+    (runs, ends_in_minus)
+}
+
+/// What a query leaves out, as typed (`-aleppo` gives `aleppo`, `-"no fly"` gives
+/// `no fly`), in order: for the page to say so.
+pub fn left_out(q: &str) -> Vec<String> {
+    let normalized = q.replace(['“', '”', '„'], "\"");
+    let pieces: Vec<&str> = normalized.split('"').collect();
+    let mut out = Vec::new();
+    let mut minus_before = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 {
+            if std::mem::take(&mut minus_before) && !tokens(piece).is_empty() {
+                out.push(piece.trim().to_owned());
+            }
+            continue;
+        }
+        let (runs, ends_in_minus) = split_minus(piece);
+        minus_before = ends_in_minus && i + 1 < pieces.len();
+        out.extend(runs.into_iter().filter(|(text, leave)| *leave && !tokens(text).is_empty()).map(|(text, _)| text.trim().to_owned()));
+    }
+    out
+}
+
+/// Whether a query has words a hit must match (not only words it leaves out): with none,
+/// every quote the filters allow is listed, in document order, less those left out.
+pub fn has_kept_words(q: &str) -> bool {
+    parse_terms(q).iter().any(|p| matches!(p, Piece::Keep(_)))
 }
 
 /// Optimal-string-alignment distance (a swap of neighbours is one edit), if at most `max`.
@@ -898,10 +1022,14 @@ impl QuoteIndex {
     }
 
     fn prepare_anew(&self, q: &str) -> Vec<Prepared> {
-        self.find_entities(parse_terms(q))
-            .into_iter()
-            .map(|term| {
+        let (keep, leave) = self.query_terms(q);
+        keep.into_iter()
+            .map(|term| (term, false))
+            .chain(leave.into_iter().map(|term| (term, true)))
+            .map(|(term, leave)| {
                 let expanded = match &term {
+                    // A word left out is matched whole: never a prefix or a typo.
+                    Term::Word { word, .. } if leave => self.token_id(word).map(|id| (id, Strength::Exact)).into_iter().collect(),
                     Term::Word { word, prefix } => self.expand(word, *prefix),
                     _ => Vec::new(),
                 };
@@ -910,9 +1038,36 @@ impl QuoteIndex {
                     Term::Entity { typed, .. } => tokens(typed),
                     _ => Vec::new(),
                 };
-                Prepared { term, expanded, position, typed_tokens }
+                Prepared { term, expanded, position, typed_tokens, leave }
             })
             .collect()
+    }
+
+    /// A query's terms: those every hit must match (runs of words that spell a name
+    /// become entity terms, within each stretch of the query between pieces left out),
+    /// then those whose matches are left out (a left-out run of words that spells a name
+    /// is that name, in any of its forms; other runs of several words, that sequence).
+    fn query_terms(&self, q: &str) -> (Vec<Term>, Vec<Term>) {
+        let (mut keep, mut run, mut leave) = (Vec::new(), Vec::new(), Vec::new());
+        for piece in parse_terms(q) {
+            match piece {
+                Piece::Keep(term) => run.push(term),
+                Piece::LeaveOut(term) => {
+                    keep.extend(self.find_entities(std::mem::take(&mut run)));
+                    leave.push(term);
+                }
+                Piece::LeaveOutWords(words) => {
+                    keep.extend(self.find_entities(std::mem::take(&mut run)));
+                    let as_words = words.iter().map(|word| Term::Word { word: word.clone(), prefix: false }).collect();
+                    leave.push(match self.find_entities(as_words).as_slice() {
+                        [one] => one.clone(),
+                        _ => Term::Phrase { words, prefix: false },
+                    });
+                }
+            }
+        }
+        keep.extend(self.find_entities(run));
+        (keep, leave)
     }
 
     /// Calls `found(quote, strength, occurrences)` for every way `term` matches a quote:
@@ -981,7 +1136,12 @@ impl QuoteIndex {
             (key, h)
         };
         let mut hits: Vec<(u128, Ranked)> = Vec::new();
-        if terms.is_empty() {
+        // The terms a hit must match come first; those left out after them.
+        let kept = terms.iter().take_while(|t| !t.leave).count();
+        let (terms_kept, terms_left) = terms.split_at(kept);
+        let left_out = self.left_out(terms_left);
+        let allowed = |i: usize| allowed(i) && left_out.binary_search(&(i as u32)).is_err();
+        if terms_kept.is_empty() {
             hits.extend((0..n).filter(|&i| allowed(i)).map(|i| keyed(Ranked { quote: i, score: 0, fuzzy_terms: 0 })));
         } else {
             // A search while another holds the scratch memory (another thread, natively;
@@ -994,8 +1154,8 @@ impl QuoteIndex {
             }
             let mut touched: Vec<u32> = Vec::new();
             let mut candidates: Vec<u32> = Vec::new();
-            let last = terms.len() - 1;
-            for (t, term) in terms.iter().enumerate() {
+            let last = terms_kept.len() - 1;
+            for (t, term) in terms_kept.iter().enumerate() {
                 self.matches(term, &mut |q, strength, count| {
                     let slot = &mut slots[q as usize];
                     if slot.best == 0 {
@@ -1013,7 +1173,7 @@ impl QuoteIndex {
                     }
                 } else {
                     // With one term and no filter every quote it matches is a hit.
-                    if t == 0 && filter.is_none() {
+                    if t == 0 && filter.is_none() && left_out.is_empty() {
                         hits.reserve_exact(touched.len());
                     }
                     for run in touched.chunks(BATCH) {
@@ -1038,6 +1198,17 @@ impl QuoteIndex {
         }
         hits[..ordered].sort_unstable_by_key(|&(key, _)| key);
         Ranking { hits, ordered, terms }
+    }
+
+    /// The quotes that any of `terms` (those a query leaves out) matches, ascending, once each.
+    fn left_out(&self, terms: &[Prepared]) -> Vec<u32> {
+        let mut out = Vec::new();
+        for term in terms {
+            self.matches(term, &mut |q, _, _| out.push(q));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The quotes matching `query`, ranked, each with its highlights and reasons. For a
@@ -1095,9 +1266,9 @@ impl QuoteIndex {
             }
             Term::Entity { entity, typed } => {
                 let entity = &self.entities[*entity];
-                for (_, form) in &entity.forms {
+                for (written, form) in &entity.forms {
                     // Naming it as typed is a plain match; another of its names is explained.
-                    let why = (*form != term.typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
+                    let why = (*form != term.typed_tokens).then(|| alias_reason(&entity.name, typed, written));
                     for start in 0..quote_words.len() {
                         if self.phrase_in(quote_words, start, form, false) {
                             ranges.extend(run(start, form.len()));
@@ -1139,35 +1310,35 @@ impl QuoteIndex {
     }
 
     /// The query with each word not in the corpus replaced by the closest one within two
-    /// edits, if any word changed.
+    /// edits, if any word changed. The rest of the query is kept as typed: its quotes and
+    /// the `-` of what it leaves out.
     fn respell(&self, q: &str) -> Option<String> {
         let mut changed = false;
-        let words: Vec<String> = tokens(q)
-            .into_iter()
-            .map(|word| {
-                let length = word.chars().count();
-                if self.token_id(&word).is_some() || length < 3 {
-                    return word;
-                }
-                // Words whose lengths differ by more than two are more than two edits apart;
-                // skipping them keeps a very long word from costing a full comparison each.
-                let best = self
-                    .vocabulary
-                    .iter()
-                    .filter(|t| t.chars().count().abs_diff(length) <= 2 && t.chars().count() >= 3)
-                    .map(|t| (strsim::osa_distance(&word, t), t))
-                    .filter(|(d, _)| *d <= 2)
-                    .min();
-                match best {
-                    Some((_, t)) => {
-                        changed = true;
-                        t.clone()
-                    }
-                    None => word,
-                }
-            })
-            .collect();
-        changed.then(|| words.join(" "))
+        let mut out = String::with_capacity(q.len());
+        let mut at = 0;
+        for (range, word) in word_spans(q) {
+            let length = word.chars().count();
+            if self.token_id(&word).is_some() || length < 3 {
+                continue;
+            }
+            // Words whose lengths differ by more than two are more than two edits apart;
+            // skipping them keeps a very long word from costing a full comparison each.
+            let best = self
+                .vocabulary
+                .iter()
+                .filter(|t| t.chars().count().abs_diff(length) <= 2 && t.chars().count() >= 3)
+                .map(|t| (strsim::osa_distance(&word, t), t))
+                .filter(|(d, _)| *d <= 2)
+                .min();
+            if let Some((_, better)) = best {
+                changed = true;
+                out.push_str(&q[at..range.start]);
+                out.push_str(better);
+                at = range.end;
+            }
+        }
+        out.push_str(&q[at..]);
+        changed.then_some(out)
     }
 }
 
@@ -1268,15 +1439,41 @@ mod tests {
 
     #[test]
     fn queries_split_into_words_and_phrases() {
-        let word = |w: &str, prefix| Term::Word { word: w.into(), prefix };
+        let word = |w: &str, prefix| Piece::Keep(Term::Word { word: w.into(), prefix });
+        let phrase = |w: &[&str], prefix| Term::Phrase { words: w.iter().map(|&w| w.into()).collect(), prefix };
         assert_eq!(parse_terms("russian air"), [word("russian", false), word("air", true)]);
         assert_eq!(parse_terms("russian air "), [word("russian", false), word("air", false)]);
-        assert_eq!(
-            parse_terms("“48 hours” damascus"),
-            [Term::Phrase { words: vec!["48".into(), "hours".into()], prefix: false }, word("damascus", true)]
-        );
-        assert_eq!(parse_terms("\"48 hou"), [Term::Phrase { words: vec!["48".into(), "hou".into()], prefix: true }]);
+        assert_eq!(parse_terms("“48 hours” damascus"), [Piece::Keep(phrase(&["48", "hours"], false)), word("damascus", true)]);
+        assert_eq!(parse_terms("\"48 hou"), [Piece::Keep(phrase(&["48", "hou"], true))]);
         assert!(parse_terms("\"\" ... ").is_empty());
+    }
+
+    #[test]
+    fn a_minus_at_a_words_start_leaves_it_out() {
+        let word = |w: &str, prefix| Piece::Keep(Term::Word { word: w.into(), prefix });
+        let left = |w: &[&str]| Piece::LeaveOutWords(w.iter().map(|&w| w.into()).collect());
+        let phrase = |w: &[&str]| Term::Phrase { words: w.iter().map(|&w| w.into()).collect(), prefix: false };
+        // Left out whole even while typed: never as a prefix.
+        assert_eq!(parse_terms("russia -aleppo"), [word("russia", false), left(&["aleppo"])]);
+        assert_eq!(parse_terms("-aleppo russia"), [left(&["aleppo"]), word("russia", true)]);
+        assert_eq!(parse_terms("russia −aleppo idlib"), [word("russia", false), left(&["aleppo"]), word("idlib", true)]);
+        // A run up to the next space, its words read together (a name, or a sequence).
+        assert_eq!(parse_terms("talks -al-Sharaa"), [word("talks", false), left(&["sharaa"])]);
+        assert_eq!(parse_terms("talks -no-fly "), [word("talks", false), left(&["no", "fly"])]);
+        assert_eq!(parse_terms("talks --aleppo"), [word("talks", false), left(&["aleppo"])]);
+        // Before a quoted phrase: that sequence.
+        assert_eq!(parse_terms("talks -“48 hours”"), [word("talks", false), Piece::LeaveOut(phrase(&["48", "hours"]))]);
+        assert_eq!(parse_terms("-\"48 hou"), [Piece::LeaveOut(phrase(&["48", "hou"]))]);
+        // Not at a word's start, alone, or with nothing after it: punctuation, as before.
+        assert_eq!(parse_terms("al-Sharaa"), [word("sharaa", true)]);
+        assert_eq!(parse_terms("russia - aleppo"), [word("russia", false), word("aleppo", true)]);
+        assert_eq!(parse_terms("russia -"), [word("russia", true)]);
+        assert_eq!(parse_terms("russia -\"\""), [word("russia", false)]);
+        assert!(parse_terms("- -- -.").is_empty());
+        // What the page says is left out, as typed.
+        assert_eq!(left_out("russia -aleppo −“no fly” -al-Sharaa - x -"), ["aleppo", "no fly", "al-Sharaa"]);
+        assert!(left_out("al-Sharaa - x").is_empty());
+        assert!(has_kept_words("-aleppo russia") && !has_kept_words("-aleppo -“no fly”"));
     }
 
     fn bundled() -> (Corpus, QuoteIndex) {

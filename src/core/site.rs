@@ -296,8 +296,10 @@ pub fn redirect_page(to: &str, base: &BaseUrl, csp: &str) -> String {
     let to_href = crate::core::route::under(crate::core::route::base(), to.to_owned());
     let url = escape(&base.url(&to_href));
     let href = escape(&to_href);
+    // The site's icon, or the browser asks for a /favicon.ico the site does not have.
+    let icon = escape(&crate::core::route::asset(ICON));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n    <link rel=\"canonical\" href=\"{url}\">\n    <meta name=\"robots\" content=\"noindex\">\n    <title>Moved · {SITE_NAME}</title>\n  </head>\n  <body>\n    <p>This page has moved to <a href=\"{href}\">{href}</a>.</p>\n  </body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n    <link rel=\"canonical\" href=\"{url}\">\n    <link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\n    <meta name=\"robots\" content=\"noindex\">\n    <title>Moved · {SITE_NAME}</title>\n  </head>\n  <body>\n    <p>This page has moved to <a href=\"{href}\">{href}</a>.</p>\n  </body>\n</html>\n",
         escape(csp)
     )
 }

@@ -161,8 +161,12 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             }
             .into_any();
         }
-        if shown.get_value().is_some_and(|p| p != page) {
-            focus_heading();
+        match shown.get_value() {
+            // Back or forward: the keyboard goes on from the link to the page left, if
+            // this one has it (the card the reader followed), else from the heading.
+            Some(left) if left != page && crate::ui::components::more::traversing() => focus_link_to(left.rendered().href()),
+            Some(left) if left != page => focus_heading(),
+            _ => {}
         }
         shown.set_value(Some(page.clone()));
         view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
@@ -177,6 +181,30 @@ pub fn focus_heading() {
         // keeps the position the browser restores.
         if let Ok(Some(h1)) = document().query_selector("main h1") {
             focus_in_place(h1);
+        }
+    });
+}
+
+/// After back or forward, focuses the first link in the page to `href` (a page's
+/// address; the link may carry a query or a fragment), without scrolling: the browser
+/// restores the position the reader left, and the keyboard goes on from the link they
+/// followed. The heading, if the page has no such link.
+fn focus_link_to(href: String) {
+    request_animation_frame(move || {
+        let to = |link: &web_sys::Element| link.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href.as_str()));
+        let links = document().query_selector_all("main a[href]").ok();
+        let link = links.and_then(|list| (0..list.length()).filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(list.item(i)?).ok()).find(|a| to(a)));
+        match link {
+            Some(link) => {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link.focus_with_options(&options);
+            }
+            None => {
+                if let Ok(Some(h1)) = document().query_selector("main h1") {
+                    focus_in_place(h1);
+                }
+            }
         }
     });
 }

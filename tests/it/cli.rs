@@ -120,6 +120,9 @@ fn pages_writes_the_static_site_with_redirects_sitemap_and_a_hardened_shell() {
     assert!(!quote.contains("import init"), "the loader moved to a file");
     let moved = read("quotes/old-words/index.html");
     assert!(moved.contains("url=/quotes/we-chose-change"), "{moved}");
+    // An event's address trimmed to its folder leads to the timeline, which lists them.
+    let events = read("events/index.html");
+    assert!(events.contains("url=/timeline\"") && events.contains("noindex"), "{events}");
     assert!(read("sitemap.xml").contains("<loc>https://d.example/quotes/we-chose-change</loc>"));
     assert!(!read("sitemap.xml").contains("old-words"));
     assert!(read("robots.txt").contains("Sitemap: https://d.example/sitemap.xml"));

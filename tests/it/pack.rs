@@ -1080,3 +1080,18 @@ fn a_first_screen_is_a_windowful_of_the_shortest_cards() {
         assert_eq!(first_screen_for(unknown), FIRST_SCREEN, "{unknown}");
     }
 }
+
+/// The page for a path Dossier does not have names it; a folder of pages (`/events`) also
+/// leads to the page that lists them.
+#[test]
+fn a_folder_of_pages_that_is_no_page_leads_to_its_listing() {
+    init();
+    let c = corpus();
+    let ctx = whole(&c);
+    // (Without the markers hydration reads.)
+    let html = render_page(SHELL, &ctx, &Route::NotFound { path: "/events".into() }, "").unwrap().replace("<!---->", "");
+    assert!(html.contains("There is no page at /events in this dossier."), "{html}");
+    assert!(html.contains("Events are listed on <a href=\"/timeline\">the timeline</a>."), "{html}");
+    let other = render_page(SHELL, &ctx, &Route::NotFound { path: "/eventz".into() }, "").unwrap();
+    assert!(!other.contains("are listed on"), "{other}");
+}

@@ -233,7 +233,7 @@ fn search_text() -> impl Strategy<Value = String> {
 
 /// Words, phrases and punctuation from the corpus's quotes.
 fn corpus_words() -> impl Strategy<Value = String> {
-    let piece = (any::<Index>(), any::<Index>(), select(&["", " ", "\"", "“", "”", "-", ".*", "? ", "'s "][..]))
+    let piece = (any::<Index>(), any::<Index>(), select(&["", " ", "\"", "“", "”", "-", ".*", "? ", "'s ", " -", " −“"][..]))
         .prop_map(|(q, w, glue)| {
             let q = q.index(corpus().quotes.len());
             let (text, spans) = (&corpus().quotes[q].text, &quote_words()[q]);
@@ -619,6 +619,25 @@ proptest! {
         prop_assert_eq!(with_a, scan, "{:?}", a);
     }
 
+    /// A quoted word left out (`a -"b"`) drops exactly the quotes that the quoted word
+    /// finds, and nothing else: leaving out is the complement of finding.
+    #[test]
+    fn a_quoted_word_left_out_drops_exactly_the_quotes_it_finds(a in corpus_word(), b in corpus_word(), sort in quote_sort()) {
+        let (c, index) = shared();
+        let search = |q: String| {
+            let query = QuoteQuery { q, sort, ..QuoteQuery::default() };
+            let hits = index.search(c, &query);
+            check_hits(c, &query, &hits).map(|()| quote_set(&hits))
+        };
+        let without = search(format!("{a} -\"{b}\""))?;
+        let (with_a, with_b) = (search(format!("{a} "))?, search(format!("\"{b}\""))?);
+        let expected: Vec<usize> = with_a.iter().copied().filter(|q| !with_b.contains(q)).collect();
+        prop_assert_eq!(&without, &expected, "{:?} without {:?}", a, b);
+        // And alone, every quote but those.
+        let rest: Vec<usize> = (0..c.quotes.len()).filter(|q| !with_b.contains(q)).collect();
+        prop_assert_eq!(search(format!("-\"{b}\""))?, rest);
+    }
+
     /// A run of consecutive words of a quote, quoted as a phrase, finds that quote and
     /// marks the run.
     #[test]
@@ -750,7 +769,8 @@ fn typed_query(c: &'static Corpus) -> impl Strategy<Value = String> {
         }
         out.into_iter().collect()
     });
-    let glue = select(&[" ", " ", "\"", " \"", "\" ", "-", ""][..]);
+    // Pieces joined as typed: spaces, quotes, hyphens, and a `-` that leaves out what follows.
+    let glue = select(&[" ", " ", "\"", " \"", "\" ", "-", "", " -", " -\""][..]);
     proptest::collection::vec((edited, glue), 1..5)
         .prop_map(|pieces| pieces.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
 }

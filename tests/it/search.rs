@@ -147,6 +147,19 @@ fn an_alias_finds_quotes_naming_the_actor_and_says_why() {
 }
 
 #[test]
+fn a_full_name_typed_says_which_of_its_forms_the_text_has() {
+    let c = corpus();
+    let found = hits(&c, "vladimir putin ");
+    let short: Vec<_> = found.iter().filter(|h| !c.quotes[h.quote].text.contains("Vladimir Putin")).collect();
+    assert!(!short.is_empty(), "no quote names him otherwise");
+    for h in short {
+        let text = &c.quotes[h.quote].text;
+        let form = if text.contains("Putin") { "Putin" } else { "بوتين" };
+        assert_eq!(h.reasons, [format!("matched Vladimir Putin as “{form}”")], "{text}");
+    }
+}
+
+#[test]
 fn another_transliteration_finds_the_speaker() {
     let c = corpus();
     let found = hits(&c, "al-Shaybani ");
@@ -313,4 +326,73 @@ fn an_actors_family_name_in_arabic_script_finds_what_it_finds_in_latin_script() 
         assert!(!found.is_empty(), "{arabic}");
         assert_eq!(found, quotes(latin), "{arabic} / {latin}");
     }
+}
+
+/// The quotes of a search, as numbers, ascending.
+fn quote_set(c: &Corpus, index: &QuoteIndex, text: &str) -> Vec<usize> {
+    let mut set: Vec<usize> = index.search(c, &q(text)).iter().map(|h| h.quote).collect();
+    set.sort_unstable();
+    set
+}
+
+#[test]
+fn a_word_left_out_drops_exactly_the_quotes_with_that_word() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    for (kept, left) in [("syria ", "agreement"), ("russia ", "interests"), ("", "sanctions"), ("", "will"), ("syria ", "qwertyuiop")] {
+        // Whole, never as a prefix or a typo: "agreements" or "agrement" would stay.
+        let has = |i: usize| dossier::core::fold::tokens(&c.quotes[i].text).iter().any(|t| t == left);
+        let expected: Vec<usize> = quote_set(&c, &index, kept).into_iter().filter(|&i| !has(i)).collect();
+        let query = format!("{kept}-{left}");
+        assert_eq!(quote_set(&c, &index, &query), expected, "{query:?}");
+        assert!(expected.len() < quote_set(&c, &index, kept).len() || left == "qwertyuiop", "{query:?} left nothing out");
+    }
+}
+
+#[test]
+fn a_name_left_out_drops_every_quote_naming_the_actor_in_any_form_and_all_they_said() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    let putin = ActorId::new("vladimir-putin");
+    let hits = quote_set(&c, &index, "-Putin");
+    let names = |i: usize| {
+        let text = dossier::core::fold::fold(&c.quotes[i].text);
+        text.contains("putin") || c.quotes[i].text.contains("بوتين")
+    };
+    let expected: Vec<usize> = (0..c.quotes.len()).filter(|&i| c.quotes[i].speaker != putin && !names(i)).collect();
+    assert_eq!(hits, expected);
+    assert!(expected.len() < c.quotes.len());
+    // In Arabic script, or spelt with his whole name: the same quotes.
+    assert_eq!(quote_set(&c, &index, "-بوتين"), expected);
+    assert_eq!(quote_set(&c, &index, "-Vladimir-Putin"), expected);
+    // A name's words quoted are only that sequence of words: what he said stays.
+    let quoted = quote_set(&c, &index, "-\"Putin\"");
+    assert!(c.quotes.iter().enumerate().filter(|(_, q)| q.speaker == putin).all(|(i, _)| quoted.contains(&i) || names(i)));
+}
+
+#[test]
+fn a_query_that_only_leaves_out_lists_the_rest_in_document_order() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    // "aleppo " is the place, in any of its forms: what "-aleppo" leaves out.
+    let aleppo = quote_set(&c, &index, "aleppo ");
+    assert!(!aleppo.is_empty());
+    let rest: Vec<String> =
+        c.quotes.iter().enumerate().filter(|(i, _)| !aleppo.contains(i)).map(|(_, q)| q.id.to_string()).collect();
+    assert_eq!(ids(&c, q("-aleppo")), rest);
+    // Nothing to rank: no highlight, no reason.
+    let hits = index.search(&c, &q("-aleppo"));
+    assert!(hits.iter().all(|h| h.highlights.is_empty() && h.reasons.is_empty() && h.score == 0));
+    // Under a filter, only what the filter keeps.
+    let by = QuoteQuery { q: "-aleppo".into(), kind: Some(QuoteKind::Statement), ..QuoteQuery::default() };
+    assert!(index.search(&c, &by).iter().all(|h| c.quotes[h.quote].kind == QuoteKind::Statement && !aleppo.contains(&h.quote)));
+}
+
+#[test]
+fn a_suggestion_keeps_what_the_query_leaves_out() {
+    let c = corpus();
+    let index = QuoteIndex::new(&c);
+    assert_eq!(index.suggest(&c, &q("hmiemin -qwertyuiop")), Some("hmeimim -qwertyuiop".to_owned()));
+    // Leaving out every quote that names Hmeimim leaves none to find.
+    assert_eq!(index.suggest(&c, &q("hmiemin -hmeimim")), None);
 }

@@ -521,6 +521,9 @@ fn a_redirect_page_sends_the_reader_on() {
     assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/quotes/new-id\">"));
     assert!(page.contains("<a href=\"/quotes/new-id\">"));
     assert!(page.contains("Content-Security-Policy"));
+    // With the site's icon: a page without one makes the browser ask for a /favicon.ico
+    // no static site of Dossier's has.
+    assert!(page.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"), "{page}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{merge, parse_terms, passes_filters, Hit, QuoteIndex, Strength, Term};
+use super::{alias_reason, merge, passes_filters, Hit, QuoteIndex, Strength, Term};
 use crate::core::fold::{tokens, word_ranges};
 use crate::core::model::Corpus;
 use crate::core::route::{QuoteQuery, QuoteSort};
@@ -25,7 +25,7 @@ impl QuoteIndex {
     /// The quotes matching `query`, ranked (or ordered as `query.sort` asks), the simple way.
     #[doc(hidden)]
     pub fn search_reference(&self, corpus: &Corpus, query: &QuoteQuery) -> Vec<Hit> {
-        let terms = self.find_entities(parse_terms(&query.q));
+        let (terms, left) = self.query_terms(&query.q);
         // Every quote's words as vocabulary ids, read from its text: phrases are found here
         // by trying every start of every quote, not from the postings as the fast path does.
         let all_words: Vec<Vec<u32>> = corpus.quotes.iter().map(|quote| self.read_text(&quote.text).1).collect();
@@ -47,7 +47,26 @@ impl QuoteIndex {
         // Without filters every quote is allowed; checking 100,000 of them would cost more
         // than the search.
         let filtered = !query.speakers.is_empty() || query.doc.is_some() || query.kind.is_some();
-        let allowed = |i: usize| !filtered || passes_filters(&corpus.quotes[i], query);
+        // What the query leaves out, found by reading every quote: a word, whole (in the
+        // text, or naming the speaker); a phrase; a name in any of its forms, or its speaker.
+        let left_out: Vec<bool> = (0..corpus.quotes.len())
+            .map(|q| {
+                let ids = &all_words[q];
+                let speaker = &corpus.quotes[q].speaker;
+                let said_by = |entity: &super::Entity| entity.actor.as_ref() == Some(speaker);
+                left.iter().any(|term| match term {
+                    Term::Word { word, .. } => self.token_id(word).is_some_and(|id| {
+                        ids.contains(&id) || self.entities.iter().any(|e| e.name_tokens.binary_search(&id).is_ok() && said_by(e))
+                    }),
+                    Term::Phrase { words, .. } => (0..ids.len()).any(|start| self.phrase_in(ids, start, words, false)),
+                    Term::Entity { entity, .. } => {
+                        let entity = &self.entities[*entity];
+                        said_by(entity) || entity.forms.iter().any(|(_, form)| (0..ids.len()).any(|start| self.phrase_in(ids, start, form, false)))
+                    }
+                })
+            })
+            .collect();
+        let allowed = |i: usize| (!filtered || passes_filters(&corpus.quotes[i], query)) && !left_out[i];
         // Per quote: (score, fuzzy terms, highlights, reasons, terms matched). Order does
         // not matter: hits are sorted by a total order at the end.
         let mut acc: FxHashMap<u32, Accumulated> = FxHashMap::default();
@@ -108,9 +127,9 @@ impl QuoteIndex {
                     let entity = &self.entities[*entity];
                     let typed_tokens = tokens(typed);
                     let alias_note = if typed != &entity.name { format!(" (alias {typed})") } else { String::new() };
-                    for (_, form) in &entity.forms {
+                    for (written, form) in &entity.forms {
                         // Naming it as typed is a plain match; another of its names is explained.
-                        let reason = (*form != typed_tokens).then(|| format!("matched {} via alias {typed}", entity.name));
+                        let reason = (*form != typed_tokens).then(|| alias_reason(&entity.name, typed, written));
                         for (q, start) in phrase_hits(form, false) {
                             note(q, Strength::Exact, Some(run(q, start, form.len())), reason.clone());
                         }

@@ -80,7 +80,8 @@ thread_local! {
     static TRAVERSING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn traversing() -> bool {
+/// Whether the app is following back or forward now (see [`watch_history`]).
+pub fn traversing() -> bool {
     TRAVERSING.with(Cell::get)
 }
 

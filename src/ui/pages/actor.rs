@@ -83,9 +83,11 @@ pub fn ActorPage(
                 view! { <p><a href=Route::quotes_of(&actor.id).href()>"Search within them"</a></p><ul class="results">{quote_items}</ul> }.into_any()
             } else {
                 // Said by no one here, but perhaps named: the search finds quotes that
-                // name them (by any of their names).
+                // name them (by any of their names), or says that none does. (A link that
+                // promised quotes could open an empty search: what names them is not in
+                // this page's data.)
                 let named = Route::Quotes(QuoteQuery { q: actor.name.clone(), ..QuoteQuery::default() }).href();
-                view! { <p>"No quote in these documents is attributed to "{actor.name.clone()}". "<a href=named>"Quotes that name "{actor.name.clone()}</a></p> }.into_any()
+                view! { <p>"No quote in these documents is attributed to "{actor.name.clone()}". "<a href=named>"Search the quotes for "{actor.name.clone()}"’s names"</a></p> }.into_any()
             }}
             {more_quotes}
         </section>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::route::{Route, Section};
+use crate::core::route::{self, Route, Section};
 use crate::ui::app::use_route;
 
 /// Names the path asked for (read from the URL, so the one `404.html` serves every
@@ -17,9 +17,18 @@ pub fn NotFoundPage() -> impl IntoView {
             _ => "There is no page at this address in this dossier.".to_owned(),
         })
     };
+    // A folder of pages (`/events`): the page that lists them.
+    let listing = move || {
+        parsed.with(|p| match &p.route {
+            Route::NotFound { path } => route::listed_at(path),
+            _ => None,
+        })
+        .map(|f| view! { <p>{f.what}" are listed on "<a href=(f.listing)().href()>{f.listed_on}</a>"."</p> })
+    };
     view! {
         <h1>"Page not found"</h1>
         <p class="lead">{lead}</p>
+        {listing}
         <p>"Try one of these instead:"</p>
         <ul>
             <li><a href=Section::Home.route().href()>"Home"</a></li>

@@ -16,6 +16,7 @@ use crate::core::lists::{NoMatch, QuoteAnswer};
 use crate::core::model::{ActorId, DocumentId};
 use crate::core::pack::Need;
 use crate::core::route::{self, QuoteQuery, QuoteSort, Route, MAX_QUERY_BYTES};
+use crate::core::search;
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
@@ -284,10 +285,23 @@ pub fn QuotesPage() -> impl IntoView {
         let (label, next) = match q.sort {
             QuoteSort::Auto => ("Sort by date", QuoteQuery { sort: QuoteSort::Date, ..q }),
             // With nothing searched there is nothing to rank: the other order is the documents'.
-            QuoteSort::Date if q.q.trim().is_empty() => ("In document order", QuoteQuery { sort: QuoteSort::Auto, ..q }),
+            QuoteSort::Date if !search::has_kept_words(&q.q) => ("In document order", QuoteQuery { sort: QuoteSort::Auto, ..q }),
             QuoteSort::Date => ("Sort by relevance", QuoteQuery { sort: QuoteSort::Auto, ..q }),
         };
         view! { <a class="sort" href=Route::Quotes(next).href()>{label}</a> }
+    };
+    // What the words leave out (`-aleppo`), said, so a reader sees the minus was read.
+    let left_out = Memo::new(move |_| query.with(|q| search::left_out(&q.q)));
+    let left_out_note = move || {
+        left_out.with(|left| {
+            let named: Vec<String> = left.iter().map(|words| format!("“{words}”")).collect();
+            let list = match named.as_slice() {
+                [] => return None,
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            };
+            Some(view! { <p class="left-out">"Leaving out every quote that matches "{list}"."</p> })
+        })
     };
     let total = use_corpus().corpus.counts.quotes;
     let current_export = current.clone();
@@ -305,13 +319,16 @@ pub fn QuotesPage() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="Words, names or \"a phrase\""
+                    aria-describedby="quote-q-help"
                     maxlength=MAX_QUERY_BYTES.to_string()
                     prop:value=move || query.with(|q| q.q.clone())
                     on:input=on_input
                     on:focus=prefetch
                 />
+                <p id="quote-q-help" class="hint">"Quote marks find a phrase; a minus leaves out a word or a name: "<code>"-aleppo"</code>"."</p>
             </form>
         </search>
+        {left_out_note}
         <p class="pending-note" role="status">"Searching…"</p>
         <LoadFailure need what="quotes"/>
         <p class="count" role="status" aria-live="polite">

@@ -93,6 +93,24 @@ test('a search of the sharded index fetches its terms, the chunks of its words a
   expect(asked).not.toContain('quotes');
 });
 
+test('a search of the sharded index leaves out what follows a minus, opened cold, never fetching every quote', async ({ page }) => {
+  // The truth, from the data folder: the quotes with the phrase, less those that name
+  // Geneva in any of its forms (a place: "-geneva" leaves out the place, by any name).
+  const texts = synthQuotes().map((q) => q.text.toLowerCase());
+  const phrase = texts.filter((t) => t.includes('the lifting of sanctions'));
+  const geneva = /\bgeneva\b|\bgen[eè]ve\b|جنيف/;
+  const truth = phrase.filter((t) => !geneva.test(t)).length;
+  expect(truth).toBeGreaterThan(0);
+  expect(truth).toBeLessThan(phrase.length);
+  const asked = watchData(page);
+  await open(page, `${synth}/quotes?q=${encodeURIComponent('"the lifting of sanctions" -geneva')}`);
+  await expect(page.locator('.count')).toContainText(`${truth} of 250 quotes`);
+  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “geneva”.');
+  await settled(page);
+  for (const text of await page.locator('.results > li blockquote').allTextContents()) expect(text.toLowerCase()).not.toMatch(geneva);
+  expect(asked).not.toContain('quotes');
+});
+
 test('a search asks for its words\' chunks as soon as the vocabulary is in, while the columns are still on their way', async ({ page }) => {
   // The columns (every quote's speaker, document, kind and length) are held back.
   const held = [];

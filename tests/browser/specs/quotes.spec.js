@@ -124,6 +124,50 @@ test('typos, aliases in any script and phrases find the right quotes and say why
   await expect(page.locator('.empty')).toBeVisible();
 });
 
+test('a minus leaves out a word or a name, says so, and the link opens cold to the same results', async ({ page }) => {
+  const count = async () => Number((await page.locator('.count').textContent()).match(/^(\d+) of/)[1]);
+  await open(page, '/quotes?q=russia');
+  await expect(page.locator('#quote-q-help')).toContainText('a minus leaves out a word or a name: -aleppo');
+  await expect(page.locator('.count')).toContainText(/^\d+ of \d+ quotes/);
+  const all = await count();
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
+  await box.fill('russia -aleppo');
+  await expect(page).toHaveURL(/q=russia(\+|%20)-aleppo$/);
+  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “aleppo”.');
+  await expect(page.locator('.count')).not.toHaveText(new RegExp(`^${all} of`));
+  const fewer = await count();
+  expect(fewer).toBeGreaterThan(0);
+  expect(fewer).toBeLessThan(all);
+  for (const text of await page.locator('.results > li blockquote').allTextContents()) expect(text).not.toMatch(/Aleppo|حلب/);
+  // The link, opened cold, reads the same.
+  await page.reload();
+  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “aleppo”.');
+  await expect(page.locator('.count')).toHaveText(new RegExp(`^${fewer} of`));
+  // Only left out: every other quote, in the documents' order, nothing marked.
+  await open(page, '/quotes?q=-Putin+-%E2%80%9Cno+fly%E2%80%9D');
+  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “Putin” and “no fly”.');
+  await expect(page.locator('.count')).toContainText(/^\d+ of \d+ quotes/);
+  await expect(page.locator('.results mark')).toHaveCount(0);
+  for (const text of await page.locator('.results > li blockquote').allTextContents()) expect(text).not.toMatch(/Putin|بوتين/);
+  await expect(page.locator('a.sort')).toHaveText('Sort by date');
+  await page.locator('a.sort').click();
+  await expect(page.locator('a.sort')).toHaveText('In document order');
+});
+
+test('back from a quote to the list puts the keyboard on the quote it left, where the reader was', async ({ page }) => {
+  await open(page, '/quotes?q=syria');
+  const link = page.locator('.results > li').nth(6).locator('a[href^="/quotes/"]').first();
+  const href = await link.getAttribute('href');
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('main h1')).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
+  await expect(page.locator('.results > li').nth(6).locator(`a[href="${href}"]`).first()).toBeFocused();
+  await expect(page.locator(':focus')).toBeInViewport();
+});
+
 test('no results offer a corrected spelling that works', async ({ page }) => {
   await open(page, '/quotes?q=hmiemin%20agremnt');
   await page.locator('.empty').getByRole('link', { name: /hmeimim agreement/ }).click();

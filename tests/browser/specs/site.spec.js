@@ -102,6 +102,14 @@ for (const kind of ['quotes', 'events', 'actors', 'documents']) {
   });
 }
 
+test('an event\'s address trimmed to /events leads to the timeline', async ({ page }) => {
+  await page.goto('/events');
+  await expect(page).toHaveURL(/\/timeline$/);
+  await expect(page.locator('main h1')).toHaveText('Timeline');
+  await page.goto('/events/');
+  await expect(page).toHaveURL(/\/timeline$/);
+});
+
 test('sitemap.xml lists every page and robots.txt allows them', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
   const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);

@@ -148,7 +148,7 @@ test('an actor page lists their quotes and events and links to the filtered time
   await expect(page.locator('.chip')).toContainText('Vladimir Putin');
 });
 
-test('an actor no quote is attributed to says so and leads to the quotes that name them; aliases in two scripts each read in their own direction', async ({ page }) => {
+test('an actor no quote is attributed to says so and leads to a search of their names; aliases in two scripts each read in their own direction', async ({ page }) => {
   await open(page, '/actors/vladimir-putin');
   const quotes = page.locator('section', { has: page.getByRole('heading', { name: 'Quotes (0)' }) });
   await expect(quotes).toContainText('No quote in these documents is attributed to Vladimir Putin.');
@@ -157,7 +157,7 @@ test('an actor no quote is attributed to says so and leads to the quotes that na
   const aliases = await page.locator('.facts dd bdi').allTextContents();
   expect(aliases).toContain('فلاديمير بوتين');
   expect(aliases).toContain('بوتين');
-  await quotes.getByRole('link', { name: 'Quotes that name Vladimir Putin' }).click();
+  await quotes.getByRole('link', { name: 'Search the quotes for Vladimir Putin’s names' }).click();
   await expect(page).toHaveURL(/\/quotes\?q=Vladimir\+Putin$/);
   const found = page.locator('.results > li');
   await expect(found.first()).toBeVisible();
