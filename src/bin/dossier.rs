@@ -493,7 +493,7 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     // corpus's own redirects say otherwise.
     for f in route::FOLDERS_LISTED {
         if !redirects.iter().any(|r| r.from.trim_end_matches('/') == f.folder) {
-            let html = site::redirect_page(&(f.listing)().href(), &base, site::CONTENT_SECURITY_POLICY);
+            let html = site::redirect_page(&(f.listing)().address(), &base, site::CONTENT_SECURITY_POLICY);
             write(&dist.join(f.folder.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
         }
     }

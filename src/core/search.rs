@@ -507,14 +507,12 @@ fn parse_terms(q: &str) -> Vec<Piece> {
             });
             continue;
         }
-        let (runs, ends_in_minus) = split_minus(piece);
+        let (runs, ends_in_minus) = split_minus(piece, i == 0);
         minus_before = ends_in_minus && i < last_piece;
+        // Runs without words (`-.`, `-al`) leave nothing out: punctuation, as elsewhere.
+        let runs: Vec<(Vec<String>, bool)> = runs.into_iter().map(|(text, leave)| (tokens(text), leave)).filter(|(words, _)| !words.is_empty()).collect();
         let kept_runs = runs.len();
-        for (j, (text, leave)) in runs.into_iter().enumerate() {
-            let words = tokens(text);
-            if words.is_empty() {
-                continue;
-            }
+        for (j, (words, leave)) in runs.into_iter().enumerate() {
             if leave {
                 out.push(Piece::LeaveOutWords(words));
             } else {
@@ -529,11 +527,13 @@ fn parse_terms(q: &str) -> Vec<Piece> {
 
 /// A piece of query text outside quotes cut into runs, each kept or left out (a run that
 /// starts with a `-` at a word's start, up to the next space), and whether the text ends
-/// in such a `-` with nothing after it (it then leaves out the phrase that follows).
-fn split_minus(piece: &str) -> (Vec<(&str, bool)>, bool) {
+/// in such a `-` with nothing after it (it then leaves out the phrase that follows). A
+/// word starts at the query's start (`at_start`: the piece is the first) or after a space,
+/// not right after a closing quote (`"no fly"-zone` keeps "zone").
+fn split_minus(piece: &str, at_start: bool) -> (Vec<(&str, bool)>, bool) {
     let mut runs = Vec::new();
     let mut start = 0;
-    let mut after_space = true;
+    let mut after_space = at_start;
     let mut ends_in_minus = false;
     let mut chars = piece.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -578,7 +578,7 @@ pub fn left_out(q: &str) -> Vec<String> {
             }
             continue;
         }
-        let (runs, ends_in_minus) = split_minus(piece);
+        let (runs, ends_in_minus) = split_minus(piece, i == 0);
         minus_before = ends_in_minus && i + 1 < pieces.len();
         out.extend(runs.into_iter().filter(|(text, leave)| *leave && !tokens(text).is_empty()).map(|(text, _)| text.trim().to_owned()));
     }
@@ -1470,6 +1470,14 @@ mod tests {
         assert_eq!(parse_terms("russia -"), [word("russia", true)]);
         assert_eq!(parse_terms("russia -\"\""), [word("russia", false)]);
         assert!(parse_terms("- -- -.").is_empty());
+        // A minus that leaves nothing out changes nothing: the word before it is still
+        // being typed, as with a minus alone.
+        assert_eq!(parse_terms("russ -."), [word("russ", true)]);
+        assert_eq!(parse_terms("russ -al"), [word("russ", true)]);
+        // Right after a closing quote, a minus is a hyphen: not a word's start.
+        assert_eq!(parse_terms("\"no fly\"-zone "), [Piece::Keep(Term::Phrase { words: vec!["no".into(), "fly".into()], prefix: false }), word("zone", false)]);
+        assert_eq!(parse_terms("\"no fly\" -zone "), [Piece::Keep(Term::Phrase { words: vec!["no".into(), "fly".into()], prefix: false }), left(&["zone"])]);
+        assert!(left_out("\"no fly\"-zone \"a\"-\"b\"").is_empty());
         // What the page says is left out, as typed.
         assert_eq!(left_out("russia -aleppo −“no fly” -al-Sharaa - x -"), ["aleppo", "no fly", "al-Sharaa"]);
         assert!(left_out("al-Sharaa - x").is_empty());

@@ -65,6 +65,7 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
     let section = Memo::new(move |_| parsed.with(|p| p.route.section()));
     // Effects run in the browser only, after the page is hydrated.
     Effect::new(|_| register_service_worker());
+    Effect::new(|_| prepare_printing());
     // "/" focuses the search box where there is one (unless the user is typing already).
     let _ = window_event_listener(leptos::ev::keydown, |ev| {
         let typing = ev
@@ -164,13 +165,51 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         match shown.get_value() {
             // Back or forward: the keyboard goes on from the link to the page left, if
             // this one has it (the card the reader followed), else from the heading.
-            Some(left) if left != page && crate::ui::components::more::traversing() => focus_link_to(left.rendered().href()),
+            // (Not from the page for no path: it has no address of its own to look for.)
+            Some(left) if left != page && !matches!(left, Page::NotFound(_)) && crate::ui::components::more::traversing() => {
+                focus_link_to(left.rendered().href())
+            }
             Some(left) if left != page => focus_heading(),
             _ => {}
         }
         shown.set_value(Some(page.clone()));
         view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
     }
+}
+
+/// Paper has no links to follow: while the page prints, each link of the page names its
+/// whole address (the stylesheet writes `data-print-href` after it; the static page
+/// alone prints the path), and what is folded away (a document's editor's notes) is
+/// unfolded; both are undone after.
+fn prepare_printing() {
+    const OPENED: &str = "data-opened-to-print";
+    const ADDRESS: &str = "data-print-href";
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = document().query_selector_all(selector) {
+            (0..list.length()).filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(list.item(i)?).ok()).for_each(|el| f(&el));
+        }
+    };
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let origin = window().location().origin().unwrap_or_default();
+        each("main a[href^='/']", &|a| {
+            if let Some(href) = a.get_attribute("href") {
+                let _ = a.set_attribute(ADDRESS, &format!("{origin}{href}"));
+            }
+        });
+        each("main details:not([open])", &|el| {
+            let _ = el.set_attribute("open", "");
+            let _ = el.set_attribute(OPENED, "");
+        });
+    });
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| {
+        each(&format!("main a[{ADDRESS}]"), &|a| {
+            let _ = a.remove_attribute(ADDRESS);
+        });
+        each(&format!("main details[{OPENED}]"), &|el| {
+            let _ = el.remove_attribute("open");
+            let _ = el.remove_attribute(OPENED);
+        });
+    });
 }
 
 /// After moving to another page, focuses its heading (once it is in the document), so

@@ -204,6 +204,7 @@ fn pages_under_a_base_path_put_every_url_under_it_and_keep_the_site_folders_and_
         }
     }
     assert!(read("quotes/old-words/index.html").contains("url=/sub/quotes/we-chose-change"));
+    assert!(read("events/index.html").contains("url=/sub/timeline\""), "{}", read("events/index.html"));
     assert!(read("sitemap.xml").contains("<loc>https://d.example/sub/quotes/we-chose-change</loc>"));
     assert!(read("sitemap.xml").contains("<loc>https://d.example/sub/</loc>"));
     assert!(read("robots.txt").contains("Sitemap: https://d.example/sub/sitemap.xml"));

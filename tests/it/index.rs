@@ -360,6 +360,9 @@ fn a_cold_guess_of_what_a_query_reads_is_only_ever_what_it_reads() {
         queries.extend([format!("{form} "), form.clone(), format!("{cut} "), start]);
     }
     queries.extend(vocabulary.iter().step_by(7).flat_map(|w| [format!("{w} "), w.chars().take(4).collect()]));
+    // The same left out (`-word`): read whole, like a finished word.
+    queries.extend(all_forms.iter().map(|f| format!("-{f} ")));
+    queries.extend(vocabulary.iter().step_by(11).map(|w| format!("syria -{w} ")));
     let one_word_names: BTreeSet<String> = all_forms.iter().map(|f| tokens(f)).filter(|t| t.len() == 1).flatten().collect();
     // The postings chunk a word of the vocabulary is in, from the chunks' first words.
     let firsts = &shards.guide.firsts;

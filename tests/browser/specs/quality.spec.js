@@ -231,9 +231,33 @@ test('print: a quote and a filtered timeline print without controls, with their 
     for (const control of ['.copy', '.export', '.timeline-filters', '.chart-tools']) {
       for (const el of await page.locator(control).all()) await expect(el, `${path} ${control}`).toBeHidden();
     }
+    // Each link's whole address as the page prints (paper has no site to be relative
+    // to); its path otherwise (the static page alone).
     const link = page.locator('main a[href^="/"]').first();
-    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
-    expect(after, path).toContain(`(${await link.getAttribute('href')})`);
+    const href = await link.getAttribute('href');
+    const after = () => link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(await after(), path).toBe(`" (${href})"`);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await after(), path).toBe(`" (${new URL(page.url()).origin}${href})"`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await after(), path).toBe(`" (${href})"`);
     await page.emulateMedia({ media: 'screen' });
   }
+});
+
+test('print: a document prints its editor\'s notes unfolded, and folds them again after', async ({ page }) => {
+  await open(page, '/documents/majalla-shaibani-interview-part-1');
+  const notes = page.locator('details.doc-notes');
+  await expect(notes).toHaveCount(1);
+  await expect(notes).not.toHaveAttribute('open');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(notes).toHaveAttribute('open', '');
+  await expect(notes.locator('> :not(summary)').first()).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(notes).not.toHaveAttribute('open');
+  // One the reader opened stays open.
+  await notes.locator('summary').click();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(notes).toHaveAttribute('open', '');
 });
