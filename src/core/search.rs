@@ -1139,8 +1139,8 @@ impl QuoteIndex {
         // The terms a hit must match come first; those left out after them.
         let kept = terms.iter().take_while(|t| !t.leave).count();
         let (terms_kept, terms_left) = terms.split_at(kept);
-        let left_out = self.left_out(terms_left);
-        let allowed = |i: usize| allowed(i) && left_out.binary_search(&(i as u32)).is_err();
+        let left_out = self.left_out(terms_left, n);
+        let allowed = |i: usize| allowed(i) && !left_out.contains(i);
         if terms_kept.is_empty() {
             hits.extend((0..n).filter(|&i| allowed(i)).map(|i| keyed(Ranked { quote: i, score: 0, fuzzy_terms: 0 })));
         } else {
@@ -1200,14 +1200,12 @@ impl QuoteIndex {
         Ranking { hits, ordered, terms }
     }
 
-    /// The quotes that any of `terms` (those a query leaves out) matches, ascending, once each.
-    fn left_out(&self, terms: &[Prepared]) -> Vec<u32> {
-        let mut out = Vec::new();
+    /// The quotes (of `n`) that any of `terms` (those a query leaves out) matches.
+    fn left_out(&self, terms: &[Prepared], n: usize) -> QuoteSet {
+        let mut out = QuoteSet::default();
         for term in terms {
-            self.matches(term, &mut |q, _, _| out.push(q));
+            self.matches(term, &mut |q, _, _| out.insert(q as usize, n));
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
@@ -1339,6 +1337,32 @@ impl QuoteIndex {
         }
         out.push_str(&q[at..]);
         changed.then_some(out)
+    }
+}
+
+/// A set of quotes, a bit each: what a query leaves out (`-the` can leave out most of a
+/// million quotes, each then looked up once per quote its words match). Empty, it holds
+/// no memory.
+#[derive(Default)]
+struct QuoteSet(Vec<u64>);
+
+impl QuoteSet {
+    /// Adds quote `q` of `n`.
+    fn insert(&mut self, q: usize, n: usize) {
+        if self.0.is_empty() {
+            self.0 = vec![0; n.div_ceil(64)];
+        }
+        if let Some(word) = self.0.get_mut(q / 64) {
+            *word |= 1 << (q % 64);
+        }
+    }
+
+    fn contains(&self, q: usize) -> bool {
+        self.0.get(q / 64).is_some_and(|word| word & (1 << (q % 64)) != 0)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
