@@ -585,6 +585,36 @@ pub fn left_out(q: &str) -> Vec<String> {
     out
 }
 
+/// The query without what it leaves out (`russia -aleppo` gives `russia`): what to search
+/// instead when everything its words find is left out.
+pub fn without_left_out(q: &str) -> String {
+    let normalized = q.replace(['“', '”', '„'], "\"");
+    let pieces: Vec<&str> = normalized.split('"').collect();
+    let mut out = String::new();
+    let mut minus_before = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 {
+            if !std::mem::take(&mut minus_before) {
+                out.push('"');
+                out.push_str(piece);
+                if i + 1 < pieces.len() {
+                    out.push('"');
+                }
+            }
+            continue;
+        }
+        let (runs, ends_in_minus) = split_minus(piece, i == 0);
+        minus_before = ends_in_minus && i + 1 < pieces.len();
+        out.extend(runs.into_iter().filter(|(_, leave)| !leave).map(|(text, _)| text));
+        if minus_before {
+            // The minus before the phrase left out.
+            let kept = out.trim_end().trim_end_matches(is_minus).len();
+            out.truncate(kept);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether a query has words a hit must match (not only words it leaves out): with none,
 /// every quote the filters allow is listed, in document order, less those left out.
 pub fn has_kept_words(q: &str) -> bool {
@@ -1506,6 +1536,12 @@ mod tests {
         assert_eq!(left_out("russia -aleppo −“no fly” -al-Sharaa - x -"), ["aleppo", "no fly", "al-Sharaa"]);
         assert!(left_out("al-Sharaa - x").is_empty());
         assert!(has_kept_words("-aleppo russia") && !has_kept_words("-aleppo -“no fly”"));
+        // And what is searched without it.
+        assert_eq!(without_left_out("russia -aleppo idlib"), "russia idlib");
+        assert_eq!(without_left_out("“48 hours” -“no fly” talks −Putin"), "\"48 hours\" talks");
+        assert_eq!(without_left_out("al-Sharaa - x -"), "al-Sharaa - x -");
+        assert_eq!(without_left_out("-aleppo"), "");
+        assert_eq!(without_left_out("talks \"open"), "talks \"open");
     }
 
     fn bundled() -> (Corpus, QuoteIndex) {

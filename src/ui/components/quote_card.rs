@@ -59,7 +59,7 @@ pub fn QuoteCard(
                 <br/>
                 <span class="source">"In "<cite>{document}</cite>", paragraph "{quote.paragraph}" · "</span>
                 <a href=context_href>"in context"</a>
-                {(!reasons.is_empty()).then(|| view! { <br/><span class="why">"Matched: "{reasons.join("; ")}</span> })}
+                {(!reasons.is_empty()).then(|| view! { <br/><span class="why">"Why: "{reasons.join("; ")}</span> })}
             </figcaption>
         </figure>
     }

@@ -238,6 +238,9 @@ pub fn QuotesPage() -> impl IntoView {
                     view! { <li>"Did you mean "<a href=route.href()>"“"{better}"”"</a>"?"</li> }
                 });
                 let what = if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) };
+                // Everything left out by the words after a minus: the search without them.
+                let has_left_out = !search::left_out(&q.q).is_empty();
+                let without_minus = Route::Quotes(QuoteQuery { q: search::without_left_out(&q.q), ..q.clone() });
                 // A name of someone the dossier knows but never quotes: say so, and lead to them.
                 let known = ctx.corpus.actor_named(&q.q).map(|a| {
                     let (_, events) = ctx.corpus.actor_counts(&a.id);
@@ -257,6 +260,9 @@ pub fn QuotesPage() -> impl IntoView {
                             {suggestion}
                             {(without_filters > 0).then(|| view! {
                                 <li><a href=unfiltered.href()>"Remove the filters"</a>" to see "{without_filters}" matching quotes."</li>
+                            })}
+                            {has_left_out.then(|| view! {
+                                <li>"The words after a minus leave out every quote they match: "<a href=without_minus.href()>"search without them"</a>"."</li>
                             })}
                             <li>"Try fewer or shorter words, another spelling, or a name’s other form (al-Sharaa, Jolani)."</li>
                         </ul>
@@ -298,7 +304,7 @@ pub fn QuotesPage() -> impl IntoView {
             let list = match named.as_slice() {
                 [] => return None,
                 [one] => one.clone(),
-                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
             };
             Some(view! { <p class="left-out">"Leaving out every quote that matches "{list}"."</p> })
         })
@@ -325,9 +331,11 @@ pub fn QuotesPage() -> impl IntoView {
                     on:input=on_input
                     on:focus=prefetch
                 />
-                <p id="quote-q-help" class="hint">"Quote marks find a phrase; a minus leaves out a word or a name: "<code>"-aleppo"</code>"."</p>
+                <p id="quote-q-help" class="hint">"Quote marks find a phrase; a minus leaves out the quotes with a whole word or a name: "<code>"-aleppo"</code>"."</p>
             </form>
         </search>
+        // On paper there is no search box: what was searched.
+        {move || query.with(|q| (!q.q.trim().is_empty()).then(|| view! { <p class="print-only">"Quotes found by “"{q.q.trim().to_owned()}"”"</p> }))}
         {left_out_note}
         <p class="pending-note" role="status">"Searching…"</p>
         <LoadFailure need what="quotes"/>
@@ -344,7 +352,7 @@ pub fn QuotesPage() -> impl IntoView {
                 }
             }}
             // No order to change while there are no results to order.
-            {move || (!searching.get()).then(|| view! { " · " {sort_link} })}
+            {move || (!searching.get() && found.get() > 0).then(|| view! { <span class="sort-part">" · " {sort_link}</span> })}
         </p>
         <ExportButtons
             of=ExportOf::Quotes

@@ -127,7 +127,7 @@ test('typos, aliases in any script and phrases find the right quotes and say why
 test('a minus leaves out a word or a name, says so, and the link opens cold to the same results', async ({ page }) => {
   const count = async () => Number((await page.locator('.count').textContent()).match(/^(\d+) of/)[1]);
   await open(page, '/quotes?q=russia');
-  await expect(page.locator('#quote-q-help')).toContainText('a minus leaves out a word or a name: -aleppo');
+  await expect(page.locator('#quote-q-help')).toContainText('a minus leaves out the quotes with a whole word or a name: -aleppo');
   await expect(page.locator('.count')).toContainText(/^\d+ of \d+ quotes/);
   const all = await count();
   const box = page.getByRole('searchbox', { name: /Search quotes/ });
@@ -145,13 +145,37 @@ test('a minus leaves out a word or a name, says so, and the link opens cold to t
   await expect(page.locator('.count')).toHaveText(new RegExp(`^${fewer} of`));
   // Only left out: every other quote, in the documents' order, nothing marked.
   await open(page, '/quotes?q=-Putin+-%E2%80%9Cno+fly%E2%80%9D');
-  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “Putin” and “no fly”.');
+  await expect(page.locator('.left-out')).toHaveText('Leaving out every quote that matches “Putin” or “no fly”.');
   await expect(page.locator('.count')).toContainText(/^\d+ of \d+ quotes/);
   await expect(page.locator('.results mark')).toHaveCount(0);
   for (const text of await page.locator('.results > li blockquote').allTextContents()) expect(text).not.toMatch(/Putin|بوتين/);
   await expect(page.locator('a.sort')).toHaveText('Sort by date');
   await page.locator('a.sort').click();
   await expect(page.locator('a.sort')).toHaveText('In document order');
+  // Everything the words find left out: said, with nothing to sort, the help across the page.
+  await open(page, '/quotes?q=aleppo+-aleppo');
+  await expect(page.locator('.empty')).toContainText('No quote matches “aleppo -aleppo”.');
+  await expect(page.locator('a.sort')).toHaveCount(0);
+  await expect(page.locator('.empty')).toContainText('The words after a minus leave out every quote they match: search without them.');
+  const [area, help] = await Promise.all([page.locator('.with-facets').boundingBox(), page.locator('.empty').boundingBox()]);
+  expect(help.width).toBeGreaterThan(area.width * 0.9);
+  await page.locator('.empty').getByRole('link', { name: 'search without them' }).click();
+  await expect(page).toHaveURL(/\/quotes\?q=aleppo$/);
+  await expect(page.locator('.results > li').first()).toBeVisible();
+});
+
+test('printed, search results take the page\'s width and say what was searched', async ({ page }) => {
+  await open(page, '/quotes?q=russia+-aleppo');
+  await expect(page.locator('.results > li').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.facets')).toBeHidden();
+  await expect(page.locator('.print-only')).toHaveText('Quotes found by “russia -aleppo”');
+  await expect(page.locator('.count .sort-part')).toBeHidden();
+  expect(await page.locator('.count').innerText()).toMatch(/^\d+ of \d+ quotes$/);
+  const [area, results] = await Promise.all([page.locator('main').boundingBox(), page.locator('.results').boundingBox()]);
+  expect(results.width).toBeGreaterThan(area.width * 0.9);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('.print-only')).toBeHidden();
 });
 
 test('back from a quote to the list puts the keyboard on the quote it left, where the reader was', async ({ page }) => {
