@@ -479,46 +479,62 @@ fn is_minus(c: char) -> bool {
     c == '-' || c == '\u{2212}'
 }
 
-/// The words of a query and its phrases, folded. A phrase left open while typing
-/// (`"48 hou`) matches its last word as a prefix. A `-` at the start of a word (at the
-/// query's start or after a space) leaves out what follows up to the next space, or the
-/// quoted phrase it stands before; a `-` inside a word (al-Sharaa) or on its own is not
-/// one. What is left out is always matched whole, never as a prefix or with a typo.
-fn parse_terms(q: &str) -> Vec<Piece> {
-    let typing = !q.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”');
-    let mut out = Vec::new();
-    let normalized = q.replace(['“', '”', '„'], "\"");
+/// A stretch of a query's text: a run outside quote marks, or a phrase inside them; and
+/// whether a minus leaves it out ([`segments`]).
+struct Segment<'a> {
+    text: &'a str,
+    phrase: bool,
+    leave: bool,
+    /// For a phrase: whether its closing quote mark was typed.
+    closed: bool,
+    /// Whether it is of the text after the last quote mark (the end of what is typed).
+    at_end: bool,
+}
+
+/// A query's text (its curly quote marks made straight) cut into [`Segment`]s, in order.
+/// A `-` at the start of a word (at the query's start or after a space) leaves out what
+/// follows up to the next space, or the quoted phrase it stands before; a `-` inside a
+/// word (al-Sharaa), on its own, at the very end or right after a closing quote mark is
+/// not one.
+fn segments(normalized: &str) -> Vec<Segment<'_>> {
     let pieces: Vec<&str> = normalized.split('"').collect();
-    let last_piece = pieces.len() - 1;
-    // Whether the last piece of text ended in a `-` before the phrase that follows it.
+    let last = pieces.len() - 1;
+    let mut out = Vec::new();
+    // Whether the text before a phrase ended in a `-` that leaves it out.
     let mut minus_before = false;
     for (i, piece) in pieces.iter().enumerate() {
-        let prefix = typing && i == last_piece;
         if i % 2 == 1 {
-            let words = tokens(piece);
             let leave = std::mem::take(&mut minus_before);
-            if words.is_empty() {
-                continue;
-            }
-            out.push(if leave {
-                Piece::LeaveOut(Term::Phrase { words, prefix: false })
-            } else {
-                Piece::Keep(Term::Phrase { words, prefix })
-            });
+            out.push(Segment { text: piece, phrase: true, leave, closed: i < last, at_end: i == last });
             continue;
         }
         let (runs, ends_in_minus) = split_minus(piece, i == 0);
-        minus_before = ends_in_minus && i < last_piece;
-        // Runs without words (`-.`, `-al`) leave nothing out: punctuation, as elsewhere.
-        let runs: Vec<(Vec<String>, bool)> = runs.into_iter().map(|(text, leave)| (tokens(text), leave)).filter(|(words, _)| !words.is_empty()).collect();
-        let kept_runs = runs.len();
-        for (j, (words, leave)) in runs.into_iter().enumerate() {
-            if leave {
-                out.push(Piece::LeaveOutWords(words));
-            } else {
+        minus_before = ends_in_minus && i < last;
+        out.extend(runs.into_iter().map(|(text, leave)| Segment { text, phrase: false, leave, closed: false, at_end: i == last }));
+    }
+    out
+}
+
+/// The words of a query and its phrases, folded ([`segments`]). The last word typed
+/// (the last word of a phrase left open while typing, `"48 hou`) matches as a prefix;
+/// what is left out is always matched whole, never as a prefix or with a typo. A
+/// stretch left out without words (`-.`, `-al`) is punctuation, as elsewhere.
+fn parse_terms(q: &str) -> Vec<Piece> {
+    let typing = !q.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”');
+    let normalized = q.replace(['“', '”', '„'], "\"");
+    let with_words: Vec<(Segment<'_>, Vec<String>)> =
+        segments(&normalized).into_iter().map(|s| { let words = tokens(s.text); (s, words) }).filter(|(_, words)| !words.is_empty()).collect();
+    let last = with_words.len().saturating_sub(1);
+    let mut out = Vec::new();
+    for (j, (segment, words)) in with_words.into_iter().enumerate() {
+        let prefix = typing && segment.at_end && j == last && !segment.leave;
+        match (segment.phrase, segment.leave) {
+            (true, true) => out.push(Piece::LeaveOut(Term::Phrase { words, prefix: false })),
+            (true, false) => out.push(Piece::Keep(Term::Phrase { words, prefix })),
+            (false, true) => out.push(Piece::LeaveOutWords(words)),
+            (false, false) => {
                 let n = words.len();
-                let last = prefix && j + 1 == kept_runs;
-                out.extend(words.into_iter().enumerate().map(|(k, word)| Piece::Keep(Term::Word { word, prefix: last && k + 1 == n })));
+                out.extend(words.into_iter().enumerate().map(|(k, word)| Piece::Keep(Term::Word { word, prefix: prefix && k + 1 == n })));
             }
         }
     }
@@ -568,48 +584,27 @@ fn split_minus(piece: &str, at_start: bool) -> (Vec<(&str, bool)>, bool) {
 /// `no fly`), in order: for the page to say so.
 pub fn left_out(q: &str) -> Vec<String> {
     let normalized = q.replace(['“', '”', '„'], "\"");
-    let pieces: Vec<&str> = normalized.split('"').collect();
-    let mut out = Vec::new();
-    let mut minus_before = false;
-    for (i, piece) in pieces.iter().enumerate() {
-        if i % 2 == 1 {
-            if std::mem::take(&mut minus_before) && !tokens(piece).is_empty() {
-                out.push(piece.trim().to_owned());
-            }
-            continue;
-        }
-        let (runs, ends_in_minus) = split_minus(piece, i == 0);
-        minus_before = ends_in_minus && i + 1 < pieces.len();
-        out.extend(runs.into_iter().filter(|(text, leave)| *leave && !tokens(text).is_empty()).map(|(text, _)| text.trim().to_owned()));
-    }
-    out
+    segments(&normalized).into_iter().filter(|s| s.leave && !tokens(s.text).is_empty()).map(|s| s.text.trim().to_owned()).collect()
 }
 
 /// The query without what it leaves out (`russia -aleppo` gives `russia`): what to search
 /// instead when everything its words find is left out.
 pub fn without_left_out(q: &str) -> String {
     let normalized = q.replace(['“', '”', '„'], "\"");
-    let pieces: Vec<&str> = normalized.split('"').collect();
     let mut out = String::new();
-    let mut minus_before = false;
-    for (i, piece) in pieces.iter().enumerate() {
-        if i % 2 == 1 {
-            if !std::mem::take(&mut minus_before) {
+    for segment in segments(&normalized) {
+        match (segment.phrase, segment.leave) {
+            (false, false) => out.push_str(segment.text),
+            (true, false) => {
                 out.push('"');
-                out.push_str(piece);
-                if i + 1 < pieces.len() {
+                out.push_str(segment.text);
+                if segment.closed {
                     out.push('"');
                 }
             }
-            continue;
-        }
-        let (runs, ends_in_minus) = split_minus(piece, i == 0);
-        minus_before = ends_in_minus && i + 1 < pieces.len();
-        out.extend(runs.into_iter().filter(|(_, leave)| !leave).map(|(text, _)| text));
-        if minus_before {
-            // The minus before the phrase left out.
-            let kept = out.trim_end().trim_end_matches(is_minus).len();
-            out.truncate(kept);
+            // The minus before the phrase left out goes with it.
+            (true, true) => out.truncate(out.trim_end().trim_end_matches(is_minus).len()),
+            (false, true) => {}
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
