@@ -460,6 +460,15 @@ fn check_hits(c: &Corpus, query: &QuoteQuery, hits: &[Hit]) -> Result<(), TestCa
     Ok(())
 }
 
+/// The quotes the bundled corpus's search of `q` finds, in `sort` order, ascending,
+/// once the hits are checked ([`check_hits`]).
+fn checked_set(q: String, sort: QuoteSort) -> Result<Vec<usize>, TestCaseError> {
+    let (c, index) = shared();
+    let query = QuoteQuery { q, sort, ..QuoteQuery::default() };
+    let hits = index.search(c, &query);
+    check_hits(c, &query, &hits).map(|()| quote_set(&hits))
+}
+
 fn quote_set(hits: &[Hit]) -> Vec<usize> {
     let mut v: Vec<usize> = hits.iter().map(|h| h.quote).collect();
     v.sort_unstable();
@@ -603,12 +612,8 @@ proptest! {
     /// quotes that each finds alone: every term must match.
     #[test]
     fn two_quoted_words_find_the_quotes_both_find(a in corpus_word(), b in corpus_word(), sort in quote_sort()) {
-        let (c, index) = shared();
-        let search = |q: String| {
-            let query = QuoteQuery { q, sort, ..QuoteQuery::default() };
-            let hits = index.search(c, &query);
-            check_hits(c, &query, &hits).map(|()| quote_set(&hits))
-        };
+        let (c, _) = shared();
+        let search = |q: String| checked_set(q, sort);
         let both = search(format!("\"{a}\" \"{b}\""))?;
         let (with_a, with_b) = (search(format!("\"{a}\""))?, search(format!("\"{b}\""))?);
         let expected: Vec<usize> = with_a.iter().copied().filter(|q| with_b.contains(q)).collect();
@@ -623,12 +628,8 @@ proptest! {
     /// finds, and nothing else: leaving out is the complement of finding.
     #[test]
     fn a_quoted_word_left_out_drops_exactly_the_quotes_it_finds(a in corpus_word(), b in corpus_word(), sort in quote_sort()) {
-        let (c, index) = shared();
-        let search = |q: String| {
-            let query = QuoteQuery { q, sort, ..QuoteQuery::default() };
-            let hits = index.search(c, &query);
-            check_hits(c, &query, &hits).map(|()| quote_set(&hits))
-        };
+        let (c, _) = shared();
+        let search = |q: String| checked_set(q, sort);
         let without = search(format!("{a} -\"{b}\""))?;
         let (with_a, with_b) = (search(format!("{a} "))?, search(format!("\"{b}\""))?);
         let expected: Vec<usize> = with_a.iter().copied().filter(|q| !with_b.contains(q)).collect();
