@@ -485,17 +485,15 @@ fn write_site(dir: &Path, dist: &Path) -> Result<(usize, [f64; 3]), String> {
     .collect::<Result<(), String>>()?;
     let hrefs: Vec<String> = routes.iter().map(Route::href).collect();
     write(&dist.join("404.html"), &page(&Route::NotFound { path: String::new() })?)?;
-    for r in &redirects {
-        let html = site::redirect_page(&r.to, &base, site::CONTENT_SECURITY_POLICY);
-        write(&dist.join(r.from.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
-    }
-    // A folder of pages sends a reader on to the page that lists them, unless the
-    // corpus's own redirects say otherwise.
-    for f in route::FOLDERS_LISTED {
-        if !redirects.iter().any(|r| r.from.trim_end_matches('/') == f.folder) {
-            let html = site::redirect_page(&(f.listing)().address(), &base, site::CONTENT_SECURITY_POLICY);
-            write(&dist.join(f.folder.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
-        }
+    // The corpus's redirects, and each folder of pages sent on to the page that lists
+    // them (unless the corpus's own redirects say otherwise).
+    let folders = route::FOLDERS_LISTED
+        .iter()
+        .filter(|f| !redirects.iter().any(|r| r.from.trim_end_matches('/') == f.folder))
+        .map(|f| (f.folder.to_owned(), (f.listing)().address()));
+    for (from, to) in redirects.iter().map(|r| (r.from.clone(), r.to.clone())).chain(folders) {
+        let html = site::redirect_page(&to, &base, site::CONTENT_SECURITY_POLICY);
+        write(&dist.join(from.trim_start_matches('/')).join("index.html"), html.as_bytes())?;
     }
     write(&dist.join("sitemap.xml"), site::sitemap(&hrefs, &base).as_bytes())?;
     write(&dist.join("robots.txt"), site::robots(&base).as_bytes())?;

@@ -288,6 +288,12 @@ struct Prepared {
     leave: bool,
 }
 
+/// A query's prepared terms: those a hit must match, then those it leaves out (listed
+/// in that order, [`Prepared::leave`]).
+fn kept_and_left(terms: &[Prepared]) -> (&[Prepared], &[Prepared]) {
+    terms.split_at(terms.iter().take_while(|t| !t.leave).count())
+}
+
 /// One quote that matched, ranked, before its highlights are worked out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ranked {
@@ -413,7 +419,7 @@ impl Ranking {
         let mut highlights = Vec::new();
         // No words, nothing to find in the text (the list of every quote).
         // (Terms left out match nothing of a hit: nothing of them to mark or explain.)
-        let kept = &self.terms[..self.terms.iter().take_while(|t| !t.leave).count()];
+        let (kept, _) = kept_and_left(&self.terms);
         let (spans, words) = if kept.is_empty() { (Vec::new(), Cow::Borrowed(&[][..])) } else { index.read(hit.quote, text) };
         let mut reasons: Vec<String> =
             kept.iter().filter_map(|term| index.explain_term(term, hit.quote, &spans, &words, &mut highlights)).collect();
@@ -479,6 +485,9 @@ fn is_minus(c: char) -> bool {
     c == '-' || c == '\u{2212}'
 }
 
+/// The quote marks that open or close a phrase.
+const QUOTE_MARKS: [char; 4] = ['"', '“', '”', '„'];
+
 /// A stretch of a query's text: a run outside quote marks, or a phrase inside them; and
 /// whether a minus leaves it out ([`segments`]).
 struct Segment<'a> {
@@ -491,13 +500,13 @@ struct Segment<'a> {
     at_end: bool,
 }
 
-/// A query's text (its curly quote marks made straight) cut into [`Segment`]s, in order.
+/// A query's text cut into [`Segment`]s, in order (curly quote marks are quote marks too).
 /// A `-` at the start of a word (at the query's start or after a space) leaves out what
 /// follows up to the next space, or the quoted phrase it stands before; a `-` inside a
 /// word (al-Sharaa), on its own, at the very end or right after a closing quote mark is
 /// not one.
-fn segments(normalized: &str) -> Vec<Segment<'_>> {
-    let pieces: Vec<&str> = normalized.split('"').collect();
+fn segments(q: &str) -> Vec<Segment<'_>> {
+    let pieces: Vec<&str> = q.split(QUOTE_MARKS).collect();
     let last = pieces.len() - 1;
     let mut out = Vec::new();
     // Whether the text before a phrase ended in a `-` that leaves it out.
@@ -520,10 +529,9 @@ fn segments(normalized: &str) -> Vec<Segment<'_>> {
 /// what is left out is always matched whole, never as a prefix or with a typo. A
 /// stretch left out without words (`-.`, `-al`) is punctuation, as elsewhere.
 fn parse_terms(q: &str) -> Vec<Piece> {
-    let typing = !q.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”');
-    let normalized = q.replace(['“', '”', '„'], "\"");
+    let typing = !q.ends_with(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c));
     let with_words: Vec<(Segment<'_>, Vec<String>)> =
-        segments(&normalized).into_iter().map(|s| { let words = tokens(s.text); (s, words) }).filter(|(_, words)| !words.is_empty()).collect();
+        segments(q).into_iter().map(|s| { let words = tokens(s.text); (s, words) }).filter(|(_, words)| !words.is_empty()).collect();
     let last = with_words.len().saturating_sub(1);
     let mut out = Vec::new();
     for (j, (segment, words)) in with_words.into_iter().enumerate() {
@@ -583,16 +591,14 @@ fn split_minus(piece: &str, at_start: bool) -> (Vec<(&str, bool)>, bool) {
 /// What a query leaves out, as typed (`-aleppo` gives `aleppo`, `-"no fly"` gives
 /// `no fly`), in order: for the page to say so.
 pub fn left_out(q: &str) -> Vec<String> {
-    let normalized = q.replace(['“', '”', '„'], "\"");
-    segments(&normalized).into_iter().filter(|s| s.leave && !tokens(s.text).is_empty()).map(|s| s.text.trim().to_owned()).collect()
+    segments(q).into_iter().filter(|s| s.leave && !tokens(s.text).is_empty()).map(|s| s.text.trim().to_owned()).collect()
 }
 
 /// The query without what it leaves out (`russia -aleppo` gives `russia`): what to search
 /// instead when everything its words find is left out.
 pub fn without_left_out(q: &str) -> String {
-    let normalized = q.replace(['“', '”', '„'], "\"");
     let mut out = String::new();
-    for segment in segments(&normalized) {
+    for segment in segments(q) {
         match (segment.phrase, segment.leave) {
             (false, false) => out.push_str(segment.text),
             (true, false) => {
@@ -1161,9 +1167,7 @@ impl QuoteIndex {
             (key, h)
         };
         let mut hits: Vec<(u128, Ranked)> = Vec::new();
-        // The terms a hit must match come first; those left out after them.
-        let kept = terms.iter().take_while(|t| !t.leave).count();
-        let (terms_kept, terms_left) = terms.split_at(kept);
+        let (terms_kept, terms_left) = kept_and_left(&terms);
         let left_out = self.left_out(terms_left, n);
         let allowed = |i: usize| allowed(i) && !left_out.contains(i);
         if terms_kept.is_empty() {

@@ -215,13 +215,15 @@ fn prepare_printing() {
 /// After moving to another page, focuses its heading (once it is in the document), so
 /// screen readers announce it and keyboard users continue from the top of the new content.
 pub fn focus_heading() {
-    request_animation_frame(|| {
-        // Without scrolling: a new page is already at its top, and back or forward
-        // keeps the position the browser restores.
-        if let Ok(Some(h1)) = document().query_selector("main h1") {
-            focus_in_place(h1);
-        }
-    });
+    request_animation_frame(focus_heading_now);
+}
+
+/// Focuses the page's heading now, without scrolling: a new page is already at its top,
+/// and back or forward keeps the position the browser restores.
+fn focus_heading_now() {
+    if let Ok(Some(h1)) = document().query_selector("main h1") {
+        focus_in_place(h1);
+    }
 }
 
 /// After back or forward, focuses the first link in the page to `href` (a page's
@@ -239,11 +241,7 @@ fn focus_link_to(href: String) {
                 options.set_prevent_scroll(true);
                 let _ = link.focus_with_options(&options);
             }
-            None => {
-                if let Ok(Some(h1)) = document().query_selector("main h1") {
-                    focus_in_place(h1);
-                }
-            }
+            None => focus_heading_now(),
         }
     });
 }

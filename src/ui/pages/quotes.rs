@@ -221,6 +221,8 @@ pub fn QuotesPage() -> impl IntoView {
             }
         })
     };
+    // What the words leave out (`-aleppo`): said, so a reader sees the minus was read.
+    let left_out = Memo::new(move |_| query.with(|q| search::left_out(&q.q)));
     let results = {
         let current = current.clone();
         move || {
@@ -239,7 +241,7 @@ pub fn QuotesPage() -> impl IntoView {
                 });
                 let what = if q.q.trim().is_empty() { "these filters".to_owned() } else { format!("“{}”", q.q.trim()) };
                 // Everything left out by the words after a minus: the search without them.
-                let has_left_out = !search::left_out(&q.q).is_empty();
+                let has_left_out = left_out.with(|left| !left.is_empty());
                 let without_minus = Route::Quotes(QuoteQuery { q: search::without_left_out(&q.q), ..q.clone() });
                 // A name of someone the dossier knows but never quotes: say so, and lead to them.
                 let known = ctx.corpus.actor_named(&q.q).map(|a| {
@@ -296,8 +298,6 @@ pub fn QuotesPage() -> impl IntoView {
         };
         view! { <a class="sort" href=Route::Quotes(next).href()>{label}</a> }
     };
-    // What the words leave out (`-aleppo`), said, so a reader sees the minus was read.
-    let left_out = Memo::new(move |_| query.with(|q| search::left_out(&q.q)));
     let left_out_note = move || {
         left_out.with(|left| {
             let named: Vec<String> = left.iter().map(|words| format!("“{words}”")).collect();
