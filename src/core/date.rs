@@ -69,6 +69,11 @@ impl PartialDate {
                 Err(bad())
             }
         };
+        // The calendar has no year 0 (1 BC is followed by AD 1): a written year 0000 is a
+        // slip, which would otherwise be read as a date before every event.
+        if parts.first().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b == b'0')) {
+            return Err(DateError(format!("{s:?} has year 0000: years run from 0001")));
+        }
         match parts.as_slice() {
             [y] => Ok(PartialDate::year(number(y, 4)? as i32)),
             [y, m] => PartialDate::year_month(number(y, 4)? as i32, number(m, 2)? as u8)
@@ -362,9 +367,11 @@ mod tests {
         assert_eq!(d("2018").iso(), "2018");
         assert_eq!(d("2024-11").iso(), "2024-11");
         assert_eq!(d("2024-12-08").iso(), "2024-12-08");
-        for bad in ["", "24", "2024-13", "2024-02-30", "2023-02-29", "2024-1-5", "2024/11", "x2024", "2024-11-08-01"] {
+        for bad in ["", "24", "2024-13", "2024-02-30", "2023-02-29", "2024-1-5", "2024/11", "x2024", "2024-11-08-01", "0000", "0000-01-01"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad:?} should not parse");
         }
+        assert_eq!(PartialDate::parse("0000-12").unwrap_err().0, "\"0000-12\" has year 0000: years run from 0001");
+        assert_eq!(d("0001").iso(), "0001");
         assert!(PartialDate::parse("2024-02-29").is_ok());
     }
 

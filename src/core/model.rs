@@ -187,6 +187,36 @@ pub struct Paragraph {
     pub speaker: Option<ActorId>,
 }
 
+/// Which of `shown` (an interview's paragraphs in order, or a stretch of them) name their
+/// speaker, as a transcript names who speaks: an answer at each turn (the first answer
+/// after a question, or after another speaker's answer), a question when its asker is not
+/// the previous question's. Only the speaker the data states for the paragraph is named;
+/// none is guessed. A stretch's first question and first answer name theirs, since what
+/// came before is not shown.
+pub fn speakers_named(shown: &[&Paragraph]) -> Vec<Option<ActorId>> {
+    let mut last_question: Option<&ActorId> = None;
+    let mut previous: Option<&Paragraph> = None;
+    shown
+        .iter()
+        .map(|&p| {
+            let named = match (p.kind, p.speaker.as_ref()) {
+                (ParagraphKind::Answer, Some(speaker)) => {
+                    let same_turn = previous.is_some_and(|q| q.kind == ParagraphKind::Answer && q.speaker.as_ref() == Some(speaker));
+                    (!same_turn).then(|| speaker.clone())
+                }
+                (ParagraphKind::Question, Some(speaker)) => {
+                    let same_asker = last_question == Some(speaker);
+                    last_question = Some(speaker);
+                    (!same_asker).then(|| speaker.clone())
+                }
+                _ => None,
+            };
+            previous = Some(p);
+            named
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: DocumentId,
@@ -598,6 +628,34 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interview_names_each_answering_turn_and_each_new_asker() {
+        let p = |n: u32, kind: ParagraphKind, speaker: Option<&str>| Paragraph { n, kind, text: String::new(), speaker: speaker.map(ActorId::new) };
+        use ParagraphKind::{Answer, Body, Question};
+        let shown = [
+            p(1, Body, None),
+            p(2, Answer, Some("guest")),
+            p(3, Answer, Some("guest")),
+            p(4, Question, Some("host")),
+            p(5, Answer, Some("guest")),
+            p(6, Answer, Some("guest")),
+            p(7, Answer, Some("other")),
+            p(8, Question, Some("host")),
+            p(9, Answer, None),
+            p(10, Answer, Some("guest")),
+            p(11, Question, Some("second-host")),
+            p(12, Body, None),
+            p(13, Answer, Some("guest")),
+        ];
+        let refs: Vec<&Paragraph> = shown.iter().collect();
+        let named = speakers_named(&refs);
+        let named: Vec<Option<&str>> = named.iter().map(|s| s.as_ref().map(ActorId::as_str)).collect();
+        assert_eq!(
+            named,
+            [None, Some("guest"), None, Some("host"), Some("guest"), None, Some("other"), None, None, Some("guest"), Some("second-host"), None, Some("guest")]
+        );
+    }
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_single_hyphens() {

@@ -135,8 +135,18 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
     };
     // The page last shown, to move focus when another replaces it.
     let shown: StoredValue<Option<Page>> = StoredValue::new(None);
+    // The page the tab showed before this document, if back or forward loaded it (from
+    // another site, or into a history entry whose document is gone), which has no
+    // `shown` of its own.
+    let left_before_load = StoredValue::new(page_left_before_load());
+    // The page coming in, and whether back or forward brought it: noted when it is asked
+    // for, since it may be shown only once its data is in, long after the traversal.
+    let coming: StoredValue<Option<(Page, bool)>> = StoredValue::new(None);
     move || {
         let page = page.get();
+        if coming.with_value(|c| c.as_ref().map(|(p, _)| p) != Some(&page)) {
+            coming.set_value(Some((page.clone(), crate::ui::components::more::traversing())));
+        }
         if !ready.get() {
             // What the route needs with its query: for a search, every quote and the
             // index, which make the list's first page unneeded (its `instead`), so the
@@ -166,13 +176,19 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             // Back or forward: the keyboard goes on from the link to the page left, if
             // this one has it (the card the reader followed), else from the heading.
             // (Not from the page for no path: it has no address of its own to look for.)
-            Some(left) if left != page && !matches!(left, Page::NotFound(_)) && crate::ui::components::more::traversing() => {
+            Some(left) if left != page && !matches!(left, Page::NotFound(_)) && coming.with_value(|c| c.as_ref().is_some_and(|(_, back)| *back)) => {
                 focus_link_to(left.rendered().href())
             }
             Some(left) if left != page => focus_heading(),
-            _ => {}
+            Some(_) => {}
+            None => {
+                if let Some(left) = left_before_load.get_value().filter(|left| *left != page.rendered().href()) {
+                    focus_link_to(left);
+                }
+            }
         }
         shown.set_value(Some(page.clone()));
+        remember_shown(&page.rendered().href());
         view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
     }
 }
@@ -227,23 +243,81 @@ fn focus_heading_now() {
 }
 
 /// After back or forward, focuses the first link in the page to `href` (a page's
-/// address; the link may carry a query or a fragment), without scrolling: the browser
-/// restores the position the reader left, and the keyboard goes on from the link they
-/// followed. The heading, if the page has no such link.
+/// address; the link may carry a query or a fragment), so the keyboard goes on from the
+/// link the reader followed; the heading if the page, once rendered, has no such link.
+/// The page may not be whole yet (a list is marked `aria-busy` while its data or the rest
+/// of its items are on their way): the link is looked for at each frame until it is
+/// rendered, for a few seconds at most. The browser restores the position the reader left,
+/// but not into a list that was not there yet: a link then out of view is brought into
+/// it. The focus is never taken from where the reader has put it meanwhile.
 fn focus_link_to(href: String) {
-    request_animation_frame(move || {
-        let to = |link: &web_sys::Element| link.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href.as_str()));
-        let links = document().query_selector_all("main a[href]").ok();
-        let link = links.and_then(|list| (0..list.length()).filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(list.item(i)?).ok()).find(|a| to(a)));
-        match link {
-            Some(link) => {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = link.focus_with_options(&options);
-            }
-            None => focus_heading_now(),
+    // `before`: what had the focus when the page was shown.
+    fn look(href: String, before: Option<web_sys::Element>, frames_left: u32) {
+        let now = document().active_element();
+        if now.as_ref().is_some_and(|el| el.tag_name() != "BODY" && Some(el) != before.as_ref()) {
+            return;
         }
-    });
+        let hydrated = document().document_element().is_some_and(|html| html.has_attribute("data-hydrated"));
+        let Some(link) = link_to(&href).filter(|_| hydrated) else {
+            // (Before `data-hydrated`, a page opened anew still shows the route its file
+            // was rendered for, not the URL's.)
+            let rendering = !hydrated || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
+            if rendering && frames_left > 0 {
+                request_animation_frame(move || look(href, before, frames_left - 1));
+            } else {
+                focus_heading_now();
+            }
+            return;
+        };
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = link.focus_with_options(&options);
+        let rect = link.get_bounding_client_rect();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        if rect.bottom() <= 0.0 || rect.top() >= height {
+            let place = web_sys::ScrollIntoViewOptions::new();
+            place.set_block(web_sys::ScrollLogicalPosition::Center);
+            link.scroll_into_view_with_scroll_into_view_options(&place);
+        }
+    }
+    // About three seconds of frames.
+    request_animation_frame(move || look(href, document().active_element(), 180));
+}
+
+/// Where the tab's last document said it was: each page shown is written down
+/// (`sessionStorage`, one tab's), and read before this document writes its own.
+const SHOWN_KEY: &str = "dossier-shown";
+
+/// The address of the page the tab showed before this document, if back or forward
+/// loaded it (the navigation's type; not a link, a reload or a typed address).
+fn page_left_before_load() -> Option<String> {
+    // (The static build renders pages with no window or storage.)
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let entries = window.performance()?.get_entries_by_type("navigation");
+    let kind = js_sys::Reflect::get(&entries.get(0), &"type".into()).ok()?.as_string()?;
+    (kind == "back_forward").then(|| window.session_storage().ok().flatten()?.get_item(SHOWN_KEY).ok().flatten())?
+}
+
+/// Writes down the address of the page shown (see [`page_left_before_load`]).
+fn remember_shown(href: &str) {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(SHOWN_KEY, href);
+    }
+}
+
+/// The first link in the page to `href` (a page's address; the link may carry a query or
+/// a fragment).
+fn link_to(href: &str) -> Option<web_sys::HtmlElement> {
+    let links = document().query_selector_all("main a[href]").ok()?;
+    (0..links.length())
+        .filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(links.item(i)?).ok())
+        .find(|a| a.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href)))
 }
 
 /// Focuses an element that is not a control (a heading, a paragraph) without scrolling

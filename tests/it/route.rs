@@ -160,6 +160,17 @@ fn ids_the_dossier_does_not_know_are_left_out_of_the_query_and_said() {
 }
 
 #[test]
+fn a_year_0000_is_no_date_and_is_said() {
+    // The calendar has no year 0: `to=0000` would otherwise keep no event and say nothing.
+    let parsed = parse("/timeline?from=2024-11&to=0000-01");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!((t.from.map(|d| d.iso()), t.to), (Some("2024-11".to_owned()), None));
+    assert_eq!(parsed.ignored.len(), 1, "{:?}", parsed.ignored);
+    assert_eq!((parsed.ignored[0].key.as_str(), parsed.ignored[0].value.as_str()), ("to", "0000-01"));
+    assert!(parsed.ignored[0].reason.contains("from 0001"), "{:?}", parsed.ignored[0]);
+}
+
+#[test]
 fn a_range_that_ends_before_it_starts_is_read_the_right_way_round_and_said() {
     use dossier::core::date::PartialDate;
     let parsed = parse("/timeline?from=2025&to=2015-03");

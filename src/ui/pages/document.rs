@@ -119,11 +119,12 @@ pub fn DocumentPage(
             }
         }
     });
-    let paragraphs = doc
-        .paragraphs
-        .iter()
-        .filter(|p| range.contains(&p.n))
-        .map(|p| {
+    let shown: Vec<&crate::core::model::Paragraph> = doc.paragraphs.iter().filter(|p| range.contains(&p.n)).collect();
+    let named = crate::core::model::speakers_named(&shown);
+    let paragraphs = shown
+        .into_iter()
+        .zip(named)
+        .map(|(p, named)| {
             let n = p.n;
             let text = p.text.clone();
             let quoted = quoted.clone();
@@ -147,10 +148,21 @@ pub fn DocumentPage(
                 ParagraphKind::Body | ParagraphKind::Answer => None,
                 kind => Some(kind.label()),
             };
+            // Who asks or answers, as the data states it (an answer is labelled only
+            // with its speaker, at each turn).
+            let label = match (label, &named) {
+                (None, Some(_)) => Some(p.kind.label()),
+                (label, _) => label,
+            };
+            let speaker = named.map(|id| {
+                let name = corpus.actor_name(&id).to_owned();
+                view! { " " <a class="para-speaker" href=Route::Actor(id).href()>{name}</a> }
+            });
             view! {
                 <div class=format!("para {}", p.kind.as_str()) id=paragraph_anchor(n)>
                     <a class="pn" href=Route::paragraph(&doc.id, n).href() aria-label=format!("Paragraph {n}")>{n}</a>
                     {label.map(|l| view! { <span class="kind-label">{l}</span> })}
+                    {speaker}
                     {body}
                 </div>
             }

@@ -192,6 +192,37 @@ test('back from a quote to the list puts the keyboard on the quote it left, wher
   await expect(page.locator(':focus')).toBeInViewport();
 });
 
+test('back to a search list whose results load first (after a reload, or into a new document) puts the keyboard on the quote it left', async ({ page }) => {
+  // The reload makes the list's history entry load a new document: the app keeps no
+  // record across it but the tab's own.
+  await open(page, '/quotes?q=syria');
+  // The last result: below the first screen, where only a restored place reaches.
+  const link = page.locator('.results > li').last().locator('a[href^="/quotes/"]').first();
+  const href = await link.getAttribute('href');
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await page.reload();
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
+  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
+  await expect(page.locator(':focus')).toBeInViewport();
+  // A page opened by a link, not by back or forward, keeps the focus where it was.
+  await page.goto('/quotes?q=syria');
+  await expect(page.locator('.results > li').first()).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  // The quote opened as a new document: back loads the list anew, which finds it too.
+  await page.goto(href);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('back_forward');
+  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
+  await expect(page.locator(':focus')).toBeInViewport();
+});
+
 test('no results offer a corrected spelling that works', async ({ page }) => {
   await open(page, '/quotes?q=hmiemin%20agremnt');
   await page.locator('.empty').getByRole('link', { name: /hmeimim agreement/ }).click();

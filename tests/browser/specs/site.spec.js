@@ -133,6 +133,26 @@ test.describe('unknown paths', () => {
   });
 });
 
+test('an interview names who asks and who answers, at each turn, as the data states it', async ({ page }) => {
+  await open(page, '/documents/majalla-shaibani-interview-part-1');
+  const speaker = (n) => page.locator(`#p-${n} .para-speaker`);
+  // The first question and the answer after it name theirs; the answer's next paragraph,
+  // and the next question by the same interviewer, do not.
+  await expect(page.locator('#p-18 .kind-label')).toHaveText('Question');
+  await expect(speaker(18)).toHaveText('Ibrahim Hamidi');
+  await expect(page.locator('#p-19 .kind-label')).toHaveText('Answer');
+  await expect(speaker(19)).toHaveText('Asaad al-Shaibani');
+  await expect(speaker(19)).toHaveAttribute('href', '/actors/asaad-al-shaibani');
+  await expect(page.locator('#p-20 .kind-label')).toHaveCount(0);
+  await expect(speaker(20)).toHaveCount(0);
+  await expect(speaker(21)).toHaveCount(0);
+  await expect(speaker(22)).toHaveText('Asaad al-Shaibani');
+  // Each named answer is an answer paragraph whose speaker the data gives.
+  const answers = await page.locator('.para.answer .para-speaker').count();
+  expect(answers).toBeGreaterThanOrEqual(12);
+  await expect(page.locator('.para:not(.answer):not(.question) .para-speaker')).toHaveCount(0);
+});
+
 test('a paragraph anchor scrolls to and marks the paragraph', async ({ page }) => {
   await open(page, '/documents/majalla-shaibani-interview-part-1#p-40');
   const para = page.locator('#p-40');
