@@ -47,6 +47,11 @@ pub const MIN_LABEL: f64 = 60.0;
 /// are 54 px); narrower ones are for wider screens (the stylesheet hides them).
 pub const WIDE_LABEL: f64 = 160.0;
 
+/// The first and last days a view can show: 0001-01-01 and 9999-12-31 (a date of four
+/// digits, from year 1; [`day_number`] of each).
+const FIRST_DAY: i64 = -719_162;
+const LAST_DAY: i64 = 2_932_896;
+
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 pub fn day_number((y, m, d): (i32, u8, u8)) -> i64 {
     // Howard Hinnant's days_from_civil.
@@ -126,9 +131,11 @@ impl View {
         };
         // At least a week, so a single day is not a point at infinite zoom.
         let (first, last) = if last < first { (last, first) } else { (first, last) };
+        // (Cut to the years a date can name: a `to` early in year 1 has no year before.)
+        let (first, last) = (first.max(FIRST_DAY), last.min(LAST_DAY));
         if last - first < 6 {
             let mid = (first + last) / 2;
-            View { first: mid - 3, last: mid + 3 }
+            View::bounded(mid - 3, mid + 3)
         } else {
             View { first, last }
         }
@@ -155,13 +162,21 @@ impl View {
         let days = (self.days() as f64 * factor).clamp(7.0, 365.0 * 400.0);
         let share = at.clamp(0.0, WIDTH) / WIDTH;
         let first = (center - days * share).round() as i64;
-        View { first, last: first + days.round() as i64 - 1 }
+        View::bounded(first, first + days.round() as i64 - 1)
     }
 
     /// This view moved by `fraction` of its width (negative: earlier).
     pub fn pan(&self, fraction: f64) -> View {
         let shift = (self.days() as f64 * fraction).round() as i64;
-        View { first: self.first + shift, last: self.last + shift }
+        View::bounded(self.first + shift, self.last + shift)
+    }
+
+    /// The view from `first` to `last`, moved (its width kept) to within the years a date
+    /// can name, 0001 to 9999, so a zoom or a pan never writes a date the URL refuses.
+    fn bounded(first: i64, last: i64) -> View {
+        let days = last - first;
+        let first = first.clamp(FIRST_DAY, (LAST_DAY - days).max(FIRST_DAY));
+        View { first, last: (first + days).min(LAST_DAY) }
     }
 
     /// The view as the query's `from`/`to`, at day precision.
@@ -626,6 +641,11 @@ mod tests {
     }
 
     #[test]
+    fn the_first_and_last_days_are_years_1_and_9999() {
+        assert_eq!((FIRST_DAY, LAST_DAY), (day_number((1, 1, 1)), day_number((9999, 12, 31))));
+    }
+
+    #[test]
     fn zoom_pan_and_dates() {
         let v = View { first: day_number((2024, 1, 1)), last: day_number((2024, 12, 31)) };
         let z = v.zoom(0.5, WIDTH / 2.0);
@@ -641,6 +661,16 @@ mod tests {
         assert_eq!(v.day_at(WIDTH), v.last);
         // Never narrower than a week.
         assert!(v.zoom(0.0001, 10.0).days() >= 7);
+        // Never before 0001 or after 9999: the view's dates stay ones a URL can name.
+        let early = View { first: day_number((1, 6, 1)), last: day_number((2, 5, 31)) };
+        assert_eq!((early.pan(-0.5).as_dates().0.iso(), early.pan(-0.5).days()), ("0001-01-01".to_owned(), early.days()));
+        assert_eq!(early.zoom(200.0, WIDTH).as_dates().0.iso(), "0001-01-01");
+        let late = View { first: day_number((9999, 6, 1)), last: day_number((9999, 11, 30)) };
+        assert_eq!((late.pan(0.5).as_dates().1.iso(), late.pan(0.5).days()), ("9999-12-31".to_owned(), late.days()));
+        for v in [early.pan(-3.0), early.zoom(200.0, WIDTH), late.pan(3.0)] {
+            let (from, to) = v.as_dates();
+            assert!(PartialDate::parse(&from.iso()).is_ok() && PartialDate::parse(&to.iso()).is_ok(), "{v:?}");
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn App(
     provide_context(data);
     // Before the router's own listener (a no-op natively).
     crate::ui::components::more::watch_history();
+    watch_reader();
     view! { <Router><Shell pinned/></Router> }
 }
 
@@ -182,13 +183,15 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             Some(left) if left != page => focus_heading(),
             Some(_) => {}
             None => {
-                if let Some(left) = left_before_load.get_value().filter(|left| *left != page.rendered().href()) {
+                if let Some(left) = left_before_load.get_value().filter(|left| !left.is_empty() && *left != page.rendered().href()) {
                     focus_link_to(left);
                 }
             }
         }
         shown.set_value(Some(page.clone()));
-        remember_shown(&page.rendered().href());
+        // (It is used once, for the page back or forward loaded.)
+        left_before_load.set_value(None);
+        remember_shown(&page);
         view! { <PageHead page=page.clone()/>{page_view(page)}}.into_any()
     }
 }
@@ -242,28 +245,69 @@ fn focus_heading_now() {
     }
 }
 
-/// After back or forward, focuses the first link in the page to `href` (a page's
-/// address; the link may carry a query or a fragment), so the keyboard goes on from the
-/// link the reader followed; the heading if the page, once rendered, has no such link.
+thread_local! {
+    /// When the reader last pressed a key, a button or the screen, or turned the wheel
+    /// (`performance.now()`): what moves the page that is the reader's, not the browser's.
+    static READER_MOVED: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+/// Keeps [`READER_MOVED`] for the life of the app.
+fn watch_reader() {
+    fn moved() {
+        let now = window().performance().map_or(0.0, |p| p.now());
+        READER_MOVED.with(|t| t.set(now));
+    }
+    window_event_listener(leptos::ev::keydown, |_| moved());
+    window_event_listener(leptos::ev::pointerdown, |_| moved());
+    window_event_listener(leptos::ev::wheel, |_| moved());
+    window_event_listener(leptos::ev::touchstart, |_| moved());
+}
+
+/// After back or forward, focuses a link in the page to `href` (a page's address; the
+/// link may carry a query or a fragment), so the keyboard goes on from the link the
+/// reader followed: the first such link in view (the browser restores the position the
+/// reader left), else the first one; the heading if the page, once rendered, has none.
 /// The page may not be whole yet (a list is marked `aria-busy` while its data or the rest
-/// of its items are on their way): the link is looked for at each frame until it is
-/// rendered, for a few seconds at most. The browser restores the position the reader left,
-/// but not into a list that was not there yet: a link then out of view is brought into
-/// it. The focus is never taken from where the reader has put it meanwhile.
+/// of its items are on their way, and the page's pending state hides it): the link is
+/// looked for at each frame until it is shown, for five seconds at most. The browser
+/// cannot restore a position in a list that was not there yet (the page was loading):
+/// a link found out of view is brought into it, unless the reader has moved the page
+/// meanwhile. The focus is never taken from where
+/// the reader has put it (a field they type in, a control), and a link hidden under the
+/// page's pending state is not one to focus.
 fn focus_link_to(href: String) {
-    // `before`: what had the focus when the page was shown.
-    fn look(href: String, before: Option<web_sys::Element>, frames_left: u32) {
-        let now = document().active_element();
-        if now.as_ref().is_some_and(|el| el.tag_name() != "BODY" && Some(el) != before.as_ref()) {
+    struct Looking {
+        href: String,
+        /// What had the focus when the page was shown, and when that was.
+        before: Option<web_sys::Element>,
+        since: f64,
+    }
+    fn now() -> f64 {
+        window().performance().map_or(0.0, |p| p.now())
+    }
+    fn look(l: Looking) {
+        let active = document().active_element();
+        let reader_focused = active.as_ref().is_some_and(|el| {
+            let typing = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable");
+            el.tag_name() != "BODY" && el.id() != "main" && (typing || Some(el) != l.before.as_ref())
+        });
+        if reader_focused {
             return;
         }
         let hydrated = document().document_element().is_some_and(|html| html.has_attribute("data-hydrated"));
-        let Some(link) = link_to(&href).filter(|_| hydrated) else {
+        let links = if hydrated { links_to(&l.href) } else { Vec::new() };
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let in_view = |a: &web_sys::HtmlElement| {
+            let rect = a.get_bounding_client_rect();
+            rect.bottom() > 0.0 && rect.top() < height
+        };
+        let Some(link) = links.iter().find(|a| in_view(a)).or(links.first()) else {
             // (Before `data-hydrated`, a page opened anew still shows the route its file
             // was rendered for, not the URL's.)
-            let rendering = !hydrated || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
-            if rendering && frames_left > 0 {
-                request_animation_frame(move || look(href, before, frames_left - 1));
+            let pending = document().document_element().is_some_and(|html| html.class_list().contains("pending"));
+            let rendering = !hydrated || pending || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
+            if rendering && now() - l.since < 5_000.0 {
+                request_animation_frame(move || look(l));
             } else {
                 focus_heading_now();
             }
@@ -272,16 +316,16 @@ fn focus_link_to(href: String) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = link.focus_with_options(&options);
-        let rect = link.get_bounding_client_rect();
-        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        if rect.bottom() <= 0.0 || rect.top() >= height {
+        let reader_moved = READER_MOVED.with(|t| t.get()) > l.since;
+        if !reader_moved && !in_view(link) {
             let place = web_sys::ScrollIntoViewOptions::new();
             place.set_block(web_sys::ScrollLogicalPosition::Center);
             link.scroll_into_view_with_scroll_into_view_options(&place);
         }
     }
-    // About three seconds of frames.
-    request_animation_frame(move || look(href, document().active_element(), 180));
+    request_animation_frame(move || {
+        look(Looking { href, before: document().active_element(), since: now() })
+    });
 }
 
 /// Where the tab's last document said it was: each page shown is written down
@@ -302,22 +346,29 @@ fn page_left_before_load() -> Option<String> {
 }
 
 /// Writes down the address of the page shown (see [`page_left_before_load`]).
-fn remember_shown(href: &str) {
+/// (The page for no path has no address of its own to look for: it is written as none.)
+fn remember_shown(page: &Page) {
     if cfg!(not(target_arch = "wasm32")) {
         return;
     }
     if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.set_item(SHOWN_KEY, href);
+        let _ = match page {
+            Page::NotFound(_) => storage.remove_item(SHOWN_KEY),
+            page => storage.set_item(SHOWN_KEY, &page.rendered().href()),
+        };
     }
 }
 
-/// The first link in the page to `href` (a page's address; the link may carry a query or
-/// a fragment).
-fn link_to(href: &str) -> Option<web_sys::HtmlElement> {
-    let links = document().query_selector_all("main a[href]").ok()?;
+/// The links in the page to `href` (a page's address; the link may carry a query or a
+/// fragment) that are shown (not hidden under the page's pending state).
+fn links_to(href: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(links) = document().query_selector_all("main a[href]") else { return Vec::new() };
     (0..links.length())
         .filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(links.item(i)?).ok())
-        .find(|a| a.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href)))
+        .filter(|a| a.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href)))
+        // (An element under `display: none` has no offset parent.)
+        .filter(|a| a.offset_parent().is_some())
+        .collect()
 }
 
 /// Focuses an element that is not a control (a heading, a paragraph) without scrolling

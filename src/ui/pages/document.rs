@@ -156,7 +156,7 @@ pub fn DocumentPage(
             };
             let speaker = named.map(|id| {
                 let name = corpus.actor_name(&id).to_owned();
-                view! { " " <a class="para-speaker" href=Route::Actor(id).href()>{name}</a> }
+                view! { <span class="para-speaker">" — "<a href=Route::Actor(id).href()>{name}</a></span> }
             });
             view! {
                 <div class=format!("para {}", p.kind.as_str()) id=paragraph_anchor(n)>

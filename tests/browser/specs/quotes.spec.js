@@ -193,8 +193,9 @@ test('back from a quote to the list puts the keyboard on the quote it left, wher
 });
 
 test('back to a search list whose results load first (after a reload, or into a new document) puts the keyboard on the quote it left', async ({ page }) => {
-  // The reload makes the list's history entry load a new document: the app keeps no
-  // record across it but the tab's own.
+  // After the reload, the list's history entry is the reloaded document's own (back is a
+  // `popstate` in it), but the document never loaded the search: the list is shown only
+  // once its data is in, well after the traversal.
   await open(page, '/quotes?q=syria');
   // The last result: below the first screen, where only a restored place reaches.
   const link = page.locator('.results > li').last().locator('a[href^="/quotes/"]').first();
@@ -206,9 +207,10 @@ test('back to a search list whose results load first (after a reload, or into a 
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await page.goBack();
   await expect(page).toHaveURL(/\/quotes\?q=syria$/);
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('reload');
   await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
   await expect(page.locator(':focus')).toBeInViewport();
-  // A page opened by a link, not by back or forward, keeps the focus where it was.
+  // A page opened by its address, not by back or forward, leaves the focus alone.
   await page.goto('/quotes?q=syria');
   await expect(page.locator('.results > li').first()).toBeVisible();
   await page.waitForTimeout(300);
@@ -221,6 +223,20 @@ test('back to a search list whose results load first (after a reload, or into a 
   expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('back_forward');
   await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
   await expect(page.locator(':focus')).toBeInViewport();
+  // The same, while the reader is in the search box before the results come: the box
+  // keeps the keyboard.
+  await page.goto(href);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/index-[0-9a-f]+\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.goBack();
+  const box = page.getByRole('searchbox', { name: /Search quotes/ });
+  await box.click();
+  release();
+  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`)).toHaveCount(1);
+  await page.waitForTimeout(300);
+  await expect(box).toBeFocused();
 });
 
 test('no results offer a corrected spelling that works', async ({ page }) => {

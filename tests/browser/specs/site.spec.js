@@ -135,7 +135,7 @@ test.describe('unknown paths', () => {
 
 test('an interview names who asks and who answers, at each turn, as the data states it', async ({ page }) => {
   await open(page, '/documents/majalla-shaibani-interview-part-1');
-  const speaker = (n) => page.locator(`#p-${n} .para-speaker`);
+  const speaker = (n) => page.locator(`#p-${n} .para-speaker a`);
   // The first question and the answer after it name theirs; the answer's next paragraph,
   // and the next question by the same interviewer, do not.
   await expect(page.locator('#p-18 .kind-label')).toHaveText('Question');
@@ -151,6 +151,7 @@ test('an interview names who asks and who answers, at each turn, as the data sta
   const answers = await page.locator('.para.answer .para-speaker').count();
   expect(answers).toBeGreaterThanOrEqual(12);
   await expect(page.locator('.para:not(.answer):not(.question) .para-speaker')).toHaveCount(0);
+  await expect(page.locator('#p-19 .para-speaker')).toHaveText('— Asaad al-Shaibani');
 });
 
 test('a paragraph anchor scrolls to and marks the paragraph', async ({ page }) => {
