@@ -470,7 +470,7 @@ impl QueryReader {
 
     fn date(&mut self, key: &str) -> Option<PartialDate> {
         // Spaces around a date (a link pasted with them) are not part of it.
-        self.word(key, |v| PartialDate::parse(v.trim()).ok(), "a year from 0001, year-month or day such as 2024, 2024-11 or 2024-12-08")
+        self.word(key, |v| PartialDate::parse(v.trim()).ok(), "a date such as 2024, 2024-11 or 2024-12-08 (years from 0001)")
     }
 
     fn quote_query(&mut self) -> QuoteQuery {

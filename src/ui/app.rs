@@ -134,21 +134,30 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| data.has(&need_for(&page.get())))
     };
-    // The page last shown, to move focus when another replaces it.
+    // The page last shown, to move focus when another replaces it, and whether the
+    // loading state has replaced it since (a page left before it was shown).
     let shown: StoredValue<Option<Page>> = StoredValue::new(None);
+    let loading_shown = StoredValue::new(false);
     // The page the tab showed before this document, if back or forward loaded it (from
     // another site, or into a history entry whose document is gone), which has no
     // `shown` of its own.
     let left_before_load = StoredValue::new(page_left_before_load());
-    // The page coming in, and whether back or forward brought it: noted when it is asked
-    // for, since it may be shown only once its data is in, long after the traversal.
-    let coming: StoredValue<Option<(Page, bool)>> = StoredValue::new(None);
+    // The page coming in: whether back or forward brought it, and whether it could be
+    // shown at once (the browser then restored the reader's position into it). Noted
+    // when it is asked for, since it may be shown only once its data is in, long after.
+    let coming: StoredValue<Option<(Page, Arrival)>> = StoredValue::new(None);
+    // The page asked for before it: the page the reader left, shown or still loading.
+    let left: StoredValue<Option<Page>> = StoredValue::new(None);
     move || {
         let page = page.get();
+        let is_ready = ready.get();
         if coming.with_value(|c| c.as_ref().map(|(p, _)| p) != Some(&page)) {
-            coming.set_value(Some((page.clone(), crate::ui::components::more::traversing())));
+            left.set_value(coming.with_value(|c| c.as_ref().map(|(p, _)| p.clone())));
+            let arrival = Arrival { traversal: crate::ui::components::more::traversing(), restored: is_ready };
+            coming.set_value(Some((page.clone(), arrival)));
         }
-        if !ready.get() {
+        if !is_ready {
+            loading_shown.set_value(true);
             // What the route needs with its query: for a search, every quote and the
             // index, which make the list's first page unneeded (its `instead`), so the
             // page is ready once they are in; for any other route its page's need.
@@ -173,18 +182,26 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
             }
             .into_any();
         }
-        match shown.get_value() {
+        // This render replaces another page, or the loading state (of this page, or of
+        // one the reader left before it was shown).
+        let replaced = loading_shown.get_value() || shown.with_value(|s| s.as_ref() != Some(&page));
+        loading_shown.set_value(false);
+        let arrival = coming.with_value(|c| c.as_ref().map(|(_, a)| *a));
+        match left.get_value() {
+            _ if !replaced => {}
             // Back or forward: the keyboard goes on from the link to the page left, if
             // this one has it (the card the reader followed), else from the heading.
             // (Not from the page for no path: it has no address of its own to look for.)
-            Some(left) if left != page && !matches!(left, Page::NotFound(_)) && coming.with_value(|c| c.as_ref().is_some_and(|(_, back)| *back)) => {
-                focus_link_to(left.rendered().href())
+            Some(left) if !matches!(left, Page::NotFound(_)) && arrival.is_some_and(|a| a.traversal) => {
+                focus_link_to(left.rendered().href(), arrival.is_some_and(|a| a.restored))
             }
-            Some(left) if left != page => focus_heading(),
-            Some(_) => {}
+            Some(_) => focus_heading(),
             None => {
                 if let Some(left) = left_before_load.get_value().filter(|left| !left.is_empty() && *left != page.rendered().href()) {
-                    focus_link_to(left);
+                    // The browser restored the position into the static page, which is
+                    // the page shown only if the address has no query to apply.
+                    let restored = window().location().search().is_ok_and(|q| q.is_empty());
+                    focus_link_to(left, restored);
                 }
             }
         }
@@ -269,23 +286,27 @@ fn watch_reader() {
 /// reader left), else the first one; the heading if the page, once rendered, has none.
 /// The page may not be whole yet (a list is marked `aria-busy` while its data or the rest
 /// of its items are on their way, and the page's pending state hides it): the link is
-/// looked for at each frame until it is shown, for five seconds at most. The browser
-/// cannot restore a position in a list that was not there yet (the page was loading):
-/// a link found out of view is brought into it, unless the reader has moved the page
-/// meanwhile. The focus is never taken from where
+/// looked for at each frame until it is shown, for five seconds at most. Unless the
+/// browser `restored` the reader's position into the page (it was shown at once), which
+/// it cannot do in a list that was not there yet, a link found out of view is brought
+/// into it, unless the reader has moved the page meanwhile. The focus is never taken from where
 /// the reader has put it (a field they type in, a control), and a link hidden under the
 /// page's pending state is not one to focus.
-fn focus_link_to(href: String) {
+fn focus_link_to(href: String, restored: bool) {
     struct Looking {
         href: String,
+        restored: bool,
         /// What had the focus when the page was shown, and when that was.
         before: Option<web_sys::Element>,
         since: f64,
+        /// The page's scroll position at the last look (none before the first: the
+        /// page counts as moving until two looks agree).
+        y: f64,
     }
     fn now() -> f64 {
         window().performance().map_or(0.0, |p| p.now())
     }
-    fn look(l: Looking) {
+    fn look(mut l: Looking) {
         let active = document().active_element();
         let reader_focused = active.as_ref().is_some_and(|el| {
             let typing = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable");
@@ -294,18 +315,29 @@ fn focus_link_to(href: String) {
         if reader_focused {
             return;
         }
-        let hydrated = document().document_element().is_some_and(|html| html.has_attribute("data-hydrated"));
-        let links = if hydrated { links_to(&l.href) } else { Vec::new() };
+        // (Until the document has loaded, the browser has not restored the position in
+        // a page back or forward loaded anew.)
+        let settled = document().document_element().is_some_and(|html| html.has_attribute("data-hydrated")) && document().ready_state() == "complete";
+        let links = if settled { links_to(&l.href) } else { Vec::new() };
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
         let in_view = |a: &web_sys::HtmlElement| {
             let rect = a.get_bounding_client_rect();
             rect.bottom() > 0.0 && rect.top() < height
         };
+        // The browser may still be moving the page to the reader's place (smoothly, as
+        // the stylesheet asks, in a document loaded anew): the link in view is known
+        // once it stops.
+        let y = window().scroll_y().unwrap_or(0.0);
+        let moving = (y - std::mem::replace(&mut l.y, y)).abs() > 0.5;
+        if l.restored && moving && now() - l.since < 5_000.0 {
+            request_animation_frame(move || look(l));
+            return;
+        }
         let Some(link) = links.iter().find(|a| in_view(a)).or(links.first()) else {
             // (Before `data-hydrated`, a page opened anew still shows the route its file
             // was rendered for, not the URL's.)
             let pending = document().document_element().is_some_and(|html| html.class_list().contains("pending"));
-            let rendering = !hydrated || pending || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
+            let rendering = !settled || pending || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
             if rendering && now() - l.since < 5_000.0 {
                 request_animation_frame(move || look(l));
             } else {
@@ -317,14 +349,15 @@ fn focus_link_to(href: String) {
         options.set_prevent_scroll(true);
         let _ = link.focus_with_options(&options);
         let reader_moved = READER_MOVED.with(|t| t.get()) > l.since;
-        if !reader_moved && !in_view(link) {
+        if !l.restored && !reader_moved && !in_view(link) {
             let place = web_sys::ScrollIntoViewOptions::new();
             place.set_block(web_sys::ScrollLogicalPosition::Center);
+            place.set_behavior(web_sys::ScrollBehavior::Instant);
             link.scroll_into_view_with_scroll_into_view_options(&place);
         }
     }
     request_animation_frame(move || {
-        look(Looking { href, before: document().active_element(), since: now() })
+        look(Looking { href, restored, before: document().active_element(), since: now(), y: f64::INFINITY })
     });
 }
 
@@ -342,7 +375,10 @@ fn page_left_before_load() -> Option<String> {
     let window = web_sys::window()?;
     let entries = window.performance()?.get_entries_by_type("navigation");
     let kind = js_sys::Reflect::get(&entries.get(0), &"type".into()).ok()?.as_string()?;
-    (kind == "back_forward").then(|| window.session_storage().ok().flatten()?.get_item(SHOWN_KEY).ok().flatten())?
+    if kind != "back_forward" {
+        return None;
+    }
+    window.session_storage().ok().flatten()?.get_item(SHOWN_KEY).ok().flatten()
 }
 
 /// Writes down the address of the page shown (see [`page_left_before_load`]).
@@ -381,6 +417,16 @@ pub fn focus_in_place(element: web_sys::Element) {
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
     }
+}
+
+/// How a page came to be shown (see `current_page`).
+#[derive(Clone, Copy)]
+struct Arrival {
+    /// Back or forward brought it.
+    traversal: bool,
+    /// It was shown as soon as it was asked for, so the browser's restored position is
+    /// the reader's place in it.
+    restored: bool,
 }
 
 /// The page's title, description, canonical link and preview tags (leptos_meta writes

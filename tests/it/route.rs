@@ -167,7 +167,7 @@ fn a_year_0000_is_no_date_and_is_said() {
     assert_eq!((t.from.map(|d| d.iso()), t.to), (Some("2024-11".to_owned()), None));
     assert_eq!(parsed.ignored.len(), 1, "{:?}", parsed.ignored);
     assert_eq!((parsed.ignored[0].key.as_str(), parsed.ignored[0].value.as_str()), ("to", "0000-01"));
-    assert!(parsed.ignored[0].reason.contains("from 0001"), "{:?}", parsed.ignored[0]);
+    assert!(parsed.ignored[0].reason.contains("years from 0001"), "{:?}", parsed.ignored[0]);
 }
 
 #[test]

@@ -87,11 +87,38 @@ pub fn traversing() -> bool {
 
 /// Watches for back and forward for the whole life of the app. It must be registered
 /// before the router's own `popstate` listener, which renders the new page at once.
+///
+/// While it follows them, and for a second after, the page scrolls instantly (not with
+/// the stylesheet's smooth scrolling): the browser restores the position the reader
+/// left in one step, so the app finds the link in view that the reader followed
+/// (`app::focus_link_to`), not a place an animation is passing.
 pub fn watch_history() {
     window_event_listener(leptos::ev::popstate, |_| {
         TRAVERSING.with(|t| t.set(true));
         set_timeout(|| TRAVERSING.with(|t| t.set(false)), std::time::Duration::ZERO);
+        scroll_instantly_for(std::time::Duration::from_secs(1));
     });
+}
+
+/// Makes the page scroll instantly for `time` (an inline `scroll-behavior` on the root,
+/// over the stylesheet's); a later call extends it.
+pub fn scroll_instantly_for(time: std::time::Duration) {
+    thread_local! {
+        static UNTIL: Cell<f64> = const { Cell::new(0.0) };
+    }
+    let now = || window().performance().map_or(0.0, |p| p.now());
+    let Some(root) = document().document_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) else { return };
+    let _ = root.style().set_property("scroll-behavior", "auto");
+    let until = now() + time.as_secs_f64() * 1000.0;
+    UNTIL.with(|u| u.set(until));
+    set_timeout(
+        move || {
+            if UNTIL.with(Cell::get) <= now() {
+                let _ = root.style().remove_property("scroll-behavior");
+            }
+        },
+        time,
+    );
 }
 
 /// How many items of the list for the current query to show.

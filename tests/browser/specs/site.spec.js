@@ -154,6 +154,31 @@ test('an interview names who asks and who answers, at each turn, as the data sta
   await expect(page.locator('#p-19 .para-speaker')).toHaveText('— Asaad al-Shaibani');
 });
 
+test('back from a speaker\'s page to the interview puts the keyboard on the label followed, where the reader was', async ({ page }) => {
+  // The same actor is linked at every answering turn: the one followed, in view, not the
+  // first one far above (the stylesheet's smooth scrolling must not leave the restored
+  // place half reached when the link is looked for).
+  await open(page, '/documents/majalla-shaibani-interview-part-1');
+  const link = page.locator('#p-71 .para-speaker a');
+  await link.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => scrollY);
+  expect(y).toBeGreaterThan(2000);
+  await link.click();
+  await expect(page).toHaveURL(/\/actors\/asaad-al-shaibani$/);
+  await page.goBack();
+  await expect(link).toBeFocused();
+  await expect(link).toBeInViewport();
+  expect(Math.abs((await page.evaluate(() => scrollY)) - y)).toBeLessThan(5);
+  // The speaker's page opened as a new document: back loads the interview anew, and the
+  // browser moves it (smoothly) to the reader's place after the app is in charge.
+  await page.goto('/actors/asaad-al-shaibani');
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.goBack();
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('back_forward');
+  await expect(link).toBeFocused();
+  await expect(link).toBeInViewport();
+});
+
 test('a paragraph anchor scrolls to and marks the paragraph', async ({ page }) => {
   await open(page, '/documents/majalla-shaibani-interview-part-1#p-40');
   const para = page.locator('#p-40');
