@@ -97,10 +97,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     Effect::new(move |_| light(highlight.get().as_ref()));
 
     // The zoom and pan links: built once, their addresses following the query and the
-    // view (a filter or a zoom changes four attributes, not four links).
+    // view (a filter or a zoom changes four attributes, not four links). One that would
+    // show the same view (the earliest or latest dates a view can reach, the narrowest
+    // or the widest zoom) has no address, so it is plain text, not a link to nowhere new.
     let view_now = Memo::new(move |_| drawn.with(|Drawn { chart: c, .. }| c.view));
     let tool = move |label: &'static str, title: &'static str, to: fn(View) -> View| {
-        let href = move || query.with(|q| Route::Timeline(to(view_now.get()).query(q)).href());
+        let next = move || Some(to(view_now.get())).filter(|next| *next != view_now.get());
+        let href = move || next().map(|v| query.with(|q| Route::Timeline(v.query(q)).href()));
         view! { <a href=href title=title>{label}</a> }
     };
     let dated = Memo::new(move |_| query.with(|q| q.from.is_some() || q.to.is_some()));

@@ -192,6 +192,17 @@ test('back from a quote to the list puts the keyboard on the quote it left, wher
   await expect(page.locator(':focus')).toBeInViewport();
 });
 
+/// Back from the quote `href` to `/quotes?q=syria`, in the document `navigation` says
+/// (`reload`: the reloaded one, back being a `popstate` in it; `back_forward`: a new
+/// one): the keyboard is on the quote's link, in view.
+async function backToTheQuoteLeft(page, href, navigation) {
+  await page.goBack();
+  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe(navigation);
+  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
+  await expect(page.locator(':focus')).toBeInViewport();
+}
+
 test('back to a search list whose results load first (after a reload, or into a new document) puts the keyboard on the quote it left', async ({ page }) => {
   // After the reload, the list's history entry is the reloaded document's own (back is a
   // `popstate` in it), but the document never loaded the search: the list is shown only
@@ -205,11 +216,7 @@ test('back to a search list whose results load first (after a reload, or into a 
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await page.reload();
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
-  await page.goBack();
-  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
-  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('reload');
-  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
-  await expect(page.locator(':focus')).toBeInViewport();
+  await backToTheQuoteLeft(page, href, 'reload');
   // A page opened by its address, not by back or forward, leaves the focus alone.
   await page.goto('/quotes?q=syria');
   await expect(page.locator('.results > li').first()).toBeVisible();
@@ -218,11 +225,7 @@ test('back to a search list whose results load first (after a reload, or into a 
   // The quote opened as a new document: back loads the list anew, which finds it too.
   await page.goto(href);
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
-  await page.goBack();
-  await expect(page).toHaveURL(/\/quotes\?q=syria$/);
-  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type)).toBe('back_forward');
-  await expect(page.locator('.results > li').last().locator(`a[href="${href}"]`).first()).toBeFocused();
-  await expect(page.locator(':focus')).toBeInViewport();
+  await backToTheQuoteLeft(page, href, 'back_forward');
   // The same, while the reader is in the search box before the results come: the box
   // keeps the keyboard.
   await page.goto(href);

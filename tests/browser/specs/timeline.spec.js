@@ -367,6 +367,22 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   await expect(zoomIn).toBeFocused();
 });
 
+test('a zoom or move that would show the same view is offered as no link', async ({ page }) => {
+  const tools = (name) => page.locator('.chart-tools a', { hasText: name });
+  // The earliest dates a view can reach: nothing earlier, later is a link.
+  await open(page, '/timeline?from=0001-01-01&to=0001-02-01');
+  await expect(tools('← Earlier')).not.toHaveAttribute('href');
+  await expect(page.getByRole('link', { name: '← Earlier' })).toHaveCount(0);
+  await expect(tools('Later →')).toHaveAttribute('href', /from=0001-01-17&to=0001-02-17/);
+  // The narrowest view, a week: no closer zoom, and the way back out is a link.
+  await open(page, '/timeline?from=2024-12-01&to=2024-12-07');
+  await expect(tools('Zoom in')).not.toHaveAttribute('href');
+  await expect(tools('Zoom out')).toHaveAttribute('href', /from=.*&to=/);
+  await tools('Zoom out').click();
+  await expect(page).not.toHaveURL(/from=2024-12-01&to=2024-12-07/);
+  await expect(tools('Zoom in')).toHaveAttribute('href', /from=.*&to=/);
+});
+
 test('a mark under the pointer or the keyboard focus shows its name above it, inside the chart, hidden from screen readers', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 720 });
   await open(page, '/timeline?actor=vladimir-putin');
