@@ -44,6 +44,35 @@ impl fmt::Display for DateError {
     }
 }
 
+/// What makes a text no [`PartialDate`] (said of the date: "is " it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFault {
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Form,
+    /// Year 0000.
+    YearZero,
+    /// A month outside 01–12.
+    Month,
+    /// A day the month does not have (30 February): its year and month.
+    Day { year: i32, month: u8 },
+}
+
+impl fmt::Display for DateFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            DateFault::Form => f.write_str("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            DateFault::YearZero => f.write_str("no year of the calendar: years run from 0001"),
+            DateFault::Month => f.write_str("no month of the calendar: months run from 01 to 12"),
+            DateFault::Day { year, month } => write!(
+                f,
+                "not a day of the calendar: {} {year} has {} days",
+                MONTHS[usize::from(month.clamp(1, 12) - 1)],
+                days_in_month(year, month)
+            ),
+        }
+    }
+}
+
 impl PartialDate {
     pub fn year(year: i32) -> PartialDate {
         PartialDate { year, month: None, day: None }
@@ -60,27 +89,38 @@ impl PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit years, calendar-checked days).
     pub fn parse(s: &str) -> Result<PartialDate, DateError> {
-        let bad = || DateError(format!("{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"));
+        PartialDate::read(s).map_err(|fault| DateError(format!("{s:?} is {fault}")))
+    }
+
+    /// [`PartialDate::parse`], with what is wrong said of the date alone (for a reader
+    /// who sees the text already, as in a link's query).
+    pub fn read(s: &str) -> Result<PartialDate, DateFault> {
         let parts: Vec<&str> = s.split('-').collect();
-        let number = |p: &str, len: usize| -> Result<u32, DateError> {
+        let number = |p: &str, len: usize| -> Result<u32, DateFault> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse().map_err(|_| bad())
+                p.parse().map_err(|_| DateFault::Form)
             } else {
-                Err(bad())
+                Err(DateFault::Form)
             }
         };
         // The calendar has no year 0 (1 BC is followed by AD 1): a written year 0000 is a
         // slip, which would otherwise be read as a date before every event.
-        if parts.first().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b == b'0')) {
-            return Err(DateError(format!("{s:?} has year 0000: years run from 0001")));
-        }
+        let year = |y: &str| match number(y, 4)? {
+            0 => Err(DateFault::YearZero),
+            y => Ok(y as i32),
+        };
         match parts.as_slice() {
-            [y] => Ok(PartialDate::year(number(y, 4)? as i32)),
-            [y, m] => PartialDate::year_month(number(y, 4)? as i32, number(m, 2)? as u8)
-                .ok_or_else(|| DateError(format!("{s:?} has no month {m}"))),
-            [y, m, d] => PartialDate::ymd(number(y, 4)? as i32, number(m, 2)? as u8, number(d, 2)? as u8)
-                .ok_or_else(|| DateError(format!("{s:?} is not a day of the calendar"))),
-            _ => Err(bad()),
+            [y] => Ok(PartialDate::year(year(y)?)),
+            [y, m] => {
+                let (y, m) = (year(y)?, number(m, 2)?);
+                u8::try_from(m).ok().and_then(|m| PartialDate::year_month(y, m)).ok_or(DateFault::Month)
+            }
+            [y, m, d] => {
+                let (y, m, d) = (year(y)?, number(m, 2)?, number(d, 2)?);
+                let month = u8::try_from(m).ok().filter(|m| (1..=12).contains(m)).ok_or(DateFault::Month)?;
+                u8::try_from(d).ok().and_then(|d| PartialDate::ymd(y, month, d)).ok_or(DateFault::Day { year: y, month })
+            }
+            _ => Err(DateFault::Form),
         }
     }
 
@@ -370,7 +410,7 @@ mod tests {
         for bad in ["", "24", "2024-13", "2024-02-30", "2023-02-29", "2024-1-5", "2024/11", "x2024", "2024-11-08-01", "0000", "0000-01-01"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad:?} should not parse");
         }
-        assert_eq!(PartialDate::parse("0000-12").unwrap_err().0, "\"0000-12\" has year 0000: years run from 0001");
+        assert_eq!(PartialDate::parse("0000-12").unwrap_err().0, "\"0000-12\" is no year of the calendar: years run from 0001");
         assert_eq!(d("0001").iso(), "0001");
         assert!(PartialDate::parse("2024-02-29").is_ok());
     }

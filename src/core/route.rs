@@ -15,7 +15,7 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::core::date::PartialDate;
+use crate::core::date::{DateFault, PartialDate};
 use crate::core::model::{is_valid_slug, ActorId, ActorKind, Corpus, DocumentId, EventId, QuoteId, QuoteKind};
 
 /// Query keys, in the order [`Route::href`] writes them.
@@ -469,8 +469,21 @@ impl QueryReader {
     }
 
     fn date(&mut self, key: &str) -> Option<PartialDate> {
+        let value = self.one(key)?;
         // Spaces around a date (a link pasted with them) are not part of it.
-        self.word(key, |v| PartialDate::parse(v.trim()).ok(), "a date such as 2024, 2024-11 or 2024-12-08 (years from 0001)")
+        match PartialDate::read(value.trim()) {
+            _ if value.is_empty() => None,
+            Ok(date) => Some(date),
+            Err(DateFault::Form) => {
+                self.ignore(key, &value, "expected a date such as 2024, 2024-11 or 2024-12-08");
+                None
+            }
+            // Of the right form: what the calendar lacks (a 30 February) is said.
+            Err(fault) => {
+                self.ignore(key, &value, fault.to_string());
+                None
+            }
+        }
     }
 
     fn quote_query(&mut self) -> QuoteQuery {

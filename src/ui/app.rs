@@ -14,6 +14,7 @@ use crate::core::meta::{meta, SITE_NAME};
 use crate::core::pack::{need_for, need_for_route};
 use crate::core::route::{self, Page, Parsed, Route, Section};
 use crate::ui::components::ignored::IgnoredNote;
+use crate::ui::components::more::{now, traversing};
 pub use crate::ui::data::{use_corpus, CorpusContext, DataContext};
 use crate::ui::data::use_data;
 use crate::ui::pages;
@@ -134,10 +135,9 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| data.has(&need_for(&page.get())))
     };
-    // The page last shown, to move focus when another replaces it, and whether the
-    // loading state has replaced it since (a page left before it was shown).
+    // The page last shown, to move focus when another replaces it; `None` while the
+    // loading state is (of this page, or of one the reader left before it was shown).
     let shown: StoredValue<Option<Page>> = StoredValue::new(None);
-    let loading_shown = StoredValue::new(false);
     // The page the tab showed before this document, if back or forward loaded it (from
     // another site, or into a history entry whose document is gone), which has no
     // `shown` of its own.
@@ -153,11 +153,11 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         let is_ready = ready.get();
         if coming.with_value(|c| c.as_ref().map(|(p, _)| p) != Some(&page)) {
             left.set_value(coming.with_value(|c| c.as_ref().map(|(p, _)| p.clone())));
-            let arrival = Arrival { traversal: crate::ui::components::more::traversing(), restored: is_ready };
+            let arrival = Arrival { traversal: traversing(), restored: is_ready };
             coming.set_value(Some((page.clone(), arrival)));
         }
         if !is_ready {
-            loading_shown.set_value(true);
+            shown.set_value(None);
             // What the route needs with its query: for a search, every quote and the
             // index, which make the list's first page unneeded (its `instead`), so the
             // page is ready once they are in; for any other route its page's need.
@@ -184,8 +184,7 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
         }
         // This render replaces another page, or the loading state (of this page, or of
         // one the reader left before it was shown).
-        let replaced = loading_shown.get_value() || shown.with_value(|s| s.as_ref() != Some(&page));
-        loading_shown.set_value(false);
+        let replaced = shown.with_value(|s| s.as_ref() != Some(&page));
         let arrival = coming.with_value(|c| c.as_ref().map(|(_, a)| *a));
         match left.get_value() {
             _ if !replaced => {}
@@ -271,8 +270,7 @@ thread_local! {
 /// Keeps [`READER_MOVED`] for the life of the app.
 fn watch_reader() {
     fn moved() {
-        let now = window().performance().map_or(0.0, |p| p.now());
-        READER_MOVED.with(|t| t.set(now));
+        READER_MOVED.with(|t| t.set(now()));
     }
     window_event_listener(leptos::ev::keydown, |_| moved());
     window_event_listener(leptos::ev::pointerdown, |_| moved());
@@ -303,9 +301,6 @@ fn focus_link_to(href: String, restored: bool) {
         /// page counts as moving until two looks agree).
         y: f64,
     }
-    fn now() -> f64 {
-        window().performance().map_or(0.0, |p| p.now())
-    }
     fn look(mut l: Looking) {
         let active = document().active_element();
         let reader_focused = active.as_ref().is_some_and(|el| {
@@ -317,7 +312,10 @@ fn focus_link_to(href: String, restored: bool) {
         }
         // (Until the document has loaded, the browser has not restored the position in
         // a page back or forward loaded anew.)
-        let settled = document().document_element().is_some_and(|html| html.has_attribute("data-hydrated")) && document().ready_state() == "complete";
+        let html = document().document_element();
+        let settled = html.as_ref().is_some_and(|html| html.has_attribute("data-hydrated")) && document().ready_state() == "complete";
+        // Looked for at each frame for five seconds at most.
+        let timely = now() - l.since < 5_000.0;
         let links = if settled { links_to(&l.href) } else { Vec::new() };
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
         let in_view = |a: &web_sys::HtmlElement| {
@@ -329,16 +327,16 @@ fn focus_link_to(href: String, restored: bool) {
         // once it stops.
         let y = window().scroll_y().unwrap_or(0.0);
         let moving = (y - std::mem::replace(&mut l.y, y)).abs() > 0.5;
-        if l.restored && moving && now() - l.since < 5_000.0 {
+        if l.restored && moving && timely {
             request_animation_frame(move || look(l));
             return;
         }
         let Some(link) = links.iter().find(|a| in_view(a)).or(links.first()) else {
             // (Before `data-hydrated`, a page opened anew still shows the route its file
             // was rendered for, not the URL's.)
-            let pending = document().document_element().is_some_and(|html| html.class_list().contains("pending"));
+            let pending = html.is_some_and(|html| html.class_list().contains("pending"));
             let rendering = !settled || pending || document().query_selector("main [aria-busy='true']").ok().flatten().is_some();
-            if rendering && now() - l.since < 5_000.0 {
+            if rendering && timely {
                 request_animation_frame(move || look(l));
             } else {
                 focus_heading_now();

@@ -206,7 +206,7 @@ fn range_ending_before_it_starts() {
 fn impossible_calendar_day() {
     check("events.json", |v| v[0]["date"]["start"] = json!("2025-02-29"), &[(
         ErrorKind::BadDate,
-        r#"events.json: minister-meets-envoy: date: start: "2025-02-29" is not a day of the calendar"#,
+        r#"events.json: minister-meets-envoy: date: start: "2025-02-29" is not a day of the calendar: February 2025 has 28 days"#,
     )]);
 }
 

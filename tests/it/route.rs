@@ -167,7 +167,31 @@ fn a_year_0000_is_no_date_and_is_said() {
     assert_eq!((t.from.map(|d| d.iso()), t.to), (Some("2024-11".to_owned()), None));
     assert_eq!(parsed.ignored.len(), 1, "{:?}", parsed.ignored);
     assert_eq!((parsed.ignored[0].key.as_str(), parsed.ignored[0].value.as_str()), ("to", "0000-01"));
-    assert!(parsed.ignored[0].reason.contains("years from 0001"), "{:?}", parsed.ignored[0]);
+    assert_eq!(parsed.ignored[0].reason, "no year of the calendar: years run from 0001");
+}
+
+#[test]
+fn a_date_the_calendar_lacks_is_said_as_such() {
+    // A day the month does not have, a month past December: the note says which, not
+    // only the form a date takes (which these have).
+    let parsed = parse("/timeline?from=2024-02-30&to=2023-02-29");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!((t.from, t.to), (None, None));
+    let reasons: Vec<(&str, &str)> = parsed.ignored.iter().map(|i| (i.value.as_str(), i.reason.as_str())).collect();
+    assert_eq!(
+        reasons,
+        [
+            ("2024-02-30", "not a day of the calendar: February 2024 has 29 days"),
+            ("2023-02-29", "not a day of the calendar: February 2023 has 28 days")
+        ]
+    );
+    let parsed = parse("/timeline?from=2024-13&to=24-01");
+    let reasons: Vec<&str> = parsed.ignored.iter().map(|i| i.reason.as_str()).collect();
+    assert_eq!(reasons, ["no month of the calendar: months run from 01 to 12", "expected a date such as 2024, 2024-11 or 2024-12-08"]);
+    // Spaces around a date are not part of it; a key with no value is no date.
+    let parsed = parse("/timeline?from=%202024-02-29%20&to=");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!((t.from.map(|d| d.iso()), t.to, parsed.ignored.len()), (Some("2024-02-29".to_owned()), None, 0));
 }
 
 #[test]

@@ -100,13 +100,17 @@ pub fn watch_history() {
     });
 }
 
+/// The page's clock (`performance.now()`, in milliseconds), 0 where it has none.
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 /// Makes the page scroll instantly for `time` (an inline `scroll-behavior` on the root,
 /// over the stylesheet's); a later call extends it.
 pub fn scroll_instantly_for(time: std::time::Duration) {
     thread_local! {
         static UNTIL: Cell<f64> = const { Cell::new(0.0) };
     }
-    let now = || window().performance().map_or(0.0, |p| p.now());
     let Some(root) = document().document_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) else { return };
     let _ = root.style().set_property("scroll-behavior", "auto");
     let until = now() + time.as_secs_f64() * 1000.0;
