@@ -104,6 +104,10 @@ pub struct View {
     pub last: i64,
 }
 
+/// The narrowest and the widest zoom, in days: a week, four hundred years.
+const NARROWEST: f64 = 7.0;
+const WIDEST: f64 = 365.0 * 400.0;
+
 impl View {
     /// The view of a query: its `from`/`to` where given, else the span of `shown`, or of
     /// the whole corpus when nothing is shown (a filter no event passes still draws the
@@ -156,10 +160,13 @@ impl View {
         day.clamp(self.first, self.last)
     }
 
-    /// This view scaled by `factor` (below 1 zooms in) around the day at chart x `at`.
+    /// This view scaled by `factor` (below 1 zooms in) around the day at chart x `at`:
+    /// from a week to four hundred years wide, but a zoom out never narrows the view (an
+    /// overview wider than that, of a corpus spanning more years) nor a zoom in widens it.
     pub fn zoom(&self, factor: f64, at: f64) -> View {
         let center = self.first as f64 + at.clamp(0.0, WIDTH) / WIDTH * self.days() as f64;
-        let days = (self.days() as f64 * factor).clamp(7.0, 365.0 * 400.0);
+        let now = self.days() as f64;
+        let days = (now * factor).clamp(NARROWEST.min(now), WIDEST.max(now));
         let share = at.clamp(0.0, WIDTH) / WIDTH;
         let first = (center - days * share).round() as i64;
         View::bounded(first, first + days.round() as i64 - 1)
@@ -667,6 +674,14 @@ mod tests {
         assert_eq!(early.zoom(200.0, WIDTH).as_dates().0.iso(), "0001-01-01");
         let late = View { first: day_number((9999, 6, 1)), last: day_number((9999, 11, 30)) };
         assert_eq!((late.pan(0.5).as_dates().1.iso(), late.pan(0.5).days()), ("9999-12-31".to_owned(), late.days()));
+        // A view wider than the widest zoom (the overview of a corpus of 1500-2025) is
+        // not narrowed by a zoom out, nor is one narrower than a week widened by a zoom in.
+        let wide = View { first: day_number((1500, 1, 1)), last: day_number((2025, 12, 31)) };
+        assert_eq!(wide.zoom(2.0, WIDTH / 2.0), wide);
+        assert_eq!(wide.zoom(1.25, 0.0), wide);
+        assert!(wide.zoom(0.5, WIDTH / 2.0).days() < wide.days());
+        let day = View { first: day_number((2024, 12, 8)), last: day_number((2024, 12, 10)) };
+        assert_eq!(day.zoom(0.5, WIDTH / 2.0).days(), day.days());
         for v in [early.pan(-3.0), early.zoom(200.0, WIDTH), late.pan(3.0)] {
             let (from, to) = v.as_dates();
             assert!(PartialDate::parse(&from.iso()).is_ok() && PartialDate::parse(&to.iso()).is_ok(), "{v:?}");
