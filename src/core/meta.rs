@@ -3,7 +3,7 @@
 //! opened cold and the same page rendered by the app never disagree.
 
 use crate::core::model::Corpus;
-use crate::core::route::{part_span, parts_of, Page};
+use crate::core::route::{part_span, parts_of, ActorMatch, Page, QuoteQuery, TimelineQuery};
 use crate::core::stats::summary;
 use crate::core::text::shorten;
 
@@ -123,6 +123,65 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
             None => missing("document"),
         },
         Page::NotFound(_) => website("Page not found", "This address is not a page of this dossier.".to_owned()),
+    }
+}
+
+/// The timeline's filters in words, printed in place of its form (which paper does not
+/// show): "Events involving Russia or Turkey, with a State among their actors, reported
+/// in “…”, from November 2024 to December 2024." `None` with no filter.
+pub fn timeline_filters(corpus: &Corpus, q: &TimelineQuery) -> Option<String> {
+    let mut parts = Vec::new();
+    if !q.actors.is_empty() {
+        let names: Vec<&str> = q.actors.iter().map(|a| corpus.actor_name(a)).collect();
+        let joiner = match q.match_mode {
+            ActorMatch::Any => "or",
+            ActorMatch::All => "and",
+        };
+        parts.push(format!("involving {}", listed(&names, joiner)));
+    }
+    if let Some(kind) = q.kind {
+        parts.push(format!("with a {} among their actors", kind.label()));
+    }
+    if let Some(doc) = &q.doc {
+        parts.push(format!("reported in “{}”", corpus.document(doc).map_or(doc.as_str(), |d| d.title.as_str())));
+    }
+    match (q.from, q.to) {
+        (Some(from), Some(to)) => parts.push(format!("from {} to {}", from.display(), to.display())),
+        (Some(from), None) => parts.push(format!("from {} on", from.display())),
+        (None, Some(to)) => parts.push(format!("up to {}", to.display())),
+        (None, None) => {}
+    }
+    (!parts.is_empty()).then(|| format!("Events {}.", parts.join(", ")))
+}
+
+/// The quotes page's filters in words, printed in place of its search box and facets:
+/// "Quotes found by “Putin”, said by Ahmed al-Sharaa, of the kind Interview answer, in
+/// “…”." `None` with no filter.
+pub fn quote_filters(corpus: &Corpus, q: &QuoteQuery) -> Option<String> {
+    let mut parts = Vec::new();
+    let words = q.q.trim();
+    if !words.is_empty() {
+        parts.push(format!("found by “{words}”"));
+    }
+    if !q.speakers.is_empty() {
+        let names: Vec<&str> = q.speakers.iter().map(|a| corpus.actor_name(a)).collect();
+        parts.push(format!("said by {}", listed(&names, "or")));
+    }
+    if let Some(kind) = q.kind {
+        parts.push(format!("of the kind {}", kind.label()));
+    }
+    if let Some(doc) = &q.doc {
+        parts.push(format!("in “{}”", corpus.document(doc).map_or(doc.as_str(), |d| d.title.as_str())));
+    }
+    (!parts.is_empty()).then(|| format!("Quotes {}.", parts.join(", ")))
+}
+
+/// "A", "A or B", "A, B or C".
+fn listed(names: &[&str], joiner: &str) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} {joiner} {last}", rest.join(", ")),
     }
 }
 

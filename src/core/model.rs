@@ -114,6 +114,16 @@ macro_rules! vocabulary {
             pub fn expected() -> String {
                 [$($wire),+].join(", ")
             }
+
+            /// The accepted wire names for a link's reader, each with the name the page
+            /// shows where that is another word: "media (shown as News outlet)".
+            pub fn expected_in_links() -> String {
+                [$(($wire, $label)),+]
+                    .iter()
+                    .map(|(wire, label)| if wire.eq_ignore_ascii_case(label) { (*wire).to_owned() } else { format!("{wire} (shown as {label})") })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         }
     };
 }
@@ -674,5 +684,6 @@ mod tests {
         }
         assert_eq!(ActorKind::parse("organisation"), None);
         assert_eq!(Role::expected(), "participant, target, mediator, host, source, mentioned");
+        assert_eq!(ActorKind::expected_in_links(), "person, state, organization (shown as Organisation), group, media (shown as News outlet)");
     }
 }

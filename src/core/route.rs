@@ -339,7 +339,7 @@ fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
             !value.contains('\u{FFFD}') || std::str::from_utf8(&percent_decode_str(pair.split_once('=').map_or("", |(_, v)| v)).collect::<Vec<u8>>()).is_ok()
         })
         .collect();
-    let mut reader = QueryReader { params, utf8, ignored: Vec::new() };
+    let mut reader = QueryReader { params, utf8, ignored: Vec::new(), read: Vec::new() };
     let not_found = || Route::NotFound { path: format!("/{}", segments.join("/")) };
     let route = match segments.as_slice() {
         [] => Route::Home,
@@ -361,7 +361,10 @@ fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
         },
         _ => not_found(),
     };
-    Parsed { route, ignored: reader.ignored }
+    // Said in the order the link has them (each key's notes in the order they were found).
+    let QueryReader { params, mut ignored, .. } = reader;
+    ignored.sort_by_key(|i| params.iter().position(|(k, _)| *k == i.key).unwrap_or(usize::MAX));
+    Parsed { route, ignored }
 }
 
 /// The part a document's address names after its id: none is part 1; `part/<k>` part `k`,
@@ -413,12 +416,25 @@ struct QueryReader {
     /// Whether each of `params`' values was UTF-8.
     utf8: Vec<bool>,
     ignored: Vec<Ignored>,
+    /// The keys of one value read so far (their earlier values noted once).
+    read: Vec<String>,
 }
 
 impl QueryReader {
-    /// The last value of a key (a later value overrides an earlier one, as in forms).
-    fn one(&self, key: &str) -> Option<String> {
-        self.params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    /// The last value of a key (a later value overrides an earlier one, as in forms); an
+    /// earlier, different value is noted as not used (once, however often it is read).
+    fn one(&mut self, key: &str) -> Option<String> {
+        let values: Vec<String> = self.params.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect();
+        let (last, earlier) = values.split_last()?;
+        if !self.read.iter().any(|k| k == key) {
+            self.read.push(key.to_owned());
+            let mut dropped: Vec<&String> = earlier.iter().filter(|v| !v.trim().is_empty() && *v != last).collect();
+            dropped.dedup();
+            for value in dropped {
+                self.ignore(key, value, format!("given again later in the link: the last {key}= is the one used"));
+            }
+        }
+        Some(last.clone())
     }
 
     /// Whether the last value of a key (the one [`QueryReader::one`] reads) was UTF-8.
@@ -499,7 +515,7 @@ impl QueryReader {
             q,
             speakers: self.slugs(keys::SPEAKER).into_iter().map(ActorId::new).collect(),
             doc: self.one(keys::DOC).filter(|v| !v.is_empty()).and_then(|v| self.slug(keys::DOC, v)).map(DocumentId::new),
-            kind: self.word(keys::KIND, QuoteKind::parse, &QuoteKind::expected()),
+            kind: self.word(keys::KIND, QuoteKind::parse, &QuoteKind::expected_in_links()),
             sort,
         }
     }
@@ -517,7 +533,7 @@ impl QueryReader {
             )
             .unwrap_or_default();
         let actors = self.slugs(keys::ACTOR).into_iter().map(ActorId::new).collect();
-        let kind = self.word(keys::KIND, ActorKind::parse, &ActorKind::expected());
+        let kind = self.word(keys::KIND, ActorKind::parse, &ActorKind::expected_in_links());
         let (mut from, mut to) = (self.date(keys::FROM), self.date(keys::TO));
         // A range that ends before it starts holds no day: read as the range it names.
         if let (Some(f), Some(t)) = (from, to) {
@@ -881,7 +897,8 @@ mod tests {
         assert_eq!(t.actors, vec![ActorId::new("putin")]);
         assert_eq!((t.from, t.match_mode, t.kind), (None, ActorMatch::Any, None));
         let keys: Vec<&str> = parsed.ignored.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(keys, ["match", "actor", "kind", "from"]);
+        // In the link's order.
+        assert_eq!(keys, ["actor", "from", "match", "kind"]);
     }
 
     #[test]

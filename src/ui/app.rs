@@ -214,11 +214,13 @@ fn current_page(page: Memo<Page>) -> impl IntoView {
 
 /// Paper has no links to follow: while the page prints, each link of the page names its
 /// whole address (the stylesheet writes `data-print-href` after it; the static page
-/// alone prints the path), and what is folded away (a document's editor's notes) is
-/// unfolded; both are undone after.
+/// alone prints the path), the page's own address heads it, and what is folded away (a
+/// document's editor's notes) is unfolded; all are undone after.
 fn prepare_printing() {
     const OPENED: &str = "data-opened-to-print";
     const ADDRESS: &str = "data-print-href";
+    // The page's own whole address, printed at its head (the stylesheet).
+    const PAGE_ADDRESS: &str = "data-print-address";
     let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
         if let Ok(list) = document().query_selector_all(selector) {
             (0..list.length()).filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(list.item(i)?).ok()).for_each(|el| f(&el));
@@ -226,6 +228,9 @@ fn prepare_printing() {
     };
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
         let origin = window().location().origin().unwrap_or_default();
+        if let (Ok(Some(main)), Ok(address)) = (document().query_selector("main"), window().location().href()) {
+            let _ = main.set_attribute(PAGE_ADDRESS, &address);
+        }
         each("main a[href^='/']", &|a| {
             if let Some(href) = a.get_attribute("href") {
                 let _ = a.set_attribute(ADDRESS, &format!("{origin}{href}"));
@@ -237,6 +242,9 @@ fn prepare_printing() {
         });
     });
     let _ = window_event_listener(leptos::ev::afterprint, move |_| {
+        if let Ok(Some(main)) = document().query_selector("main") {
+            let _ = main.remove_attribute(PAGE_ADDRESS);
+        }
         each(&format!("main a[{ADDRESS}]"), &|a| {
             let _ = a.remove_attribute(ADDRESS);
         });
@@ -318,7 +326,7 @@ fn focus_link_to(href: String, restored: bool) {
         let timely = now() - l.since < 5_000.0;
         let links = if settled { links_to(&l.href) } else { Vec::new() };
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        let in_view = |a: &web_sys::HtmlElement| {
+        let in_view = |a: &web_sys::Element| {
             let rect = a.get_bounding_client_rect();
             rect.bottom() > 0.0 && rect.top() < height
         };
@@ -343,9 +351,7 @@ fn focus_link_to(href: String, restored: bool) {
             }
             return;
         };
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = link.focus_with_options(&options);
+        focus_without_scroll(link);
         let reader_moved = READER_MOVED.with(|t| t.get()) > l.since;
         if !l.restored && !reader_moved && !in_view(link) {
             let place = web_sys::ScrollIntoViewOptions::new();
@@ -395,14 +401,26 @@ fn remember_shown(page: &Page) {
 
 /// The links in the page to `href` (a page's address; the link may carry a query or a
 /// fragment) that are shown (not hidden under the page's pending state).
-fn links_to(href: &str) -> Vec<web_sys::HtmlElement> {
+fn links_to(href: &str) -> Vec<web_sys::Element> {
     let Ok(links) = document().query_selector_all("main a[href]") else { return Vec::new() };
     (0..links.length())
-        .filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(links.item(i)?).ok())
+        .filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(links.item(i)?).ok())
         .filter(|a| a.get_attribute("href").is_some_and(|h| h.split(['?', '#']).next() == Some(href)))
-        // (An element under `display: none` has no offset parent.)
-        .filter(|a| a.offset_parent().is_some())
+        // (An element under `display: none` has no box: HTML links and the chart's SVG
+        // ones alike.)
+        .filter(|a| a.get_client_rects().length() > 0)
         .collect()
+}
+
+/// Focuses an element, HTML or SVG (a chart's link), without scrolling to it.
+fn focus_without_scroll(element: &web_sys::Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(element) {
+        let _ = el.focus_with_options(&options);
+    } else if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(element) {
+        let _ = el.focus_with_options(&options);
+    }
 }
 
 /// Focuses an element that is not a control (a heading, a paragraph) without scrolling

@@ -232,7 +232,32 @@ fn search_text_that_is_not_utf8_is_said() {
     for href in ["/quotes?q=%D8%AD%D9%85%D9%8A%D9%85%D9%8A%D9%85", "/quotes?q=caf%C3%A9+noir", "/quotes?q=%EF%BF%BD", "/quotes?&&q=x&&"] {
         assert!(parse(href).ignored.is_empty(), "{href}: {:?}", parse(href).ignored);
     }
-    // The last value is the one read, and the one judged.
-    assert!(parse("/quotes?q=%FF&q=ok").ignored.is_empty());
-    assert_eq!(parse("/quotes?q=ok&q=%FF").ignored.len(), 1);
+    // The last value is the one read, and the one judged (an earlier one is said unused).
+    let said = parse("/quotes?q=%FF&q=ok").ignored;
+    assert_eq!(said.iter().map(|i| i.reason.as_str()).collect::<Vec<_>>(), ["given again later in the link: the last q= is the one used"]);
+    assert_eq!(parse("/quotes?q=ok&q=%FF").ignored.len(), 2);
+}
+
+#[test]
+fn a_key_given_twice_says_which_value_is_used_and_notes_come_in_the_links_order() {
+    // The last value is used (as in forms); the earlier one is said, not dropped silently.
+    let parsed = parse("/timeline?from=2024-03-01&from=2024-02-30");
+    let Route::Timeline(t) = &parsed.route else { panic!() };
+    assert_eq!(t.from, None);
+    let said: Vec<(&str, &str)> = parsed.ignored.iter().map(|i| (i.value.as_str(), i.reason.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("2024-03-01", "given again later in the link: the last from= is the one used"),
+            ("2024-02-30", "not a day of the calendar: February 2024 has 29 days")
+        ]
+    );
+    // The same value twice, or an empty one before, is nothing to say.
+    assert!(parse("/timeline?from=2024&from=2024").ignored.is_empty());
+    assert!(parse("/timeline?from=&from=2024").ignored.is_empty());
+    // Notes follow the link's order of keys, whatever order they are read in.
+    let parsed = parse("/timeline?actor=nope!&kind=zzz&match=maybe");
+    let keys: Vec<&str> = parsed.ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["actor", "kind", "match"]);
+    assert_eq!(parsed.ignored[1].reason, "expected person, state, organization (shown as Organisation), group, media (shown as News outlet)");
 }

@@ -714,3 +714,32 @@ fn a_document_highlights_only_its_own_quote_and_says_so_of_another_documents() {
     let note = &note[..note.find("</p>").unwrap()];
     assert!(note.contains(foreign.id.as_str()) && note.contains("is in this document"), "{note}");
 }
+
+#[test]
+fn a_printed_list_says_its_filters_in_words() {
+    use dossier::core::meta::{quote_filters, timeline_filters};
+    use dossier::core::route::parse;
+    let corpus = corpus();
+    let timeline = |href: &str| match parse(href).route {
+        Route::Timeline(q) => timeline_filters(&corpus, &q),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(timeline("/timeline"), None);
+    assert_eq!(
+        timeline("/timeline?actor=vladimir-putin,ahmed-al-sharaa,sergei-lavrov&match=all&kind=state&from=2024-11&to=2024-12-08"),
+        Some("Events involving Vladimir Putin, Ahmed al-Sharaa and Sergei Lavrov, with a State among their actors, from November 2024 to 8 December 2024.".to_owned())
+    );
+    assert_eq!(
+        timeline("/timeline?actor=vladimir-putin,ahmed-al-sharaa&doc=shaibani-moscow-visit-2025&to=2025"),
+        Some("Events involving Vladimir Putin or Ahmed al-Sharaa, reported in “Syria's foreign minister visits Moscow”, up to 2025.".to_owned())
+    );
+    let quotes = |href: &str| match parse(href).route {
+        Route::Quotes(q) => quote_filters(&corpus, &q),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(quotes("/quotes?sort=date"), None);
+    assert_eq!(
+        quotes("/quotes?q=%20Russia%20&speaker=asaad-al-shaibani&kind=interview-answer&doc=majalla-shaibani-interview-part-1"),
+        Some("Quotes found by “Russia”, said by Asaad al-Shaibani, of the kind Interview answer, in “Asaad al-Shaibani on how Syria untangled its Russian knot”.".to_owned())
+    );
+}

@@ -189,6 +189,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // (Its mark may be gone from the view, and the page hides the chart while it fetches
     // what a view needs, which takes the focus from whatever was in it.)
     let refocus = StoredValue::new(None::<Option<String>>);
+    // A change of view by the pointer (a pinch, a brush, a wheel, a bin followed) while a
+    // mark has the focus gives it back the same way.
+    let hold_focus = move || {
+        if let Some(mark) = focused_mark() {
+            refocus.set_value(Some(Some(mark)));
+        }
+    };
     Effect::new(move |_| {
         let lanes = specs();
         let Some(root) = lanes_ref.get_untracked() else { return };
@@ -196,7 +203,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         roving.set_value(false);
         drawing.update_value(|d| d.redraw(&root, lanes, moved));
         light(highlight.get_untracked().as_ref());
-        if let Some(mark) = refocus.get_value() {
+        // (Not while the page waits for what the new view needs: the chart is hidden and
+        // still the old view. The new view's drawing gives the focus back.)
+        if let Some(mark) = refocus.get_value().filter(|_| answer.with_untracked(Option::is_some)) {
             refocus.set_value(None);
             request_animation_frame(move || {
                 focus_again(mark.as_deref());
@@ -285,8 +294,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                 pinch.set_value(None);
                 let Some((after, at)) = now else { return };
                 let factor = (before / after).clamp(0.05, 20.0);
-                if factor.ln().abs() > 0.1 {
-                    let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view).zoom(factor, at * WIDTH);
+                let now = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
+                let view = now.zoom(factor, at * WIDTH);
+                if factor.ln().abs() > 0.1 && view != now {
+                    hold_focus();
                     go(&Route::Timeline(view.query(&query.get_untracked())), false);
                 }
                 return;
@@ -299,6 +310,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             }
             let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
             let span = View { first: view.day_at(a * WIDTH), last: view.day_at(b * WIDTH) };
+            hold_focus();
             go(&Route::Timeline(span.query(&query.get_untracked())), false);
         }
     };
@@ -318,8 +330,12 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             ev.prevent_default();
             let Some(f) = fraction(&ev) else { return };
             let factor = if ev.delta_y() < 0.0 { 0.8 } else { 1.25 };
-            let view = drawn.with_untracked(|Drawn { chart: c, .. }| c.view).zoom(factor, f * WIDTH);
-            go(&Route::Timeline(view.query(&query.get_untracked())), true);
+            let now = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
+            let view = now.zoom(factor, f * WIDTH);
+            if view != now {
+                hold_focus();
+                go(&Route::Timeline(view.query(&query.get_untracked())), true);
+            }
         }
     };
     // Keys inside the chart: arrows between marks (a roving tab stop), + and − zoom,
@@ -351,6 +367,26 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             refocus.set_value(Some(focused_mark()));
             go(&Route::Timeline(v.query(&q)), false);
         }
+    };
+    // The drawing's links are SVG links, which the router leaves to the browser (it takes
+    // HTML links only): a bin's (its stretch of time) and a lane head's (the actor's page)
+    // are followed here as every other link in the app is, without loading the page
+    // again; the focus on a bin goes on from the mark that stands for it in the new view.
+    // An event's mark (a fragment: its card) and a click with a modifier key (another tab
+    // or window) are the browser's, as they are for any link.
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a").ok().flatten());
+        let Some(link) = link else { return };
+        let Some(href) = link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//")) else { return };
+        ev.prevent_default();
+        if link.class_list().contains("bin") {
+            hold_focus();
+        }
+        navigate(&href, Default::default());
     };
     let brush_rect = move || {
         brush.get().map(|(a, b)| {
@@ -416,7 +452,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                 {move || toggle_keys.get().into_iter().map(lane_toggle.clone()).collect_view()}
             </div>
             <svg class="chart-svg" width="100%" height=height role="group" aria-label="Events in time, by actor" tabindex=own_stop
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel on:wheel=on_wheel on:keydown=on_key on:click=on_click
                 on:pointerover=move |ev: leptos::ev::PointerEvent| show_tip(ev.target())>
                 <g class="axis" aria-hidden="true">{axis}</g>
                 <g class="lanes" node_ref=lanes_ref>{first_lanes.iter().map(lane_view).collect_view()}</g>
@@ -449,8 +485,8 @@ fn light(e: Option<&EventId>) {
 }
 
 /// The selector of the chart's link that has the keyboard's focus, if one has: an
-/// event's mark by the card it links to, a bin by the event it names first, a lane's
-/// head by its actor's page.
+/// event's mark by the card it links to, a bin by the event it names first (or, the bin
+/// gone, that event's mark), a lane's head by its actor's page.
 fn focused_mark() -> Option<String> {
     let active = document().active_element()?;
     let mark = active.closest("a.item, a.bin, a.lane-head").ok()??;
@@ -458,7 +494,8 @@ fn focused_mark() -> Option<String> {
     // in any can end the quoted value.
     let class = mark.class_list();
     match (class.contains("bin"), class.contains("lane-head"), mark.get_attribute("data-e"), mark.get_attribute("href")) {
-        (true, _, Some(e), _) => Some(format!(".chart a.bin[data-e=\"{e}\"]")),
+        // (A bin followed is gone from the new view: the event it named first is drawn.)
+        (true, _, Some(e), _) => Some(format!(".chart a.bin[data-e=\"{e}\"], .chart a.item[href=\"{}\"]", fragment_href(&event_anchor(&EventId::new(e.as_str()))))),
         (false, true, _, Some(href)) => Some(format!(".chart a.lane-head[href=\"{href}\"]")),
         (false, false, _, Some(href)) => Some(format!(".chart a.item[href=\"{href}\"]")),
         _ => None,
@@ -645,7 +682,9 @@ fn lane_marks(corpus: &Corpus, c: &Chart, lane: &Lane, busiest: usize, q: &Timel
     marks.extend(lane.bins.iter().enumerate().map(|(k, b)| {
         let span = View { first: b.days.0.max(c.view.first), last: b.days.1.min(c.view.last) };
         // The name says everything (axe: the visible count is part of it).
-        let name = format!("+{} more event{}, {} – {}: show them", b.count, if b.count == 1 { "" } else { "s" }, day_label(span.first), day_label(span.last));
+        let (first, last) = (day_label(span.first), day_label(span.last));
+        let when = if first == last { first } else { format!("{first} – {last}") };
+        let name = if b.count == 1 { format!("+1 more event, {when}: show it") } else { format!("+{} more events, {when}: show them", b.count) };
         Mark {
             key: bin_key(k),
             link: [

@@ -2,7 +2,8 @@
 //! uses (APA and Chicago as the build's CSL engine rendered them; BibTeX, RIS and
 //! CSL-JSON from the core's encoders), and for a quote the HTML to embed it in an
 //! article. A disclosure that is part of the static page, so it can be read and copied
-//! without the wasm; each format has a copy button once the page is live.
+//! without the wasm; each format has a copy button once the page is live, which says
+//! beside it what it did (the text selected, if the clipboard was refused).
 //!
 //! Citations name the page's absolute link. The static build knows it only when it was
 //! given a base URL; otherwise the link is site-relative in the static page and becomes
@@ -62,24 +63,40 @@ pub fn CitePanel(
             let raw = f.text;
             let text = Memo::new(move |_| cite::with_origin(&raw, &origin.get()));
             let label = f.label;
-            let copy = move |_| {
-                let text = text.get_untracked();
-                leptos::task::spawn_local(async move {
-                    let copied = write_clipboard(&text).await;
-                    set_copied.set(Some(if copied { Ok(label) } else { Err(label) }));
-                });
-            };
             let heading = format!("cite-{}", f.id);
+            let body_id = format!("cite-text-{}", f.id);
+            let copy = {
+                let body_id = body_id.clone();
+                move |_| {
+                    let text = text.get_untracked();
+                    let body_id = body_id.clone();
+                    leptos::task::spawn_local(async move {
+                        let copied = write_clipboard(&text).await;
+                        // Refused: the text is selected, for the reader to copy by hand.
+                        if !copied {
+                            select(&body_id);
+                        }
+                        set_copied.set(Some(if copied { Ok(label) } else { Err(label) }));
+                    });
+                }
+            };
             let body = if f.code {
-                view! { <pre class="cite-text"><code>{move || text.get()}</code></pre> }.into_any()
+                view! { <pre class="cite-text" id=body_id><code>{move || text.get()}</code></pre> }.into_any()
             } else {
-                view! { <p class="cite-text">{move || text.get()}</p> }.into_any()
+                view! { <p class="cite-text" id=body_id>{move || text.get()}</p> }.into_any()
+            };
+            // What pressing this format's button did, beside the button.
+            let feedback = move || match copied.get() {
+                Some(Ok(l)) if l == label => format!("{label} copied to the clipboard."),
+                Some(Err(l)) if l == label => "The browser refused the clipboard: the text below is selected, to copy by hand.".to_owned(),
+                _ => String::new(),
             };
             view! {
                 <div class="cite-format">
                     <div class="cite-head">
                         <h3 id=heading>{label}</h3>
                         <button type="button" on:click=copy aria-label=format!("Copy {label}")>"Copy"</button>
+                        <span class="cite-feedback" role="status">{feedback}</span>
                     </div>
                     {body}
                 </div>
@@ -91,14 +108,14 @@ pub fn CitePanel(
             <summary><h2>"Cite or embed"</h2></summary>
             <p class="cite-note">{note}</p>
             {items}
-            <p class="cite-feedback" role="status" aria-live="polite">
-                {move || match copied.get() {
-                    None => String::new(),
-                    Some(Ok(label)) => format!("{label} copied to the clipboard."),
-                    Some(Err(label)) => format!("The browser refused the clipboard: select the {label} text above to copy it by hand."),
-                }}
-            </p>
         </details>
     }
     .into_any()
+}
+
+/// Selects the text of the element `id` (a format refused by the clipboard), so the
+/// reader has only to copy it.
+fn select(id: &str) {
+    let (Some(el), Ok(Some(selection))) = (document().get_element_by_id(id), window().get_selection()) else { return };
+    let _ = selection.select_all_children(&el);
 }

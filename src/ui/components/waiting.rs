@@ -50,8 +50,9 @@ fn pending_while(waiting: Memo<bool>) {
             let _ = html.class_list().toggle_with_force(PENDING_CLASS, on);
         }
         if on {
-            // Taken before the style that hides it applies.
-            let active = crate::ui::app::focused_element();
+            // Taken before the style that hides it applies. (Not a mark of the chart: the
+            // chart gives that back itself, to the mark that stands for it in the new view.)
+            let active = crate::ui::app::focused_element().filter(|el| el.closest(".chart-svg").ok().flatten().is_none());
             return (true, if was_on { focused } else { active });
         }
         let lost = crate::ui::app::focused_element().is_none();

@@ -334,8 +334,11 @@ pub fn QuotesPage() -> impl IntoView {
                 <p id="quote-q-help" class="hint">"Quote marks find a phrase; a minus leaves out the quotes with a whole word or a name: "<code>"-aleppo"</code>"."</p>
             </form>
         </search>
-        // On paper there is no search box: what was searched.
-        {move || query.with(|q| (!q.q.trim().is_empty()).then(|| view! { <p class="print-only">"Quotes found by “"{q.q.trim().to_owned()}"”"</p> }))}
+        // On paper there is no search box nor facets: what was searched and filtered.
+        {
+            let corpus = use_corpus().corpus;
+            move || query.with(|q| crate::core::meta::quote_filters(&corpus, q)).map(|words| view! { <p class="print-only">{words}</p> })
+        }
         {left_out_note}
         <p class="pending-note" role="status">"Searching…"</p>
         <LoadFailure need what="quotes"/>

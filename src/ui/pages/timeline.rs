@@ -533,6 +533,11 @@ pub fn TimelinePage() -> impl IntoView {
             {clear}
         </div>
         {anchor_note}
+        // On paper there is no form: the filters in words.
+        {
+            let corpus = ctx.corpus.clone();
+            move || query.with(|q| crate::core::meta::timeline_filters(&corpus, q)).map(|words| view! { <p class="print-only">{words}</p> })
+        }
         <p class="count" role="status" aria-live="polite">
             {move || {
                 let n = found.get();

@@ -28,7 +28,9 @@ test('a quote page cites the source document in APA, Chicago, BibTeX, RIS and CS
   expect(csl[0].issued).toBeUndefined();
   // Each format copies as shown.
   await page.getByRole('button', { name: 'Copy BibTeX' }).click();
-  await expect(panel.locator('.cite-feedback')).toHaveText('BibTeX copied to the clipboard.');
+  // Said beside the button pressed.
+  await expect(panel.locator('.cite-format', { has: page.getByRole('button', { name: 'Copy BibTeX' }) }).locator('.cite-feedback')).toHaveText('BibTeX copied to the clipboard.');
+  await expect(panel.locator('.cite-feedback').filter({ hasText: /\S/ })).toHaveCount(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await text('bibtex').textContent());
 });
 
@@ -42,7 +44,12 @@ test('where the browser offers no clipboard (a page served over plain http), cop
   const panel = page.locator('details.cite-panel');
   await panel.locator('summary').click();
   await page.getByRole('button', { name: 'Copy BibTeX' }).click();
-  await expect(panel.locator('.cite-feedback')).toHaveText('The browser refused the clipboard: select the BibTeX text above to copy it by hand.');
+  const bibtex = panel.locator('.cite-format', { has: page.getByRole('button', { name: 'Copy BibTeX' }) });
+  await expect(bibtex.locator('.cite-feedback')).toHaveText('The browser refused the clipboard: the text below is selected, to copy by hand.');
+  // The feedback is beside the button, and the text to copy is selected.
+  const [button, note] = [await bibtex.getByRole('button').boundingBox(), await bibtex.locator('.cite-feedback').boundingBox()];
+  expect(Math.abs(note.y - button.y)).toBeLessThan(40);
+  expect(await page.evaluate(() => String(getSelection()).trim())).toBe((await bibtex.locator('.cite-text').textContent()).trim());
 });
 
 test.describe('open', () => {

@@ -233,14 +233,23 @@ test('print: a quote and a filtered timeline print without controls, with their 
     }
     // Each link's whole address as the page prints (paper has no site to be relative
     // to); its path otherwise (the static page alone).
-    const link = page.locator('main a[href^="/"]').first();
+    // (Not a card's actors: each a filter of the timeline, no address for paper.)
+    const link = page.locator('main a[href^="/"]:not(.actors a)').first();
     const href = await link.getAttribute('href');
     const after = () => link.evaluate((a) => getComputedStyle(a, '::after').content);
+    const head = () => page.locator('main').evaluate((main) => getComputedStyle(main, '::before').content);
     expect(await after(), path).toBe(`" (${href})"`);
+    expect(await head(), path).toBe('none');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await after(), path).toBe(`" (${new URL(page.url()).origin}${href})"`);
+    // The page's own whole address heads it, query and all.
+    expect(await head(), path).toBe(`"Printed from ${page.url()}"`);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     expect(await after(), path).toBe(`" (${href})"`);
+    expect(await head(), path).toBe('none');
+    for (const actor of await page.locator('main .event .actors a').all()) {
+      expect(await actor.evaluate((a) => getComputedStyle(a, '::after').content), path).toBe('none');
+    }
     await page.emulateMedia({ media: 'screen' });
   }
 });

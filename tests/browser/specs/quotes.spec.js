@@ -169,7 +169,7 @@ test('printed, search results take the page\'s width and say what was searched',
   await expect(page.locator('.results > li').first()).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.facets')).toBeHidden();
-  await expect(page.locator('.print-only')).toHaveText('Quotes found by “russia -aleppo”');
+  await expect(page.locator('.print-only')).toHaveText('Quotes found by “russia -aleppo”.');
   await expect(page.locator('.count .sort-part')).toBeHidden();
   expect(await page.locator('.count').innerText()).toMatch(/^\d+ of \d+ quotes$/);
   const [area, results] = await Promise.all([page.locator('main').boundingBox(), page.locator('.results').boundingBox()]);

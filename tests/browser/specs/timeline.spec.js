@@ -367,6 +367,71 @@ test('every mark is a link named by its title and date; one tab stop, arrows mov
   await expect(zoomIn).toBeFocused();
 });
 
+test('from the whole timeline, a zoom by key keeps the keyboard in the chart once every event is in', async ({ page }) => {
+  // The first zoom of the plain timeline fetches every event, the chart hidden meanwhile:
+  // the focused mark is given back by the chart, to the mark that stands for it, not to
+  // the page's heading.
+  await open(page, '/timeline');
+  const chart = page.locator('.chart');
+  await chart.locator('svg [tabindex="0"]').focus();
+  await page.keyboard.press('+');
+  await expect(page).toHaveURL(/from=.*&to=/);
+  await settled(page);
+  await expect(page.locator('html.pending')).toHaveCount(0);
+  const inChart = () => page.evaluate(() => Boolean(document.activeElement?.closest('.chart svg')));
+  await expect.poll(inChart).toBe(true);
+  // And stays there (nothing takes it later).
+  await page.waitForTimeout(300);
+  expect(await inChart()).toBe(true);
+  await page.keyboard.press('-');
+  await expect.poll(inChart).toBe(true);
+});
+
+test('a bin and a lane head, links inside the chart, are followed without loading the page again; Back returns to the lane head', async ({ page }) => {
+  await open(page, '/timeline');
+  const chart = page.locator('.chart');
+  // A flag that a new document would not have.
+  await page.evaluate(() => { window.sameDocument = true; });
+  const bin = chart.locator('a.bin').first();
+  await expect(bin).toHaveCount(1);
+  const href = await bin.getAttribute('href');
+  await bin.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(href);
+  await settled(page);
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+  // The keyboard goes on in the chart, from the event the bin named first if drawn.
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.chart svg')))).toBe(true);
+  // A lane head leads to the actor's page in the same document; Back puts the keyboard
+  // back on the lane head followed.
+  await open(page, '/timeline');
+  await page.evaluate(() => { window.sameDocument = true; });
+  const head = chart.locator('a.lane-head').first();
+  const actor = await head.getAttribute('href');
+  await head.click();
+  await expect(page).toHaveURL(actor);
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/timeline$/);
+  await expect(chart.locator(`a.lane-head[href="${actor}"]`)).toBeFocused();
+  // A click with a modifier key is the browser's (another tab), not the app's.
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), chart.locator('a.bin').first().click({ modifiers: ['ControlOrMeta'] })]);
+  await popup.close();
+  await expect(page).toHaveURL(/\/timeline$/);
+});
+
+test('a card scrolled to stops below its year\'s sticky heading', async ({ page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    await open(page, '/timeline#event-fall-of-aleppo-2016');
+    const card = page.locator('#event-fall-of-aleppo-2016');
+    await expect(card).toBeInViewport();
+    const [top, heading] = await card.evaluate((c) => [c.getBoundingClientRect().top, c.closest('section.year').querySelector('h2').getBoundingClientRect().bottom]);
+    expect(top, `${width} px`).toBeGreaterThanOrEqual(heading);
+  }
+});
+
 test('a zoom or move that would show the same view is offered as no link', async ({ page }) => {
   const tools = (name) => page.locator('.chart-tools a', { hasText: name });
   // The earliest dates a view can reach: nothing earlier, later is a link.
@@ -591,6 +656,8 @@ test('printed, the chart is on the page in dark ink whatever the scheme, without
   await expect(chart.locator('svg.chart-svg')).toBeVisible();
   await expect(chart.locator('.chart-tools')).toBeHidden();
   await expect(chart.locator('.chart-lanes')).toBeHidden();
+  // The form does not print: the filters do, in words.
+  await expect(page.locator('main .print-only')).toHaveText('Events involving Vladimir Putin or Ahmed al-Sharaa.');
   // The caption says what is drawn, not how to drag it.
   await expect(chart.locator('figcaption')).toBeVisible();
   await expect(chart.locator('.chart-hint')).toBeHidden();
