@@ -195,6 +195,20 @@ pub fn QuotesPage() -> impl IntoView {
     let facet = |title: &'static str, noun: &'static str, values: Vec<FacetValue>| {
         (!values.is_empty()).then(|| view! { <div class="facet"><h2>{title}</h2>{facet_values(values, noun)}</div> })
     };
+    // Where the facets stack above the results (a phone), they are folded at first, so
+    // the first screen shows quotes: the stylesheet hides them there unless unfolded (the
+    // static page too, so nothing shifts), and once the page is live the disclosure is
+    // closed to match, opening as any does. Wider, they show open beside the results.
+    let facets_ref = NodeRef::<leptos::html::Details>::new();
+    let (unfolded, set_unfolded) = signal(false);
+    Effect::new(move |_| {
+        let Some(details) = facets_ref.get() else { return };
+        let stacked = window().match_media(FACETS_STACKED).ok().flatten().is_some_and(|m| m.matches());
+        if stacked {
+            details.set_open(false);
+        }
+        set_unfolded.set(!stacked);
+    });
     let facets = move || {
         any_facets.get().then(|| {
             // Until a sharded index has read who said each quote: no count rather than a
@@ -212,7 +226,8 @@ pub fn QuotesPage() -> impl IntoView {
                 None => ().into_any(),
             };
             view! {
-                <details class="facets" open>
+                <details class="facets" open class:unfolded=unfolded node_ref=facets_ref
+                    on:toggle=move |_| if let Some(d) = facets_ref.get_untracked() { set_unfolded.set(d.open()) }>
                     <summary>"Filter"</summary>
                     {speakers}
                     {move || kind_values.get().and_then(|values| facet("Kind", "kinds", values))}
@@ -379,6 +394,9 @@ pub fn QuotesPage() -> impl IntoView {
         </div>
     }
 }
+
+/// Where the facets stack above the results (the stylesheet's media query, the same).
+const FACETS_STACKED: &str = "(max-width: 48rem)";
 
 /// How many values of a facet show before the rest are folded away.
 const FACET_SHOWN: usize = 8;

@@ -268,14 +268,28 @@ test('many speakers fold behind "N more speakers", a chosen one stays in view, a
   const raw = await (await page.request.get(`${synth}/quotes`)).text();
   const fold = raw.match(/<details class="facet-more">([\s\S]*?)<\/details>/)[1];
   expect((fold.match(/<a /g) ?? []).length).toBe(Number(fold.match(/(\d+) more speakers/)[1]));
-  // A phone: the values wrap as chips, and the first result is near the first screen.
+  // A phone: the facets are folded above the results, so the first result is on the
+  // first screen; unfolded, the values wrap as chips.
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${synth}/quotes?q=sanctions`);
   await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   await settled(page);
   const top = await page.locator('.results > li').first().evaluate((li) => li.getBoundingClientRect().top);
-  expect(top).toBeLessThan(740 * 1.25);
+  expect(top).toBeLessThan(740);
+  const facets = page.locator('details.facets');
+  await expect(facets).not.toHaveAttribute('open');
+  await expect(facet).toBeHidden();
+  await facets.locator(':scope > summary').click();
+  await expect(facet).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await facets.locator(':scope > summary').click();
+  await expect(facet).toBeHidden();
+  // A wide screen shows them open beside the results.
+  await page.setViewportSize({ width: 1280, height: 740 });
+  await page.goto(`${synth}/quotes?q=sanctions`);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await expect(facets).toHaveAttribute('open', '');
+  await expect(facet).toBeVisible();
 });
 
 /// The chart's mark furthest right (the latest event drawn): its link.
