@@ -9,11 +9,14 @@
 // after the change is painted (requestAnimationFrame, then a message posted from it).
 // Dossier is also timed from its default view (the busiest four actors and "others"),
 // as a reader filters by clicking an actor on an event and removes the filter again.
+// After the table, the floor of a zoom step at each size (chart-floor.mjs): the same
+// DOM changes applied by the browser alone, with no app.
 // Usage: node bench/timelines.mjs <peers-dir> <dist-1000> <dist-10000> [port]
 // (run.mjs calls `timelines` with the same arguments). Prints Markdown tables.
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { median, p95, ms, serve } from './common.mjs';
+import { chartFloor, printFloor } from './chart-floor.mjs';
 
 const REPS = Number(process.env.BENCH_TIMELINE_REPS ?? 15);
 const LANES = 20;
@@ -143,9 +146,11 @@ export async function timelines({ browser, peersDir, dists, port }) {
   console.log('Each figure: median (p95) of the runs, from the input to the frame after the change is painted; Dossier also to the chart changed in the page.\n');
   console.log('| events | engine | first draw | filter to 1 of 20 lanes | back to 20 lanes | zoom one step | notes |\n|---:|---|---:|---:|---:|---:|---|');
   const summary = {};
+  const floors = [];
   let k = 0;
   for (const [size, dist] of Object.entries(dists)) {
     const d = await dossier(browser, dist, port + 10 + k++);
+    floors.push([size, await chartFloor({ browser, dist, port: port + 30 + k })]);
     const col = (xs, i) => xs.map((x) => x[i]);
     const cell = (xs) => `${ms(median(col(xs, 1)))} (${ms(p95(col(xs, 1)))}); chart changed ${ms(median(col(xs, 0)))}`;
     console.log(`| ${size} | Dossier | ${ms(median(d.cold.painted))} to the chart painted (static page); ${ms(median(d.cold.app))} to the app in charge | ${cell(d.r.filter)} | ${cell(d.r.unfilter)} | ${cell(d.r.zoom)} | ${d.cold.events}; ${d.marks} marks and bins drawn at every date |`);
@@ -168,6 +173,9 @@ export async function timelines({ browser, peersDir, dists, port }) {
       console.log(`| ${size} | TimelineJS3 3.9.11 | ${t.failed ? `failed: ${t.failed}` : `not drawn in ${LIMIT_S} s`} | no actor filter | no actor filter | | ${t.items ?? ''} slides |`);
     }
   }
+  // What the browser alone takes for the same zoom step: the app's figure above less this
+  // is the app's own work.
+  for (const [size, rows] of floors) printFloor(size, rows);
   return summary;
 }
 
