@@ -13,7 +13,6 @@ use leptos_router::path;
 use crate::core::meta::{meta, SITE_NAME};
 use crate::core::pack::{need_for, need_for_route};
 use crate::core::route::{self, Page, Parsed, Route, Section};
-use crate::ui::components::ignored::IgnoredNote;
 use crate::ui::components::more::{now, traversing};
 pub use crate::ui::data::{use_corpus, CorpusContext, DataContext};
 use crate::ui::data::use_data;
@@ -109,7 +108,6 @@ fn Shell(pinned: ArcRwSignal<Option<Parsed>>) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
-            <IgnoredNote/>
             // One catch-all route: the core parses the URL; leptos_router provides history
             // (it writes the URL only once a <Routes> has matched).
             <Routes fallback=|| ()>

@@ -1,4 +1,6 @@
-//! A visible note listing what the URL asked for that could not be used as written.
+//! A visible note listing what the URL asked for that could not be used as written: on
+//! the pages whose address takes a query (quotes, timeline, a document), right after
+//! their heading, where the keyboard and a screen reader go on from after a link.
 
 use leptos::prelude::*;
 

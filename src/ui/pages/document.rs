@@ -15,6 +15,7 @@ use crate::ui::data::use_data;
 use crate::core::search::highlight_pieces;
 use crate::ui::app::{use_corpus, use_route};
 use crate::ui::components::date::MaybeDate;
+use crate::ui::components::ignored::IgnoredNote;
 use crate::ui::components::missing::Missing;
 
 #[component]
@@ -36,6 +37,7 @@ pub fn DocumentPage(
     if part > parts {
         return view! {
             <h1>"No such part of this document"</h1>
+            <IgnoredNote/>
             <p class="lead">"“"{doc.title.clone()}"” is read in "{parts}" parts of up to "{DOCUMENT_PART}" paragraphs; there is no part "{part}". The link may be mistyped or out of date."</p>
             <p><a href=Route::document(&doc.id).href()>"Read it from the start"</a></p>
         }
@@ -170,6 +172,7 @@ pub fn DocumentPage(
         .collect_view();
     view! {
         <h1>{doc.title.clone()}</h1>
+        <IgnoredNote/>
         <dl class="facts">
             <dt>"Kind"</dt><dd>{doc.kind.clone()}</dd>
             <dt>"Publisher"</dt><dd>{doc.publisher.clone().unwrap_or_else(|| "not stated in the text".into())}</dd>

@@ -20,6 +20,7 @@ use crate::core::search;
 use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
+use crate::ui::components::ignored::IgnoredNote;
 use crate::ui::components::more::{first_screen, use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
@@ -328,6 +329,7 @@ pub fn QuotesPage() -> impl IntoView {
     let current_export = current.clone();
     view! {
         <h1>"Quotes"</h1>
+        <IgnoredNote/>
         // A plain form: before the wasm has arrived (or without it) Enter submits the
         // words to /quotes?q=…, and that page says the search is pending until it runs.
         <search class="quote-search">

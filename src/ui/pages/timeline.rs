@@ -26,6 +26,7 @@ use crate::ui::app::{focus_heading, use_corpus, use_go, use_route};
 use crate::ui::components::chart::TimelineChart;
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
+use crate::ui::components::ignored::IgnoredNote;
 use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 use crate::ui::data::use_data;
@@ -488,6 +489,7 @@ pub fn TimelinePage() -> impl IntoView {
 
     view! {
         <h1>"Timeline"</h1>
+        <IgnoredNote/>
         <button type="button" class="filters-toggle" aria-controls="timeline-filters"
             aria-expanded=move || panel_open.get().to_string()
             on:click=move |_| set_panel_open.update(|open| *open = !*open)>

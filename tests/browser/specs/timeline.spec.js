@@ -37,6 +37,8 @@ test('a filtered timeline URL opens cold, and bad values are ignored with a note
   const note = page.locator('main .note').first();
   await expect(note).toContainText('actor=nobody-at-all — this dossier has no actor with this id');
   await expect(note).toContainText('from=2024-13');
+  // Right after the heading, where the keyboard and a screen reader go on from.
+  expect(await note.evaluate((n) => n.previousElementSibling?.tagName)).toBe('H1');
   // The unknown id is left out, not applied: Putin's events, not none.
   await expect(page.locator('article.event')).toHaveCount(putin);
   // Alone, it leaves every event, and the other unknown ids are said the same way.
