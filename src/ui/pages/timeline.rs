@@ -328,6 +328,11 @@ pub fn TimelinePage() -> impl IntoView {
                 return;
             };
             limit.cover(pos + 1);
+            // Back or forward: the browser puts the reader back where they were, and the
+            // keyboard goes on from the link they followed (`ui::app`), not from the card.
+            if crate::ui::components::more::traversing() {
+                return;
+            }
             let id = anchor.id();
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&id) {

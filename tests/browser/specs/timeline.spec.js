@@ -423,6 +423,27 @@ test('a bin and a lane head, links inside the chart, are followed without loadin
   await expect(page).toHaveURL(/\/timeline$/);
 });
 
+test('back to a timeline whose address names a card (a mark followed) puts the keyboard on the link followed, not the card', async ({ page }) => {
+  for (const reload of [false, true]) {
+    await open(page, '/timeline?from=2024-06&to=2025-06');
+    if (reload) {
+      await page.reload();
+      await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    }
+    const mark = page.locator('.chart a.item').first();
+    const hash = await mark.getAttribute('href');
+    await mark.click();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    const title = page.locator(`${hash} h3 a`);
+    const href = await title.getAttribute('href');
+    await title.click();
+    await expect(page).toHaveURL(href);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    await expect(page.locator(`${hash} h3 a`), `reload: ${reload}`).toBeFocused();
+  }
+});
+
 test('a card scrolled to stops below its year\'s sticky heading', async ({ page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 740 });
