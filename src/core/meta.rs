@@ -127,7 +127,7 @@ pub fn meta(corpus: &Corpus, page: &Page) -> PageMeta {
 }
 
 /// The timeline's filters in words, printed in place of its form (which paper does not
-/// show): "Events involving Russia or Turkey, with a State among their actors, reported
+/// show): "Events involving Russia or Turkey, with an actor of the kind State, reported
 /// in “…”, from November 2024 to December 2024." `None` with no filter.
 pub fn timeline_filters(corpus: &Corpus, q: &TimelineQuery) -> Option<String> {
     let mut parts = Vec::new();
@@ -140,7 +140,7 @@ pub fn timeline_filters(corpus: &Corpus, q: &TimelineQuery) -> Option<String> {
         parts.push(format!("involving {}", listed(&names, joiner)));
     }
     if let Some(kind) = q.kind {
-        parts.push(format!("with a {} among their actors", kind.label()));
+        parts.push(format!("with an actor of the kind {}", kind.label()));
     }
     if let Some(doc) = &q.doc {
         parts.push(format!("reported in “{}”", corpus.document(doc).map_or(doc.as_str(), |d| d.title.as_str())));

@@ -363,7 +363,11 @@ fn parts_under(base: &str, path: &str, query: &str, fragment: &str) -> Parsed {
     };
     // Said in the order the link has them (each key's notes in the order they were found).
     let QueryReader { params, mut ignored, .. } = reader;
-    ignored.sort_by_key(|i| params.iter().position(|(k, _)| *k == i.key).unwrap_or(usize::MAX));
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, (key, _)) in params.iter().enumerate() {
+        first.entry(key.as_str()).or_insert(k);
+    }
+    ignored.sort_by_key(|i| first.get(i.key.as_str()).copied().unwrap_or(usize::MAX));
     Parsed { route, ignored }
 }
 
@@ -428,8 +432,12 @@ impl QueryReader {
         let (last, earlier) = values.split_last()?;
         if !self.read.iter().any(|k| k == key) {
             self.read.push(key.to_owned());
-            let mut dropped: Vec<&String> = earlier.iter().filter(|v| !v.trim().is_empty() && *v != last).collect();
-            dropped.dedup();
+            let mut dropped: Vec<&String> = Vec::new();
+            for value in earlier.iter().filter(|v| !v.trim().is_empty() && *v != last) {
+                if !dropped.contains(&value) {
+                    dropped.push(value);
+                }
+            }
             for value in dropped {
                 self.ignore(key, value, format!("given again later in the link: the last {key}= is the one used"));
             }

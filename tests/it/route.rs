@@ -252,6 +252,9 @@ fn a_key_given_twice_says_which_value_is_used_and_notes_come_in_the_links_order(
             ("2024-02-30", "not a day of the calendar: February 2024 has 29 days")
         ]
     );
+    // Each unused value is said once, however often it was given.
+    let said: Vec<String> = parse("/timeline?from=2024&from=2023&from=2024&from=2025").ignored.into_iter().map(|i| i.value).collect();
+    assert_eq!(said, ["2024", "2023"]);
     // The same value twice, or an empty one before, is nothing to say.
     assert!(parse("/timeline?from=2024&from=2024").ignored.is_empty());
     assert!(parse("/timeline?from=&from=2024").ignored.is_empty());

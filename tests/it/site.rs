@@ -727,7 +727,7 @@ fn a_printed_list_says_its_filters_in_words() {
     assert_eq!(timeline("/timeline"), None);
     assert_eq!(
         timeline("/timeline?actor=vladimir-putin,ahmed-al-sharaa,sergei-lavrov&match=all&kind=state&from=2024-11&to=2024-12-08"),
-        Some("Events involving Vladimir Putin, Ahmed al-Sharaa and Sergei Lavrov, with a State among their actors, from November 2024 to 8 December 2024.".to_owned())
+        Some("Events involving Vladimir Putin, Ahmed al-Sharaa and Sergei Lavrov, with an actor of the kind State, from November 2024 to 8 December 2024.".to_owned())
     );
     assert_eq!(
         timeline("/timeline?actor=vladimir-putin,ahmed-al-sharaa&doc=shaibani-moscow-visit-2025&to=2025"),

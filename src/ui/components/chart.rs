@@ -189,11 +189,13 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // (Its mark may be gone from the view, and the page hides the chart while it fetches
     // what a view needs, which takes the focus from whatever was in it.)
     let refocus = StoredValue::new(None::<Option<String>>);
-    // A change of view by the pointer (a pinch, a brush, a wheel, a bin followed) while a
-    // mark has the focus gives it back the same way.
+    // A change of view by the pointer (a pinch, a brush, a wheel, a bin followed) while
+    // the keyboard is in the drawing (on a mark, or on the drawing itself when it has
+    // none) gives it back the same way.
     let hold_focus = move || {
-        if let Some(mark) = focused_mark() {
-            refocus.set_value(Some(Some(mark)));
+        let in_drawing = crate::ui::app::focused_element().is_some_and(|el| el.closest(".chart-svg").ok().flatten().is_some());
+        if in_drawing {
+            refocus.set_value(Some(focused_mark()));
         }
     };
     Effect::new(move |_| {
@@ -351,7 +353,10 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             ("ArrowRight", true) => Some(view.pan(0.5)),
             ("0", _) => {
                 ev.prevent_default();
-                go(&Route::Timeline(TimelineQuery { from: None, to: None, ..q }), false);
+                if q.from.is_some() || q.to.is_some() {
+                    refocus.set_value(Some(focused_mark()));
+                    go(&Route::Timeline(TimelineQuery { from: None, to: None, ..q }), false);
+                }
                 return;
             }
             ("ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End", false) => {
@@ -369,11 +374,12 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         }
     };
     // The drawing's links are SVG links, which the router leaves to the browser (it takes
-    // HTML links only): a bin's (its stretch of time) and a lane head's (the actor's page)
-    // are followed here as every other link in the app is, without loading the page
-    // again; the focus on a bin goes on from the mark that stands for it in the new view.
-    // An event's mark (a fragment: its card) and a click with a modifier key (another tab
-    // or window) are the browser's, as they are for any link.
+    // HTML links only): they are followed here as every other link in the app is, a bin's
+    // (its stretch of time: the page stays where it is, the focus goes on from the mark
+    // that stands for it in the new view), a lane head's (the actor's page) and an
+    // event's mark (a fragment: its card, which the page scrolls to and focuses) without
+    // loading the page again or passing for back or forward. A click with a modifier key
+    // (another tab or window) is the browser's, as for any link.
     let navigate = leptos_router::hooks::use_navigate();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -381,12 +387,21 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         }
         let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a").ok().flatten());
         let Some(link) = link else { return };
-        let Some(href) = link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//")) else { return };
+        let Some(href) = link.get_attribute("href") else { return };
+        let to = if href.starts_with('#') {
+            let here = window().location();
+            format!("{}{}{href}", here.pathname().unwrap_or_default(), here.search().unwrap_or_default())
+        } else if href.starts_with('/') && !href.starts_with("//") {
+            href
+        } else {
+            return;
+        };
         ev.prevent_default();
-        if link.class_list().contains("bin") {
+        let bin = link.class_list().contains("bin");
+        if bin {
             hold_focus();
         }
-        navigate(&href, Default::default());
+        navigate(&to, leptos_router::NavigateOptions { scroll: !bin, ..Default::default() });
     };
     let brush_rect = move || {
         brush.get().map(|(a, b)| {

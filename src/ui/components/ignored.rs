@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::ui::app::use_route;
 
-/// Shows each ignored query parameter and why, above the page. Renders nothing when the
-/// URL was fully understood.
+/// Shows each ignored query parameter and why. Renders nothing when the URL was fully
+/// understood.
 #[component]
 pub fn IgnoredNote() -> impl IntoView {
     let parsed = use_route();

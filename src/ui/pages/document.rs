@@ -29,7 +29,7 @@ pub fn DocumentPage(
     let parsed = use_route();
     let corpus = ctx.corpus.clone();
     let Some(doc) = corpus.document(&id).cloned() else {
-        return view! { <Missing what="document" id=id.to_string() list=Route::Documents/> }.into_any();
+        return view! { <Missing what="document" id=id.to_string() list=Route::Documents/><IgnoredNote/> }.into_any();
     };
     // The whole document's length is the catalog's: this page's data holds its part.
     let total = corpus.document_counts(&doc.id).0.max(doc.paragraphs.len());

@@ -200,15 +200,18 @@ pub fn QuotesPage() -> impl IntoView {
     // the first screen shows quotes: the stylesheet hides them there unless unfolded (the
     // static page too, so nothing shifts), and once the page is live the disclosure is
     // closed to match, opening as any does. Wider, they show open beside the results.
+    // (Closed once: facets drawn again, after a search that had none, keep the reader's
+    // choice, which `unfolded` holds.)
     let facets_ref = NodeRef::<leptos::html::Details>::new();
     let (unfolded, set_unfolded) = signal(false);
-    Effect::new(move |_| {
-        let Some(details) = facets_ref.get() else { return };
-        let stacked = window().match_media(FACETS_STACKED).ok().flatten().is_some_and(|m| m.matches());
-        if stacked {
-            details.set_open(false);
+    Effect::new(move |closed: Option<bool>| {
+        let Some(details) = facets_ref.get() else { return closed.unwrap_or(false) };
+        if closed != Some(true) {
+            let stacked = window().match_media(FACETS_STACKED).ok().flatten().is_some_and(|m| m.matches());
+            set_unfolded.set(!stacked);
         }
-        set_unfolded.set(!stacked);
+        details.set_open(unfolded.get_untracked());
+        true
     });
     let facets = move || {
         any_facets.get().then(|| {

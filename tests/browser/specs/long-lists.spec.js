@@ -282,6 +282,12 @@ test('many speakers fold behind "N more speakers", a chosen one stays in view, a
   await facets.locator(':scope > summary').click();
   await expect(facet).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Unfolded, they stay so through another search (the facets drawn again).
+  await page.fill('#quote-q', 'oil');
+  await settled(page);
+  await page.fill('#quote-q', 'sanctions');
+  await settled(page);
+  await expect(facet).toBeVisible();
   await facets.locator(':scope > summary').click();
   await expect(facet).toBeHidden();
   // A wide screen shows them open beside the results.
