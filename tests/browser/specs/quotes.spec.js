@@ -164,6 +164,21 @@ test('a minus leaves out a word or a name, says so, and the link opens cold to t
   await expect(page.locator('.results > li').first()).toBeVisible();
 });
 
+test('search text with no word in it says so, and lists every quote', async ({ page }) => {
+  await open(page, '/quotes');
+  const all = await page.locator('.count').innerText();
+  for (const typed of ['""', '-', '“ ”']) {
+    await open(page, `/quotes?q=${encodeURIComponent(typed)}`);
+    await expect(page.locator('p.left-out')).toHaveText(`“${typed.trim()}” has no words to search for, so every quote is listed.`);
+    await expect(page.locator('.count')).toHaveText(all);
+  }
+  // Words, or words left out, are no such thing.
+  await open(page, '/quotes?q=russia');
+  await expect(page.locator('p.left-out')).toHaveCount(0);
+  await open(page, '/quotes?q=-aleppo');
+  await expect(page.locator('p.left-out')).toHaveText('Leaving out every quote that matches “aleppo”.');
+});
+
 test('printed, search results take the page\'s width and say what was searched', async ({ page }) => {
   await open(page, '/quotes?q=russia+-aleppo');
   await expect(page.locator('.results > li').first()).toBeVisible();
