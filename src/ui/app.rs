@@ -426,11 +426,7 @@ fn focus_without_scroll(element: &web_sys::Element) {
 /// (`tabindex="-1"`).
 pub fn focus_in_place(element: web_sys::Element) {
     let _ = element.set_attribute("tabindex", "-1");
-    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
+    focus_without_scroll(&element);
 }
 
 /// How a page came to be shown (see `current_page`).

@@ -189,9 +189,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
     // (Its mark may be gone from the view, and the page hides the chart while it fetches
     // what a view needs, which takes the focus from whatever was in it.)
     let refocus = StoredValue::new(None::<Option<String>>);
-    // A change of view by the pointer (a pinch, a brush, a wheel, a bin followed) while
-    // the keyboard is in the drawing (on a mark, or on the drawing itself when it has
-    // none) gives it back the same way.
+    // A change of view while the keyboard is in the drawing (on a mark, or on the drawing
+    // itself when it has none), by key or by the pointer (a pinch, a brush, a wheel, a bin
+    // followed), gives it back so.
     let hold_focus = move || {
         let in_drawing = crate::ui::app::focused_element().is_some_and(|el| el.closest(".chart-svg").ok().flatten().is_some());
         if in_drawing {
@@ -296,9 +296,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
                 pinch.set_value(None);
                 let Some((after, at)) = now else { return };
                 let factor = (before / after).clamp(0.05, 20.0);
-                let now = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
-                let view = now.zoom(factor, at * WIDTH);
-                if factor.ln().abs() > 0.1 && view != now {
+                let shown = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
+                let view = shown.zoom(factor, at * WIDTH);
+                if factor.ln().abs() > 0.1 && view != shown {
                     hold_focus();
                     go(&Route::Timeline(view.query(&query.get_untracked())), false);
                 }
@@ -332,9 +332,9 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             ev.prevent_default();
             let Some(f) = fraction(&ev) else { return };
             let factor = if ev.delta_y() < 0.0 { 0.8 } else { 1.25 };
-            let now = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
-            let view = now.zoom(factor, f * WIDTH);
-            if view != now {
+            let shown = drawn.with_untracked(|Drawn { chart: c, .. }| c.view);
+            let view = shown.zoom(factor, f * WIDTH);
+            if view != shown {
                 hold_focus();
                 go(&Route::Timeline(view.query(&query.get_untracked())), true);
             }
@@ -354,7 +354,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             ("0", _) => {
                 ev.prevent_default();
                 if q.from.is_some() || q.to.is_some() {
-                    refocus.set_value(Some(focused_mark()));
+                    hold_focus();
                     go(&Route::Timeline(TimelineQuery { from: None, to: None, ..q }), false);
                 }
                 return;
@@ -369,7 +369,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
         };
         if let Some(v) = next.filter(|v| *v != view) {
             ev.prevent_default();
-            refocus.set_value(Some(focused_mark()));
+            hold_focus();
             go(&Route::Timeline(v.query(&q)), false);
         }
     };
