@@ -1081,6 +1081,26 @@ fn a_first_screen_is_a_windowful_of_the_shortest_cards() {
     }
 }
 
+/// A list placed low in the window (the timeline's, below its chart) renders at first what
+/// the window shows of it and two cards more, at least three, never more than a
+/// windowful; a list below the window gets the fewest, one scrolled into gets a windowful.
+#[test]
+fn a_list_low_in_the_window_renders_what_shows_of_it_first() {
+    use dossier::ui::components::more::{first_screen_for, first_screen_in};
+    let windowful = first_screen_for(720.0);
+    // 28 px of the list show: one card, and two more.
+    assert_eq!(first_screen_in(28.0, windowful), 3);
+    assert_eq!(first_screen_in(156.0, windowful), 4);
+    assert_eq!(first_screen_in(-1200.0, windowful), 3);
+    assert_eq!(first_screen_in(0.0, windowful), 3);
+    // Scrolled into the list: the room is more than the window; still a windowful at most.
+    assert_eq!(first_screen_in(720.0 + 2000.0, windowful), windowful);
+    assert_eq!(first_screen_in(450.0, windowful), 7);
+    // A room not known is a windowful; a windowful below three is kept.
+    assert_eq!(first_screen_in(f64::NAN, windowful), windowful);
+    assert_eq!(first_screen_in(-50.0, 2), 2);
+}
+
 /// The page for a path Dossier does not have names it; a folder of pages (`/events`) also
 /// leads to the page that lists them.
 #[test]

@@ -69,28 +69,50 @@ impl PartialEq for Drawn {
     }
 }
 
-/// The chart of the timeline's `answer` to `query`; while there is none (every event is
-/// being fetched for a filter, a zoom, a fold) the last chart stays, under the page's
-/// pending state.
+/// The chart's layout for the timeline's `answer` to `query`, and the lanes the reader
+/// folded: made by the page, which draws it with [`TimelineChart`] and places its list
+/// below it ([`ChartLayout::height`]). While there is no answer (every event is being
+/// fetched for a filter, a zoom, a fold) the last layout stays, under the page's pending
+/// state.
+#[derive(Clone, Copy)]
+pub struct ChartLayout {
+    drawn: Memo<Drawn>,
+    /// Folds or unfolds lanes: those the reader folded to a row of counts (an actor, or
+    /// `None` for "others"), kept while the page is, through every filter and zoom.
+    set_folded: WriteSignal<Vec<Option<ActorId>>>,
+    /// The answer it is laid out from (`None` while it is fetched).
+    answer: Memo<Option<TimelineAnswer>>,
+}
+
+/// Lays out the chart of `answer` to `query` (see [`ChartLayout`]).
+pub fn chart_layout(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAnswer>>) -> ChartLayout {
+    let data = use_data();
+    let (folded, set_folded) = signal(Vec::<Option<ActorId>>::new());
+    let drawn = Memo::new(move |previous: Option<&Drawn>| {
+        let ctx = data.current();
+        let made = answer.with(|a| {
+            let a = a.as_ref()?;
+            let chart = query.with(|q| folded.with(|f| a.chart(&ctx.corpus, q, f)))?;
+            Some(Drawn { chart, count: a.len(), corpus: ctx.corpus.clone() })
+        });
+        made.or_else(|| previous.cloned()).unwrap_or_else(|| Drawn { chart: Chart::default(), count: 0, corpus: ctx.corpus.clone() })
+    });
+    ChartLayout { drawn, set_folded, answer }
+}
+
+impl ChartLayout {
+    /// The drawing's height in CSS pixels (the SVG's `height`), as laid out now.
+    pub fn height(&self) -> f64 {
+        self.drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1)
+    }
+}
+
+/// The chart `layout` of the timeline's answer to `query`, drawn.
 #[component]
-pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAnswer>>, highlight: ReadSignal<Option<EventId>>) -> impl IntoView {
+pub fn TimelineChart(query: Memo<TimelineQuery>, layout: ChartLayout, highlight: ReadSignal<Option<EventId>>) -> impl IntoView {
     let data = use_data();
     let go = use_go();
-    // Lanes the reader folded to a row of counts (an actor, or `None` for "others"):
-    // kept while the page is, through every filter and zoom.
-    let (folded, set_folded) = signal(Vec::<Option<ActorId>>::new());
-    let drawn = {
-        let data = data.clone();
-        Memo::new(move |previous: Option<&Drawn>| {
-            let ctx = data.current();
-            let made = answer.with(|a| {
-                let a = a.as_ref()?;
-                let chart = query.with(|q| folded.with(|f| a.chart(&ctx.corpus, q, f)))?;
-                Some(Drawn { chart, count: a.len(), corpus: ctx.corpus.clone() })
-            });
-            made.or_else(|| previous.cloned()).unwrap_or_else(|| Drawn { chart: Chart::default(), count: 0, corpus: ctx.corpus.clone() })
-        })
-    };
+    let ChartLayout { drawn, set_folded, answer } = layout;
     // Highlight the marks of the card under the pointer or focus (set by the list), and
     // again after each redraw (`light` below: a redrawn mark may have lost it, a new one
     // never had it, and a bin kept in its place may now hold other events).
@@ -451,7 +473,7 @@ pub fn TimelineChart(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAns
             view! { <div class="chart-tip" aria-hidden="true" style:left=left style:top=format!("{y:.1}px")>{name}</div> }
         })
     };
-    let height = move || drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1);
+    let height = move || layout.height();
     // With no mark to stand on (a span with no event), the chart itself is the tab stop,
     // so its keys still work.
     let own_stop = move || drawn.with(|Drawn { chart: c, .. }| c.lanes.iter().all(|l| l.items.is_empty() && l.bins.is_empty())).then_some("0");

@@ -10,6 +10,11 @@
 //! had to be fetched, the paint of their first screenful once they are in). The first render
 //! of a page is whole, so it matches the prerendered page the app replaces, and so is a
 //! render for back or forward, so the browser can restore the scroll position in it.
+//!
+//! A list that starts low in the window (the timeline's, below its chart) can say where
+//! it is ([`Limit::placed`]): its first screenful is then what the window shows of it
+//! ([`watch_room`]: as last laid out, moved by what the height above it has changed by
+//! since), not a whole window's worth of cards.
 
 use std::cell::Cell;
 
@@ -62,6 +67,108 @@ pub fn first_screen_for(height: f64) -> usize {
     } else {
         FIRST_SCREEN
     }
+}
+
+/// The fewest items rendered at once for a list whose room in the window is known: what
+/// shows of the first one or two, and one more.
+const FIRST_SCREEN_PLACED_MIN: usize = 3;
+
+/// [`first_screen`] for a list with `room` CSS pixels of the window below its top (the
+/// window's height less the list's top in it; negative when the list starts below the
+/// window): the shortest cards that room holds, and two more, between
+/// [`FIRST_SCREEN_PLACED_MIN`] and [`first_screen`].
+pub fn first_screen_in(room: f64, first_screen: usize) -> usize {
+    if room.is_finite() {
+        let held = (room.max(0.0) / SHORTEST_CARD).ceil() as usize + 2;
+        held.clamp(FIRST_SCREEN_PLACED_MIN.min(first_screen), first_screen)
+    } else {
+        first_screen
+    }
+}
+
+thread_local! {
+    /// The room the watched list has in the window ([`first_screen_in`]) as the page was
+    /// last laid out, and the height above it then that the page says changes (the
+    /// chart's); `None` when it is not known, or the page has scrolled since (the list is
+    /// then somewhere else in the window).
+    static ROOM: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
+    /// The observer that measures it, and its callback (kept alive while it watches).
+    #[cfg(target_arch = "wasm32")]
+    #[allow(clippy::type_complexity)]
+    static ROOM_WATCH: std::cell::RefCell<Option<(web_sys::ResizeObserver, wasm_bindgen::closure::Closure<dyn FnMut()>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Watches the room `list` has in the window while it is in the page: measured after
+/// layout whenever the page's or the list's size changes (a `ResizeObserver`, whose
+/// callback runs once the frame is laid out, so the measure forces no layout of its own),
+/// with `above` then (a height above the list that a new query changes: the timeline's
+/// chart); forgotten when the page scrolls, and measured again after the next layout.
+/// One list at a time: a page's list replaces the last.
+///
+/// Where the next render puts the list, the page either stays where it is or goes back
+/// to its top (a new page): either way the list has no more room than measured, less
+/// what `above` has grown by, as long as nothing has scrolled. (Other changes above it,
+/// a chip added, are within the two cards [`first_screen_in`] adds; one that is not, a
+/// phone's twenty chips cleared, is caught before the paint by [`Limit::fill_window`].)
+pub fn watch_room(list: NodeRef<leptos::html::Div>, above: Signal<f64>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        thread_local! {
+            static SCROLL_WATCHED: Cell<bool> = const { Cell::new(false) };
+        }
+        // A scroll moves the list in the window: its room is not known until measured
+        // again, after the next layout (the body observed anew, which the observer
+        // reports then).
+        if !SCROLL_WATCHED.with(|w| w.replace(true)) {
+            window_event_listener(leptos::ev::scroll, |_| {
+                ROOM.with(|r| r.set(None));
+                ROOM_WATCH.with_borrow(|w| {
+                    if let (Some((observer, _)), Some(body)) = (w, document().body()) {
+                        observer.unobserve(&body);
+                        observer.observe(&body);
+                    }
+                });
+            });
+        }
+        Effect::new(move |_| {
+            let Some(el) = list.get() else { return };
+            let el: web_sys::Element = el.into();
+            let measured = el.clone();
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                // A list not shown (the page's pending state hides it) has no place:
+                // the last measure stands.
+                let rect = measured.get_bounding_client_rect();
+                if rect.width() == 0.0 && rect.height() == 0.0 {
+                    return;
+                }
+                let height = window().inner_height().ok().and_then(|h| h.as_f64());
+                let room = height.map(|h| h - rect.top());
+                let above = above.try_get_untracked();
+                ROOM.with(|r| r.set(room.zip(above)));
+            });
+            let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+            observer.observe(&el);
+            if let Some(body) = document().body() {
+                observer.observe(&body);
+            }
+            forget_room();
+            ROOM_WATCH.with(|w| w.replace(Some((observer, callback))));
+        });
+        on_cleanup(forget_room);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (list, above);
+}
+
+/// Stops watching a list's room (its page is gone, or another list is watched).
+#[cfg(target_arch = "wasm32")]
+fn forget_room() {
+    if let Some((observer, _)) = ROOM_WATCH.with(|w| w.take()) {
+        observer.disconnect();
+    }
+    ROOM.with(|r| r.set(None));
 }
 
 /// The window's height now, if it has one.
@@ -132,6 +239,12 @@ pub struct Limit<T: Send + Sync + 'static> {
     /// The query whose whole page has been rendered (not only its first screenful).
     whole: RwSignal<Option<T>>,
     query: Memo<T>,
+    /// When the list's room in the window is watched ([`Limit::placed`]): the height
+    /// above it that a query changes, and the list.
+    place: StoredValue<Option<(Signal<f64>, NodeRef<leptos::html::Div>)>>,
+    /// The query whose first screenful, fitted to the list's room, fell short of the
+    /// window's bottom (see [`Limit::fill_window`]): it renders a windowful.
+    short: RwSignal<Option<T>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Limit<T> {
@@ -155,10 +268,48 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     pub fn rendered(&self) -> usize {
         let n = self.get();
         if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
-            n
-        } else {
-            n.min(first_screen())
+            return n;
         }
+        let fitted = self.place.get_value().filter(|_| self.query.with(|q| self.short.with(|s| s.as_ref() != Some(q))));
+        match fitted.zip(ROOM.with(Cell::get)) {
+            Some(((above, _), (room, above_then))) => n.min(first_screen_in(room - (above.get() - above_then), first_screen())),
+            None => n.min(first_screen()),
+        }
+    }
+
+    /// In the frame that paints a first screenful fitted to the list's room, before it is
+    /// painted: if the list ends above the window's bottom though more of it is to come
+    /// (what changed above it was more than the room allowed for: twenty actors' chips
+    /// cleared on a phone), a windowful is rendered at once, so the frame shows no gap.
+    /// (Reading the layout here costs nothing more than the frame's own layout, which
+    /// follows and finds it done; the top-up is laid out again.)
+    fn fill_window(&self, painted: &T) {
+        let Some(Some((_, list))) = self.place.try_get_value() else { return };
+        let fitted = self.query.try_with_untracked(|q| {
+            q == painted && self.whole.with_untracked(|w| w.as_ref() != Some(q)) && self.short.with_untracked(|s| s.as_ref() != Some(q))
+        });
+        // (Whatever the room is now: the page may have scrolled since the render.)
+        if fitted != Some(true) {
+            return;
+        }
+        let Some(el) = list.get_untracked() else { return };
+        let el: &web_sys::Element = &el;
+        let bottom = el.get_bounding_client_rect().bottom();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        // (The list says it is partly rendered: its `aria-busy`, from `Limit::partial`.)
+        if bottom < height && el.get_attribute("aria-busy").as_deref() == Some("true") {
+            self.short.set(Some(painted.clone()));
+        }
+    }
+
+    /// This limit for the list `list`, whose first screenful is what the window shows of
+    /// it ([`watch_room`], `above` the height above it that a query changes). Only for a
+    /// list whose first screenful fetches nothing (a search's first screen of hits is
+    /// fetched at the window's count, [`first_screen`]).
+    pub fn placed(self, list: NodeRef<leptos::html::Div>, above: Signal<f64>) -> Self {
+        watch_room(list, above);
+        self.place.set_value(Some((above, list)));
+        self
     }
 
     /// Whether a list of `total` items is still only partly rendered (its `aria-busy`).
@@ -209,7 +360,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, answered: Signal<bool>) -> Limit<T> {
     let state = RwSignal::new(None::<(T, usize)>);
     let whole = RwSignal::new(Some(query.get_untracked()));
-    let limit = Limit { state, whole, query };
+    let limit = Limit { state, whole, query, place: StoredValue::new(None), short: RwSignal::new(None) };
     Effect::new(move |_| {
         let answered = answered.get();
         query.with(|now| {
@@ -224,13 +375,15 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, a
             if traversing() {
                 whole.update_untracked(|w| *w = Some(now.clone()));
             }
-            // The first screenful is being painted; the rest of the page follows after
-            // that paint (a timer set in the frame's callback runs after the frame). A
+            // The first screenful is being painted (topped up in that frame if it falls
+            // short of the window); the rest of the page follows after that paint (a
+            // timer set in the frame's callback runs after the frame). A
             // query whose data is on its way paints nothing yet: its first screenful is
             // painted when the data comes in, and the rest after that.
             if answered && whole.with_untracked(|w| w.as_ref() != Some(now)) {
                 let painted = now.clone();
                 request_animation_frame(move || {
+                    limit.fill_window(&painted);
                     set_timeout(
                         move || {
                             // Unless the list is gone (another page), already whole, or

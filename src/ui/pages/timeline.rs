@@ -23,7 +23,7 @@ use crate::core::route::{event_anchor, fragment_href, year_anchor, ActorMatch, R
 use crate::core::text::shorten;
 use crate::core::timeline::anchor_position;
 use crate::ui::app::{focus_heading, use_corpus, use_go, use_route};
-use crate::ui::components::chart::TimelineChart;
+use crate::ui::components::chart::{chart_layout, TimelineChart};
 use crate::ui::components::date::DateTime;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::ignored::IgnoredNote;
@@ -55,7 +55,11 @@ pub fn TimelinePage() -> impl IntoView {
     let whole = Memo::new(move |_| answer.with(|a| matches!(a, Some(TimelineAnswer::Whole(_)))));
     // A query the first view cannot answer, or more of it than it holds.
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
-    let limit = use_limit(query, Signal::derive(move || !waiting.get()));
+    // The list starts below the chart, often below the window: after a filter or a zoom
+    // its first render is what the window shows of it.
+    let layout = chart_layout(query, answer);
+    let list_el = NodeRef::<leptos::html::Div>::new();
+    let limit = use_limit(query, Signal::derive(move || !waiting.get())).placed(list_el, Signal::derive(move || layout.height()));
     let loading_more = Memo::new(move |_| answer.with(|a| a.as_ref().is_some_and(|a| !a.covers(limit.get()))));
     // What the query needs is fetched for either (the chosen actors' events, or every
     // event); "Filtering…" while a query waits for them.
@@ -569,8 +573,8 @@ pub fn TimelinePage() -> impl IntoView {
             })
             fetch=Need::parts(Parts::EVENTS.with(Parts::EVIDENCE))
         />
-        <TimelineChart query=query answer=answer highlight=highlight/>
-        <div class="timeline" aria-busy=move || busy.get().to_string()
+        <TimelineChart query=query layout=layout highlight=highlight/>
+        <div class="timeline" node_ref=list_el aria-busy=move || busy.get().to_string()
             on:mouseover={
                 let rest_on = rest_on.clone();
                 move |ev: leptos::ev::MouseEvent| {

@@ -358,6 +358,68 @@ test('a filter whose events must be fetched paints a screenful once they come, t
   expect(first).toBeLessThanOrEqual(20);
 });
 
+// Runs `act` and resolves, at the first frame that paints its answer (the count changed,
+// nothing pending), with what that frame paints of the list: its cards, the bottom of the
+// last one, the window's height, and the count of events the list holds.
+async function firstFrameOf(page, act) {
+  await page.evaluate(() => {
+    const before = document.querySelector('.count').textContent;
+    window.firstFrame = null;
+    const tick = () => {
+      const count = document.querySelector('.count').textContent;
+      if (count === before || document.documentElement.classList.contains('pending')) return requestAnimationFrame(tick);
+      // What the frame paints, once every callback of it has run and it is laid out: a
+      // resize observer's first call comes then, in the same frame.
+      const observer = new ResizeObserver(() => {
+        observer.disconnect();
+        const cards = [...document.querySelectorAll('.timeline article.event')];
+        window.firstFrame = { cards: cards.length, bottom: cards.at(-1)?.getBoundingClientRect().bottom ?? 0, height: innerHeight, held: Number(count.match(/^(\d+) of/)?.[1] ?? count.match(/All (\d+)/)?.[1]) };
+      });
+      observer.observe(document.body);
+    };
+    requestAnimationFrame(tick);
+  });
+  await act();
+  await page.waitForFunction(() => window.firstFrame);
+  const frame = await page.evaluate(() => window.firstFrame);
+  await settled(page);
+  return frame;
+}
+
+test('a filter or a zoom paints the list down to the window\'s bottom in its first frame, and no card more than that needs', async ({ page }) => {
+  const twenty = ['speaker-110', 'speaker-17', 'speaker-174', 'speaker-61', 'speaker-126', 'speaker-139', 'speaker-167', 'speaker-94', 'speaker-142', 'speaker-60',
+    'speaker-37', 'speaker-164', 'speaker-168', 'speaker-74', 'speaker-91', 'speaker-51', 'speaker-15', 'speaker-88', 'speaker-176', 'speaker-197'];
+  // Either the window shows no gap under the last card painted, or the list is whole.
+  const covers = (f) => f.cards === Math.min(f.held, 100) || f.bottom >= f.height;
+  for (const [width, height] of [[1280, 1100], [360, 740]]) {
+    await page.setViewportSize({ width, height });
+    await open(page, `${synth}/timeline?actor=${twenty.join(',')}`);
+    await settled(page);
+    // From twenty lanes to every event (five lanes): the list moves up by fifteen lanes.
+    const cleared = await firstFrameOf(page, () => page.locator('a.clear').click());
+    expect(cleared.held).toBe(250);
+    expect(covers(cleared), JSON.stringify(cleared)).toBe(true);
+    // A zoom keeps the page where it is.
+    const zoomed = await firstFrameOf(page, () => page.locator('.chart-tools a', { hasText: 'Zoom in' }).click());
+    expect(covers(zoomed), JSON.stringify(zoomed)).toBe(true);
+    // Scrolled into the list, an actor of a card far down: a windowful at least.
+    await page.locator('.timeline article.event').nth(30).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    const picked = await firstFrameOf(page, () => page.locator('.timeline article.event').nth(30).locator('.actors a').first().click());
+    expect(covers(picked), JSON.stringify(picked)).toBe(true);
+  }
+  // Where the list starts at the window's bottom, the first frame paints the few cards
+  // that show of it and two more, not a windowful of ten.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, `${synth}/timeline`);
+  await settled(page);
+  const top = await page.locator('.timeline').evaluate((e) => e.getBoundingClientRect().top);
+  expect(top).toBeGreaterThan(500);
+  const zoomed = await firstFrameOf(page, () => page.locator('.chart-tools a', { hasText: 'Zoom in' }).click());
+  expect(covers(zoomed), JSON.stringify(zoomed)).toBe(true);
+  expect(zoomed.cards, JSON.stringify(zoomed)).toBeLessThanOrEqual(Math.ceil((720 - top) / 90) + 2 + 1);
+});
+
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
   await open(page, `${synth}/timeline`);
   const lastMark = await latestMark(page);
