@@ -330,7 +330,7 @@ pub fn QuotesPage() -> impl IntoView {
     };
     // Search text with no word in it (only quote marks, a lone minus): said, so the whole
     // list is not taken for what the words found.
-    let wordless = Memo::new(move |_| query.with(|q| (!q.q.trim().is_empty() && !search::has_kept_words(&q.q) && search::left_out(&q.q).is_empty()).then(|| q.q.trim().to_owned())));
+    let wordless = Memo::new(move |_| query.with(|q| (!q.q.trim().is_empty() && !search::has_kept_words(&q.q) && left_out.with(Vec::is_empty)).then(|| q.q.trim().to_owned())));
     let wordless_note = move || wordless.get().map(|typed| view! { <p class="left-out">"“"{typed}"” has no words to search for, so every quote is listed."</p> });
     let total = use_corpus().corpus.counts.quotes;
     let current_export = current.clone();
