@@ -101,7 +101,8 @@ pub fn chart_layout(query: Memo<TimelineQuery>, answer: Memo<Option<TimelineAnsw
 }
 
 impl ChartLayout {
-    /// The drawing's height in CSS pixels (the SVG's `height`), as laid out now.
+    /// The drawing's height in CSS pixels (the SVG's `height`, not the row of lane
+    /// buttons under it), as laid out now.
     pub fn height(&self) -> f64 {
         self.drawn.with(|Drawn { chart: c, .. }| lane_tops(c).1)
     }

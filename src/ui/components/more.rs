@@ -108,9 +108,10 @@ thread_local! {
 ///
 /// Where the next render puts the list, the page either stays where it is or goes back
 /// to its top (a new page): either way the list has no more room than measured, less
-/// what `above` has grown by, as long as nothing has scrolled. (Other changes above it,
-/// a chip added, are within the two cards [`first_screen_in`] adds; one that is not, a
-/// phone's twenty chips cleared, is caught before the paint by [`Limit::fill_window`].)
+/// what `above` has grown by, as long as nothing has scrolled. (What else above it
+/// shrinks, a chip removed, is within the two cards [`first_screen_in`] adds; what is
+/// more, a phone's twenty lane buttons and chips cleared, is caught before the paint by
+/// [`Limit::fill_window`].)
 pub fn watch_room(list: NodeRef<leptos::html::Div>, above: Signal<f64>) {
     #[cfg(target_arch = "wasm32")]
     {
@@ -245,6 +246,8 @@ pub struct Limit<T: Send + Sync + 'static> {
     /// The query whose first screenful, fitted to the list's room, fell short of the
     /// window's bottom (see [`Limit::fill_window`]): it renders a windowful.
     short: RwSignal<Option<T>>,
+    /// Whether the last first screenful rendered was fitted to the list's room.
+    fitted: StoredValue<bool>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Limit<T> {
@@ -270,8 +273,10 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
             return n;
         }
-        let fitted = self.place.get_value().filter(|_| self.query.with(|q| self.short.with(|s| s.as_ref() != Some(q))));
-        match fitted.zip(ROOM.with(Cell::get)) {
+        let place = self.place.get_value().filter(|_| self.query.with(|q| self.short.with(|s| s.as_ref() != Some(q))));
+        let fitted = place.zip(ROOM.with(Cell::get));
+        self.fitted.set_value(fitted.is_some());
+        match fitted {
             Some(((above, _), (room, above_then))) => n.min(first_screen_in(room - (above.get() - above_then), first_screen())),
             None => n.min(first_screen()),
         }
@@ -279,17 +284,18 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 
     /// In the frame that paints a first screenful fitted to the list's room, before it is
     /// painted: if the list ends above the window's bottom though more of it is to come
-    /// (what changed above it was more than the room allowed for: twenty actors' chips
-    /// cleared on a phone), a windowful is rendered at once, so the frame shows no gap.
-    /// (Reading the layout here costs nothing more than the frame's own layout, which
-    /// follows and finds it done; the top-up is laid out again.)
+    /// (what shrank above it was more than the room allowed for: a phone's twenty lane
+    /// buttons and chips cleared, or a scroll the room had not heard of yet), a windowful
+    /// is rendered at once, so the frame shows no gap. (Reading the layout here costs
+    /// nothing more than the frame's own layout, which follows and finds it done; the
+    /// top-up is laid out again.) A windowful rendered as before is left as it is.
     fn fill_window(&self, painted: &T) {
         let Some(Some((_, list))) = self.place.try_get_value() else { return };
-        let fitted = self.query.try_with_untracked(|q| {
-            q == painted && self.whole.with_untracked(|w| w.as_ref() != Some(q)) && self.short.with_untracked(|s| s.as_ref() != Some(q))
-        });
-        // (Whatever the room is now: the page may have scrolled since the render.)
-        if fitted != Some(true) {
+        let fitted = self.fitted.try_get_value() == Some(true)
+            && self.query.try_with_untracked(|q| {
+                q == painted && self.whole.with_untracked(|w| w.as_ref() != Some(q)) && self.short.with_untracked(|s| s.as_ref() != Some(q))
+            }) == Some(true);
+        if !fitted {
             return;
         }
         let Some(el) = list.get_untracked() else { return };
@@ -360,7 +366,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, answered: Signal<bool>) -> Limit<T> {
     let state = RwSignal::new(None::<(T, usize)>);
     let whole = RwSignal::new(Some(query.get_untracked()));
-    let limit = Limit { state, whole, query, place: StoredValue::new(None), short: RwSignal::new(None) };
+    let short = RwSignal::new(None::<T>);
+    let limit = Limit { state, whole, query, place: StoredValue::new(None), short, fitted: StoredValue::new(false) };
     Effect::new(move |_| {
         let answered = answered.get();
         query.with(|now| {
@@ -370,6 +377,11 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, a
             // notified.
             if state.with_untracked(|s| s.as_ref().is_some_and(|(asked_for, _)| asked_for != now)) {
                 state.update_untracked(|s| *s = None);
+            }
+            // So is a first screenful that fell short of the window: the query's room is
+            // measured afresh when it comes back.
+            if short.with_untracked(|s| s.as_ref().is_some_and(|fell_short| fell_short != now)) {
+                short.update_untracked(|s| *s = None);
             }
             // Back or forward rendered the whole list already (see `rendered`).
             if traversing() {

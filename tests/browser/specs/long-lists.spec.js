@@ -359,8 +359,8 @@ test('a filter whose events must be fetched paints a screenful once they come, t
 });
 
 // Runs `act` and resolves, at the first frame that paints its answer (the count changed,
-// nothing pending), with what that frame paints of the list: its cards, the bottom of the
-// last one, the window's height, and the count of events the list holds.
+// nothing pending), with what that frame paints of the list: its cards, its top and the
+// bottom of its last card, the window's height, and the count of events the list holds.
 async function firstFrameOf(page, act) {
   await page.evaluate(() => {
     const before = document.querySelector('.count').textContent;
@@ -373,7 +373,8 @@ async function firstFrameOf(page, act) {
       const observer = new ResizeObserver(() => {
         observer.disconnect();
         const cards = [...document.querySelectorAll('.timeline article.event')];
-        window.firstFrame = { cards: cards.length, bottom: cards.at(-1)?.getBoundingClientRect().bottom ?? 0, height: innerHeight, held: Number(count.match(/^(\d+) of/)?.[1] ?? count.match(/All (\d+)/)?.[1]) };
+        const top = document.querySelector('.timeline').getBoundingClientRect().top;
+        window.firstFrame = { cards: cards.length, top, bottom: cards.at(-1)?.getBoundingClientRect().bottom ?? 0, height: innerHeight, held: Number(count.match(/^(\d+) of/)?.[1] ?? count.match(/All (\d+)/)?.[1]) };
       });
       observer.observe(document.body);
     };
@@ -391,7 +392,10 @@ test('a filter or a zoom paints the list down to the window\'s bottom in its fir
     'speaker-37', 'speaker-164', 'speaker-168', 'speaker-74', 'speaker-91', 'speaker-51', 'speaker-15', 'speaker-88', 'speaker-176', 'speaker-197'];
   // Either the window shows no gap under the last card painted, or the list is whole.
   const covers = (f) => f.cards === Math.min(f.held, 100) || f.bottom >= f.height;
-  for (const [width, height] of [[1280, 1100], [360, 740]]) {
+  // No more cards than the window shows of the list where it was painted, two more, and
+  // one for what a chip or a heading moved.
+  const fitted = (f) => f.cards <= Math.max(3, Math.ceil((f.height - f.top) / 90) + 3);
+  for (const [width, height] of [[1280, 1400], [360, 740]]) {
     await page.setViewportSize({ width, height });
     await open(page, `${synth}/timeline?actor=${twenty.join(',')}`);
     await settled(page);
@@ -399,6 +403,10 @@ test('a filter or a zoom paints the list down to the window\'s bottom in its fir
     const cleared = await firstFrameOf(page, () => page.locator('a.clear').click());
     expect(cleared.held).toBe(250);
     expect(covers(cleared), JSON.stringify(cleared)).toBe(true);
+    // On a wide screen the list's new place is foreseen from the chart's new height (not
+    // found short and topped up to a windowful); on a phone the lane buttons and chips
+    // that go as well are more than that foresees, and the frame is topped up.
+    if (width > 360) expect(fitted(cleared), JSON.stringify(cleared)).toBe(true);
     // A zoom keeps the page where it is.
     const zoomed = await firstFrameOf(page, () => page.locator('.chart-tools a', { hasText: 'Zoom in' }).click());
     expect(covers(zoomed), JSON.stringify(zoomed)).toBe(true);
@@ -413,11 +421,11 @@ test('a filter or a zoom paints the list down to the window\'s bottom in its fir
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page, `${synth}/timeline`);
   await settled(page);
-  const top = await page.locator('.timeline').evaluate((e) => e.getBoundingClientRect().top);
-  expect(top).toBeGreaterThan(500);
   const zoomed = await firstFrameOf(page, () => page.locator('.chart-tools a', { hasText: 'Zoom in' }).click());
+  expect(zoomed.top).toBeGreaterThan(500);
   expect(covers(zoomed), JSON.stringify(zoomed)).toBe(true);
-  expect(zoomed.cards, JSON.stringify(zoomed)).toBeLessThanOrEqual(Math.ceil((720 - top) / 90) + 2 + 1);
+  expect(fitted(zoomed), JSON.stringify(zoomed)).toBe(true);
+  expect(zoomed.cards).toBeLessThan(10);
 });
 
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
