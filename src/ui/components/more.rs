@@ -144,8 +144,7 @@ pub fn watch_room(list: NodeRef<leptos::html::Div>, above: Signal<f64>) {
                 if rect.width() == 0.0 && rect.height() == 0.0 {
                     return;
                 }
-                let height = window().inner_height().ok().and_then(|h| h.as_f64());
-                let room = height.map(|h| h - rect.top());
+                let room = window_height().map(|h| h - rect.top());
                 let above = above.try_get_untracked();
                 ROOM.with(|r| r.set(room.zip(above)));
             });
@@ -301,7 +300,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         let Some(el) = list.get_untracked() else { return };
         let el: &web_sys::Element = &el;
         let bottom = el.get_bounding_client_rect().bottom();
-        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let height = window_height().unwrap_or(0.0);
         // (The list says it is partly rendered: its `aria-busy`, from `Limit::partial`.)
         if bottom < height && el.get_attribute("aria-busy").as_deref() == Some("true") {
             self.short.set(Some(painted.clone()));
