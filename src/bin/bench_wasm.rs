@@ -16,7 +16,7 @@ mod bench {
     use dossier::core::model::{Actor, ActorId, Corpus, Counts, Document, Place, Quote};
     use dossier::core::pack::{Catalog, Kind, Manifest, Shard, ShardRef, Shelf, EXCERPT_QUOTES};
     use dossier::core::search::{likely_chunks, Guide, Names, Ranking, ShardedIndex};
-    use dossier::ui::components::more::first_screen_for;
+    use dossier::ui::components::more::{first_screen_for, first_screen_in};
     use dossier::core::route::QuoteQuery;
     use dossier::core::site::LIST_PAGE;
     use dossier::core::search::QuoteIndex;
@@ -106,17 +106,18 @@ mod bench {
         ranking: Option<Arc<Ranking>>,
         texts: HashMap<usize, String>,
         query: QuoteQuery,
-        /// How many hits the first screen shows (`first_screen_for` the page's window).
+        /// How many hits the first screen shows (as the quotes page counts them in its window).
         screen: usize,
     }
 
     #[wasm_bindgen]
     impl ColdSearch {
         /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q` in a
-        /// window `height` CSS pixels high (whose first screen of hits is explained, as
-        /// the quotes page explains it).
+        /// window `height` CSS pixels high whose results list has `room` pixels of it
+        /// below its top (NaN where that is not known: a windowful). Its first screen of
+        /// hits is explained, counted as the quotes page counts it (`more::screen_now`).
         #[wasm_bindgen(constructor)]
-        pub fn new(catalog: &[u8], q: &str, height: f64) -> Result<ColdSearch, String> {
+        pub fn new(catalog: &[u8], q: &str, height: f64, room: f64) -> Result<ColdSearch, String> {
             let (documents, actors, places, counts, guide, speaking): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Guide, Vec<ActorId>) =
                 postcard::from_bytes(catalog).map_err(|e| format!("catalog: {e}"))?;
             let body = postcard::to_allocvec(&(&documents, &actors, &places, &counts)).map_err(|e| e.to_string())?;
@@ -131,7 +132,7 @@ mod bench {
             shelf.put(&shard, Shard::Catalog(Box::new(read))).map_err(|e| e.to_string())?;
             let catalog = shelf.corpus(&manifest).map_err(|e| e.to_string())?;
             let query = QuoteQuery { q: q.to_owned(), ..QuoteQuery::default() };
-            Ok(ColdSearch { catalog, guide, speaking, names: None, index: None, ranking: None, texts: HashMap::new(), query, screen: first_screen_for(height) })
+            Ok(ColdSearch { catalog, guide, speaking, names: None, index: None, ranking: None, texts: HashMap::new(), query, screen: first_screen_in(room, first_screen_for(height)) })
         }
 
         /// The chunks the query's words surely read, fetched beside the terms and columns.
@@ -173,6 +174,11 @@ mod bench {
             let (first, quotes): (u32, Vec<Quote>) = postcard::from_bytes(bytes).map_err(|e| format!("excerpts: {e}"))?;
             self.texts.extend(quotes.into_iter().enumerate().map(|(i, q)| (first as usize + i, q.text)));
             Ok(())
+        }
+
+        /// How many hits the first screen shows.
+        pub fn screen(&self) -> u32 {
+            self.screen as u32
         }
 
         /// Explains the first screen of hits from their texts; returns how many quotes match.

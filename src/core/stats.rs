@@ -1,9 +1,14 @@
-//! What the dossier contains, for the home page: counts and the span of dates covered.
-//! Read from the corpus's [`crate::core::model::Counts`], so a page that holds only the
-//! catalog (the home page in the browser) tells the same numbers as the whole corpus.
+//! What the dossier contains, for the home page: counts, the span of dates covered and
+//! the documents it starts from. Read from the corpus's [`crate::core::model::Counts`]
+//! and its catalog, so a page that holds only the catalog (the home page in the browser)
+//! tells the same numbers as the whole corpus.
 
 use crate::core::date::PartialDate;
-use crate::core::model::{ActorKind, Corpus};
+use crate::core::model::{ActorKind, Corpus, Document};
+
+/// Documents the home page lists: the page stays a screenful at any corpus size (a
+/// newsroom's hundreds of documents are on `/documents`, a link away).
+pub const HOME_DOCUMENTS: usize = 10;
 
 /// Counts of everything in a corpus and the dates its events span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,4 +38,15 @@ pub fn summary(corpus: &Corpus) -> Summary {
             .collect(),
         span: corpus.counts.span,
     }
+}
+
+/// The documents the home page lists: the [`HOME_DOCUMENTS`] most recently published
+/// (by the last day their publication date can be), those of unknown date after the
+/// dated ones; documents of the same date, and every undated one, in the corpus's order.
+pub fn latest_documents(corpus: &Corpus) -> Vec<&Document> {
+    let mut documents: Vec<&Document> = corpus.documents.iter().collect();
+    // (A stable sort: equal keys keep the corpus's order.)
+    documents.sort_by_key(|d| std::cmp::Reverse(d.published.as_ref().map(|p| p.last_day())));
+    documents.truncate(HOME_DOCUMENTS);
+    documents
 }

@@ -175,7 +175,8 @@ impl Source {
         let mut asked: BTreeSet<String> = first.iter().map(|(w, _)| w.shard.file.clone()).collect();
         let arrive = |(w, started): (crate::core::pack::Wanted, Pending)| async move { (w, started.await) };
         let mut pending: FuturesUnordered<_> = first.into_iter().map(arrive).collect();
-        // The first failure fails the load (the files still on their way are dropped).
+        // The first failure fails the load (the files still on their way are dropped
+        // by it: each leaves `ON_THE_WAY` when it ends, see `fetch_shared`).
         while let Some((w, bytes)) = pending.next().await {
             let content = read_shard(&w.shard, &bytes?).map_err(|e| Fetched::Failed(e.to_string()))?;
             self.shelf.lock().map_err(|_| unusable())?.put_wanted(&w, content).map_err(|e| Fetched::Failed(e.to_string()))?;
@@ -211,8 +212,11 @@ thread_local! {
 }
 
 /// [`fetch_bytes`], or the fetch of the same file already on its way. A file leaves
-/// [`ON_THE_WAY`] when its fetch ends, in the task that puts it on the shelf, so a load
-/// asking for it later finds it there or fetches it again (after a failure: the retry).
+/// [`ON_THE_WAY`] when its fetch ends, so a load asking for it later finds it on the shelf
+/// or fetches it again (after a failure: the retry). Each fetch is driven to its end by a
+/// task of its own, not only by the loads that wait for it: a load that failed on another
+/// file drops it, and a later load must not be handed that fetch's old answer (a failure
+/// that was nobody's but the abandoned load's) as if it were on its way.
 fn fetch_shared(href: String) -> Shared<Pending> {
     ON_THE_WAY.with(|on_the_way| {
         let mut on_the_way = on_the_way.borrow_mut();
@@ -228,6 +232,10 @@ fn fetch_shared(href: String) -> Shared<Pending> {
         });
         let fetch = fetch.shared();
         on_the_way.insert(href, fetch.clone());
+        let ended = fetch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = ended.await;
+        });
         fetch
     })
 }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use dossier::core::export::{self, Format};
-use dossier::core::model::{ActorId, Corpus, QuoteId};
+use dossier::core::model::{ActorId, Corpus, Document, QuoteId};
 use dossier::core::published::{check, page_hrefs, parse_published, parse_redirects, Redirect};
 use dossier::core::route::{every_page, Route};
 use dossier::core::search::QuoteIndex;
@@ -742,4 +742,51 @@ fn a_printed_list_says_its_filters_in_words() {
         quotes("/quotes?q=%20Russia%20&speaker=asaad-al-shaibani&kind=interview-answer&doc=majalla-shaibani-interview-part-1"),
         Some("Quotes found by “Russia”, said by Asaad al-Shaibani, of the kind Interview answer, in “Asaad al-Shaibani on how Syria untangled its Russian knot”.".to_owned())
     );
+}
+
+#[test]
+fn the_home_page_lists_the_latest_documents_and_links_to_every_one() {
+    use dossier::core::date::{DateSpec, PartialDate, Precision};
+    use dossier::core::model::DocumentId;
+    use dossier::core::stats::{latest_documents, HOME_DOCUMENTS};
+    // The bundled corpus: every document, in its order, and no link to more.
+    let bundled = corpus();
+    let b = body(&bundled, &Route::Home);
+    let ids: Vec<_> = latest_documents(&bundled).iter().map(|d| d.id.clone()).collect();
+    assert_eq!(ids, bundled.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>());
+    assert!(!b.contains("the most recently published first"));
+    // Fourteen more: twelve dated (out of order, two of them on the same day), two undated.
+    let mut c = bundled.clone();
+    let day = |y, m, d| Some(DateSpec { start: PartialDate::ymd(y, m, d).unwrap(), end: None, precision: Precision::Day, derivation: None });
+    let dates = [day(2019, 3, 1), None, day(2024, 12, 8), day(2021, 6, 30), day(2024, 12, 8), day(2018, 1, 2), None, day(2020, 2, 29), day(2023, 7, 14), day(2022, 5, 5), day(2017, 9, 9), day(2025, 1, 20), day(2016, 4, 4), day(2015, 8, 8)];
+    for (k, published) in dates.iter().enumerate() {
+        let mut d = bundled.documents[0].clone();
+        d.id = DocumentId::new(format!("extra-{k}"));
+        d.title = format!("Extra document {k}");
+        d.published = published.clone();
+        c.documents.push(d);
+    }
+    let latest: Vec<&str> = latest_documents(&c).iter().map(|d| d.id.as_str()).collect();
+    // Newest first, the two of 8 December 2024 in the corpus's order; the ten newest are
+    // all dated, so no undated one is listed.
+    assert_eq!(latest, ["extra-11", "extra-2", "extra-4", "extra-8", "extra-9", "extra-3", "extra-7", "extra-0", "extra-5", "extra-10"]);
+    assert_eq!(latest.len(), HOME_DOCUMENTS);
+    let n = c.documents.len();
+    let b = body(&c, &Route::Home);
+    let list = &b[b.find("<ul class=\"documents\">").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), HOME_DOCUMENTS);
+    let order: Vec<usize> = latest.iter().map(|id| list.find(&format!("href=\"/documents/{id}\"")).unwrap_or_else(|| panic!("{id} not listed"))).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "listed out of order: {order:?}");
+    let beyond = &b[b.find("<p class=\"beyond\">").expect("a line on the documents not listed")..];
+    let beyond = beyond[..beyond.find("</p>").unwrap()].replace("<!---->", "");
+    assert_eq!(beyond, format!("<p class=\"beyond\">{HOME_DOCUMENTS} of {n} documents, the most recently published first: <a href=\"/documents\">all {n} documents</a>."));
+    // Undated documents come after the dated ones, in the corpus's order.
+    let undated: Vec<&Document> = c.documents.iter().filter(|d| d.published.is_none()).collect();
+    let mut all = c.clone();
+    all.documents.retain(|d| d.published.is_none() || d.id.as_str() == "extra-11");
+    let latest: Vec<&str> = latest_documents(&all).iter().map(|d| d.id.as_str()).collect();
+    let mut expected = vec!["extra-11"];
+    expected.extend(undated.iter().map(|d| d.id.as_str()));
+    assert_eq!(latest, expected);
 }

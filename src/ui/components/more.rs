@@ -14,7 +14,10 @@
 //! A list that starts low in the window (the timeline's, below its chart) can say where
 //! it is ([`Limit::placed`]): its first screenful is then what the window shows of it
 //! ([`watch_room`]: as last laid out, moved by what the height above it has changed by
-//! since), not a whole window's worth of cards.
+//! since), not a whole window's worth of cards. So can a search's list, whose first
+//! screenful is fetched before it is shown ([`Limit::screened`]): the count is fitted to
+//! the list's room as the query changes and kept for that query, so what is fetched for
+//! the first screen and what is rendered of it agree.
 
 use std::cell::Cell;
 
@@ -171,6 +174,15 @@ fn forget_room() {
     ROOM.with(|r| r.set(None));
 }
 
+/// The first screenful of the watched list for a query made now: what the window shows
+/// of it as last laid out ([`first_screen_in`]), or a windowful ([`first_screen`]) while
+/// that is not known (before the first layout, after a scroll). What a
+/// [`Limit::screened`] list renders first for the query, and what a page fetches ahead
+/// for the query it is about to make.
+pub fn screen_now() -> usize {
+    ROOM.with(Cell::get).map_or_else(first_screen, |(room, _)| first_screen_in(room, first_screen()))
+}
+
 /// The window's height now, if it has one.
 fn window_height() -> Option<f64> {
     #[cfg(target_arch = "wasm32")]
@@ -247,6 +259,9 @@ pub struct Limit<T: Send + Sync + 'static> {
     short: RwSignal<Option<T>>,
     /// Whether the last first screenful rendered was fitted to the list's room.
     fitted: StoredValue<bool>,
+    /// For a list whose first screenful is fetched ([`Limit::screened`]): its count for
+    /// the query now, fitted to the list's room as the query changed.
+    screen: StoredValue<Option<Memo<usize>>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Limit<T> {
@@ -271,6 +286,9 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         let n = self.get();
         if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
             return n;
+        }
+        if let Some(screen) = self.screen.get_value() {
+            return n.min(screen.get());
         }
         let place = self.place.get_value().filter(|_| self.query.with(|q| self.short.with(|s| s.as_ref() != Some(q))));
         let fitted = place.zip(ROOM.with(Cell::get));
@@ -315,6 +333,33 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         watch_room(list, above);
         self.place.set_value(Some((above, list)));
         self
+    }
+
+    /// This limit for the list `list` of a search, whose first screenful is fetched before
+    /// it is shown: that screenful is what the window shows of the list (its room as last
+    /// laid out, [`watch_room`]) when the query changes, a windowful where that is not
+    /// known. The count is kept for the query ([`Limit::first_screen`]), so the page
+    /// fetches for its first screen exactly what it then renders of it.
+    ///
+    /// (Nothing tops it up before the paint, as [`Limit::fill_window`] does for a placed
+    /// list: more cards would be more to fetch. What is above a search's list changes
+    /// little with its query: a phone folds the facets; and [`first_screen_in`]'s two
+    /// spare cards of the shortest height are more than a quote card's two.)
+    pub fn screened(self, list: NodeRef<leptos::html::Div>) -> Self {
+        watch_room(list, Signal::stored(0.0));
+        let query = self.query;
+        self.screen.set_value(Some(Memo::new(move |_| {
+            query.track();
+            screen_now()
+        })));
+        self
+    }
+
+    /// How many items the first screenful of the query now holds: for a
+    /// [`Limit::screened`] list, fitted to its room as the query changed; otherwise
+    /// [`first_screen`].
+    pub fn first_screen(&self) -> usize {
+        self.screen.get_value().map_or_else(first_screen, |screen| screen.get())
     }
 
     /// Whether a list of `total` items is still only partly rendered (its `aria-busy`).
@@ -366,7 +411,7 @@ pub fn use_limit<T: Clone + PartialEq + Send + Sync + 'static>(query: Memo<T>, a
     let state = RwSignal::new(None::<(T, usize)>);
     let whole = RwSignal::new(Some(query.get_untracked()));
     let short = RwSignal::new(None::<T>);
-    let limit = Limit { state, whole, query, place: StoredValue::new(None), short, fitted: StoredValue::new(false) };
+    let limit = Limit { state, whole, query, place: StoredValue::new(None), short, fitted: StoredValue::new(false), screen: StoredValue::new(None) };
     Effect::new(move |_| {
         let answered = answered.get();
         query.with(|now| {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::route::{QuoteQuery, Route, TimelineQuery};
-use crate::core::stats::summary;
+use crate::core::stats::{latest_documents, summary};
 use crate::ui::app::use_corpus;
 use crate::ui::components::date::MaybeDate;
 
@@ -19,9 +19,10 @@ pub fn HomePage() -> impl IntoView {
             format!("{} to {}", first.display(), last.display())
         }
     });
-    let documents = corpus
-        .documents
-        .iter()
+    let latest = latest_documents(&corpus);
+    let shown = latest.len();
+    let documents = latest
+        .into_iter()
         .map(|d| {
             let href = Route::document(&d.id).href();
             view! {
@@ -50,6 +51,9 @@ pub fn HomePage() -> impl IntoView {
         </ul>
         <h2>"Source documents"</h2>
         <ul class="documents">{documents}</ul>
+        {(s.documents > shown).then(|| view! {
+            <p class="beyond">{shown}" of "{s.documents}" documents, the most recently published first: "<a href=Route::Documents.href()>"all "{s.documents}" documents"</a>"."</p>
+        })}
         <h2>"How to use it"</h2>
         <p>
             "Search the quotes by words, names in any spelling or an exact phrase; follow the timeline by actor, date or document. "

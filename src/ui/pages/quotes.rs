@@ -21,7 +21,7 @@ use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::ignored::IgnoredNote;
-use crate::ui::components::more::{first_screen, use_limit, ShowMore};
+use crate::ui::components::more::{screen_now, use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 
@@ -46,7 +46,10 @@ pub fn QuotesPage() -> impl IntoView {
             query.with(|q| ctx.quotes(q))
         })
     };
-    let limit = use_limit(query, Signal::derive(move || hits.with(Option::is_some)));
+    // The results' first screenful is what the window shows of them (fetched, then
+    // rendered, at the same count).
+    let results_ref = NodeRef::<leptos::html::Div>::new();
+    let limit = use_limit(query, Signal::derive(move || hits.with(Option::is_some))).screened(results_ref);
     // What showing `n` results needs that is not in.
     let need_for = {
         let current = current.clone();
@@ -58,7 +61,7 @@ pub fn QuotesPage() -> impl IntoView {
     // What the first screen of results needs (the rest of the page may follow).
     let first_need = {
         let need_for = need_for.clone();
-        Memo::new(move |_| need_for(first_screen().min(limit.get())))
+        Memo::new(move |_| need_for(limit.first_screen().min(limit.get())))
     };
     let searching = Memo::new(move |_| first_need.with(Option::is_some));
     // When nothing matches: how many the words find without the filters, and a respelling;
@@ -121,8 +124,8 @@ pub fn QuotesPage() -> impl IntoView {
             let q = QuoteQuery { q: text, ..query.get_untracked() };
             // The new query's files are asked for first, before the address changes and
             // the page renders its pending state (what its first screen needs, as far as
-            // what is in tells).
-            if let Some(need) = data.snapshot().quotes_need(None, &q, first_screen()) {
+            // what is in tells: the count its first screen will have).
+            if let Some(need) = data.snapshot().quotes_need(None, &q, screen_now()) {
                 data.request(need);
             }
             go(&Route::Quotes(q), true);
@@ -298,7 +301,7 @@ pub fn QuotesPage() -> impl IntoView {
                 .with(|answer| {
                     let answer = answer.as_ref()?;
                     let n = limit.rendered();
-                    [n, n.min(crate::core::site::LIST_PAGE), n.min(first_screen())].into_iter().find_map(|n| answer.page(indexes, &ctx.corpus, found, n))
+                    [n, n.min(crate::core::site::LIST_PAGE), n.min(limit.first_screen())].into_iter().find_map(|n| answer.page(indexes, &ctx.corpus, found, n))
                 })
                 .unwrap_or_default()
                 .into_iter()
@@ -393,7 +396,7 @@ pub fn QuotesPage() -> impl IntoView {
         />
         <div class="with-facets">
             {facets}
-            <div class="results-area" aria-busy=move || busy.get().to_string()>
+            <div class="results-area" node_ref=results_ref aria-busy=move || busy.get().to_string()>
                 {results}
                 {move || if loading_more.get() {
                     view! { <p class="show-more" role="status">"Loading more quotes…"</p> }.into_any()

@@ -4,9 +4,11 @@
 // (DOSSIER_BENCH_COLD: `cold-100k/` and `cold/`), by the search core compiled to wasm
 // (`ColdSearch` in src/bin/bench_wasm.rs, `cold.js`). Timed from the first request to
 // the first screen of hits explained (no page is drawn) in a window 1,280 × 720 pixels
-// like every page the benchmark opens, whose first screen is 10 hits as the quotes page
-// counts them (`more::first_screen_for`; BENCH_WINDOW=1620 sets a window tall enough
-// for the most, 20); bytes as served gzipped. Then the same query warm (its files in, as
+// like every page the benchmark opens, whose first screen is as many hits as the quotes
+// page renders first there: what the window shows of its list (`more::screen_now`), the
+// list's place measured on the app's `/quotes` when its build is given, else a windowful
+// of 10 (`more::first_screen_for`; BENCH_WINDOW=1620 sets a window tall enough for the
+// most, 20); bytes as served gzipped. Then the same query warm (its files in, as
 // the next keystroke finds them): its words expanded and its quotes ranked anew, not the
 // page's last ranking, and its first screen explained again. Judged against the issue's targets: at 1,000,000 quotes
 // a cold query ≤ 1 MB and ≤ 300 ms (on the worst query); warm queries p95 ≤ 16 ms
@@ -14,7 +16,7 @@
 // it measured to `bench-scale-1m.json` beside the folder it serves, for
 // scale-targets.mjs.
 //
-//   node bench/scale-1m.mjs <dir with cold.html, the wasm, cold/ and cold-100k/> [port]
+//   node bench/scale-1m.mjs <dir with cold.html, the wasm, cold/ and cold-100k/> [port] [the app's build]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -28,10 +30,29 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
   '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const sizes = [['cold-100k', 100_000], ['cold', 1_000_000]];
 
+const app = process.argv[4] ? resolve(process.argv[4]) : null;
 const server = await serve(dir, port);
 const out = {};
 try {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: flags });
+  // The room the quotes page's results list has in the window, below its top: where the
+  // app's own page puts it (the same whatever the corpus: the box, the count, the buttons).
+  let room = NaN;
+  if (app) {
+    const appServer = await serve(app, port + 1);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: WINDOW }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port + 1}/quotes`);
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 120_000 });
+      room = await page.evaluate(() => innerHeight - document.querySelector('.results-area').getBoundingClientRect().top);
+      await context.close();
+    } finally {
+      appServer.kill();
+    }
+  }
+  const where = Number.isFinite(room) ? `&room=${room}` : '';
+  const firstScreen = Number.isFinite(room) ? `what shows of the quotes page's list there (${Math.round(room)} px below its top)` : 'a windowful';
   for (const [folder, quotes] of sizes) {
     const queries = JSON.parse(readFileSync(`${dir}/${folder}/queries.json`, 'utf8'));
     // A static host serves its files gzipped at rest: the test server gzips each file on
@@ -40,10 +61,10 @@ try {
       await (await fetch(`http://127.0.0.1:${port}/${folder}/${file}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
     }
     const n = quotes.toLocaleString('en');
-    console.log(`\n### The sharded search at ${n} synthetic quotes in Chromium on localhost, search only, a 1,280 × ${WINDOW} px window (median of ${RUNS} cold runs; warm: the same query again as a new one, its files in)\n`);
+    console.log(`\n### The sharded search at ${n} synthetic quotes in Chromium on localhost, search only, a 1,280 × ${WINDOW} px window, its first screen ${firstScreen} (median of ${RUNS} cold runs; warm: the same query again as a new one, its files in)\n`);
     console.log('| query | hits | fetched (gzip) | index chunks / excerpts files | cold: first request to the first screen explained | warm: median (p95) |');
     console.log('|---|---:|---:|---:|---:|---:|');
-    let [most, slowest, slowestRun] = [0, NaN, null];
+    let [most, slowest, slowestRun, screenHits] = [0, NaN, null, NaN];
     const warmAll = [];
     for (const q of queries) {
       const runs = [];
@@ -51,7 +72,7 @@ try {
         const context = await browser.newContext({ viewport: { width: 1280, height: WINDOW } });
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error(`cold page error: ${e.message}`));
-        await page.goto(`http://127.0.0.1:${port}/cold.html?dir=${folder}`);
+        await page.goto(`http://127.0.0.1:${port}/cold.html?dir=${folder}${where}`);
         await page.waitForFunction(() => document.getElementById('status').textContent === 'ready', null, { timeout: 60_000 });
         runs.push(await page.evaluate((query) => window.coldSearch(query), q));
         await context.close();
@@ -59,7 +80,8 @@ try {
       const time = median(runs.map((r) => r.time));
       const warm = runs.flatMap((r) => r.warm);
       warmAll.push(...warm);
-      const { bytes, hits, chunks, excerpts } = runs[0];
+      const { bytes, hits, chunks, excerpts, screen } = runs[0];
+      screenHits = screen;
       most = Math.max(most, bytes);
       if (Number.isFinite(time) && !(time <= slowest)) {
         // The run of the median time, for where its time went (`phases`).
@@ -73,7 +95,7 @@ try {
     const cold = quotes === 1_000_000
       ? `at most ${most} B fetched for a first screen of results (≤ ${ISSUE_15.millionBytes.toLocaleString('en')} B: ${most <= ISSUE_15.millionBytes ? 'met' : 'missed'}), at most ${ms(slowest)} from the first request to the first screen (\`${slowestRun?.query ?? 'none answered'}\`; ≤ ${ISSUE_15.millionMs} ms: ${Number.isFinite(slowest) ? (slowest <= ISSUE_15.millionMs ? 'met' : 'missed') : 'not measured'}); `
       : `at most ${most} B fetched and ${ms(slowest)} for a cold query; `;
-    console.log(`\nAt ${n} quotes in Chromium: ${cold}warm queries p95 ${ms(warmP95)} over ${warmAll.length} (≤ ${ISSUE_15.warmMs} ms: ${warmP95 <= ISSUE_15.warmMs ? 'met' : 'missed'}${quotes === 100_000 ? '' : ', judged at 100,000'}).`);
+    console.log(`\nAt ${n} quotes in Chromium (a first screen of ${screenHits} hits): ${cold}warm queries p95 ${ms(warmP95)} over ${warmAll.length} (≤ ${ISSUE_15.warmMs} ms: ${warmP95 <= ISSUE_15.warmMs ? 'met' : 'missed'}${quotes === 100_000 ? '' : ', judged at 100,000'}).`);
   }
   await browser.close();
   writeFileSync(resolve(dir, '../bench-scale-1m.json'), JSON.stringify(out, null, 1));

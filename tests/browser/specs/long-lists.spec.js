@@ -208,11 +208,14 @@ test('a cold search of the sharded index whose chunk cannot be fetched says so w
 test('a search abandoned for another whose fetch then fails does not fail the one still loading', async ({ page }) => {
   // The first query's excerpts are held and then broken; the second's are held until
   // the first has failed, so the page is still searching for the second when it does.
+  // (Two queries whose first screens need no file in common: a file both need is one
+  // fetch, whose failure is rightly the second's too. The first's first hits are past
+  // the first page the list opened with, so its first screen waits for them.)
   const held = { first: [], second: [] };
   let phase = 'first';
   await page.route(/\/data\/excerpts-[0-9a-f]{16}-\d+\.bin$/, (route) => (phase === 'done' ? route.continue() : held[phase].push(route)));
   await open(page, `${synth}/quotes`);
-  await page.locator('#quote-q').fill('sanctions');
+  await page.locator('#quote-q').fill('hmeimim');
   await expect.poll(() => held.first.length).toBeGreaterThan(0);
   phase = 'second';
   await page.locator('#quote-q').fill('lavrov');
@@ -361,8 +364,8 @@ test('a filter whose events must be fetched paints a screenful once they come, t
 // Runs `act` and resolves, at the first frame that paints its answer (the count changed,
 // nothing pending), with what that frame paints of the list: its cards, its top and the
 // bottom of its last card, the window's height, and the count of events the list holds.
-async function firstFrameOf(page, act) {
-  await page.evaluate(() => {
+async function firstFrameOf(page, act, list = { cards: '.timeline article.event', top: '.timeline' }) {
+  await page.evaluate((list) => {
     const before = document.querySelector('.count').textContent;
     window.firstFrame = null;
     const tick = () => {
@@ -372,14 +375,14 @@ async function firstFrameOf(page, act) {
       // resize observer's first call comes then, in the same frame.
       const observer = new ResizeObserver(() => {
         observer.disconnect();
-        const cards = [...document.querySelectorAll('.timeline article.event')];
-        const top = document.querySelector('.timeline').getBoundingClientRect().top;
+        const cards = [...document.querySelectorAll(list.cards)];
+        const top = document.querySelector(list.top).getBoundingClientRect().top;
         window.firstFrame = { cards: cards.length, top, bottom: cards.at(-1)?.getBoundingClientRect().bottom ?? 0, height: innerHeight, held: Number(count.match(/^(\d+) of/)?.[1] ?? count.match(/All (\d+)/)?.[1]) };
       });
       observer.observe(document.body);
     };
     requestAnimationFrame(tick);
-  });
+  }, list);
   await act();
   await page.waitForFunction(() => window.firstFrame);
   const frame = await page.evaluate(() => window.firstFrame);
@@ -426,6 +429,59 @@ test('a filter or a zoom paints the list down to the window\'s bottom in its fir
   expect(covers(zoomed), JSON.stringify(zoomed)).toBe(true);
   expect(fitted(zoomed), JSON.stringify(zoomed)).toBe(true);
   expect(zoomed.cards).toBeLessThan(10);
+});
+
+test('a search paints its first results down to the window\'s bottom, fetched and rendered at what the window shows of the list', async ({ page }) => {
+  const quotes = { cards: '.results > li', top: '.results-area' };
+  // The excerpt files (the texts of eight quotes each, `q-0` to `q-7` in the first) are
+  // held until the first screen has asked for all of its own, then let through.
+  let [holding, held, firstScreen] = [true, [], []];
+  await page.route(/\/data\/excerpts-[0-9a-f]{16}-\d+\.bin$/, (route) => (holding ? held.push(route) : route.continue()));
+  const fileOf = (href) => Math.floor(Number(href.match(/\/quotes\/q-(\d+)/)[1]) / 8);
+  for (const [width, height] of [[1280, 720], [360, 740]]) {
+    await page.setViewportSize({ width, height });
+    [holding, held] = [true, []];
+    await open(page, `${synth}/quotes`);
+    await settled(page);
+    // (A frame laid out since the page was opened, so the list's place is measured.)
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const typed = await firstFrameOf(page, async () => {
+      // Its first hits are past the first page the list opened with: their texts are fetched.
+      await page.locator('#quote-q').fill('hmeimim');
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      await page.waitForTimeout(200);
+      firstScreen = held.map((route) => Number(route.request().url().match(/-(\d+)\.bin$/)[1]));
+      holding = false;
+      await Promise.all(held.map((route) => route.continue()));
+    }, quotes);
+    expect(typed.held).toBeGreaterThan(20);
+    // No gap under the last result painted...
+    expect(typed.bottom, JSON.stringify(typed)).toBeGreaterThanOrEqual(typed.height);
+    // ...and no more results than the window shows of the list, two more and one for the
+    // count line that comes with them: fewer than a windowful of ten.
+    expect(typed.top, JSON.stringify(typed)).toBeGreaterThan(200);
+    expect(typed.cards, JSON.stringify(typed)).toBeLessThanOrEqual(Math.ceil((typed.height - typed.top) / 90) + 3);
+    expect(typed.cards).toBeLessThan(10);
+    // What was fetched for the first screen is what it rendered: every file fetched holds
+    // a result of its first frame, and every result there that the list did not open
+    // with (its first page, `q-0` to `q-99`) is in a file fetched (the rest of the page
+    // is fetched after that frame).
+    const painted = await page.locator('.results > li').evaluateAll((items, n) => items.slice(0, n).map((li) => li.querySelector('a[href^="/quotes/q-"]').getAttribute('href')), typed.cards);
+    const number = (href) => Number(href.match(/\/quotes\/q-(\d+)/)[1]);
+    expect(firstScreen.length).toBeGreaterThan(0);
+    for (const file of firstScreen) expect(painted.map(fileOf), `file ${file}`).toContain(file);
+    for (const href of painted.filter((h) => number(h) >= 100)) expect(firstScreen, href).toContain(fileOf(href));
+    await expect(page.locator('.results > li')).toHaveCount(Math.min(typed.held, 100));
+  }
+  // Scrolled down the results (the box brought back into view to type): still no gap,
+  // whether the list's new place was measured or a windowful was rendered.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, `${synth}/quotes`);
+  await settled(page);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction(() => scrollY > 0);
+  const scrolled = await firstFrameOf(page, () => page.locator('#quote-q').fill('sanctions'), quotes);
+  expect(scrolled.bottom, JSON.stringify(scrolled)).toBeGreaterThanOrEqual(scrolled.height);
 });
 
 test('a link to an event or a year beyond the first page works opened cold', async ({ page }) => {
