@@ -115,7 +115,7 @@ mod bench {
         /// Reads the catalog file (`src/bin/bench.rs` writes it) for a search of `q` in a
         /// window `height` CSS pixels high whose results list has `room` pixels of it
         /// below its top (NaN where that is not known: a windowful). Its first screen of
-        /// hits is explained, counted as the quotes page counts it (`more::screen_now`).
+        /// hits is explained, counted as the quotes page counts it (`Limit::next_screen`).
         #[wasm_bindgen(constructor)]
         pub fn new(catalog: &[u8], q: &str, height: f64, room: f64) -> Result<ColdSearch, String> {
             let (documents, actors, places, counts, guide, speaking): (Vec<Document>, Vec<Actor>, Vec<Place>, Counts, Guide, Vec<ActorId>) =

@@ -216,7 +216,9 @@ thread_local! {
 /// or fetches it again (after a failure: the retry). Each fetch is driven to its end by a
 /// task of its own, not only by the loads that wait for it: a load that failed on another
 /// file drops it, and a later load must not be handed that fetch's old answer (a failure
-/// that was nobody's but the abandoned load's) as if it were on its way.
+/// that was nobody's but the abandoned load's) as if it were on its way. (A file that
+/// arrives for no load is not kept: a later load asks for it again, from the HTTP cache.
+/// A load that waits for a file gets a copy of its bytes, the task holding the other.)
 fn fetch_shared(href: String) -> Shared<Pending> {
     ON_THE_WAY.with(|on_the_way| {
         let mut on_the_way = on_the_way.borrow_mut();

@@ -789,4 +789,20 @@ fn the_home_page_lists_the_latest_documents_and_links_to_every_one() {
     let mut expected = vec!["extra-11"];
     expected.extend(undated.iter().map(|d| d.id.as_str()));
     assert_eq!(latest, expected);
+    // Twelve documents of which none is dated: the first ten in the corpus's order, and
+    // no word of an order by date that is not there.
+    let mut none_dated = bundled.clone();
+    for k in 0..10 {
+        let mut d = bundled.documents[0].clone();
+        d.id = DocumentId::new(format!("undated-{k}"));
+        d.published = None;
+        none_dated.documents.push(d);
+    }
+    let ids: Vec<&str> = latest_documents(&none_dated).iter().map(|d| d.id.as_str()).collect();
+    let corpus_order: Vec<&str> = none_dated.documents.iter().take(HOME_DOCUMENTS).map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, corpus_order);
+    let b = body(&none_dated, &Route::Home);
+    let beyond = &b[b.find("<p class=\"beyond\">").expect("a line on the documents not listed")..];
+    let beyond = beyond[..beyond.find("</p>").unwrap()].replace("<!---->", "");
+    assert_eq!(beyond, format!("<p class=\"beyond\">{HOME_DOCUMENTS} of 12 documents: <a href=\"/documents\">all 12 documents</a>."));
 }

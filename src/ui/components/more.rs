@@ -43,21 +43,27 @@ const SHORTEST_CARD: f64 = 90.0;
 
 /// How many items are rendered at once when the query changes: as many of the shortest
 /// cards as the window's height holds, and two more, between [`FIRST_SCREEN_MIN`] and
-/// [`FIRST_SCREEN`]. On a sharded search every one is a file to fetch before the results
-/// are painted, so a window 720 pixels high waits for 10 of them, not 20.
+/// [`FIRST_SCREEN`]: 10 in a window 720 pixels high, not 20. (A list that knows where it
+/// is in the window renders fewer: [`Limit::placed`], [`Limit::screened`].)
 ///
-/// Read once per page load: what a list fetched for its first screen and what it then
-/// renders must agree, and a phone's window grows when its keyboard closes.
+/// Of the window's height as the page loaded: what a list fetched for its first screen
+/// and what it then renders must agree, and a phone's window grows when its keyboard
+/// closes.
 pub fn first_screen() -> usize {
+    load_height().map_or(FIRST_SCREEN, first_screen_for)
+}
+
+/// The window's height as the page loaded (read once).
+fn load_height() -> Option<f64> {
     thread_local! {
-        static FIRST: Cell<Option<usize>> = const { Cell::new(None) };
+        static HEIGHT: Cell<Option<Option<f64>>> = const { Cell::new(None) };
     }
-    FIRST.with(|first| match first.get() {
-        Some(n) => n,
+    HEIGHT.with(|h| match h.get() {
+        Some(height) => height,
         None => {
-            let n = window_height().map_or(FIRST_SCREEN, first_screen_for);
-            first.set(Some(n));
-            n
+            let height = window_height();
+            h.set(Some(height));
+            height
         }
     })
 }
@@ -147,7 +153,9 @@ pub fn watch_room(list: NodeRef<leptos::html::Div>, above: Signal<f64>) {
                 if rect.width() == 0.0 && rect.height() == 0.0 {
                     return;
                 }
-                let room = window_height().map(|h| h - rect.top());
+                // (Of the taller of the window as the page loaded and as it is: a phone's
+                // keyboard open while the reader types may close before the paint.)
+                let room = window_height().map(|h| h.max(load_height().unwrap_or(h)) - rect.top());
                 let above = above.try_get_untracked();
                 ROOM.with(|r| r.set(room.zip(above)));
             });
@@ -174,13 +182,15 @@ fn forget_room() {
     ROOM.with(|r| r.set(None));
 }
 
-/// The first screenful of the watched list for a query made now: what the window shows
-/// of it as last laid out ([`first_screen_in`]), or a windowful ([`first_screen`]) while
-/// that is not known (before the first layout, after a scroll). What a
-/// [`Limit::screened`] list renders first for the query, and what a page fetches ahead
-/// for the query it is about to make.
-pub fn screen_now() -> usize {
-    ROOM.with(Cell::get).map_or_else(first_screen, |(room, _)| first_screen_in(room, first_screen()))
+/// The first screenful of the watched list for a query made now: if what is above it is
+/// `steady`, what the window shows of it as last laid out ([`first_screen_in`]); a
+/// windowful ([`first_screen`]) if not, or while its room is not known (before the first
+/// layout, after a scroll). What a [`Limit::screened`] list renders first for the query.
+fn screen_if(steady: bool) -> usize {
+    match ROOM.with(Cell::get) {
+        Some((room, _)) if steady => first_screen_in(room, first_screen()),
+        _ => first_screen(),
+    }
 }
 
 /// The window's height now, if it has one.
@@ -260,8 +270,9 @@ pub struct Limit<T: Send + Sync + 'static> {
     /// Whether the last first screenful rendered was fitted to the list's room.
     fitted: StoredValue<bool>,
     /// For a list whose first screenful is fetched ([`Limit::screened`]): its count for
-    /// the query now, fitted to the list's room as the query changed.
-    screen: StoredValue<Option<Memo<usize>>>,
+    /// the query now, fitted to the list's room as the query changed, and whether what is
+    /// above the list is steady enough to fit it.
+    screen: StoredValue<Option<(Memo<usize>, Signal<bool>)>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Limit<T> {
@@ -287,7 +298,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
         if traversing() || self.query.with(|q| self.whole.with(|w| w.as_ref() == Some(q))) {
             return n;
         }
-        if let Some(screen) = self.screen.get_value() {
+        if let Some((screen, _)) = self.screen.get_value() {
             return n.min(screen.get());
         }
         let place = self.place.get_value().filter(|_| self.query.with(|q| self.short.with(|s| s.as_ref() != Some(q))));
@@ -327,8 +338,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
 
     /// This limit for the list `list`, whose first screenful is what the window shows of
     /// it ([`watch_room`], `above` the height above it that a query changes). Only for a
-    /// list whose first screenful fetches nothing (a search's first screen of hits is
-    /// fetched at the window's count, [`first_screen`]).
+    /// list whose first screenful fetches nothing, which can be topped up before the
+    /// paint (a search's first screen of hits is fetched: [`Limit::screened`]).
     pub fn placed(self, list: NodeRef<leptos::html::Div>, above: Signal<f64>) -> Self {
         watch_room(list, above);
         self.place.set_value(Some((above, list)));
@@ -338,20 +349,23 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     /// This limit for the list `list` of a search, whose first screenful is fetched before
     /// it is shown: that screenful is what the window shows of the list (its room as last
     /// laid out, [`watch_room`]) when the query changes, a windowful where that is not
-    /// known. The count is kept for the query ([`Limit::first_screen`]), so the page
-    /// fetches for its first screen exactly what it then renders of it.
+    /// known or while the page says what is above the list is not `steady`. The count is
+    /// kept for the query ([`Limit::first_screen`]), so the page fetches for its first
+    /// screen exactly what it then renders of it.
     ///
     /// (Nothing tops it up before the paint, as [`Limit::fill_window`] does for a placed
-    /// list: more cards would be more to fetch. What is above a search's list changes
-    /// little with its query: a phone folds the facets; and [`first_screen_in`]'s two
-    /// spare cards of the shortest height are more than a quote card's two.)
-    pub fn screened(self, list: NodeRef<leptos::html::Div>) -> Self {
+    /// list: more cards would be more to fetch. So what is above the list must change
+    /// little with the query, or not be steady: the quotes page's facets, stacked above
+    /// its results on a phone, are steady folded, not unfolded. [`first_screen_in`]'s two
+    /// spare cards are of the shortest height, 90 px; a quote's card is taller.)
+    pub fn screened(self, list: NodeRef<leptos::html::Div>, steady: Signal<bool>) -> Self {
         watch_room(list, Signal::stored(0.0));
         let query = self.query;
-        self.screen.set_value(Some(Memo::new(move |_| {
+        let screen = Memo::new(move |_| {
             query.track();
-            screen_now()
-        })));
+            screen_if(steady.get_untracked())
+        });
+        self.screen.set_value(Some((screen, steady)));
         self
     }
 
@@ -359,7 +373,13 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Limit<T> {
     /// [`Limit::screened`] list, fitted to its room as the query changed; otherwise
     /// [`first_screen`].
     pub fn first_screen(&self) -> usize {
-        self.screen.get_value().map_or_else(first_screen, |screen| screen.get())
+        self.screen.get_value().map_or_else(first_screen, |(screen, _)| screen.get())
+    }
+
+    /// How many items the first screenful of a query made now will hold
+    /// ([`Limit::first_screen`] once it is made): what a page fetches ahead for it.
+    pub fn next_screen(&self) -> usize {
+        self.screen.get_value().map_or_else(first_screen, |(_, steady)| screen_if(steady.get_untracked()))
     }
 
     /// Whether a list of `total` items is still only partly rendered (its `aria-busy`).

@@ -21,6 +21,8 @@ pub fn HomePage() -> impl IntoView {
     });
     let latest = latest_documents(&corpus);
     let shown = latest.len();
+    // (Said only of dates there are: undated documents are listed in the corpus's order.)
+    let order = if latest.first().is_some_and(|d| d.published.is_some()) { ", the most recently published first" } else { "" };
     let documents = latest
         .into_iter()
         .map(|d| {
@@ -52,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
         <h2>"Source documents"</h2>
         <ul class="documents">{documents}</ul>
         {(s.documents > shown).then(|| view! {
-            <p class="beyond">{shown}" of "{s.documents}" documents, the most recently published first: "<a href=Route::Documents.href()>"all "{s.documents}" documents"</a>"."</p>
+            <p class="beyond">{format!("{shown} of {} documents{order}: ", s.documents)}<a href=Route::Documents.href()>"all "{s.documents}" documents"</a>"."</p>
         })}
         <h2>"How to use it"</h2>
         <p>

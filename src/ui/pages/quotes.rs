@@ -21,7 +21,7 @@ use crate::ui::app::{use_corpus, use_go, use_route};
 use crate::ui::data::use_data;
 use crate::ui::components::export::{ExportButtons, ExportOf};
 use crate::ui::components::ignored::IgnoredNote;
-use crate::ui::components::more::{screen_now, use_limit, ShowMore};
+use crate::ui::components::more::{use_limit, ShowMore};
 use crate::ui::components::quote_card::QuoteCard;
 use crate::ui::components::waiting::{busy, fetch_while, LoadFailure};
 
@@ -46,10 +46,14 @@ pub fn QuotesPage() -> impl IntoView {
             query.with(|q| ctx.quotes(q))
         })
     };
+    // Whether the facets are open (see `facets` below).
+    let (unfolded, set_unfolded) = signal(false);
     // The results' first screenful is what the window shows of them (fetched, then
-    // rendered, at the same count).
+    // rendered, at the same count), unless the facets are open above them (a phone):
+    // the next query's facets may be much shorter, and the list higher, than now.
     let results_ref = NodeRef::<leptos::html::Div>::new();
-    let limit = use_limit(query, Signal::derive(move || hits.with(Option::is_some))).screened(results_ref);
+    let steady = Signal::derive(move || !unfolded.get() || !facets_stacked());
+    let limit = use_limit(query, Signal::derive(move || hits.with(Option::is_some))).screened(results_ref, steady);
     // What showing `n` results needs that is not in.
     let need_for = {
         let current = current.clone();
@@ -125,7 +129,7 @@ pub fn QuotesPage() -> impl IntoView {
             // The new query's files are asked for first, before the address changes and
             // the page renders its pending state (what its first screen needs, as far as
             // what is in tells: the count its first screen will have).
-            if let Some(need) = data.snapshot().quotes_need(None, &q, screen_now()) {
+            if let Some(need) = data.snapshot().quotes_need(None, &q, limit.next_screen()) {
                 data.request(need);
             }
             go(&Route::Quotes(q), true);
@@ -206,12 +210,10 @@ pub fn QuotesPage() -> impl IntoView {
     // (Closed once: facets drawn again, after a search that had none, keep the reader's
     // choice, which `unfolded` holds.)
     let facets_ref = NodeRef::<leptos::html::Details>::new();
-    let (unfolded, set_unfolded) = signal(false);
     Effect::new(move |closed: Option<bool>| {
         let Some(details) = facets_ref.get() else { return closed.unwrap_or(false) };
         if closed != Some(true) {
-            let stacked = window().match_media(FACETS_STACKED).ok().flatten().is_some_and(|m| m.matches());
-            set_unfolded.set(!stacked);
+            set_unfolded.set(!facets_stacked());
         }
         details.set_open(unfolded.get_untracked());
         true
@@ -410,6 +412,11 @@ pub fn QuotesPage() -> impl IntoView {
 
 /// Where the facets stack above the results (the stylesheet's media query, the same).
 const FACETS_STACKED: &str = "(max-width: 48rem)";
+
+/// Whether the facets stack above the results in this window (never in the static build).
+fn facets_stacked() -> bool {
+    cfg!(target_arch = "wasm32") && window().match_media(FACETS_STACKED).ok().flatten().is_some_and(|m| m.matches())
+}
 
 /// How many values of a facet show before the rest are folded away.
 const FACET_SHOWN: usize = 8;

@@ -5,7 +5,7 @@
 // (`ColdSearch` in src/bin/bench_wasm.rs, `cold.js`). Timed from the first request to
 // the first screen of hits explained (no page is drawn) in a window 1,280 × 720 pixels
 // like every page the benchmark opens, whose first screen is as many hits as the quotes
-// page renders first there: what the window shows of its list (`more::screen_now`), the
+// page renders first there: what the window shows of its list (`Limit::next_screen`), the
 // list's place measured on the app's `/quotes` when its build is given, else a windowful
 // of 10 (`more::first_screen_for`; BENCH_WINDOW=1620 sets a window tall enough for the
 // most, 20); bytes as served gzipped. Then the same query warm (its files in, as

@@ -473,6 +473,18 @@ test('a search paints its first results down to the window\'s bottom, fetched an
     for (const href of painted.filter((h) => number(h) >= 100)) expect(firstScreen, href).toContain(fileOf(href));
     await expect(page.locator('.results > li')).toHaveCount(Math.min(typed.held, 100));
   }
+  // On a phone with the facets open above the results, the next query's facets may be
+  // far shorter: a windowful is fetched and rendered (ten of the shortest cards in 740 px,
+  // and two more).
+  await page.setViewportSize({ width: 360, height: 740 });
+  [holding, held] = [false, []];
+  await open(page, `${synth}/quotes`);
+  await settled(page);
+  await page.locator('.facets > summary', { hasText: 'Filter' }).click();
+  await expect(page.locator('.facets')).toHaveAttribute('open', '');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const unfolded = await firstFrameOf(page, () => page.locator('#quote-q').fill('hmeimim'), quotes);
+  expect(unfolded.cards, JSON.stringify(unfolded)).toBe(Math.min(unfolded.held, Math.ceil(740 / 90) + 2));
   // Scrolled down the results (the box brought back into view to type): still no gap,
   // whether the list's new place was measured or a windowful was rendered.
   await page.setViewportSize({ width: 1280, height: 720 });
